@@ -1,0 +1,42 @@
+package de.allmende;
+
+import de.allmende.cli.ActorCommand;
+import de.allmende.cli.DbCommand;
+import de.allmende.cli.ErrorHandler;
+import de.allmende.cli.KeysCommand;
+import de.allmende.cli.ServeCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point: {@code java -jar allmende.jar <command>}. */
+@Command(name = "allmende", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Allmende: a federated exchange node for municipalities practising Open Government.",
+        subcommands = {ServeCommand.class, ActorCommand.class, KeysCommand.class, DbCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+    public static void main(String[] args) {
+        configureLogging();
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(new ErrorHandler());
+        return cli;
+    }
+
+    /** Picks text or JSON logs before the first logger exists (ALLMENDE_LOG_FORMAT=json for structured logs). */
+    private static void configureLogging() {
+        String format = System.getenv().getOrDefault("ALLMENDE_LOG_FORMAT", "text");
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "json".equalsIgnoreCase(format) ? "logback-json.xml" : "logback.xml");
+        }
+        System.setProperty("ALLMENDE_LOG_LEVEL", System.getenv().getOrDefault("ALLMENDE_LOG_LEVEL", "INFO"));
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"allmende " + de.allmende.service.NodeInfoService.SOFTWARE_VERSION};
+        }
+    }
+}

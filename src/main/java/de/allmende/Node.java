@@ -1,0 +1,84 @@
+package de.allmende;
+
+import de.allmende.api.HttpVerticle;
+import de.allmende.config.NodeConfig;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.ServerSocket;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A running node: services plus the HTTP server. {@link #close()} drains requests, then stops the database. */
+public final class Node implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+    /** Virtual-thread verticle instances: each handles one request at a time while it blocks on JDBC. */
+    private static final int HTTP_INSTANCES = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+
+    private final Services services;
+    private final Vertx vertx;
+    private final int port;
+
+    private Node(Services services, Vertx vertx, int port) {
+        this.services = services;
+        this.vertx = vertx;
+        this.port = port;
+    }
+
+    public static Node start(NodeConfig config) {
+        long t0 = System.nanoTime();
+        Services services = Services.open(config);
+        Vertx vertx = Vertx.builder()
+                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+                        .setJvmMetricsEnabled(true)
+                        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
+                .withMetrics(new MicrometerMetricsFactory())
+                .build();
+        try {
+            int port = config.httpPort() == 0 ? freePort() : config.httpPort();
+            AtomicReference<HttpVerticle> last = new AtomicReference<>();
+            vertx.deployVerticle(() -> {
+                HttpVerticle v = new HttpVerticle(services, port);
+                last.set(v);
+                return v;
+            }, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD).setInstances(HTTP_INSTANCES)).await();
+            LOG.info("node {} serving on {}:{} in {} ms", config.publicUrl(), config.httpHost(), port,
+                    (System.nanoTime() - t0) / 1_000_000);
+            return new Node(services, vertx, port);
+        } catch (RuntimeException e) {
+            vertx.close().await();
+            services.close();
+            throw e;
+        }
+    }
+
+    public int port() { return port; }
+
+    public Services services() { return services; }
+
+    public Vertx vertx() { return vertx; }
+
+    @Override
+    public void close() {
+        try {
+            vertx.close().await();
+        } finally {
+            services.close();
+        }
+        LOG.info("node stopped");
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package de.allmende;
+
+import de.allmende.config.NodeConfig;
+import de.allmende.db.Database;
+import de.allmende.federation.iri.Iris;
+import de.allmende.service.ActorService;
+import de.allmende.service.KeyService;
+import de.allmende.service.NodeInfoService;
+import de.allmende.store.ActorStore;
+import de.allmende.store.KeyStore;
+
+import java.time.Clock;
+
+/**
+ * Composition root for everything below HTTP: database, stores and services, wired by hand.
+ * Used by {@code serve} and by every CLI command, so both see the same rules.
+ */
+public final class Services implements AutoCloseable {
+    public final NodeConfig config;
+    public final Database db;
+    public final Iris iris;
+    public final KeyService keys;
+    public final ActorService actors;
+    public final NodeInfoService nodeInfo;
+
+    private Services(NodeConfig config, Database db) {
+        this.config = config;
+        this.db = db;
+        this.iris = new Iris(config.publicUrl());
+        KeyStore keyStore = new KeyStore();
+        this.keys = KeyService.open(db, keyStore, config.masterKeyFile(), config.keyGracePeriod(), Clock.systemUTC());
+        this.actors = new ActorService(db, new ActorStore(), keys, config.nodeName());
+        this.nodeInfo = new NodeInfoService(actors);
+    }
+
+    /** Opens the database, applies migrations, checks the master key and makes sure the instance actor exists. */
+    public static Services open(NodeConfig config) {
+        Database db = Database.open(config);
+        try {
+            db.migrate();
+            Services s = new Services(config, db);
+            s.actors.ensureInstanceActor();
+            return s;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

@@ -1,0 +1,53 @@
+package de.allmende.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.allmende.domain.FieldError;
+import de.allmende.domain.ValidationException;
+import de.allmende.support.ApiException;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Renders every failure as {@code {"error": "..."}} with the right status. Only safe messages reach
+ * the client; unexpected exceptions are logged and become a bare 500 without details.
+ */
+public final class FailureHandler implements Handler<RoutingContext> {
+    private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        if (ctx.response().ended()) return;
+        Throwable failure = ctx.failure();
+        int status;
+        String message;
+        ObjectNode body = Responses.JSON.createObjectNode().put("error", "");
+        if (failure instanceof ApiException e) {
+            status = e.status();
+            message = e.getMessage();
+            if (status >= 500) LOG.warn("{} {} → {}: {}", ctx.request().method(), ctx.request().path(), status, message, e.getCause());
+        } else if (failure instanceof ValidationException e) {
+            status = 422;
+            message = "validation failed";
+            ObjectNode details = body.putObject("details");
+            for (FieldError fe : e.errors()) details.putArray(fe.field()).add(fe.message());
+        } else if (failure != null) {
+            status = 500;
+            message = "internal error";
+            LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
+        } else {
+            status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+            message = switch (status) {
+                case 404 -> "not found";
+                case 405 -> "method not allowed";
+                case 413 -> "request body too large";
+                case 415 -> "unsupported media type";
+                case 400 -> "bad request";
+                default -> "request failed";
+            };
+        }
+        body.put("error", message);
+        Responses.json(ctx, status, MediaTypes.JSON, body);
+    }
+}

@@ -1,0 +1,36 @@
+package de.allmende.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Everything a node needs to start. Built only by {@link ConfigLoader}, which validates each setting.
+ *
+ * @param publicUrl   scheme://host[:port] as seen from the internet; every IRI derives from it
+ * @param database    empty → embedded PostgreSQL under {@code dataDir/postgres}
+ * @param metricsToken when set, /metrics requires {@code Authorization: Bearer <token>}
+ * @param allowPrivateNetworks lets outbound fetches reach loopback/private addresses (development and tests only)
+ */
+public record NodeConfig(
+        URI publicUrl,
+        String httpHost,
+        int httpPort,
+        Path dataDir,
+        Optional<DatabaseSettings> database,
+        Path masterKeyFile,
+        String nodeName,
+        Duration keyGracePeriod,
+        Optional<String> metricsToken,
+        boolean allowPrivateNetworks) {
+
+    /** The host[:port] authority used in acct: handles and WebFinger. */
+    public String domain() {
+        return publicUrl.getRawAuthority();
+    }
+
+    public Path embeddedDatabaseDir() {
+        return dataDir.resolve("postgres");
+    }
+}

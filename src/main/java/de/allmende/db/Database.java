@@ -1,0 +1,93 @@
+package de.allmende.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import de.allmende.config.DatabaseSettings;
+import de.allmende.config.NodeConfig;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+
+/**
+ * The node's PostgreSQL: external when configured, else embedded in the data folder.
+ * Owns the connection pool and, when it started it, the embedded server.
+ */
+public final class Database implements AutoCloseable {
+    static {
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+    }
+
+    private final HikariDataSource pool;
+    private final EmbeddedPostgresServer embedded; // null for an external database
+    private final DSLContext dsl;
+
+    private Database(HikariDataSource pool, EmbeddedPostgresServer embedded) {
+        this.pool = pool;
+        this.embedded = embedded;
+        this.dsl = DSL.using(pool, SQLDialect.POSTGRES);
+    }
+
+    public static Database open(NodeConfig config) {
+        if (config.database().isPresent()) return connect(config.database().get(), null);
+        EmbeddedPostgresServer pg = EmbeddedPostgresServer.startOrAttach(config.embeddedDatabaseDir());
+        try {
+            return connect(new DatabaseSettings(pg.jdbcUrl(), "postgres", "", 10), pg);
+        } catch (RuntimeException e) {
+            pg.close();
+            throw e;
+        }
+    }
+
+    /** Connects to an already running PostgreSQL (external, or a test's embedded one). */
+    public static Database connect(DatabaseSettings settings, EmbeddedPostgresServer embedded) {
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(settings.jdbcUrl());
+        hc.setUsername(settings.user());
+        hc.setPassword(settings.password());
+        hc.setMaximumPoolSize(settings.poolSize());
+        hc.setMinimumIdle(1);
+        hc.setPoolName("allmende");
+        hc.setConnectionTimeout(5_000);
+        hc.setInitializationFailTimeout(10_000);
+        try {
+            return new Database(new HikariDataSource(hc), embedded);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot connect to PostgreSQL at " + settings.jdbcUrl() + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** Applies pending Flyway migrations from classpath:db/migration. */
+    public int migrate() {
+        return Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+                .load().migrate().migrationsExecuted;
+    }
+
+    public DSLContext dsl() { return dsl; }
+
+    public DataSource dataSource() { return pool; }
+
+    /** Readiness: a round trip to the server within two seconds. */
+    public boolean isReady() {
+        try (Connection c = pool.getConnection()) {
+            return c.isValid(2);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        if (embedded != null) embedded.close();
+    }
+
+    private static String rootMessage(Throwable t) {
+        while (t.getCause() != null) t = t.getCause();
+        return t.getMessage();
+    }
+}

@@ -1,0 +1,20 @@
+package de.allmende.domain;
+
+/** What a local actor stands for. */
+public enum ActorKind {
+    /** A municipality (Kommune): published as an ActivityPub Organization. */
+    MUNICIPALITY("municipality"),
+    /** The node itself (FEP-2677/FEP-d556): an Application that signs server-to-server fetches. */
+    INSTANCE("instance");
+
+    private final String dbName;
+
+    ActorKind(String dbName) { this.dbName = dbName; }
+
+    public String dbName() { return dbName; }
+
+    public static ActorKind fromDb(String s) {
+        for (ActorKind k : values()) if (k.dbName.equals(s)) return k;
+        throw new IllegalArgumentException(s);
+    }
+}

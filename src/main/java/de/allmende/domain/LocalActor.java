@@ -1,0 +1,28 @@
+package de.allmende.domain;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
+
+/** A municipality or the instance actor hosted on this node. Optional fields are empty for the instance actor. */
+public record LocalActor(
+        long id,
+        ActorKind kind,
+        String handle,
+        String displayName,
+        String summary,
+        Optional<URI> website,
+        Optional<String> ags,
+        Optional<String> ars,
+        Optional<Land> land,
+        Optional<MunicipalityType> municipalityType,
+        Optional<Integer> population,
+        boolean manuallyApprovesFollowers,
+        boolean discoverable,
+        Instant published,
+        Instant updated) {
+
+    public boolean isInstance() {
+        return kind == ActorKind.INSTANCE;
+    }
+}

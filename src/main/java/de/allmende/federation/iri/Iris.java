@@ -1,0 +1,84 @@
+package de.allmende.federation.iri;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one home of this node's IRIs: everything that builds or parses a local URL goes through here,
+ * and the HTTP router registers the same path templates.
+ */
+public final class Iris {
+    public static final String ACTOR_PATH = "/actors/:handle";
+    public static final String PROFILE_PATH = "/@:handle";
+    public static final String ICON_PATH = "/actors/:handle/icon.png";
+    public static final String INBOX_PATH = "/actors/:handle/inbox";
+    public static final String OUTBOX_PATH = "/actors/:handle/outbox";
+    public static final String FOLLOWERS_PATH = "/actors/:handle/followers";
+    public static final String FOLLOWING_PATH = "/actors/:handle/following";
+    public static final String FEATURED_PATH = "/actors/:handle/featured";
+    public static final String LIKED_PATH = "/actors/:handle/liked";
+    public static final String SHARED_INBOX_PATH = "/inbox";
+    public static final String INSTANCE_ACTOR_PATH = "/actor";
+    public static final String INSTANCE_INBOX_PATH = "/actor/inbox";
+    public static final String INSTANCE_OUTBOX_PATH = "/actor/outbox";
+
+    private static final Pattern ACTOR = Pattern.compile("/actors/([a-z0-9_.-]+)");
+
+    private final String base;
+    private final URI baseUri;
+
+    /** @param publicUrl scheme://host[:port] without a trailing slash */
+    public Iris(URI publicUrl) {
+        this.baseUri = publicUrl;
+        this.base = publicUrl.toString();
+    }
+
+    public URI base() { return baseUri; }
+
+    public URI actor(String handle) { return URI.create(base + "/actors/" + handle); }
+    public URI profilePage(String handle) { return URI.create(base + "/@" + handle); }
+    public URI icon(String handle) { return URI.create(base + "/actors/" + handle + "/icon.png"); }
+    public URI inbox(String handle) { return URI.create(base + "/actors/" + handle + "/inbox"); }
+    public URI outbox(String handle) { return URI.create(base + "/actors/" + handle + "/outbox"); }
+    public URI followers(String handle) { return URI.create(base + "/actors/" + handle + "/followers"); }
+    public URI following(String handle) { return URI.create(base + "/actors/" + handle + "/following"); }
+    public URI featured(String handle) { return URI.create(base + "/actors/" + handle + "/featured"); }
+    public URI liked(String handle) { return URI.create(base + "/actors/" + handle + "/liked"); }
+    public URI sharedInbox() { return URI.create(base + SHARED_INBOX_PATH); }
+    public URI instanceActor() { return URI.create(base + INSTANCE_ACTOR_PATH); }
+    public URI instanceInbox() { return URI.create(base + INSTANCE_INBOX_PATH); }
+    public URI instanceOutbox() { return URI.create(base + INSTANCE_OUTBOX_PATH); }
+    public URI nodeInfo(String version) { return URI.create(base + "/nodeinfo/" + version); }
+    /** RFC 6415 lrdd template (a template, not a URI). */
+    public String webFingerTemplate() { return base + "/.well-known/webfinger?resource={uri}"; }
+
+    /** A key IRI: the actor IRI with the key's fragment, e.g. {@code …/actors/stadt#main-key}. */
+    public URI key(URI actor, String fragment) { return URI.create(actor + "#" + fragment); }
+
+    /** True if the IRI is on this node (same scheme, host and port). */
+    public boolean isLocal(URI iri) {
+        return iri.getScheme() != null && iri.getRawAuthority() != null
+                && iri.getScheme().equalsIgnoreCase(baseUri.getScheme())
+                && iri.getRawAuthority().equalsIgnoreCase(baseUri.getRawAuthority());
+    }
+
+    /** The handle of a local municipality actor IRI (fragment ignored), if it is one. */
+    public Optional<String> parseActor(URI iri) {
+        if (!isLocal(iri) || iri.getRawQuery() != null) return Optional.empty();
+        Matcher m = ACTOR.matcher(iri.getRawPath() == null ? "" : iri.getRawPath());
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** True for the instance actor IRI, with or without a trailing slash. */
+    public boolean isInstanceActor(URI iri) {
+        return isLocal(iri) && INSTANCE_ACTOR_PATH.equals(iri.getRawPath());
+    }
+
+    /** True for the server's own URL (FEP-d556): scheme://host[:port] with an empty or "/" path. */
+    public boolean isServer(URI iri) {
+        String path = iri.getRawPath();
+        return isLocal(iri) && (path == null || path.isEmpty() || path.equals("/")) && iri.getRawQuery() == null;
+    }
+}

@@ -1,0 +1,52 @@
+package de.allmende.federation.json;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * JSON-LD contexts. Only well-known context URLs that resolve are referenced; everything else —
+ * Mastodon's terms and Allmende's own vocabulary — is defined inline, so no processor ever has to
+ * fetch a context from us.
+ */
+public final class Contexts {
+    public static final String ACTIVITYSTREAMS = "https://www.w3.org/ns/activitystreams";
+    public static final String SECURITY_V1 = "https://w3id.org/security/v1";
+    public static final String DATA_INTEGRITY_V1 = "https://w3id.org/security/data-integrity/v1";
+    public static final String MULTIKEY_V1 = "https://w3id.org/security/multikey/v1";
+    /** Namespace of Allmende's own terms (defined inline; see federation-spec/FEDERATION.md). */
+    public static final String ALLMENDE_NS = "https://w3id.org/allmende/ns#";
+    public static final String PUBLIC = "https://www.w3.org/ns/activitystreams#Public";
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private Contexts() {}
+
+    /** The @context of actor documents. */
+    public static ArrayNode actor() {
+        ArrayNode ctx = F.arrayNode().add(ACTIVITYSTREAMS).add(SECURITY_V1).add(DATA_INTEGRITY_V1).add(MULTIKEY_V1);
+        ObjectNode terms = ctx.addObject();
+        terms.put("manuallyApprovesFollowers", "as:manuallyApprovesFollowers");
+        terms.put("toot", "http://joinmastodon.org/ns#");
+        terms.putObject("featured").put("@id", "toot:featured").put("@type", "@id");
+        terms.put("discoverable", "toot:discoverable");
+        terms.put("indexable", "toot:indexable");
+        terms.put("schema", "http://schema.org#");
+        terms.put("PropertyValue", "schema:PropertyValue");
+        terms.put("value", "schema:value");
+        terms.putObject("webfinger").put("@id", "https://purl.archive.org/socialweb/webfinger#webfinger").put("@type", "xsd:string");
+        terms.put("xsd", "http://www.w3.org/2001/XMLSchema#");
+        allmendeTerms(terms);
+        return ctx;
+    }
+
+    /** Allmende's vocabulary for municipalities. */
+    private static void allmendeTerms(ObjectNode terms) {
+        terms.put("allmende", ALLMENDE_NS);
+        terms.put("ags", "allmende:ags");
+        terms.put("ars", "allmende:ars");
+        terms.put("land", "allmende:land");
+        terms.put("municipalityType", "allmende:municipalityType");
+        terms.putObject("population").put("@id", "allmende:population").put("@type", "xsd:integer");
+    }
+}

@@ -1,0 +1,117 @@
+package de.allmende.federation.json;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.allmende.crypto.KeyAlgorithm;
+import de.allmende.crypto.KeyPurpose;
+import de.allmende.crypto.PublicKeys;
+import de.allmende.domain.LocalActor;
+import de.allmende.federation.iri.Iris;
+import de.allmende.store.StoredKey;
+import de.allmende.support.Html;
+
+import java.net.URI;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Local actor → ActivityStreams actor document, with every field Mastodon reads (interop.md §1.2).
+ * Exactly one RSA key goes into {@code publicKey}; Ed25519 keys, and keys retired within their grace
+ * period, are FEP-521a Multikeys in {@code assertionMethod}.
+ */
+public final class LocalActorToAs {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private final Iris iris;
+
+    public LocalActorToAs(Iris iris) {
+        this.iris = iris;
+    }
+
+    public ObjectNode municipality(LocalActor a, List<StoredKey> keys) {
+        URI id = iris.actor(a.handle());
+        ObjectNode doc = F.objectNode();
+        doc.set("@context", Contexts.actor());
+        doc.put("id", id.toString());
+        doc.put("type", "Organization");
+        doc.put("preferredUsername", a.handle());
+        doc.put("webfinger", a.handle() + "@" + iris.base().getRawAuthority());
+        doc.put("name", a.displayName());
+        doc.put("summary", Html.paragraphs(a.summary()));
+        doc.put("url", iris.profilePage(a.handle()).toString());
+        doc.put("inbox", iris.inbox(a.handle()).toString());
+        doc.put("outbox", iris.outbox(a.handle()).toString());
+        doc.put("followers", iris.followers(a.handle()).toString());
+        doc.put("following", iris.following(a.handle()).toString());
+        doc.put("featured", iris.featured(a.handle()).toString());
+        doc.put("liked", iris.liked(a.handle()).toString());
+        doc.putObject("endpoints").put("sharedInbox", iris.sharedInbox().toString());
+        doc.put("manuallyApprovesFollowers", a.manuallyApprovesFollowers());
+        doc.put("discoverable", a.discoverable());
+        doc.put("indexable", a.discoverable());
+        doc.put("published", a.published().truncatedTo(ChronoUnit.SECONDS).toString());
+        doc.putObject("icon").put("type", "Image").put("mediaType", "image/png").put("url", iris.icon(a.handle()).toString());
+        ArrayNode fields = doc.putArray("attachment");
+        a.website().ifPresent(w -> field(fields, "Website", "<a href=\"" + Html.escape(w.toString())
+                + "\" rel=\"me nofollow noopener noreferrer\" target=\"_blank\">" + Html.escape(displayHost(w)) + "</a>"));
+        a.ags().ifPresent(v -> field(fields, "AGS", v));
+        a.ars().ifPresent(v -> field(fields, "ARS", v));
+        a.land().ifPresent(v -> field(fields, "Land", v.label()));
+        a.municipalityType().ifPresent(t -> doc.put("municipalityType", t.slug()));
+        a.ags().ifPresent(v -> doc.put("ags", v));
+        a.ars().ifPresent(v -> doc.put("ars", v));
+        a.land().ifPresent(v -> doc.put("land", v.iso()));
+        a.population().ifPresent(p -> doc.put("population", p));
+        addKeys(doc, id, keys);
+        return doc;
+    }
+
+    /** The instance actor (FEP-2677): an Application, fetchable without a signature. */
+    public ObjectNode instance(LocalActor a, List<StoredKey> keys) {
+        URI id = iris.instanceActor();
+        ObjectNode doc = F.objectNode();
+        doc.set("@context", Contexts.actor());
+        doc.put("id", id.toString());
+        doc.put("type", "Application");
+        doc.put("preferredUsername", iris.base().getHost());
+        doc.put("name", a.displayName());
+        doc.put("summary", Html.paragraphs(a.summary()));
+        doc.put("url", iris.base() + "/");
+        doc.put("inbox", iris.instanceInbox().toString());
+        doc.put("outbox", iris.instanceOutbox().toString());
+        doc.putObject("endpoints").put("sharedInbox", iris.sharedInbox().toString());
+        doc.put("manuallyApprovesFollowers", true);
+        doc.put("discoverable", false);
+        doc.put("indexable", false);
+        doc.put("published", a.published().truncatedTo(ChronoUnit.SECONDS).toString());
+        addKeys(doc, id, keys);
+        return doc;
+    }
+
+    private void addKeys(ObjectNode doc, URI actorId, List<StoredKey> keys) {
+        ArrayNode assertion = F.arrayNode();
+        for (StoredKey k : keys) {
+            String keyId = iris.key(actorId, k.fragment()).toString();
+            if (k.purpose() == KeyPurpose.HTTP_SIGNATURE && k.active()) {
+                doc.putObject("publicKey").put("id", keyId).put("owner", actorId.toString())
+                        .put("publicKeyPem", PublicKeys.pem(k.publicKey()));
+            } else if (k.algorithm() == KeyAlgorithm.ED25519) {
+                assertion.addObject().put("id", keyId).put("type", "Multikey").put("controller", actorId.toString())
+                        .put("publicKeyMultibase", PublicKeys.ed25519Multibase(k.publicKey()));
+            } else {
+                assertion.addObject().put("id", keyId).put("type", "Multikey").put("controller", actorId.toString())
+                        .put("publicKeyMultibase", PublicKeys.rsaMultibase(k.publicKey()));
+            }
+        }
+        if (!assertion.isEmpty()) doc.set("assertionMethod", assertion);
+    }
+
+    private static void field(ArrayNode fields, String name, String value) {
+        fields.addObject().put("type", "PropertyValue").put("name", name).put("value", value);
+    }
+
+    private static String displayHost(URI website) {
+        String host = website.getHost();
+        return host.startsWith("www.") ? host.substring(4) : host;
+    }
+}

@@ -1,0 +1,82 @@
+package de.allmende.service;
+
+import de.allmende.db.Database;
+import de.allmende.domain.FieldError;
+import de.allmende.domain.LocalActor;
+import de.allmende.domain.MunicipalityInput;
+import de.allmende.domain.MunicipalityProfile;
+import de.allmende.domain.ValidationException;
+import de.allmende.store.ActorStore;
+import org.jooq.DSLContext;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Use cases around local actors: municipalities and the instance actor. */
+public final class ActorService {
+    private final Database db;
+    private final ActorStore actors;
+    private final KeyService keys;
+    private final String nodeName;
+
+    public ActorService(Database db, ActorStore actors, KeyService keys, String nodeName) {
+        this.db = db;
+        this.actors = actors;
+        this.keys = keys;
+        this.nodeName = nodeName;
+    }
+
+    /** Validates, stores the municipality and generates its keys in one transaction. */
+    public LocalActor createMunicipality(MunicipalityInput input) {
+        MunicipalityProfile profile = input.validate();
+        return db.dsl().transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            if (actors.handleTaken(tx, profile.handle())) {
+                throw new ValidationException(List.of(new FieldError("handle", "'" + profile.handle() + "' is already taken on this node")));
+            }
+            LocalActor actor = actors.insertMunicipality(tx, profile);
+            keys.createKeys(tx, actor.id());
+            return actor;
+        });
+    }
+
+    /** Creates the instance actor and its keys on first start; later starts find it. */
+    public LocalActor ensureInstanceActor() {
+        return db.dsl().transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            LocalActor instance = actors.insertInstanceIfAbsent(tx, nodeName);
+            // Lock the row so two processes starting at once do not both generate keys.
+            tx.selectFrom(de.allmende.db.Tables.ACTOR).where(de.allmende.db.Tables.ACTOR.ID.eq(instance.id())).forUpdate().fetch();
+            if (keys.publishedKeys(instance.id()).isEmpty()) keys.createKeys(tx, instance.id());
+            return instance;
+        });
+    }
+
+    public Optional<LocalActor> findMunicipality(String handle) {
+        return actors.findMunicipality(db.dsl(), handle);
+    }
+
+    public LocalActor instanceActor() {
+        return actors.findInstance(db.dsl()).orElseThrow();
+    }
+
+    public List<LocalActor> listMunicipalities() {
+        return actors.listMunicipalities(db.dsl());
+    }
+
+    public int countMunicipalities() {
+        return actors.countMunicipalities(db.dsl());
+    }
+
+    /** Rotates the keys of a municipality (by handle) or, with handle "instance-actor", of the node. */
+    public LocalActor rotateKeys(String handle) {
+        return db.dsl().transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            LocalActor actor = ("instance-actor".equals(handle) ? actors.findInstance(tx) : actors.findMunicipality(tx, handle))
+                    .orElseThrow(() -> new ValidationException(List.of(new FieldError("handle", "no actor '" + handle + "' on this node"))));
+            keys.rotate(tx, actor.id());
+            actors.touch(tx, actor.id());
+            return actor;
+        });
+    }
+}

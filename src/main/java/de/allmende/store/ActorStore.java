@@ -1,0 +1,87 @@
+package de.allmende.store;
+
+import de.allmende.domain.ActorKind;
+import de.allmende.domain.Land;
+import de.allmende.domain.LocalActor;
+import de.allmende.domain.MunicipalityProfile;
+import de.allmende.domain.MunicipalityType;
+import de.allmende.db.tables.records.ActorRecord;
+import org.jooq.DSLContext;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+import static de.allmende.db.Tables.ACTOR;
+
+/** Persistence of local actors. */
+public final class ActorStore {
+
+    /** Inserts a municipality and returns it with its id; the unique handle is enforced by the database. */
+    public LocalActor insertMunicipality(DSLContext tx, MunicipalityProfile p) {
+        return toActor(tx.insertInto(ACTOR)
+                .set(ACTOR.KIND, ActorKind.MUNICIPALITY.dbName())
+                .set(ACTOR.HANDLE, p.handle())
+                .set(ACTOR.DISPLAY_NAME, p.displayName())
+                .set(ACTOR.SUMMARY, p.summary())
+                .set(ACTOR.WEBSITE, p.website().map(URI::toString).orElse(null))
+                .set(ACTOR.AGS, p.ags().orElse(null))
+                .set(ACTOR.ARS, p.ars().orElse(null))
+                .set(ACTOR.LAND, p.land().map(Land::code).orElse(null))
+                .set(ACTOR.MUNICIPALITY_TYPE, p.municipalityType().map(MunicipalityType::slug).orElse(null))
+                .set(ACTOR.POPULATION, p.population().orElse(null))
+                .set(ACTOR.MANUALLY_APPROVES_FOLLOWERS, p.manuallyApprovesFollowers())
+                .returning().fetchSingle());
+    }
+
+    /** Inserts the instance actor if it does not exist yet; returns it either way. */
+    public LocalActor insertInstanceIfAbsent(DSLContext tx, String displayName) {
+        tx.insertInto(ACTOR)
+                .set(ACTOR.KIND, ActorKind.INSTANCE.dbName())
+                .set(ACTOR.HANDLE, "instance-actor")
+                .set(ACTOR.DISPLAY_NAME, displayName)
+                .set(ACTOR.SUMMARY, "The Allmende node itself. It signs server-to-server requests.")
+                .set(ACTOR.DISCOVERABLE, false)
+                .onConflictDoNothing().execute();
+        return findInstance(tx).orElseThrow();
+    }
+
+    public Optional<LocalActor> findInstance(DSLContext tx) {
+        return tx.selectFrom(ACTOR).where(ACTOR.KIND.eq(ActorKind.INSTANCE.dbName())).fetchOptional(ActorStore::toActor);
+    }
+
+    public Optional<LocalActor> findMunicipality(DSLContext tx, String handle) {
+        return tx.selectFrom(ACTOR)
+                .where(ACTOR.HANDLE.eq(handle), ACTOR.KIND.eq(ActorKind.MUNICIPALITY.dbName()))
+                .fetchOptional(ActorStore::toActor);
+    }
+
+    public boolean handleTaken(DSLContext tx, String handle) {
+        return tx.fetchExists(ACTOR, ACTOR.HANDLE.eq(handle));
+    }
+
+    public List<LocalActor> listMunicipalities(DSLContext tx) {
+        return tx.selectFrom(ACTOR).where(ACTOR.KIND.eq(ActorKind.MUNICIPALITY.dbName()))
+                .orderBy(ACTOR.HANDLE).fetch(ActorStore::toActor);
+    }
+
+    public int countMunicipalities(DSLContext tx) {
+        return tx.fetchCount(ACTOR, ACTOR.KIND.eq(ActorKind.MUNICIPALITY.dbName()));
+    }
+
+    /** Marks a profile change (e.g. a key rotation) so followers refetch the actor. */
+    public void touch(DSLContext tx, long actorId) {
+        tx.update(ACTOR).set(ACTOR.UPDATED, org.jooq.impl.DSL.currentOffsetDateTime()).where(ACTOR.ID.eq(actorId)).execute();
+    }
+
+    private static LocalActor toActor(ActorRecord r) {
+        return new LocalActor(r.getId(), ActorKind.fromDb(r.getKind()), r.getHandle(), r.getDisplayName(), r.getSummary(),
+                Optional.ofNullable(r.getWebsite()).map(URI::create),
+                Optional.ofNullable(r.getAgs()), Optional.ofNullable(r.getArs()),
+                Optional.ofNullable(r.getLand()).flatMap(Land::byCode),
+                Optional.ofNullable(r.getMunicipalityType()).flatMap(MunicipalityType::parse),
+                Optional.ofNullable(r.getPopulation()),
+                r.getManuallyApprovesFollowers(), r.getDiscoverable(),
+                r.getPublished().toInstant(), r.getUpdated().toInstant());
+    }
+}
