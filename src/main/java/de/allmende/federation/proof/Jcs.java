@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
@@ -20,8 +25,17 @@ final class Jcs {
 
     private Jcs() {}
 
-    /** @throws IOException if the tree holds something JCS cannot represent (e.g. a huge number) */
+    /**
+     * @throws IOException if the tree holds something JCS cannot represent: a number outside
+     *     double range, or a lone UTF-16 surrogate (I-JSON forbids it, and a lenient encoder
+     *     would turn it into "?" so that two different documents hashed alike)
+     */
     static byte[] canonicalize(JsonNode node) throws IOException {
-        return new JsonCanonicalizer(WRITER.writeValueAsString(node)).getEncodedUTF8();
+        String canonical = new JsonCanonicalizer(WRITER.writeValueAsString(node)).getEncodedString();
+        ByteBuffer utf8 = StandardCharsets.UTF_8.newEncoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .encode(CharBuffer.wrap(canonical));
+        return Arrays.copyOfRange(utf8.array(), utf8.position(), utf8.limit());
     }
 }

@@ -115,6 +115,21 @@ class DataIntegrityProofRejectionTest {
     }
 
     @Test
+    void swappingAQuestionMarkForALoneSurrogateIsNotAcceptedAsTheSameDocument() {
+        ObjectNode doc = DataIntegrityProofRoundTripTest.note();
+        doc.put("content", "Wann?");
+        ObjectNode withQuestionMark = DataIntegrityProof.sign(doc, KEY_ID, keyset, CREATED);
+        ObjectNode withSurrogate = withQuestionMark.deepCopy();
+        withSurrogate.put("content", "Wann\ud800");
+
+        assertEquals("document cannot be canonicalized", DataIntegrityProof.verify(withSurrogate, resolver).reason());
+        ObjectNode unsignable = DataIntegrityProofRoundTripTest.note();
+        unsignable.put("content", "Wann\ud800");
+        assertEquals("document cannot be canonicalized", assertThrows(ProofException.class,
+                () -> DataIntegrityProof.sign(unsignable, KEY_ID, keyset, CREATED)).getMessage());
+    }
+
+    @Test
     void signingRefusesDocumentsThatAlreadyCarryAProofOrLdSignature() {
         assertEquals("document already has a proof",
                 assertThrows(ProofException.class, () -> DataIntegrityProof.sign(signed, KEY_ID, keyset, CREATED))
