@@ -33,6 +33,10 @@ public final class ConfigLoader {
     public static final String METRICS_TOKEN = "ALLMENDE_METRICS_TOKEN";
     public static final String ALLOW_PRIVATE_NETWORKS = "ALLMENDE_ALLOW_PRIVATE_NETWORKS";
 
+    private static final java.util.Set<String> KNOWN = java.util.Set.of(CONFIG, PUBLIC_URL, HTTP_HOST, HTTP_PORT, DATA_DIR,
+            DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE, MASTER_KEY_FILE, NODE_NAME, KEY_GRACE_DAYS,
+            METRICS_TOKEN, ALLOW_PRIVATE_NETWORKS, "ALLMENDE_LOG_FORMAT", "ALLMENDE_LOG_LEVEL");
+
     private final Map<String, String> values;
 
     private ConfigLoader(Map<String, String> values) {
@@ -150,7 +154,7 @@ public final class ConfigLoader {
         }
         Map<String, String> m = new HashMap<>();
         for (String k : p.stringPropertyNames()) {
-            if (!k.startsWith("ALLMENDE_")) throw new ConfigException(CONFIG, "unknown setting '" + k + "' in " + file);
+            if (!KNOWN.contains(k)) throw new ConfigException(CONFIG, "unknown setting '" + k + "' in " + file);
             m.put(k, p.getProperty(k));
         }
         return m;

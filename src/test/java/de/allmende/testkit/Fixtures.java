@@ -1,0 +1,20 @@
+package de.allmende.testkit;
+
+import de.allmende.domain.MunicipalityInput;
+
+/** Named fixtures: the same municipalities appear across tests and golden files. */
+public final class Fixtures {
+    private Fixtures() {}
+
+    /** Musterstadt: a kreisfreie Stadt in Bayern with every optional field set. */
+    public static MunicipalityInput musterstadt() {
+        return new MunicipalityInput("musterstadt", "Stadt Musterstadt",
+                "Offenes Rathaus seit 2017.\n\nWir teilen Projekte, Termine und Erfahrungen.",
+                "https://www.musterstadt.example", "09162000", "091620000000", "Bayern", "kreisfreie-stadt", "120000", false);
+    }
+
+    /** Beispieldorf: a small Gemeinde with only the required fields. */
+    public static MunicipalityInput beispieldorf() {
+        return new MunicipalityInput("beispieldorf", "Gemeinde Beispieldorf", null, null, null, null, null, null, null, false);
+    }
+}

@@ -1,0 +1,116 @@
+package de.allmende.testkit;
+
+import de.allmende.Node;
+import de.allmende.config.ConfigLoader;
+import de.allmende.config.DatabaseSettings;
+import de.allmende.config.NodeConfig;
+import de.allmende.domain.LocalActor;
+import de.allmende.domain.MunicipalityInput;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A real node for tests: real HTTP on loopback, its own real PostgreSQL database, its own data folder
+ * (master key). The public URL may differ from where it listens, so golden documents can use
+ * https://muni.example while requests go to 127.0.0.1.
+ */
+public final class TestNode implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Node node;
+    private final Path dataDir;
+    private final DatabaseSettings database;
+
+    private TestNode(Node node, Path dataDir, DatabaseSettings database) {
+        this.node = node;
+        this.dataDir = dataDir;
+        this.database = database;
+    }
+
+    /** A node whose public URL is its loopback address. */
+    public static TestNode start() {
+        int port = freePort();
+        return start("http://127.0.0.1:" + port, port, Map.of());
+    }
+
+    /** A node that calls itself {@code publicUrl} but listens on loopback. */
+    public static TestNode startAs(String publicUrl) {
+        return start(publicUrl, freePort(), Map.of());
+    }
+
+    public static TestNode start(String publicUrl, int port, Map<String, String> extraEnv) {
+        try {
+            Path dataDir = Files.createTempDirectory("allmende-node");
+            DatabaseSettings db = TestDatabase.fresh();
+            return new TestNode(Node.start(config(publicUrl, port, dataDir, db, extraEnv)), dataDir, db);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static NodeConfig config(String publicUrl, int port, Path dataDir, DatabaseSettings db, Map<String, String> extraEnv) {
+        Map<String, String> env = new HashMap<>();
+        env.put(ConfigLoader.PUBLIC_URL, publicUrl);
+        env.put(ConfigLoader.HTTP_HOST, "127.0.0.1");
+        env.put(ConfigLoader.HTTP_PORT, String.valueOf(port));
+        env.put(ConfigLoader.DATA_DIR, dataDir.toString());
+        env.put(ConfigLoader.DATABASE_URL, db.jdbcUrl());
+        env.put(ConfigLoader.DATABASE_USER, db.user());
+        env.put(ConfigLoader.DATABASE_POOL_SIZE, "8");
+        env.put(ConfigLoader.ALLOW_PRIVATE_NETWORKS, "true");
+        env.putAll(extraEnv);
+        return ConfigLoader.load(env);
+    }
+
+    public Node node() { return node; }
+    public Path dataDir() { return dataDir; }
+    public DatabaseSettings database() { return database; }
+    public URI publicUrl() { return node.services().config.publicUrl(); }
+
+    public LocalActor create(MunicipalityInput input) {
+        return node.services().actors.createMunicipality(input);
+    }
+
+    /** GET on this node's loopback port. */
+    public HttpResponse<String> get(String pathAndQuery, String accept) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + pathAndQuery))
+                .timeout(Duration.ofSeconds(10)).GET();
+        if (accept != null) b.header("Accept", accept);
+        return send(b.build());
+    }
+
+    public static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        node.close();
+    }
+
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
