@@ -2,6 +2,7 @@ package de.allmende.federation.signature;
 
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,7 +33,7 @@ public final class SignatureBase {
             if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
                 throw SignatureException.invalid("component value contains a newline");
             }
-            base.append(StructuredFields.serialize(new StructuredFields.Item(component, java.util.Map.of())))
+            base.append(StructuredFields.serialize(new StructuredFields.Item(component, Map.of())))
                     .append(": ").append(value).append('\n');
         }
         base.append("\"@signature-params\": ").append(params.serialize());

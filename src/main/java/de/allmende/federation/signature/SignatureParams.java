@@ -2,6 +2,7 @@ package de.allmende.federation.signature;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ public record SignatureParams(List<String> components, Map<String, Object> param
         for (String name : List.of("keyid", "alg", "nonce", "tag")) {
             requireType(copy, name, String.class);
         }
-        parameters = java.util.Collections.unmodifiableMap(copy);
+        parameters = Collections.unmodifiableMap(copy);
     }
 
     /**

@@ -1,8 +1,10 @@
 package de.allmende.federation.signature;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +85,7 @@ final class StructuredFields {
             checkBareItem(value);
             copy.put(key, value);
         });
-        return java.util.Collections.unmodifiableMap(copy);
+        return Collections.unmodifiableMap(copy);
     }
 
     static void checkBareItem(Object value) {
@@ -156,7 +158,7 @@ final class StructuredFields {
                 out.append(l);
             }
             case BigDecimal d -> {
-                BigDecimal rounded = d.setScale(3, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros();
+                BigDecimal rounded = d.setScale(3, RoundingMode.HALF_EVEN).stripTrailingZeros();
                 String text = rounded.scale() <= 0 ? rounded.setScale(1).toPlainString() : rounded.toPlainString();
                 out.append(text);
             }

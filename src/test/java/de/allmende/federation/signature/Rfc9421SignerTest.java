@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -190,7 +191,7 @@ class Rfc9421SignerTest {
         @DisplayName("Signature-Input without Signature, or a Signature that is no byte sequence, is MALFORMED")
         void malformedSignature() throws Exception {
             SignedRequestParts s = signed(post(), SignatureAlgorithm.ED25519, NOW);
-            Map<String, List<String>> headers = new java.util.HashMap<>(s.headers());
+            Map<String, List<String>> headers = new HashMap<>(s.headers());
             headers.remove("Signature");
             SignedRequestParts noSignature = new SignedRequestParts(s.method(), s.target(), headers, s.body());
             assertEquals(Outcome.MALFORMED, VERIFIER.verify(noSignature, RecordingResolver.of(edKey), NOW).outcome());
