@@ -7,6 +7,7 @@ import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import org.slf4j.Logger;
@@ -37,6 +38,7 @@ public final class Node implements AutoCloseable {
         Vertx vertx = Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
                         .setJvmMetricsEnabled(true)
+                        .setDisabledMetricsCategories(java.util.Set.of(MetricsDomain.HTTP_SERVER.name(), MetricsDomain.NET_SERVER.name()))
                         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
                 .withMetrics(new MicrometerMetricsFactory())
                 .build();

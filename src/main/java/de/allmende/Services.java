@@ -35,11 +35,16 @@ public final class Services implements AutoCloseable {
 
     /** Opens the database, applies migrations, checks the master key and makes sure the instance actor exists. */
     public static Services open(NodeConfig config) {
+        long t0 = System.nanoTime();
         Database db = Database.open(config);
         try {
+            long t1 = System.nanoTime();
             db.migrate();
+            long t2 = System.nanoTime();
             Services s = new Services(config, db);
             s.actors.ensureInstanceActor();
+            org.slf4j.LoggerFactory.getLogger(Services.class).debug("database {} ms, migrations {} ms, keys and instance actor {} ms",
+                    (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
             return s;
         } catch (RuntimeException e) {
             db.close();

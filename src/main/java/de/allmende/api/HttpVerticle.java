@@ -48,6 +48,8 @@ public final class HttpVerticle extends VerticleBase {
     private Router routes() {
         Iris iris = s.iris;
         Router r = Router.router(vertx);
+        io.micrometer.core.instrument.MeterRegistry registry = io.vertx.micrometer.backends.BackendRegistries.getDefaultNow();
+        if (registry != null) r.route().handler(new de.allmende.api.ops.RequestMetrics(registry));
         r.route("/.well-known/*").handler(CorsHandler.create().addOrigin("*").allowedMethod(io.vertx.core.http.HttpMethod.GET));
 
         WebFingerHandler webFinger = new WebFingerHandler(iris, s.actors);

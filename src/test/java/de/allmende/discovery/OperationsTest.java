@@ -19,7 +19,7 @@ class OperationsTest {
             assertTrue(ready.body().contains("\"database\":\"UP\""));
             var metrics = node.get("/metrics", null);
             assertEquals(200, metrics.statusCode());
-            assertTrue(metrics.body().contains("vertx_http_server_requests_total"), "vert.x HTTP metrics are exported");
+            assertTrue(metrics.body().contains("http_server_requests_seconds_count{method=\"GET\",route=\"/health/ready\",status=\"200\"}"), metrics.body());
         }
     }
 
