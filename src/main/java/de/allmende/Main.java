@@ -3,6 +3,7 @@ package de.allmende;
 import de.allmende.cli.ActorCommand;
 import de.allmende.cli.DbCommand;
 import de.allmende.cli.ErrorHandler;
+import de.allmende.cli.FederationCommands;
 import de.allmende.cli.KeysCommand;
 import de.allmende.cli.ServeCommand;
 import picocli.CommandLine;
@@ -11,7 +12,10 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code java -jar allmende.jar <command>}. */
 @Command(name = "allmende", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Allmende: a federated exchange node for municipalities practising Open Government.",
-        subcommands = {ServeCommand.class, ActorCommand.class, KeysCommand.class, DbCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, ActorCommand.class, KeysCommand.class, DbCommand.class,
+                FederationCommands.Follow.class, FederationCommands.Unfollow.class, FederationCommands.Post.class,
+                FederationCommands.Followers.class, FederationCommands.Following.class, FederationCommands.Block.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         configureLogging();

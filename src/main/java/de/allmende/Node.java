@@ -50,6 +50,7 @@ public final class Node implements AutoCloseable {
                 last.set(v);
                 return v;
             }, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD).setInstances(HTTP_INSTANCES)).await();
+            services.federation.startWorkers();
             LOG.info("node {} serving on {}:{} in {} ms", config.publicUrl(), config.httpHost(), port,
                     (System.nanoTime() - t0) / 1_000_000);
             return new Node(services, vertx, port);

@@ -22,6 +22,8 @@ public final class Services implements AutoCloseable {
     public final KeyService keys;
     public final ActorService actors;
     public final NodeInfoService nodeInfo;
+    public final Clock clock = Clock.systemUTC();
+    public final de.allmende.federation.Federation federation;
 
     private Services(NodeConfig config, Database db) {
         this.config = config;
@@ -31,6 +33,7 @@ public final class Services implements AutoCloseable {
         this.keys = KeyService.open(db, keyStore, config.masterKeyFile(), config.keyGracePeriod(), Clock.systemUTC());
         this.actors = new ActorService(db, new ActorStore(), keys, config.nodeName());
         this.nodeInfo = new NodeInfoService(actors);
+        this.federation = new de.allmende.federation.Federation(config, db, iris, keys, actors, clock);
     }
 
     /** Opens the database, applies migrations, checks the master key and makes sure the instance actor exists. */
@@ -54,6 +57,7 @@ public final class Services implements AutoCloseable {
 
     @Override
     public void close() {
+        federation.close();
         db.close();
     }
 }

@@ -2,7 +2,12 @@ package de.allmende.api;
 
 import de.allmende.Services;
 import de.allmende.api.activitypub.ActorHandler;
+import de.allmende.api.activitypub.AuthorizedFetch;
 import de.allmende.api.activitypub.CollectionHandler;
+import de.allmende.api.activitypub.InboxHandler;
+import de.allmende.api.activitypub.ObjectHandler;
+import de.allmende.federation.http.SafeHttpClient;
+import io.vertx.ext.web.handler.BodyHandler;
 import de.allmende.api.ops.HealthHandler;
 import de.allmende.api.ops.MetricsHandler;
 import de.allmende.api.web.IconHandler;
@@ -64,16 +69,30 @@ public final class HttpVerticle extends VerticleBase {
 
         ProfilePage page = new ProfilePage(iris, s.config.nodeName());
         ActorHandler actors = new ActorHandler(s.actors, s.keys, new LocalActorToAs(iris), page);
-        CollectionHandler collections = new CollectionHandler(s.actors);
+        CollectionHandler collections = new CollectionHandler(s.db, iris, s.actors);
+        ObjectHandler objects = new ObjectHandler(s.db, iris);
+        InboxHandler inbox = new InboxHandler(s.federation.inbox, s.actors, iris);
         r.get(Iris.INSTANCE_ACTOR_PATH).handler(actors::instance);
+        if (s.config.authorizedFetch()) {
+            AuthorizedFetch authorized = new AuthorizedFetch(s.federation.resolver, s.federation.moderation, iris, s.clock);
+            for (String path : new String[]{"/actors/*", "/objects/*", "/activities/*"}) r.get(path).handler(authorized);
+        }
         r.get(Iris.ACTOR_PATH).handler(actors::municipality);
         r.get(Iris.PROFILE_PATH).handler(actors::municipality);
         r.get(Iris.ICON_PATH).handler(new IconHandler(s.actors)::handle);
-        r.get(Iris.OUTBOX_PATH).handler(collections.empty(iris::outbox));
-        r.get(Iris.FOLLOWERS_PATH).handler(collections.empty(iris::followers));
-        r.get(Iris.FOLLOWING_PATH).handler(collections.empty(iris::following));
-        r.get(Iris.FEATURED_PATH).handler(collections.empty(iris::featured));
-        r.get(Iris.LIKED_PATH).handler(collections.empty(iris::liked));
+        r.get(Iris.OUTBOX_PATH).handler(collections::outbox);
+        r.get(Iris.FOLLOWERS_PATH).handler(collections::followers);
+        r.get(Iris.FOLLOWING_PATH).handler(collections::following);
+        r.get(Iris.FEATURED_PATH).handler(collections::featured);
+        r.get(Iris.LIKED_PATH).handler(collections::liked);
+        r.get(Iris.OBJECT_PATH).handler(objects::object);
+        r.get(Iris.ACTIVITY_PATH).handler(objects::activity);
+
+        // Inboxes: bodies over 1 MB are refused with 413 before any processing.
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(SafeHttpClient.MAX_BODY);
+        r.post(Iris.INBOX_PATH).handler(body).handler(inbox::personal);
+        r.post(Iris.SHARED_INBOX_PATH).handler(body).handler(inbox::shared);
+        r.post(Iris.INSTANCE_INBOX_PATH).handler(body).handler(inbox::shared);
 
         HealthHandler health = new HealthHandler(s.db);
         r.get("/health/live").handler(health::live);

@@ -32,10 +32,13 @@ public final class ConfigLoader {
     public static final String KEY_GRACE_DAYS = "ALLMENDE_KEY_GRACE_DAYS";
     public static final String METRICS_TOKEN = "ALLMENDE_METRICS_TOKEN";
     public static final String ALLOW_PRIVATE_NETWORKS = "ALLMENDE_ALLOW_PRIVATE_NETWORKS";
+    public static final String FEDERATION_MODE = "ALLMENDE_FEDERATION_MODE";
+    public static final String AUTHORIZED_FETCH = "ALLMENDE_AUTHORIZED_FETCH";
+    public static final String RETRY_SCALE = "ALLMENDE_RETRY_SCALE";
 
     private static final java.util.Set<String> KNOWN = java.util.Set.of(CONFIG, PUBLIC_URL, HTTP_HOST, HTTP_PORT, DATA_DIR,
             DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE, MASTER_KEY_FILE, NODE_NAME, KEY_GRACE_DAYS,
-            METRICS_TOKEN, ALLOW_PRIVATE_NETWORKS, "ALLMENDE_LOG_FORMAT", "ALLMENDE_LOG_LEVEL");
+            METRICS_TOKEN, ALLOW_PRIVATE_NETWORKS, FEDERATION_MODE, AUTHORIZED_FETCH, RETRY_SCALE, "ALLMENDE_LOG_FORMAT", "ALLMENDE_LOG_LEVEL");
 
     private final Map<String, String> values;
 
@@ -70,7 +73,10 @@ public final class ConfigLoader {
                 text(NODE_NAME, publicUrl.getHost()),
                 Duration.ofDays(integer(KEY_GRACE_DAYS, 7, 0, 3650)),
                 Optional.ofNullable(values.get(METRICS_TOKEN)).filter(s -> !s.isBlank()),
-                bool(ALLOW_PRIVATE_NETWORKS, false));
+                bool(ALLOW_PRIVATE_NETWORKS, false),
+                federationMode(),
+                bool(AUTHORIZED_FETCH, false),
+                retryScale());
     }
 
     private URI publicUrl(int port) {
@@ -104,6 +110,25 @@ public final class ConfigLoader {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    private boolean federationMode() {
+        return switch (text(FEDERATION_MODE, "open").toLowerCase()) {
+            case "open" -> false;
+            case "allowlist" -> true;
+            default -> throw new ConfigException(FEDERATION_MODE, "must be open or allowlist");
+        };
+    }
+
+    private double retryScale() {
+        String v = text(RETRY_SCALE, "1");
+        try {
+            double d = Double.parseDouble(v);
+            if (d > 0 && d <= 1) return d;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigException(RETRY_SCALE, "must be a number in (0, 1]");
     }
 
     private Optional<DatabaseSettings> database() {

@@ -12,6 +12,9 @@ import java.util.Optional;
  * @param database    empty → embedded PostgreSQL under {@code dataDir/postgres}
  * @param metricsToken when set, /metrics requires {@code Authorization: Bearer <token>}
  * @param allowPrivateNetworks lets outbound fetches reach loopback/private addresses (development and tests only)
+ * @param allowlistMode federate only with allowed domains (closed networks)
+ * @param authorizedFetch require signed GETs for objects, collections and actors (except the instance actor)
+ * @param retryScale shrinks the delivery retry schedule (1.0 in production; tests use less)
  */
 public record NodeConfig(
         URI publicUrl,
@@ -23,7 +26,10 @@ public record NodeConfig(
         String nodeName,
         Duration keyGracePeriod,
         Optional<String> metricsToken,
-        boolean allowPrivateNetworks) {
+        boolean allowPrivateNetworks,
+        boolean allowlistMode,
+        boolean authorizedFetch,
+        double retryScale) {
 
     /** The host[:port] authority used in acct: handles and WebFinger. */
     public String domain() {

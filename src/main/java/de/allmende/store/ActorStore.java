@@ -46,6 +46,10 @@ public final class ActorStore {
         return findInstance(tx).orElseThrow();
     }
 
+    public Optional<LocalActor> findById(DSLContext tx, long id) {
+        return tx.selectFrom(ACTOR).where(ACTOR.ID.eq(id)).fetchOptional(ActorStore::toActor);
+    }
+
     public Optional<LocalActor> findInstance(DSLContext tx) {
         return tx.selectFrom(ACTOR).where(ACTOR.KIND.eq(ActorKind.INSTANCE.dbName())).fetchOptional(ActorStore::toActor);
     }

@@ -69,6 +69,7 @@ public final class TestNode implements AutoCloseable {
         env.put(ConfigLoader.DATABASE_USER, db.user());
         env.put(ConfigLoader.DATABASE_POOL_SIZE, "8");
         env.put(ConfigLoader.ALLOW_PRIVATE_NETWORKS, "true");
+        env.put(ConfigLoader.RETRY_SCALE, "0.01");
         env.putAll(extraEnv);
         return ConfigLoader.load(env);
     }
@@ -80,6 +81,48 @@ public final class TestNode implements AutoCloseable {
 
     public LocalActor create(MunicipalityInput input) {
         return node.services().actors.createMunicipality(input);
+    }
+
+    /** Base URL of this node on loopback (also its public URL for nodes made with {@link #start()}). */
+    public String url() {
+        return "http://127.0.0.1:" + node.port();
+    }
+
+    public java.net.URI actorIri(String handle) {
+        return node.services().iris.actor(handle);
+    }
+
+    public de.allmende.domain.LocalActor actor(String handle) {
+        return node.services().actors.findMunicipality(handle).orElseThrow();
+    }
+
+    /** Runs a scalar SQL query (tests inspect rows directly). */
+    public long count(String sql) {
+        try (var c = node.services().db.dataSource().getConnection(); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** Waits until {@code condition} holds (side effects of queues are asynchronous). */
+    public static void await(String what, java.util.function.BooleanSupplier condition) {
+        await(what, Duration.ofSeconds(20), condition);
+    }
+
+    public static void await(String what, Duration timeout, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) return;
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("timed out waiting for: " + what);
     }
 
     /** GET on this node's loopback port. */

@@ -1,44 +1,116 @@
 package de.allmende.api.activitypub;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import de.allmende.api.MediaTypes;
-import de.allmende.api.MediaTypes.Representation;
 import de.allmende.api.Responses;
+import de.allmende.db.Database;
+import de.allmende.domain.LocalActor;
+import de.allmende.federation.iri.Iris;
 import de.allmende.federation.json.Contexts;
 import de.allmende.service.ActorService;
+import de.allmende.store.ActivityStore;
+import de.allmende.store.FollowStore;
+import de.allmende.store.ReactionStore;
 import de.allmende.support.ApiException;
-import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
 import java.net.URI;
+import java.util.List;
 import java.util.function.Function;
 
 /**
- * The actor collections Mastodon reads totalItems from. Until the federation core fills them they are
- * empty OrderedCollections in Mastodon's shape.
+ * Actor collections in Mastodon's shape: an OrderedCollection with totalItems and {@code first}; pages
+ * ({@code ?page=true}, then {@code ?max_id=N}) of 20 items with {@code next}.
  */
 public final class CollectionHandler {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    private final ActorService actors;
+    private static final int PAGE = 20;
 
-    public CollectionHandler(ActorService actors) {
+    private final Database db;
+    private final Iris iris;
+    private final ActorService actors;
+    private final FollowStore follows = new FollowStore();
+    private final ActivityStore activities = new ActivityStore();
+    private final ReactionStore reactions = new ReactionStore();
+
+    public CollectionHandler(Database db, Iris iris, ActorService actors) {
+        this.db = db;
+        this.iris = iris;
         this.actors = actors;
     }
 
-    /** @param iriOf builds the collection IRI from the actor handle (see {@code Iris}) */
-    public Handler<RoutingContext> empty(Function<String, URI> iriOf) {
-        return ctx -> {
-            String handle = ctx.pathParam("handle");
-            actors.findMunicipality(handle).orElseThrow(() -> ApiException.notFound("no such actor"));
-            ObjectNode doc = F.objectNode();
-            doc.put("@context", Contexts.ACTIVITYSTREAMS);
-            doc.put("id", iriOf.apply(handle).toString());
+    private record Page(List<JsonNode> items, long lastCursor) {}
+
+    public void followers(RoutingContext ctx) {
+        serve(ctx, iris::followers, a -> follows.countFollowers(db.dsl(), iris.actor(a.handle()).toString()), (a, before) -> {
+            var rows = follows.followers(db.dsl(), iris.actor(a.handle()).toString(), before, PAGE);
+            return new Page(rows.stream().map(f -> (JsonNode) F.textNode(f.follower())).toList(),
+                    rows.isEmpty() ? 0 : rows.get(rows.size() - 1).id());
+        });
+    }
+
+    public void following(RoutingContext ctx) {
+        serve(ctx, iris::following, a -> follows.countFollowing(db.dsl(), iris.actor(a.handle()).toString()), (a, before) -> {
+            var rows = follows.following(db.dsl(), iris.actor(a.handle()).toString(), before, PAGE).stream()
+                    .filter(f -> f.state() == FollowStore.State.ACCEPTED).toList();
+            return new Page(rows.stream().map(f -> (JsonNode) F.textNode(f.followee())).toList(),
+                    rows.isEmpty() ? 0 : rows.get(rows.size() - 1).id());
+        });
+    }
+
+    public void outbox(RoutingContext ctx) {
+        serve(ctx, iris::outbox, a -> activities.countOutbox(db.dsl(), a.id()), (a, before) -> {
+            var rows = activities.outbox(db.dsl(), a.id(), before, PAGE);
+            return new Page(rows.stream().map(r -> {
+                ObjectNode item = ((ObjectNode) r.raw()).deepCopy();
+                item.remove("@context");
+                return (JsonNode) item;
+            }).toList(), rows.isEmpty() ? 0 : rows.get(rows.size() - 1).id());
+        });
+    }
+
+    public void liked(RoutingContext ctx) {
+        serve(ctx, iris::liked, a -> reactions.likedBy(db.dsl(), iris.actor(a.handle()).toString()).size(),
+                (a, before) -> new Page(reactions.likedBy(db.dsl(), iris.actor(a.handle()).toString()).stream()
+                        .map(s -> (JsonNode) F.textNode(s)).toList(), 0));
+    }
+
+    /** Pinned posts come with the content types; until then the featured collection is empty. */
+    public void featured(RoutingContext ctx) {
+        serve(ctx, iris::featured, a -> 0, (a, before) -> new Page(List.of(), 0));
+    }
+
+    private void serve(RoutingContext ctx, Function<String, URI> iriOf, Function<LocalActor, Integer> total,
+                       java.util.function.BiFunction<LocalActor, Long, Page> page) {
+        LocalActor a = actors.findMunicipality(ctx.pathParam("handle")).orElseThrow(() -> ApiException.notFound("no such actor"));
+        String id = iriOf.apply(a.handle()).toString();
+        ObjectNode doc = F.objectNode();
+        doc.put("@context", Contexts.ACTIVITYSTREAMS);
+        String maxId = ctx.request().getParam("max_id");
+        boolean wantsPage = "true".equals(ctx.request().getParam("page")) || maxId != null;
+        if (!wantsPage) {
+            doc.put("id", id);
             doc.put("type", "OrderedCollection");
-            doc.put("totalItems", 0);
-            doc.putArray("orderedItems");
-            Representation r = MediaTypes.negotiate(ctx.request().getHeader("Accept"));
-            Responses.json(ctx, 200, MediaTypes.contentType(r == Representation.HTML ? Representation.ACTIVITY_JSON : r), doc);
-        };
+            doc.put("totalItems", total.apply(a));
+            doc.put("first", id + "?page=true");
+        } else {
+            long before;
+            try {
+                before = maxId == null ? Long.MAX_VALUE : Long.parseLong(maxId);
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("max_id must be a number");
+            }
+            Page p = page.apply(a, before);
+            doc.put("id", id + (maxId == null ? "?page=true" : "?max_id=" + maxId));
+            doc.put("type", "OrderedCollectionPage");
+            doc.put("partOf", id);
+            doc.put("totalItems", total.apply(a));
+            ArrayNode items = doc.putArray("orderedItems");
+            p.items().forEach(items::add);
+            if (p.items().size() == PAGE && p.lastCursor() > 0) doc.put("next", id + "?max_id=" + p.lastCursor());
+        }
+        Responses.json(ctx, 200, ObjectHandler.jsonType(ctx), doc);
     }
 }

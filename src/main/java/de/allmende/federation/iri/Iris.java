@@ -24,6 +24,9 @@ public final class Iris {
     public static final String INSTANCE_INBOX_PATH = "/actor/inbox";
     public static final String INSTANCE_OUTBOX_PATH = "/actor/outbox";
 
+    public static final String OBJECT_PATH = "/objects/:id";
+    public static final String ACTIVITY_PATH = "/activities/:id";
+
     private static final Pattern ACTOR = Pattern.compile("/actors/([a-z0-9_.-]+)");
 
     private final String base;
@@ -53,6 +56,12 @@ public final class Iris {
     public URI nodeInfo(String version) { return URI.create(base + "/nodeinfo/" + version); }
     /** RFC 6415 lrdd template (a template, not a URI). */
     public String webFingerTemplate() { return base + "/.well-known/webfinger?resource={uri}"; }
+
+    public URI object(String id) { return URI.create(base + "/objects/" + id); }
+    public URI activity(String id) { return URI.create(base + "/activities/" + id); }
+
+    /** Mastodon-style id of the Accept for a follow: the actor IRI with a fragment. */
+    public URI acceptOf(URI actor, long followId) { return URI.create(actor + "#accepts/follows/" + followId); }
 
     /** A key IRI: the actor IRI with the key's fragment, e.g. {@code …/actors/stadt#main-key}. */
     public URI key(URI actor, String fragment) { return URI.create(actor + "#" + fragment); }

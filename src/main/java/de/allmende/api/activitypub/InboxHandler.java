@@ -1,0 +1,49 @@
+package de.allmende.api.activitypub;
+
+import de.allmende.federation.inbox.InboxPipeline;
+import de.allmende.federation.inbox.InboxRequest;
+import de.allmende.federation.iri.Iris;
+import de.allmende.service.ActorService;
+import de.allmende.support.ApiException;
+import io.vertx.ext.web.RoutingContext;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** POST to a personal or the shared inbox: hands the raw request to the {@link InboxPipeline} and answers 202. */
+public final class InboxHandler {
+    private final InboxPipeline pipeline;
+    private final ActorService actors;
+    private final Iris iris;
+
+    public InboxHandler(InboxPipeline pipeline, ActorService actors, Iris iris) {
+        this.pipeline = pipeline;
+        this.actors = actors;
+        this.iris = iris;
+    }
+
+    public void personal(RoutingContext ctx) {
+        String handle = ctx.pathParam("handle");
+        actors.findMunicipality(handle).orElseThrow(() -> ApiException.notFound("no such actor"));
+        receive(ctx, Optional.of(handle));
+    }
+
+    public void shared(RoutingContext ctx) {
+        receive(ctx, Optional.empty());
+    }
+
+    private void receive(RoutingContext ctx, Optional<String> handle) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        ctx.request().headers().forEach(e -> headers.computeIfAbsent(e.getKey().toLowerCase(), k -> new ArrayList<>()).add(e.getValue()));
+        // Signatures cover the target as the client saw it: our public scheme, the Host it sent, the raw path and query.
+        String host = ctx.request().getHeader("Host");
+        URI target = URI.create(iris.base().getScheme() + "://" + (host == null ? iris.base().getRawAuthority() : host) + ctx.request().uri());
+        byte[] body = ctx.body() == null || ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+        boolean fresh = pipeline.receive(new InboxRequest(target, headers, body, handle));
+        ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json").end(fresh ? "{}" : "{\"duplicate\":true}");
+    }
+}

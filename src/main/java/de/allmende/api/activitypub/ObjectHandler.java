@@ -1,0 +1,46 @@
+package de.allmende.api.activitypub;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.allmende.api.MediaTypes;
+import de.allmende.api.MediaTypes.Representation;
+import de.allmende.api.Responses;
+import de.allmende.db.Database;
+import de.allmende.federation.iri.Iris;
+import de.allmende.federation.json.Contexts;
+import de.allmende.store.ActivityStore;
+import de.allmende.store.ObjectStore;
+import de.allmende.support.ApiException;
+import io.vertx.ext.web.RoutingContext;
+
+/** Local objects and activities by IRI. Deleted objects answer 410 with their Tombstone. */
+public final class ObjectHandler {
+    private final Database db;
+    private final Iris iris;
+    private final ObjectStore objects = new ObjectStore();
+    private final ActivityStore activities = new ActivityStore();
+
+    public ObjectHandler(Database db, Iris iris) {
+        this.db = db;
+        this.iris = iris;
+    }
+
+    public void object(RoutingContext ctx) {
+        var stored = objects.find(db.dsl(), iris.object(ctx.pathParam("id")).toString())
+                .filter(o -> o.localActorId().isPresent()).orElseThrow(() -> ApiException.notFound("no such object"));
+        ObjectNode doc = stored.raw();
+        if (!doc.has("@context")) doc.put("@context", Contexts.ACTIVITYSTREAMS);
+        Responses.json(ctx, stored.deleted().isPresent() ? 410 : 200, jsonType(ctx), doc);
+    }
+
+    public void activity(RoutingContext ctx) {
+        var stored = activities.find(db.dsl(), iris.activity(ctx.pathParam("id")).toString())
+                .orElseThrow(() -> ApiException.notFound("no such activity"));
+        if (!stored.raw().path("to").toString().contains(Contexts.PUBLIC)) throw ApiException.notFound("no such activity");
+        Responses.json(ctx, 200, jsonType(ctx), stored.raw());
+    }
+
+    static String jsonType(RoutingContext ctx) {
+        Representation r = MediaTypes.negotiate(ctx.request().getHeader("Accept"));
+        return MediaTypes.contentType(r == Representation.HTML ? Representation.ACTIVITY_JSON : r);
+    }
+}

@@ -1,0 +1,89 @@
+package de.allmende.federation;
+
+import de.allmende.config.NodeConfig;
+import de.allmende.db.Database;
+import de.allmende.federation.delivery.DeliveryWorker;
+import de.allmende.federation.delivery.RetryPolicy;
+import de.allmende.federation.fetch.ActorResolver;
+import de.allmende.federation.fetch.RemoteFetcher;
+import de.allmende.federation.http.RequestSigner;
+import de.allmende.federation.http.SafeHttpClient;
+import de.allmende.federation.inbox.ActivityRouter;
+import de.allmende.federation.inbox.InboxPipeline;
+import de.allmende.federation.inbox.InboxWorker;
+import de.allmende.federation.inbox.handlers.FollowHandler;
+import de.allmende.federation.inbox.handlers.FollowResponseHandler;
+import de.allmende.federation.inbox.handlers.HandlerContext;
+import de.allmende.federation.inbox.handlers.ObjectHandlers;
+import de.allmende.federation.inbox.handlers.ReactionHandler;
+import de.allmende.federation.inbox.handlers.UndoHandler;
+import de.allmende.federation.iri.Iris;
+import de.allmende.federation.moderation.Moderation;
+import de.allmende.federation.outbox.OutboxService;
+import de.allmende.service.ActorService;
+import de.allmende.service.KeyService;
+import de.allmende.store.ActivityStore;
+import de.allmende.store.FollowStore;
+import de.allmende.store.ObjectStore;
+import de.allmende.store.ReactionStore;
+import de.allmende.store.RemoteActorStore;
+
+import java.time.Clock;
+
+/** Wiring of the federation core. Workers run only in {@code serve}; CLI commands just write to the queues. */
+public final class Federation implements AutoCloseable {
+    public final SafeHttpClient http;
+    public final RequestSigner signer;
+    public final RemoteFetcher fetcher;
+    public final ActorResolver resolver;
+    public final Moderation moderation;
+    public final OutboxService outbox;
+    public final InboxPipeline inbox;
+    private final Database db;
+    private final ActivityRouter router;
+    private final RetryPolicy retry;
+    private final Iris iris;
+    private final Clock clock;
+    private DeliveryWorker deliveryWorker;
+    private InboxWorker inboxWorker;
+
+    public Federation(NodeConfig config, Database db, Iris iris, KeyService keys, ActorService actors, Clock clock) {
+        this.db = db;
+        this.iris = iris;
+        this.clock = clock;
+        this.http = new SafeHttpClient(config.allowPrivateNetworks());
+        this.signer = new RequestSigner(keys, clock);
+        this.fetcher = new RemoteFetcher(http, signer, iris, actors::instanceActor);
+        RemoteActorStore remoteActors = new RemoteActorStore();
+        this.resolver = new ActorResolver(db, remoteActors, fetcher, http, clock, config.allowPrivateNetworks());
+        this.moderation = new Moderation(db, config.allowlistMode());
+        this.outbox = new OutboxService(db, iris, clock, resolver, fetcher, keys);
+        this.inbox = new InboxPipeline(db, resolver, moderation, clock);
+        this.retry = new RetryPolicy(RetryPolicy.MASTODON.maxAttempts(), config.retryScale());
+        HandlerContext c = new HandlerContext(db, iris, actors, resolver, fetcher, outbox, moderation, new FollowStore(),
+                new ObjectStore(), new ActivityStore(), new ReactionStore(), remoteActors);
+        ObjectHandlers objects = new ObjectHandlers(c);
+        this.router = new ActivityRouter()
+                .on("Follow", new FollowHandler(c))
+                .on("Accept", FollowResponseHandler.accept(c))
+                .on("Reject", FollowResponseHandler.reject(c))
+                .on("Undo", new UndoHandler(c))
+                .on("Create", objects.create)
+                .on("Update", objects.update)
+                .on("Delete", objects.delete)
+                .on("Like", new ReactionHandler(c, ReactionStore.Kind.LIKE))
+                .on("Announce", new ReactionHandler(c, ReactionStore.Kind.ANNOUNCE));
+    }
+
+    /** Starts the queue workers (inbox processing and delivery). */
+    public void startWorkers() {
+        inboxWorker = new InboxWorker(db, router).start();
+        deliveryWorker = new DeliveryWorker(db, http, signer, iris, moderation, retry, clock).start();
+    }
+
+    @Override
+    public void close() {
+        if (deliveryWorker != null) deliveryWorker.close();
+        if (inboxWorker != null) inboxWorker.close();
+    }
+}

@@ -1,0 +1,74 @@
+package de.allmende.federation.delivery;
+
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.function.IntSupplier;
+
+/**
+ * Drives a PostgreSQL-backed queue: calls {@code drain} (claim and dispatch a batch; returns how many
+ * rows it took) until it finds nothing, then sleeps until a NOTIFY on the channel or one second passes
+ * (the timeout also picks up retries that became due). Runs on one virtual thread.
+ */
+public final class QueueLoop implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(QueueLoop.class);
+
+    private final DataSource dataSource;
+    private final String channel;
+    private final IntSupplier drain;
+    private volatile boolean running = true;
+    private final Thread thread;
+
+    public QueueLoop(String name, DataSource dataSource, String channel, IntSupplier drain) {
+        this.dataSource = dataSource;
+        this.channel = channel;
+        this.drain = drain;
+        this.thread = Thread.ofVirtual().name(name).unstarted(this::run);
+    }
+
+    public QueueLoop start() {
+        thread.start();
+        return this;
+    }
+
+    private void run() {
+        while (running) {
+            try (Connection listen = dataSource.getConnection()) {
+                try (Statement s = listen.createStatement()) {
+                    s.execute("LISTEN " + channel);
+                }
+                PGConnection pg = listen.unwrap(PGConnection.class);
+                while (running) {
+                    int taken = drain.getAsInt();
+                    if (taken == 0 && running) pg.getNotifications(1000); // wakes early on NOTIFY
+                }
+            } catch (Exception e) {
+                if (!running) return;
+                LOG.warn("{} loop: {}; retrying in 1 s", channel, e.toString());
+                sleep();
+            }
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package de.allmende.federation.fetch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.allmende.crypto.Pem;
+import de.allmende.db.Database;
+import de.allmende.domain.RemoteActor;
+import de.allmende.domain.RemoteActor.RemoteKey;
+import de.allmende.federation.http.SafeHttpClient;
+import de.allmende.federation.json.AsToRemoteActor;
+import de.allmende.federation.json.Json;
+import de.allmende.federation.signature.KeyResolver;
+import de.allmende.store.RemoteActorStore;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Remote actors and their keys: cached in PostgreSQL, fetched when unknown or stale, refreshed once
+ * when a cached key fails (key rotation). Key owners are checked: a key only counts for the actor
+ * whose document lists it.
+ */
+public final class ActorResolver implements KeyResolver {
+    private static final Duration STALE = Duration.ofDays(1);
+
+    private final Database db;
+    private final RemoteActorStore store;
+    private final RemoteFetcher fetcher;
+    private final SafeHttpClient http;
+    private final Clock clock;
+    private final boolean allowPlainHttp;
+
+    public ActorResolver(Database db, RemoteActorStore store, RemoteFetcher fetcher, SafeHttpClient http, Clock clock,
+                         boolean allowPlainHttp) {
+        this.db = db;
+        this.store = store;
+        this.fetcher = fetcher;
+        this.http = http;
+        this.clock = clock;
+        this.allowPlainHttp = allowPlainHttp;
+    }
+
+    /** The actor, from cache when fresh, else fetched and stored. */
+    public RemoteActor resolve(URI iri) throws IOException {
+        var cached = store.find(db.dsl(), iri);
+        if (cached.isPresent() && cached.get().fetched().plus(STALE).isAfter(clock.instant())) return cached.get().actor();
+        return refresh(iri);
+    }
+
+    public RemoteActor refresh(URI iri) throws IOException {
+        JsonNode doc = fetcher.fetch(iri);
+        RemoteActor actor = AsToRemoteActor.convert(doc).orElseThrow(() -> new IOException(iri + " is not an actor"));
+        store(actor, doc);
+        return actor;
+    }
+
+    /** Stores an actor document received inline (e.g. Update(Person)); the caller checked it came from its owner. */
+    public void store(RemoteActor actor, JsonNode doc) {
+        db.dsl().transaction(cfg -> store.upsert(cfg.dsl(), actor, doc));
+    }
+
+    @Override
+    public Optional<PublicKey> resolve(String keyId, Freshness freshness) {
+        try {
+            if (freshness == Freshness.CACHED) {
+                Optional<RemoteKey> known = store.findKey(db.dsl(), keyId);
+                if (known.isPresent()) return Optional.of(Pem.decodeSpki(known.get().spki()));
+            }
+            return fetchKey(keyId).map(k -> {
+                try {
+                    return Pem.decodeSpki(k.spki());
+                } catch (java.security.GeneralSecurityException e) {
+                    return null;
+                }
+            });
+        } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The owner (actor IRI) of a key known in the cache. */
+    public Optional<URI> ownerOf(String keyId) {
+        return store.findKey(db.dsl(), keyId).map(RemoteKey::owner);
+    }
+
+    private Optional<RemoteKey> fetchKey(String keyId) throws IOException {
+        URI keyUri = URI.create(keyId);
+        JsonNode doc = fetcher.fetch(keyUri);
+        // The key id may be a fragment of the actor, or a separate key document naming its owner.
+        Optional<RemoteActor> actor = AsToRemoteActor.convert(doc);
+        if (actor.isEmpty()) {
+            URI owner = Json.uri(doc.get("owner")).or(() -> Json.uri(doc.get("controller")))
+                    .orElseThrow(() -> new IOException("key document without owner"));
+            actor = Optional.of(refresh(owner));
+        } else {
+            store(actor.get(), doc);
+        }
+        return actor.get().keys().stream().filter(k -> k.keyId().equals(keyId)).findFirst();
+    }
+
+    /** WebFinger: acct:user@host (or user@host) → actor IRI. */
+    public URI webfinger(String handle) throws IOException {
+        String acct = handle.startsWith("acct:") ? handle.substring(5) : handle.startsWith("@") ? handle.substring(1) : handle;
+        int at = acct.lastIndexOf('@');
+        if (at <= 0) throw new IOException("not a handle: " + handle);
+        String host = acct.substring(at + 1);
+        String scheme = allowPlainHttp && isLoopback(host) ? "http" : "https";
+        URI uri = URI.create(scheme + "://" + host + "/.well-known/webfinger?resource="
+                + URLEncoder.encode("acct:" + acct, StandardCharsets.UTF_8));
+        var r = http.get(uri, Map.of("Accept", "application/jrd+json, application/json"), u -> Map.of());
+        if (!r.ok()) throw new IOException("WebFinger for " + acct + " answered " + r.status());
+        JsonNode jrd = Json.MAPPER.readTree(r.body());
+        for (JsonNode link : Json.each(jrd.get("links"))) {
+            String type = link.path("type").asText("");
+            if ("self".equals(link.path("rel").asText()) && (type.contains("activity+json") || type.contains("ld+json"))) {
+                return Json.uri(link.get("href")).orElseThrow(() -> new IOException("bad self link"));
+            }
+        }
+        throw new IOException("WebFinger for " + acct + " has no ActivityPub self link");
+    }
+
+    private static boolean isLoopback(String authority) {
+        String host = authority.contains(":") && !authority.startsWith("[") ? authority.substring(0, authority.indexOf(':')) : authority;
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+    }
+}

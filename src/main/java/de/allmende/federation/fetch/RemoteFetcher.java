@@ -1,0 +1,58 @@
+package de.allmende.federation.fetch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.allmende.domain.LocalActor;
+import de.allmende.federation.http.RequestSigner;
+import de.allmende.federation.http.SafeHttpClient;
+import de.allmende.federation.iri.Iris;
+import de.allmende.federation.json.Json;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Signed GET of remote ActivityStreams documents as the instance actor, so it also works against
+ * servers in authorized-fetch mode. The fetched document's id must be the URL it was finally served at
+ * (after redirects) — otherwise anyone could serve anyone's actor.
+ */
+public final class RemoteFetcher {
+    public static final String ACCEPT = "application/activity+json, application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\"";
+
+    private final SafeHttpClient http;
+    private final RequestSigner signer;
+    private final Iris iris;
+    private final Supplier<LocalActor> instanceActor;
+
+    public RemoteFetcher(SafeHttpClient http, RequestSigner signer, Iris iris, Supplier<LocalActor> instanceActor) {
+        this.http = http;
+        this.signer = signer;
+        this.iris = iris;
+        this.instanceActor = instanceActor;
+    }
+
+    /** Fetches and parses a document; the fragment is dropped. Throws IOException on any failure. */
+    public JsonNode fetch(URI iri) throws IOException {
+        URI target = withoutFragment(iri);
+        long instanceId = instanceActor.get().id();
+        SafeHttpClient.Response r = http.get(target, Map.of("Accept", ACCEPT),
+                hop -> signer.signGet(instanceId, iris.instanceActor(), hop, ACCEPT));
+        if (!r.ok()) throw new IOException("GET " + target + " answered " + r.status());
+        JsonNode doc;
+        try {
+            doc = Json.MAPPER.readTree(r.body());
+        } catch (IOException e) {
+            throw new IOException("GET " + target + " returned no JSON");
+        }
+        URI id = Json.uri(doc.get("id")).orElseThrow(() -> new IOException("document at " + target + " has no id"));
+        if (!withoutFragment(id).equals(withoutFragment(r.uri()))) {
+            throw new IOException("document at " + r.uri() + " claims id " + id);
+        }
+        return doc;
+    }
+
+    public static URI withoutFragment(URI uri) {
+        return uri.getRawFragment() == null ? uri : URI.create(uri.toString().substring(0, uri.toString().indexOf('#')));
+    }
+}

@@ -1,0 +1,155 @@
+package de.allmende.federation.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.allmende.db.Database;
+import de.allmende.federation.fetch.ActorResolver;
+import de.allmende.federation.json.Json;
+import de.allmende.federation.moderation.Moderation;
+import de.allmende.federation.proof.DataIntegrityProof;
+import de.allmende.federation.signature.HttpSignatureVerifier;
+import de.allmende.federation.signature.KeyResolver;
+import de.allmende.federation.signature.PendingVerification;
+import de.allmende.federation.signature.Precheck;
+import de.allmende.federation.signature.SignedRequestParts;
+import de.allmende.federation.signature.VerificationResult;
+import de.allmende.store.HostStore;
+import de.allmende.store.InboxStore;
+import de.allmende.support.ApiException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.security.interfaces.EdECPublicKey;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The inbox as a pipeline of named stages: content type → verify → parse → authorise → dedupe and
+ * enqueue. Each stage decides its own status; nothing is written before the last one, and the answer
+ * (202) does not wait for the activity to be applied — the {@link InboxWorker} does that from the queue.
+ */
+public final class InboxPipeline {
+    private static final Set<String> OBJECT_CARRYING = Set.of("Create", "Update");
+
+    private final Database db;
+    private final HttpSignatureVerifier verifier = HttpSignatureVerifier.federation();
+    private final ActorResolver resolver;
+    private final Moderation moderation;
+    private final InboxStore inbox = new InboxStore();
+    private final HostStore hosts = new HostStore();
+    private final Clock clock;
+
+    public InboxPipeline(Database db, ActorResolver resolver, Moderation moderation, Clock clock) {
+        this.db = db;
+        this.resolver = resolver;
+        this.moderation = moderation;
+        this.clock = clock;
+    }
+
+    /** @return true if enqueued, false if it was a duplicate (both answer 202) */
+    public boolean receive(InboxRequest req) {
+        requireActivityJson(req);
+        URI signer = verifySignature(req);
+        ObjectNode activity = parse(req.body());
+        authorize(activity, signer);
+        return enqueue(activity, signer);
+    }
+
+    private static void requireActivityJson(InboxRequest req) {
+        String ct = req.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("content-type"))
+                .flatMap(e -> e.getValue().stream()).findFirst().orElse("").toLowerCase(Locale.ROOT);
+        if (!(ct.startsWith("application/activity+json") || ct.startsWith("application/ld+json") || ct.startsWith("application/json"))) {
+            throw new ApiException(415, "content type must be application/activity+json");
+        }
+    }
+
+    private URI verifySignature(InboxRequest req) {
+        SignedRequestParts parts = new SignedRequestParts("POST", req.target(), req.headers(), req.body());
+        Precheck pre = verifier.prepare(parts, clock.instant());
+        if (!(pre instanceof PendingVerification pending)) {
+            VerificationResult r = ((Precheck.Rejected) pre).result();
+            throw new ApiException(r.httpStatus(), "signature: " + r.reason());
+        }
+        URI keyId = parseKeyId(pending.keyId());
+        if (moderation.isBlockedDomain(keyId.getRawAuthority())) throw ApiException.forbidden("domain is blocked");
+        VerificationResult result = pending.verifyWith(resolver);
+        if (!result.isVerified()) throw new ApiException(result.httpStatus(), "signature: " + result.reason());
+        return resolver.ownerOf(pending.keyId()).orElseThrow(() -> ApiException.unauthorized("signature: unknown key owner"));
+    }
+
+    private static URI parseKeyId(String keyId) {
+        try {
+            URI u = new URI(keyId);
+            if (u.getHost() == null) throw new IllegalArgumentException();
+            return u;
+        } catch (Exception e) {
+            throw ApiException.unauthorized("signature: keyId must be a URL");
+        }
+    }
+
+    private static ObjectNode parse(byte[] body) {
+        JsonNode doc;
+        try {
+            doc = Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw ApiException.badRequest("body is not JSON");
+        }
+        if (doc == null || !doc.isObject()) throw ApiException.badRequest("activity must be a JSON object");
+        if (Json.uri(doc.get("id")).isEmpty()) throw ApiException.badRequest("activity needs an http(s) id");
+        if (Json.firstType(doc).isEmpty()) throw ApiException.badRequest("activity needs a type");
+        if (Json.uri(doc.get("actor")).isEmpty()) throw ApiException.badRequest("activity needs an actor");
+        return (ObjectNode) doc;
+    }
+
+    /** Origin rules: the signer is the actor (or an FEP-8b32 proof by the actor vouches); ids live on the actor's host. */
+    private void authorize(ObjectNode activity, URI signer) {
+        URI actor = Json.uri(activity.get("actor")).orElseThrow();
+        if (moderation.isBlockedDomain(actor.getRawAuthority()) || moderation.isBlockedActor(actor.toString())) {
+            throw ApiException.forbidden("actor is blocked");
+        }
+        if (!actor.equals(signer) && !hasValidProofBy(activity, actor)) {
+            throw ApiException.forbidden("signer is not the activity's actor");
+        }
+        URI id = Json.uri(activity.get("id")).orElseThrow();
+        if (!sameHost(id, actor)) throw ApiException.forbidden("activity id is not on the actor's host");
+        String type = Json.firstType(activity).orElseThrow();
+        JsonNode object = activity.get("object");
+        if (OBJECT_CARRYING.contains(type) && object != null && object.isObject()) {
+            Optional<URI> objectId = Json.uri(object.get("id"));
+            if (objectId.isEmpty()) throw ApiException.badRequest("embedded object needs an id");
+            if (!sameHost(objectId.get(), actor)) throw ApiException.forbidden("object id is not on the actor's host");
+            Optional<URI> author = Json.uri(object.get("attributedTo"));
+            if (author.isPresent() && !author.get().equals(actor)) throw ApiException.forbidden("object is attributed to another actor");
+        }
+    }
+
+    /** A forwarded activity is accepted if it carries an FEP-8b32 proof made with a key of its actor. */
+    private boolean hasValidProofBy(ObjectNode activity, URI actor) {
+        if (!activity.has("proof")) return false;
+        var result = DataIntegrityProof.verify(activity, verificationMethod -> {
+            Optional<java.security.PublicKey> key = resolver.resolve(verificationMethod, KeyResolver.Freshness.CACHED);
+            boolean ownedByActor = resolver.ownerOf(verificationMethod).map(actor::equals).orElse(false);
+            return key.filter(k -> ownedByActor && k instanceof EdECPublicKey).map(k -> rawEd25519(k.getEncoded()));
+        });
+        return result.valid();
+    }
+
+    private static byte[] rawEd25519(byte[] spki) {
+        return java.util.Arrays.copyOfRange(spki, spki.length - 32, spki.length);
+    }
+
+    private boolean enqueue(ObjectNode activity, URI signer) {
+        return db.dsl().transactionResult(cfg -> {
+            hosts.recordSuccess(cfg.dsl(), signer.getRawAuthority()); // any inbound activity revives the host
+            boolean fresh = inbox.enqueue(cfg.dsl(), activity.get("id").asText(), signer.toString(), activity);
+            if (fresh) cfg.dsl().execute("SELECT pg_notify('allmende_inbox', '')");
+            return fresh;
+        });
+    }
+
+    static boolean sameHost(URI a, URI b) {
+        return a.getRawAuthority() != null && a.getRawAuthority().equalsIgnoreCase(b.getRawAuthority());
+    }
+}

@@ -1,0 +1,96 @@
+package de.allmende.federation.inbox;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.allmende.db.Database;
+import de.allmende.federation.delivery.QueueLoop;
+import de.allmende.store.InboxStore;
+import de.allmende.store.InboxStore.InboxItem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Applies queued inbound activities. Transient failures (a remote fetch) are retried with backoff;
+ * activities that cannot be applied are marked failed with the reason and never block the queue.
+ */
+public final class InboxWorker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(InboxWorker.class);
+    private static final int PARALLEL = 16;
+    private static final int MAX_ATTEMPTS = 8;
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final Database db;
+    private final ActivityRouter router;
+    private final InboxStore inbox = new InboxStore();
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Semaphore slots = new Semaphore(PARALLEL);
+    private QueueLoop loop;
+
+    public InboxWorker(Database db, ActivityRouter router) {
+        this.db = db;
+        this.router = router;
+    }
+
+    public InboxWorker start() {
+        loop = new QueueLoop("inbox", db.dataSource(), "allmende_inbox", this::drain).start();
+        return this;
+    }
+
+    private int drain() {
+        int free = slots.availablePermits();
+        if (free == 0) return 0;
+        List<InboxItem> items = db.dsl().transactionResult(cfg -> inbox.claimDue(cfg.dsl(), Math.min(free * 4, 128), LEASE));
+        for (InboxItem item : items) {
+            slots.acquireUninterruptibly();
+            executor.submit(() -> {
+                try {
+                    process(item);
+                } finally {
+                    slots.release();
+                }
+            });
+        }
+        return items.size();
+    }
+
+    private void process(InboxItem item) {
+        try {
+            router.route((ObjectNode) item.body(), URI.create(actorOf(item)));
+            db.dsl().transaction(cfg -> inbox.markProcessed(cfg.dsl(), item.id()));
+        } catch (IOException e) {
+            if (item.attempts() >= MAX_ATTEMPTS) {
+                db.dsl().transaction(cfg -> inbox.markFailed(cfg.dsl(), item.id(), "gave up: " + e.getMessage()));
+            } else {
+                Duration delay = Duration.ofSeconds((long) Math.min(3600, 5 * Math.pow(3, item.attempts())));
+                db.dsl().transaction(cfg -> inbox.retryLater(cfg.dsl(), item.id(), delay, e.getMessage()));
+            }
+        } catch (RuntimeException e) {
+            LOG.info("inbound {} not applied: {}", item.activityIri(), e.getMessage());
+            db.dsl().transaction(cfg -> inbox.markFailed(cfg.dsl(), item.id(), String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** The activity's actor; the pipeline checked it is the signer or proven by an object proof. */
+    private static String actorOf(InboxItem item) {
+        var actor = item.body().get("actor");
+        return actor.isObject() ? actor.get("id").asText() : actor.asText();
+    }
+
+    @Override
+    public void close() {
+        if (loop != null) loop.close();
+        executor.shutdown();
+        try {
+            executor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package de.allmende.federation.inbox.handlers;
+
+import de.allmende.db.Database;
+import de.allmende.federation.fetch.ActorResolver;
+import de.allmende.federation.fetch.RemoteFetcher;
+import de.allmende.federation.iri.Iris;
+import de.allmende.federation.moderation.Moderation;
+import de.allmende.federation.outbox.OutboxService;
+import de.allmende.service.ActorService;
+import de.allmende.store.ActivityStore;
+import de.allmende.store.FollowStore;
+import de.allmende.store.ObjectStore;
+import de.allmende.store.ReactionStore;
+import de.allmende.store.RemoteActorStore;
+
+/** What inbound handlers share. */
+public record HandlerContext(
+        Database db,
+        Iris iris,
+        ActorService actors,
+        ActorResolver resolver,
+        RemoteFetcher fetcher,
+        OutboxService outbox,
+        Moderation moderation,
+        FollowStore follows,
+        ObjectStore objects,
+        ActivityStore activities,
+        ReactionStore reactions,
+        RemoteActorStore remoteActors) {
+}

@@ -1,0 +1,37 @@
+package de.allmende.federation.inbox.handlers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.allmende.federation.inbox.ActivityHandler;
+import de.allmende.federation.json.Json;
+
+import java.net.URI;
+
+/** Undo of the actor's own Follow, Like or Announce — dispatched on the embedded type as Mastodon does. */
+public final class UndoHandler implements ActivityHandler {
+    private final HandlerContext c;
+
+    public UndoHandler(HandlerContext c) {
+        this.c = c;
+    }
+
+    @Override
+    public void handle(ObjectNode undo, URI actor) {
+        JsonNode object = undo.get("object");
+        String type = Json.firstType(object).orElse("");
+        String objectId = Json.uri(object).map(URI::toString).orElse("");
+        c.db().dsl().transaction(cfg -> {
+            var tx = cfg.dsl();
+            if (type.equals("Follow") || type.isEmpty()) {
+                var follow = c.follows().findByActivity(tx, objectId);
+                if (follow.isEmpty() && object != null && object.isObject()) {
+                    follow = Json.uri(object.get("object")).flatMap(t -> c.follows().find(tx, actor.toString(), t.toString()));
+                }
+                follow.filter(f -> f.follower().equals(actor.toString())).ifPresent(f -> c.follows().delete(tx, f.follower(), f.followee()));
+            }
+            if (type.equals("Like") || type.equals("Announce") || type.isEmpty()) {
+                c.reactions().deleteByActivity(tx, objectId, actor.toString());
+            }
+        });
+    }
+}

@@ -1,0 +1,74 @@
+package de.allmende.federation.moderation;
+
+import de.allmende.db.Database;
+import de.allmende.store.ModerationStore;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Domain blocks, actor blocks and (for closed networks) an allowlist. Inbound activities from a
+ * blocked or non-allowed domain get 403; outbound deliveries to them are dropped. Block lists are
+ * read through a short cache so the inbox stays fast; changes from the CLI take effect within seconds.
+ */
+public final class Moderation {
+    private static final Duration TTL = Duration.ofSeconds(2);
+
+    private final Database db;
+    private final ModerationStore store = new ModerationStore();
+    private final boolean allowlistMode;
+    private volatile Snapshot snapshot = new Snapshot(Set.of(), Set.of(), 0);
+
+    public Moderation(Database db, boolean allowlistMode) {
+        this.db = db;
+        this.allowlistMode = allowlistMode;
+    }
+
+    private record Snapshot(Set<String> blocked, Set<String> allowed, long loadedAtNanos) {}
+
+    /** True if the domain (host[:port], or any parent domain) is blocked, or not allowed in allowlist mode. */
+    public boolean isBlockedDomain(String authority) {
+        Snapshot s = current();
+        String host = authority.toLowerCase();
+        String hostOnly = host.contains(":") && !host.startsWith("[") ? host.substring(0, host.lastIndexOf(':')) : host;
+        if (matches(s.blocked(), host) || matches(s.blocked(), hostOnly)) return true;
+        return allowlistMode && !(matches(s.allowed(), host) || matches(s.allowed(), hostOnly));
+    }
+
+    public boolean isBlockedActor(String iri) {
+        return store.isActorBlocked(db.dsl(), iri);
+    }
+
+    public void blockDomain(String domain) {
+        db.dsl().transaction(cfg -> store.blockDomain(cfg.dsl(), domain));
+        snapshot = new Snapshot(Set.of(), Set.of(), 0);
+    }
+
+    public void allowDomain(String domain) {
+        db.dsl().transaction(cfg -> store.allowDomain(cfg.dsl(), domain));
+        snapshot = new Snapshot(Set.of(), Set.of(), 0);
+    }
+
+    public void blockActor(String iri) {
+        db.dsl().transaction(cfg -> store.blockActor(cfg.dsl(), iri));
+    }
+
+    private Snapshot current() {
+        Snapshot s = snapshot;
+        if (s.loadedAtNanos() == 0 || System.nanoTime() - s.loadedAtNanos() > TTL.toNanos()) {
+            s = new Snapshot(Set.copyOf(store.blockedDomains(db.dsl())), Set.copyOf(store.allowedDomains(db.dsl())), System.nanoTime());
+            snapshot = s;
+        }
+        return s;
+    }
+
+    private static boolean matches(Set<String> domains, String host) {
+        String h = host;
+        while (true) {
+            if (domains.contains(h)) return true;
+            int dot = h.indexOf('.');
+            if (dot < 0) return false;
+            h = h.substring(dot + 1);
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package de.allmende.federation.outbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.allmende.db.Database;
+import de.allmende.domain.LocalActor;
+import de.allmende.domain.RemoteActor;
+import de.allmende.federation.fetch.ActorResolver;
+import de.allmende.federation.fetch.RemoteFetcher;
+import de.allmende.federation.iri.Iris;
+import de.allmende.federation.json.ActivityJson;
+import de.allmende.federation.json.Contexts;
+import de.allmende.federation.json.Json;
+import de.allmende.federation.json.LocalActorToAs;
+import de.allmende.service.KeyService;
+import de.allmende.store.ActivityStore;
+import de.allmende.store.DeliveryStore;
+import de.allmende.store.FollowStore;
+import de.allmende.store.ObjectStore;
+import de.allmende.store.ReactionStore;
+import de.allmende.store.RemoteActorStore;
+import de.allmende.support.ApiException;
+import org.jooq.DSLContext;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Publishing: every method writes the state change, the activity and one delivery row per target
+ * inbox in one transaction. Network work (resolving a remote actor or object) happens before it.
+ */
+public final class OutboxService {
+    private final Database db;
+    private final Iris iris;
+    private final Clock clock;
+    private final ActivityStore activities = new ActivityStore();
+    private final ObjectStore objects = new ObjectStore();
+    private final FollowStore follows = new FollowStore();
+    private final ReactionStore reactions = new ReactionStore();
+    private final DeliveryStore deliveries = new DeliveryStore();
+    private final RemoteActorStore remoteActors = new RemoteActorStore();
+    private final ActorResolver resolver;
+    private final RemoteFetcher fetcher;
+    private final KeyService keys;
+
+    public OutboxService(Database db, Iris iris, Clock clock, ActorResolver resolver, RemoteFetcher fetcher, KeyService keys) {
+        this.db = db;
+        this.iris = iris;
+        this.clock = clock;
+        this.resolver = resolver;
+        this.fetcher = fetcher;
+        this.keys = keys;
+    }
+
+    /** Publishes a public Note (Create) to the actor's followers. Returns the Note's IRI. */
+    public URI publishNote(LocalActor a, String html) {
+        URI actor = iris.actor(a.handle());
+        URI id = iris.object(newId());
+        Instant now = clock.instant();
+        ObjectNode note = ActivityJson.note(id, actor, iris.followers(a.handle()), html, now, id);
+        ObjectNode create = ActivityJson.wrap("Create", iris.activity(newId()), actor, note, now);
+        db.dsl().transaction(cfg -> {
+            objects.insert(cfg.dsl(), id.toString(), "Note", actor.toString(), a.id(), note);
+            publish(cfg.dsl(), a, create, id.toString(), true, followerInboxes(cfg.dsl(), a));
+        });
+        return id;
+    }
+
+    /** Edits a local Note (Update with the new content and an {@code updated} time). */
+    public void updateNote(LocalActor a, URI noteIri, String html) {
+        db.dsl().transaction(cfg -> {
+            ObjectNode note = ownNote(cfg.dsl(), a, noteIri);
+            Instant now = clock.instant();
+            note.put("content", html);
+            note.put("updated", now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+            objects.update(cfg.dsl(), noteIri.toString(), note);
+            ObjectNode update = ActivityJson.wrap("Update", iris.activity(newId()), iris.actor(a.handle()), note, now);
+            publish(cfg.dsl(), a, update, noteIri.toString(), true, followerInboxes(cfg.dsl(), a));
+        });
+    }
+
+    /** Deletes a local Note: a Tombstone stays (410 Gone) and Delete goes to followers. */
+    public void deleteNote(LocalActor a, URI noteIri) {
+        db.dsl().transaction(cfg -> {
+            ObjectNode note = ownNote(cfg.dsl(), a, noteIri);
+            Instant now = clock.instant();
+            ObjectNode tombstone = ActivityJson.tombstone(noteIri, now);
+            objects.markDeleted(cfg.dsl(), noteIri.toString(), tombstone);
+            ObjectNode delete = ActivityJson.wrap("Delete", iris.activity(newId()), iris.actor(a.handle()), tombstone, now);
+            delete.set("to", note.get("to"));
+            delete.set("cc", note.get("cc"));
+            publish(cfg.dsl(), a, delete, noteIri.toString(), true, followerInboxes(cfg.dsl(), a));
+        });
+    }
+
+    /** Follows a remote actor (pending until it accepts). */
+    public URI follow(LocalActor a, URI target) {
+        RemoteActor remote = resolveActor(target);
+        URI actor = iris.actor(a.handle());
+        URI id = iris.activity(newId());
+        ObjectNode follow = ActivityJson.about("Follow", id, actor, remote.iri(), clock.instant(), remote.iri().toString());
+        db.dsl().transaction(cfg -> {
+            follows.upsert(cfg.dsl(), actor.toString(), remote.iri().toString(), id.toString(), FollowStore.State.PENDING);
+            publish(cfg.dsl(), a, follow, remote.iri().toString(), false, List.of(remote.inbox().toString()));
+        });
+        return id;
+    }
+
+    /** Undoes a follow, embedding the original Follow (Mastodon dispatches Undo on the embedded type). */
+    public void unfollow(LocalActor a, URI target) {
+        RemoteActor remote = resolveActor(target);
+        URI actor = iris.actor(a.handle());
+        db.dsl().transaction(cfg -> {
+            var existing = follows.find(cfg.dsl(), actor.toString(), remote.iri().toString())
+                    .orElseThrow(() -> ApiException.notFound("not following " + remote.iri()));
+            ObjectNode original = ActivityJson.about("Follow", URI.create(existing.activityIri()), actor, remote.iri(), clock.instant(),
+                    remote.iri().toString());
+            ObjectNode undo = ActivityJson.wrap("Undo", iris.activity(newId()), actor, original, clock.instant());
+            undo.putArray("to").add(remote.iri().toString());
+            follows.delete(cfg.dsl(), actor.toString(), remote.iri().toString());
+            publish(cfg.dsl(), a, undo, existing.activityIri(), false, List.of(remote.inbox().toString()));
+        });
+    }
+
+    /** Accepts a follow request, embedding the Follow exactly as received (inside the inbox handler's transaction). */
+    public void acceptFollow(DSLContext tx, LocalActor a, long followId, JsonNode followActivity, RemoteActor follower) {
+        URI actor = iris.actor(a.handle());
+        ObjectNode embedded = ((ObjectNode) followActivity).deepCopy();
+        embedded.remove("@context");
+        ObjectNode accept = ActivityJson.wrap("Accept", iris.acceptOf(actor, followId), actor, embedded, clock.instant());
+        accept.putArray("to").add(follower.iri().toString());
+        publish(tx, a, accept, embedded.path("id").asText(), false, List.of(follower.inbox().toString()));
+    }
+
+    public void rejectFollow(DSLContext tx, LocalActor a, JsonNode followActivity, RemoteActor follower) {
+        URI actor = iris.actor(a.handle());
+        ObjectNode embedded = ((ObjectNode) followActivity).deepCopy();
+        embedded.remove("@context");
+        ObjectNode reject = ActivityJson.wrap("Reject", iris.activity(newId()), actor, embedded, clock.instant());
+        reject.putArray("to").add(follower.iri().toString());
+        publish(tx, a, reject, embedded.path("id").asText(), false, List.of(follower.inbox().toString()));
+    }
+
+    /** Likes a remote object: the Like goes to its author. */
+    public URI like(LocalActor a, URI objectIri) {
+        RemoteActor author = authorOf(objectIri);
+        URI actor = iris.actor(a.handle());
+        URI id = iris.activity(newId());
+        ObjectNode like = ActivityJson.about("Like", id, actor, objectIri, clock.instant(), author.iri().toString());
+        db.dsl().transaction(cfg -> {
+            if (!reactions.insert(cfg.dsl(), ReactionStore.Kind.LIKE, actor.toString(), objectIri.toString(), id.toString())) return;
+            publish(cfg.dsl(), a, like, objectIri.toString(), false, List.of(author.inbox().toString()));
+        });
+        return id;
+    }
+
+    /** Boosts a remote object: to the author and to the booster's followers, publicly. */
+    public URI announce(LocalActor a, URI objectIri) {
+        RemoteActor author = authorOf(objectIri);
+        URI actor = iris.actor(a.handle());
+        URI id = iris.activity(newId());
+        ObjectNode announce = ActivityJson.about("Announce", id, actor, objectIri, clock.instant(), Contexts.PUBLIC);
+        announce.putArray("cc").add(author.iri().toString()).add(iris.followers(a.handle()).toString());
+        db.dsl().transaction(cfg -> {
+            if (!reactions.insert(cfg.dsl(), ReactionStore.Kind.ANNOUNCE, actor.toString(), objectIri.toString(), id.toString())) return;
+            Set<String> inboxes = new LinkedHashSet<>(followerInboxes(cfg.dsl(), a));
+            inboxes.add(author.deliveryInbox().toString());
+            publish(cfg.dsl(), a, announce, objectIri.toString(), true, inboxes);
+        });
+        return id;
+    }
+
+    /** Tells followers that the actor's profile or keys changed. */
+    public void publishActorUpdate(LocalActor a) {
+        URI actor = iris.actor(a.handle());
+        JsonNode doc = new LocalActorToAs(iris).municipality(a, keys.publishedKeys(a.id()));
+        ObjectNode update = ActivityJson.wrap("Update", iris.activity(newId()), actor, doc, clock.instant());
+        update.putArray("to").add(Contexts.PUBLIC);
+        db.dsl().transaction(cfg -> publish(cfg.dsl(), a, update, actor.toString(), false, followerInboxes(cfg.dsl(), a)));
+    }
+
+    private void publish(DSLContext tx, LocalActor a, ObjectNode activity, String objectIri, boolean isPublic, Collection<String> inboxes) {
+        long activityId = activities.insert(tx, activity.get("id").asText(), activity.get("type").asText(),
+                activity.get("actor").asText(), objectIri, a.id(), isPublic, activity).orElseThrow();
+        deliveries.enqueue(tx, activityId, a.id(), inboxes);
+    }
+
+    private Set<String> followerInboxes(DSLContext tx, LocalActor a) {
+        return remoteActors.followerInboxes(tx, iris.actor(a.handle()).toString());
+    }
+
+    private ObjectNode ownNote(DSLContext tx, LocalActor a, URI noteIri) {
+        var stored = objects.find(tx, noteIri.toString()).filter(o -> o.localActorId().orElse(-1L) == a.id())
+                .orElseThrow(() -> ApiException.notFound("no such note of " + a.handle()));
+        if (stored.deleted().isPresent()) throw ApiException.gone("note was deleted");
+        return stored.raw();
+    }
+
+    private RemoteActor resolveActor(URI target) {
+        try {
+            return resolver.resolve(target);
+        } catch (IOException e) {
+            throw new ApiException(502, "cannot resolve " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private RemoteActor authorOf(URI objectIri) {
+        try {
+            var known = objects.find(db.dsl(), objectIri.toString());
+            JsonNode obj = known.isPresent() ? known.get().raw() : fetcher.fetch(objectIri);
+            URI author = Json.uri(obj.get("attributedTo")).or(() -> Json.uri(obj.get("actor")))
+                    .orElseThrow(() -> new IOException("object has no author"));
+            return resolver.resolve(author);
+        } catch (IOException e) {
+            throw new ApiException(502, "cannot resolve " + objectIri + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,49 @@
+package de.allmende.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+
+import java.util.List;
+import java.util.Optional;
+
+import static de.allmende.db.Tables.ACTIVITY;
+
+/** Activities published by local actors (the outbox) and accepted from remote ones. */
+public final class ActivityStore {
+
+    public record StoredActivity(long id, String iri, String type, String actor, JsonNode raw) {}
+
+    /** Inserts and returns the row id, or empty if an activity with this IRI exists (dedupe). */
+    public Optional<Long> insert(DSLContext tx, String iri, String type, String actor, String objectIri, Long localActorId,
+                                 boolean isPublic, JsonNode raw) {
+        return tx.insertInto(ACTIVITY).set(ACTIVITY.IRI, iri).set(ACTIVITY.TYPE, type).set(ACTIVITY.ACTOR, actor)
+                .set(ACTIVITY.OBJECT_IRI, objectIri).set(ACTIVITY.LOCAL_ACTOR_ID, localActorId).set(ACTIVITY.PUBLIC, isPublic)
+                .set(ACTIVITY.RAW, JSONB.valueOf(raw.toString()))
+                .onConflict(ACTIVITY.IRI).doNothing().returning(ACTIVITY.ID).fetchOptional(ACTIVITY.ID);
+    }
+
+    public Optional<StoredActivity> find(DSLContext tx, String iri) {
+        return tx.selectFrom(ACTIVITY).where(ACTIVITY.IRI.eq(iri))
+                .fetchOptional(r -> new StoredActivity(r.getId(), r.getIri(), r.getType(), r.getActor(), ObjectStore.read(r.getRaw())));
+    }
+
+    public Optional<StoredActivity> findById(DSLContext tx, long id) {
+        return tx.selectFrom(ACTIVITY).where(ACTIVITY.ID.eq(id))
+                .fetchOptional(r -> new StoredActivity(r.getId(), r.getIri(), r.getType(), r.getActor(), ObjectStore.read(r.getRaw())));
+    }
+
+    /** Public outbox items (Create, Announce, …) of a local actor, newest first, before a cursor. */
+    public List<StoredActivity> outbox(DSLContext tx, long localActorId, long beforeId, int limit) {
+        return tx.selectFrom(ACTIVITY)
+                .where(ACTIVITY.LOCAL_ACTOR_ID.eq(localActorId), ACTIVITY.PUBLIC.isTrue(), ACTIVITY.ID.lt(beforeId),
+                        ACTIVITY.TYPE.in("Create", "Announce"))
+                .orderBy(ACTIVITY.ID.desc()).limit(limit)
+                .fetch(r -> new StoredActivity(r.getId(), r.getIri(), r.getType(), r.getActor(), ObjectStore.read(r.getRaw())));
+    }
+
+    public int countOutbox(DSLContext tx, long localActorId) {
+        return tx.fetchCount(ACTIVITY, ACTIVITY.LOCAL_ACTOR_ID.eq(localActorId).and(ACTIVITY.PUBLIC.isTrue())
+                .and(ACTIVITY.TYPE.in("Create", "Announce")));
+    }
+}

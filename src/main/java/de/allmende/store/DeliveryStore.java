@@ -1,0 +1,66 @@
+package de.allmende.store;
+
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+
+import static de.allmende.db.Tables.DELIVERY;
+
+/** The durable delivery queue: one row per (activity, target inbox). */
+public final class DeliveryStore {
+
+    public record Delivery(long id, long activityId, long senderActorId, String inbox, String host, int attempts) {}
+
+    /** One row per distinct inbox (shared-inbox dedupe happens before, in the fan-out). */
+    public int enqueue(DSLContext tx, long activityId, long senderActorId, Collection<String> inboxes) {
+        int n = 0;
+        for (String inbox : inboxes) {
+            n += tx.insertInto(DELIVERY).set(DELIVERY.ACTIVITY_ID, activityId).set(DELIVERY.SENDER_ACTOR_ID, senderActorId)
+                    .set(DELIVERY.INBOX, inbox).set(DELIVERY.HOST, java.net.URI.create(inbox).getRawAuthority())
+                    .onConflictDoNothing().execute();
+        }
+        if (n > 0) tx.execute("SELECT pg_notify('allmende_delivery', '')"); // delivered on commit
+        return n;
+    }
+
+    /** Claims due rows (see InboxStore#claimDue for the locking scheme). */
+    public List<Delivery> claimDue(DSLContext tx, int limit, Duration lease) {
+        var due = DSL.select(DELIVERY.ID).from(DELIVERY)
+                .where(DELIVERY.DELIVERED.isNull(), DELIVERY.FAILED.isNull(), DELIVERY.NEXT_ATTEMPT.le(DSL.currentOffsetDateTime()),
+                        DELIVERY.LEASE_UNTIL.isNull().or(DELIVERY.LEASE_UNTIL.lt(DSL.currentOffsetDateTime())))
+                .orderBy(DELIVERY.NEXT_ATTEMPT).limit(limit).forUpdate().skipLocked();
+        return tx.update(DELIVERY)
+                .set(DELIVERY.LEASE_UNTIL, DSL.currentOffsetDateTime().plus(DSL.inline(lease.toSeconds() / 86400.0)))
+                .set(DELIVERY.ATTEMPTS, DELIVERY.ATTEMPTS.plus(1))
+                .where(DELIVERY.ID.in(due))
+                .returning(DELIVERY.ID, DELIVERY.ACTIVITY_ID, DELIVERY.SENDER_ACTOR_ID, DELIVERY.INBOX, DELIVERY.HOST, DELIVERY.ATTEMPTS)
+                .fetch(r -> new Delivery(r.getId(), r.getActivityId(), r.getSenderActorId(), r.getInbox(), r.getHost(), r.getAttempts()));
+    }
+
+    public void markDelivered(DSLContext tx, long id, int status) {
+        tx.update(DELIVERY).set(DELIVERY.DELIVERED, DSL.currentOffsetDateTime()).set(DELIVERY.LAST_STATUS, status)
+                .setNull(DELIVERY.LEASE_UNTIL).where(DELIVERY.ID.eq(id)).execute();
+    }
+
+    public void retryLater(DSLContext tx, long id, Duration delay, Integer status, String error) {
+        tx.update(DELIVERY).set(DELIVERY.NEXT_ATTEMPT, DSL.currentOffsetDateTime().plus(DSL.inline(delay.toMillis() / 86_400_000.0)))
+                .setNull(DELIVERY.LEASE_UNTIL).set(DELIVERY.LAST_STATUS, status).set(DELIVERY.LAST_ERROR, error)
+                .where(DELIVERY.ID.eq(id)).execute();
+    }
+
+    public void markFailed(DSLContext tx, long id, Integer status, String error) {
+        tx.update(DELIVERY).set(DELIVERY.FAILED, DSL.currentOffsetDateTime()).set(DELIVERY.LAST_STATUS, status)
+                .set(DELIVERY.LAST_ERROR, error).setNull(DELIVERY.LEASE_UNTIL).where(DELIVERY.ID.eq(id)).execute();
+    }
+
+    public int countPending(DSLContext tx) {
+        return tx.fetchCount(DELIVERY, DELIVERY.DELIVERED.isNull().and(DELIVERY.FAILED.isNull()));
+    }
+
+    public int countDelivered(DSLContext tx) {
+        return tx.fetchCount(DELIVERY, DELIVERY.DELIVERED.isNotNull());
+    }
+}

@@ -1,0 +1,41 @@
+package de.allmende.store;
+
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+import java.time.LocalDate;
+
+import static de.allmende.db.Tables.HOST_STATUS;
+
+/**
+ * Health of remote hosts, counted as Mastodon does: one failure per UTC day; after failures on
+ * {@link #FAILURE_DAYS_THRESHOLD} distinct days a host is unavailable and skipped until it succeeds
+ * once or sends us anything.
+ */
+public final class HostStore {
+    public static final int FAILURE_DAYS_THRESHOLD = 7;
+
+    public void recordFailure(DSLContext tx, String host, LocalDate day) {
+        tx.insertInto(HOST_STATUS).set(HOST_STATUS.HOST, host).set(HOST_STATUS.FAILURE_DAYS, new LocalDate[]{day})
+                .onConflict(HOST_STATUS.HOST).doUpdate()
+                .set(HOST_STATUS.FAILURE_DAYS, DSL.field("CASE WHEN {0} = ANY(host_status.failure_days) THEN host_status.failure_days"
+                        + " ELSE array_append(host_status.failure_days, {0}) END", LocalDate[].class, DSL.val(day)))
+                .execute();
+        tx.update(HOST_STATUS).set(HOST_STATUS.UNAVAILABLE_SINCE, DSL.currentOffsetDateTime())
+                .where(HOST_STATUS.HOST.eq(host), HOST_STATUS.UNAVAILABLE_SINCE.isNull(),
+                        DSL.condition("cardinality(failure_days) >= {0}", FAILURE_DAYS_THRESHOLD))
+                .execute();
+    }
+
+    /** Any success (or any inbound activity from the host) resets it. */
+    public void recordSuccess(DSLContext tx, String host) {
+        tx.update(HOST_STATUS).set(HOST_STATUS.FAILURE_DAYS, new LocalDate[0]).setNull(HOST_STATUS.UNAVAILABLE_SINCE)
+                .set(HOST_STATUS.LAST_SUCCESS, DSL.currentOffsetDateTime())
+                .where(HOST_STATUS.HOST.eq(host), DSL.condition("cardinality(failure_days) > 0").or(HOST_STATUS.UNAVAILABLE_SINCE.isNotNull()))
+                .execute();
+    }
+
+    public boolean isUnavailable(DSLContext tx, String host) {
+        return tx.fetchExists(HOST_STATUS, HOST_STATUS.HOST.eq(host).and(HOST_STATUS.UNAVAILABLE_SINCE.isNotNull()));
+    }
+}

@@ -1,0 +1,57 @@
+package de.allmende.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.allmende.federation.json.Json;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.impl.DSL;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import static de.allmende.db.Tables.AP_OBJECT;
+
+/** Objects (local and remote) with their raw ActivityStreams documents. */
+public final class ObjectStore {
+
+    public record StoredObject(long id, String iri, String type, String attributedTo, Optional<Long> localActorId,
+                               ObjectNode raw, Instant published, Optional<Instant> deleted) {}
+
+    /** Inserts if new; returns false when an object with this IRI already exists (dedupe). */
+    public boolean insert(DSLContext tx, String iri, String type, String attributedTo, Long localActorId, JsonNode raw) {
+        return tx.insertInto(AP_OBJECT).set(AP_OBJECT.IRI, iri).set(AP_OBJECT.TYPE, type).set(AP_OBJECT.ATTRIBUTED_TO, attributedTo)
+                .set(AP_OBJECT.LOCAL_ACTOR_ID, localActorId).set(AP_OBJECT.IN_REPLY_TO, Json.uri(raw.get("inReplyTo")).map(Object::toString).orElse(null))
+                .set(AP_OBJECT.RAW, JSONB.valueOf(raw.toString()))
+                .onConflict(AP_OBJECT.IRI).doNothing().execute() == 1;
+    }
+
+    public boolean update(DSLContext tx, String iri, JsonNode raw) {
+        return tx.update(AP_OBJECT).set(AP_OBJECT.RAW, JSONB.valueOf(raw.toString())).set(AP_OBJECT.UPDATED, DSL.currentOffsetDateTime())
+                .where(AP_OBJECT.IRI.eq(iri), AP_OBJECT.DELETED.isNull()).execute() == 1;
+    }
+
+    /** Replaces the object by a Tombstone; the row stays so its URL can answer 410 Gone. */
+    public boolean markDeleted(DSLContext tx, String iri, JsonNode tombstone) {
+        return tx.update(AP_OBJECT).set(AP_OBJECT.DELETED, DSL.currentOffsetDateTime()).set(AP_OBJECT.RAW, JSONB.valueOf(tombstone.toString()))
+                .where(AP_OBJECT.IRI.eq(iri), AP_OBJECT.DELETED.isNull()).execute() == 1;
+    }
+
+    public Optional<StoredObject> find(DSLContext tx, String iri) {
+        return tx.selectFrom(AP_OBJECT).where(AP_OBJECT.IRI.eq(iri)).fetchOptional(r -> new StoredObject(r.getId(), r.getIri(), r.getType(),
+                r.getAttributedTo(), Optional.ofNullable(r.getLocalActorId()), (ObjectNode) read(r.getRaw()),
+                r.getPublished().toInstant(), Optional.ofNullable(r.getDeleted()).map(java.time.OffsetDateTime::toInstant)));
+    }
+
+    public int countLocal(DSLContext tx) {
+        return tx.fetchCount(AP_OBJECT, AP_OBJECT.LOCAL_ACTOR_ID.isNotNull().and(AP_OBJECT.DELETED.isNull()));
+    }
+
+    static JsonNode read(JSONB jsonb) {
+        try {
+            return Json.MAPPER.readTree(jsonb.data());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is unreadable", e);
+        }
+    }
+}
