@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Node implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
     /** Virtual-thread verticle instances: each handles one request at a time while it blocks on JDBC. */
-    private static final int HTTP_INSTANCES = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+    private static final int HTTP_INSTANCES = Math.max(16, 8 * Runtime.getRuntime().availableProcessors());
 
     private final Services services;
     private final Vertx vertx;

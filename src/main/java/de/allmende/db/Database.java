@@ -25,6 +25,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final EmbeddedPostgresServer embedded; // null for an external database
     private final DSLContext dsl;
+    private Database relaxed; // lazily made second pool, see relaxedCommits()
 
     private Database(HikariDataSource pool, EmbeddedPostgresServer embedded) {
         this.pool = pool;
@@ -45,7 +46,12 @@ public final class Database implements AutoCloseable {
 
     /** Connects to an already running PostgreSQL (external, or a test's embedded one). */
     public static Database connect(DatabaseSettings settings, EmbeddedPostgresServer embedded) {
+        return connect(settings, embedded, null);
+    }
+
+    private static Database connect(DatabaseSettings settings, EmbeddedPostgresServer embedded, String initSql) {
         HikariConfig hc = new HikariConfig();
+        if (initSql != null) hc.setConnectionInitSql(initSql);
         hc.setJdbcUrl(settings.jdbcUrl());
         hc.setUsername(settings.user());
         hc.setPassword(settings.password());
@@ -69,6 +75,20 @@ public final class Database implements AutoCloseable {
 
     public DSLContext dsl() { return dsl; }
 
+    /**
+     * A second pool whose transactions commit without waiting for the WAL flush. For work that is
+     * safe to redo: queue workers apply an item and mark it done in later commits, and PostgreSQL keeps
+     * commit order, so a crash can only forget the tail — the item stays queued and is applied again
+     * (idempotently, by activity id). Never use it for accepting input or for publishing.
+     */
+    public synchronized Database relaxedCommits() {
+        if (relaxed == null) {
+            relaxed = connect(new DatabaseSettings(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword(),
+                    Math.max(4, pool.getMaximumPoolSize() / 2)), null, "SET synchronous_commit TO off");
+        }
+        return relaxed;
+    }
+
     public DataSource dataSource() { return pool; }
 
     /** Readiness: a round trip to the server within two seconds. */
@@ -82,6 +102,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (relaxed != null) relaxed.close();
         pool.close();
         if (embedded != null) embedded.close();
     }

@@ -40,6 +40,7 @@ public final class Federation implements AutoCloseable {
     public final OutboxService outbox;
     public final InboxPipeline inbox;
     private final Database db;
+    private final Database workDb;
     private final ActivityRouter router;
     private final RetryPolicy retry;
     private final Iris iris;
@@ -60,7 +61,8 @@ public final class Federation implements AutoCloseable {
         this.outbox = new OutboxService(db, iris, clock, resolver, fetcher, keys);
         this.inbox = new InboxPipeline(db, resolver, moderation, clock);
         this.retry = new RetryPolicy(RetryPolicy.MASTODON.maxAttempts(), config.retryScale());
-        HandlerContext c = new HandlerContext(db, iris, actors, resolver, fetcher, outbox, moderation, new FollowStore(),
+        this.workDb = db.relaxedCommits();
+        HandlerContext c = new HandlerContext(workDb, iris, actors, resolver, fetcher, outbox, moderation, new FollowStore(),
                 new ObjectStore(), new ActivityStore(), new ReactionStore(), remoteActors);
         ObjectHandlers objects = new ObjectHandlers(c);
         this.router = new ActivityRouter()
@@ -77,8 +79,8 @@ public final class Federation implements AutoCloseable {
 
     /** Starts the queue workers (inbox processing and delivery). */
     public void startWorkers() {
-        inboxWorker = new InboxWorker(db, router).start();
-        deliveryWorker = new DeliveryWorker(db, http, signer, iris, moderation, retry, clock).start();
+        inboxWorker = new InboxWorker(workDb, router).start();
+        deliveryWorker = new DeliveryWorker(workDb, http, signer, iris, moderation, retry, clock).start();
     }
 
     @Override

@@ -36,6 +36,10 @@ public final class ModerationStore {
         return tx.select(DOMAIN_ALLOW.DOMAIN).from(DOMAIN_ALLOW).fetch(Record1::value1);
     }
 
+    public List<String> blockedActors(DSLContext tx) {
+        return tx.select(ACTOR_BLOCK.IRI).from(ACTOR_BLOCK).fetch(Record1::value1);
+    }
+
     public boolean isActorBlocked(DSLContext tx, String iri) {
         return tx.fetchExists(ACTOR_BLOCK, ACTOR_BLOCK.IRI.eq(iri));
     }

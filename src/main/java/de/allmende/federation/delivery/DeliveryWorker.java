@@ -63,6 +63,13 @@ public final class DeliveryWorker implements AutoCloseable {
     });
     private QueueLoop loop;
 
+    /** Senders by id: local actors' handles never change. */
+    private final Map<Long, de.allmende.domain.LocalActor> senders = new ConcurrentHashMap<>();
+
+    /**
+     * @param db a relaxed-commit database (see {@link Database#relaxedCommits()}): losing the last status
+     *           updates in a crash only means those rows are sent again, which at-least-once allows
+     */
     public DeliveryWorker(Database db, SafeHttpClient http, RequestSigner signer, Iris iris, Moderation moderation,
                           RetryPolicy retry, Clock clock) {
         this.db = db;
@@ -112,7 +119,7 @@ public final class DeliveryWorker implements AutoCloseable {
         }
         byte[] body = bodies.computeIfAbsent(d.activityId(), id -> activities.findById(db.dsl(), id).orElseThrow()
                 .raw().toString().getBytes(StandardCharsets.UTF_8));
-        var sender = actors.findById(db.dsl(), d.senderActorId()).orElseThrow();
+        var sender = senders.computeIfAbsent(d.senderActorId(), id -> actors.findById(db.dsl(), id).orElseThrow());
         URI senderIri = sender.isInstance() ? iris.instanceActor() : iris.actor(sender.handle());
         URI inbox = URI.create(d.inbox());
         Integer status = null;

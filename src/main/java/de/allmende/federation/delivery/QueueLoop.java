@@ -11,7 +11,7 @@ import java.util.function.IntSupplier;
 
 /**
  * Drives a PostgreSQL-backed queue: calls {@code drain} (claim and dispatch a batch; returns how many
- * rows it took) until it finds nothing, then sleeps until a NOTIFY on the channel or one second passes
+ * rows it took) until it finds nothing, then sleeps until a NOTIFY on the channel or 250 ms pass
  * (the timeout also picks up retries that became due). Runs on one virtual thread.
  */
 public final class QueueLoop implements AutoCloseable {
@@ -44,7 +44,7 @@ public final class QueueLoop implements AutoCloseable {
                 PGConnection pg = listen.unwrap(PGConnection.class);
                 while (running) {
                     int taken = drain.getAsInt();
-                    if (taken == 0 && running) pg.getNotifications(1000); // wakes early on NOTIFY
+                    if (taken == 0 && running) pg.getNotifications(250); // wakes early on NOTIFY
                 }
             } catch (Exception e) {
                 if (!running) return;

@@ -35,6 +35,10 @@ public final class ActorResolver implements KeyResolver {
     private final SafeHttpClient http;
     private final Clock clock;
     private final boolean allowPlainHttp;
+    /** Hot path of every inbox POST: decoded keys and their owners, refreshed whenever a document is stored. */
+    private final java.util.concurrent.ConcurrentHashMap<String, CachedKey> keyCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record CachedKey(PublicKey key, URI owner) {}
 
     public ActorResolver(Database db, RemoteActorStore store, RemoteFetcher fetcher, SafeHttpClient http, Clock clock,
                          boolean allowPlainHttp) {
@@ -63,22 +67,20 @@ public final class ActorResolver implements KeyResolver {
     /** Stores an actor document received inline (e.g. Update(Person)); the caller checked it came from its owner. */
     public void store(RemoteActor actor, JsonNode doc) {
         db.dsl().transaction(cfg -> store.upsert(cfg.dsl(), actor, doc));
+        keyCache.values().removeIf(k -> k.owner().equals(actor.iri()));
     }
 
     @Override
     public Optional<PublicKey> resolve(String keyId, Freshness freshness) {
         try {
             if (freshness == Freshness.CACHED) {
+                CachedKey hot = keyCache.get(keyId);
+                if (hot != null) return Optional.of(hot.key());
                 Optional<RemoteKey> known = store.findKey(db.dsl(), keyId);
-                if (known.isPresent()) return Optional.of(Pem.decodeSpki(known.get().spki()));
+                if (known.isPresent()) return Optional.of(remember(known.get()));
             }
-            return fetchKey(keyId).map(k -> {
-                try {
-                    return Pem.decodeSpki(k.spki());
-                } catch (java.security.GeneralSecurityException e) {
-                    return null;
-                }
-            });
+            Optional<RemoteKey> fetched = fetchKey(keyId);
+            return fetched.isPresent() ? Optional.of(remember(fetched.get())) : Optional.empty();
         } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
             return Optional.empty();
         }
@@ -86,7 +88,16 @@ public final class ActorResolver implements KeyResolver {
 
     /** The owner (actor IRI) of a key known in the cache. */
     public Optional<URI> ownerOf(String keyId) {
+        CachedKey hot = keyCache.get(keyId);
+        if (hot != null) return Optional.of(hot.owner());
         return store.findKey(db.dsl(), keyId).map(RemoteKey::owner);
+    }
+
+    private PublicKey remember(RemoteKey k) throws java.security.GeneralSecurityException {
+        PublicKey key = Pem.decodeSpki(k.spki());
+        if (keyCache.size() > 10_000) keyCache.clear();
+        keyCache.put(k.keyId(), new CachedKey(key, k.owner()));
+        return key;
     }
 
     private Optional<RemoteKey> fetchKey(String keyId) throws IOException {

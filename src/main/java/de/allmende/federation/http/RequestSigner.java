@@ -23,6 +23,11 @@ public final class RequestSigner {
     private final KeyService keys;
     private final Clock clock;
     private final ConcurrentHashMap<Long, PublicKeySign> signers = new ConcurrentHashMap<>();
+    /** Active key per actor, re-read every few seconds so a rotation (maybe by another process) takes effect. */
+    private final ConcurrentHashMap<Long, TimedKey> activeKeys = new ConcurrentHashMap<>();
+    private static final long KEY_TTL_NANOS = 5_000_000_000L;
+
+    private record TimedKey(StoredKey key, long readAt) {}
 
     public RequestSigner(KeyService keys, Clock clock) {
         this.keys = keys;
@@ -40,7 +45,13 @@ public final class RequestSigner {
     }
 
     private Map<String, String> sign(long actorId, URI actorIri, SignedRequestParts parts) {
-        StoredKey key = keys.activeKey(actorId, KeyPurpose.HTTP_SIGNATURE);
+        long now = System.nanoTime();
+        TimedKey timed = activeKeys.get(actorId);
+        if (timed == null || now - timed.readAt() > KEY_TTL_NANOS) {
+            timed = new TimedKey(keys.activeKey(actorId, KeyPurpose.HTTP_SIGNATURE), now);
+            activeKeys.put(actorId, timed);
+        }
+        StoredKey key = timed.key();
         PublicKeySign signer = signers.computeIfAbsent(key.id(), id -> keys.signer(key));
         try {
             return CavageSigner.sign(parts, actorIri + "#" + key.fragment(), signer, clock.instant());

@@ -40,6 +40,10 @@ public final class InboxPipeline {
     private final InboxStore inbox = new InboxStore();
     private final HostStore hosts = new HostStore();
     private final Clock clock;
+    /** Hosts we recorded as alive recently: avoids a write per inbound activity. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> recentlyAlive = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Last NOTIFY: one per burst is enough, NOTIFY serialises commits. */
+    private final java.util.concurrent.atomic.AtomicLong lastNotify = new java.util.concurrent.atomic.AtomicLong();
 
     public InboxPipeline(Database db, ActorResolver resolver, Moderation moderation, Clock clock) {
         this.db = db;
@@ -141,10 +145,21 @@ public final class InboxPipeline {
     }
 
     private boolean enqueue(ObjectNode activity, URI signer) {
+        String host = signer.getRawAuthority();
+        long now = System.nanoTime();
+        Long seen = recentlyAlive.get(host);
+        boolean revive = seen == null || now - seen > 60_000_000_000L;
         return db.dsl().transactionResult(cfg -> {
-            hosts.recordSuccess(cfg.dsl(), signer.getRawAuthority()); // any inbound activity revives the host
+            if (revive) {
+                hosts.recordSuccess(cfg.dsl(), host); // any inbound activity revives the host
+                if (recentlyAlive.size() > 10_000) recentlyAlive.clear();
+                recentlyAlive.put(host, now);
+            }
             boolean fresh = inbox.enqueue(cfg.dsl(), activity.get("id").asText(), signer.toString(), activity);
-            if (fresh) cfg.dsl().execute("SELECT pg_notify('allmende_inbox', '')");
+            long last = lastNotify.get();
+            if (fresh && now - last > 20_000_000L && lastNotify.compareAndSet(last, now)) {
+                cfg.dsl().execute("SELECT pg_notify('allmende_inbox', '')");
+            }
             return fresh;
         });
     }

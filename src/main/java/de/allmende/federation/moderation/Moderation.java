@@ -17,14 +17,14 @@ public final class Moderation {
     private final Database db;
     private final ModerationStore store = new ModerationStore();
     private final boolean allowlistMode;
-    private volatile Snapshot snapshot = new Snapshot(Set.of(), Set.of(), 0);
+    private volatile Snapshot snapshot = new Snapshot(Set.of(), Set.of(), Set.of(), 0);
 
     public Moderation(Database db, boolean allowlistMode) {
         this.db = db;
         this.allowlistMode = allowlistMode;
     }
 
-    private record Snapshot(Set<String> blocked, Set<String> allowed, long loadedAtNanos) {}
+    private record Snapshot(Set<String> blocked, Set<String> allowed, Set<String> blockedActors, long loadedAtNanos) {}
 
     /** True if the domain (host[:port], or any parent domain) is blocked, or not allowed in allowlist mode. */
     public boolean isBlockedDomain(String authority) {
@@ -36,27 +36,29 @@ public final class Moderation {
     }
 
     public boolean isBlockedActor(String iri) {
-        return store.isActorBlocked(db.dsl(), iri);
+        return current().blockedActors().contains(iri);
     }
 
     public void blockDomain(String domain) {
         db.dsl().transaction(cfg -> store.blockDomain(cfg.dsl(), domain));
-        snapshot = new Snapshot(Set.of(), Set.of(), 0);
+        snapshot = new Snapshot(Set.of(), Set.of(), Set.of(), 0);
     }
 
     public void allowDomain(String domain) {
         db.dsl().transaction(cfg -> store.allowDomain(cfg.dsl(), domain));
-        snapshot = new Snapshot(Set.of(), Set.of(), 0);
+        snapshot = new Snapshot(Set.of(), Set.of(), Set.of(), 0);
     }
 
     public void blockActor(String iri) {
         db.dsl().transaction(cfg -> store.blockActor(cfg.dsl(), iri));
+        snapshot = new Snapshot(Set.of(), Set.of(), Set.of(), 0);
     }
 
     private Snapshot current() {
         Snapshot s = snapshot;
         if (s.loadedAtNanos() == 0 || System.nanoTime() - s.loadedAtNanos() > TTL.toNanos()) {
-            s = new Snapshot(Set.copyOf(store.blockedDomains(db.dsl())), Set.copyOf(store.allowedDomains(db.dsl())), System.nanoTime());
+            s = new Snapshot(Set.copyOf(store.blockedDomains(db.dsl())), Set.copyOf(store.allowedDomains(db.dsl())),
+                    Set.copyOf(store.blockedActors(db.dsl())), System.nanoTime());
             snapshot = s;
         }
         return s;

@@ -1,0 +1,98 @@
+package de.allmende.bench;
+
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.PublicKeySign;
+import com.sun.net.httpserver.HttpServer;
+import de.allmende.crypto.GeneratedKey;
+import de.allmende.crypto.KeyAlgorithm;
+import de.allmende.crypto.KeyGenerator;
+import de.allmende.crypto.PublicKeys;
+import de.allmende.federation.signature.CavageSigner;
+import de.allmende.federation.signature.TinkSigners;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A remote actor for benchmarks: serves its actor document on loopback, signs inbox POSTs as that
+ * actor (draft-cavage, RSA-2048, exactly as Mastodon does) and counts what its own inboxes receive.
+ */
+final class BenchRemote implements AutoCloseable {
+    final HttpServer server;
+    final URI actor;
+    final AtomicInteger received = new AtomicInteger();
+    private final PublicKeySign signer;
+    private final String keyId;
+
+    BenchRemote() {
+        try {
+            GeneratedKey key = KeyGenerator.generate(KeyAlgorithm.RSA_2048);
+            KeysetHandle keyset = key.keyset();
+            this.signer = TinkSigners.rsaSha256(keyset);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            actor = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/actor");
+            keyId = actor + "#main-key";
+            String doc = "{\"@context\":[\"https://www.w3.org/ns/activitystreams\",\"https://w3id.org/security/v1\"],"
+                    + "\"id\":\"" + actor + "\",\"type\":\"Person\",\"preferredUsername\":\"bench\",\"inbox\":\"" + actor + "/inbox\","
+                    + "\"publicKey\":{\"id\":\"" + keyId + "\",\"owner\":\"" + actor + "\",\"publicKeyPem\":"
+                    + de.allmende.federation.json.Json.MAPPER.writeValueAsString(PublicKeys.pem(key.publicKey())) + "}}";
+            server.createContext("/actor", ex -> {
+                if (ex.getRequestMethod().equals("POST")) {
+                    ex.getRequestBody().readAllBytes();
+                    received.incrementAndGet();
+                    ex.sendResponseHeaders(202, -1);
+                } else {
+                    byte[] b = doc.getBytes(StandardCharsets.UTF_8);
+                    ex.getResponseHeaders().add("Content-Type", "application/activity+json");
+                    ex.sendResponseHeaders(200, b.length);
+                    ex.getResponseBody().write(b);
+                }
+                ex.close();
+            });
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A Create(Note) from this actor with fresh ids. */
+    String createNote(int n) {
+        String base = actor.toString().replace("/actor", "");
+        return "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + base + "/activities/" + n + "-" + System.nanoTime()
+                + "\",\"type\":\"Create\",\"actor\":\"" + actor + "\",\"to\":[\"https://www.w3.org/ns/activitystreams#Public\"],"
+                + "\"object\":{\"id\":\"" + base + "/notes/" + n + "-" + System.nanoTime() + "\",\"type\":\"Note\",\"attributedTo\":\""
+                + actor + "\",\"content\":\"<p>Benchmark note " + n + "</p>\",\"to\":[\"https://www.w3.org/ns/activitystreams#Public\"]}}";
+    }
+
+    /** A signed POST of {@code body} to {@code inbox}, ready to send. */
+    HttpRequest signedPost(URI inbox, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        try {
+            Map<String, String> headers = CavageSigner.sign("POST", inbox, Map.of("Content-Type", List.of("application/activity+json")),
+                    bytes, keyId, signer, Instant.now());
+            HttpRequest.Builder b = HttpRequest.newBuilder(inbox).POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                    .header("Content-Type", "application/activity+json");
+            headers.forEach((k, v) -> { if (!k.equalsIgnoreCase("host")) b.header(k, v); });
+            return b.build();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
