@@ -127,7 +127,14 @@ public final class DeliveryWorker implements AutoCloseable {
         try {
             Map<String, String> headers = new HashMap<>(signer.signPost(sender.id(), senderIri, inbox, body, CONTENT_TYPE));
             headers.put("Content-Type", CONTENT_TYPE);
-            SafeHttpClient.Response r = http.post(inbox, body, headers);
+            SafeHttpClient.Response first = http.post(inbox, body, headers);
+            // A peer that rejects draft-cavage and names RFC 9421 in Accept-Signature gets one RFC 9421 retry.
+            if (first.status() == 401 && first.headers().containsKey("accept-signature")) {
+                Map<String, String> rfc = new HashMap<>(signer.signPostRfc9421(sender.id(), senderIri, inbox, body, CONTENT_TYPE));
+                rfc.put("Content-Type", CONTENT_TYPE);
+                first = http.post(inbox, body, rfc);
+            }
+            SafeHttpClient.Response r = first;
             status = r.status();
             if (r.ok()) {
                 db.dsl().transaction(cfg -> {

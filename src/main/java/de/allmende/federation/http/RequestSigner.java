@@ -39,6 +39,20 @@ public final class RequestSigner {
         return sign(actorId, actorIri, new SignedRequestParts("POST", target, Map.of("Content-Type", List.of(contentType)), body));
     }
 
+    /** Headers for an RFC 9421 signed POST, for peers that ask for it with {@code Accept-Signature}. */
+    public Map<String, String> signPostRfc9421(long actorId, URI actorIri, URI target, byte[] body, String contentType) {
+        StoredKey key = keys.activeKey(actorId, KeyPurpose.HTTP_SIGNATURE);
+        PublicKeySign signer = signers.computeIfAbsent(key.id(), id -> keys.signer(key));
+        try {
+            return de.allmende.federation.signature.Rfc9421Signer.sign(
+                    new SignedRequestParts("POST", target, Map.of("Content-Type", List.of(contentType)), body),
+                    actorIri + "#" + key.fragment(), de.allmende.federation.signature.SignatureAlgorithm.RSA_V1_5_SHA256,
+                    signer, clock.instant());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("signing failed", e);
+        }
+    }
+
     /** Headers for a signed GET (authorized fetch), covering Accept. */
     public Map<String, String> signGet(long actorId, URI actorIri, URI target, String accept) {
         return sign(actorId, actorIri, SignedRequestParts.withoutBody("GET", target, Map.of("Accept", List.of(accept))));
