@@ -14,10 +14,15 @@ public final class ActivityJson {
 
     private ActivityJson() {}
 
+    /** The @context of published objects and activities: AS2 plus Data Integrity for their proofs. */
+    public static com.fasterxml.jackson.databind.node.ArrayNode context() {
+        return F.arrayNode().add(Contexts.ACTIVITYSTREAMS).add(Contexts.DATA_INTEGRITY_V2);
+    }
+
     /** A public Note: to Public, cc followers (Mastodon shows it as public). */
     public static ObjectNode note(URI id, URI actor, URI followers, String html, Instant published, URI url) {
         ObjectNode n = F.objectNode();
-        n.put("@context", Contexts.ACTIVITYSTREAMS);
+        n.set("@context", context());
         n.put("id", id.toString());
         n.put("type", "Note");
         n.put("attributedTo", actor.toString());
@@ -32,14 +37,14 @@ public final class ActivityJson {
     /** Wraps an object in an activity, copying its addressing. The embedded object loses its @context. */
     public static ObjectNode wrap(String type, URI id, URI actor, JsonNode object, Instant published) {
         ObjectNode a = F.objectNode();
-        a.put("@context", Contexts.ACTIVITYSTREAMS);
+        a.set("@context", context());
         a.put("id", id.toString());
         a.put("type", type);
         a.put("actor", actor.toString());
         a.put("published", published.truncatedTo(ChronoUnit.SECONDS).toString());
         if (object.isObject()) {
             ObjectNode embedded = ((ObjectNode) object).deepCopy();
-            embedded.remove("@context");
+            if (!embedded.has("proof")) embedded.remove("@context"); // a signed object keeps the context its proof covers
             if (embedded.has("to")) a.set("to", embedded.get("to").deepCopy());
             if (embedded.has("cc")) a.set("cc", embedded.get("cc").deepCopy());
             a.set("object", embedded);
@@ -52,7 +57,7 @@ public final class ActivityJson {
     /** An activity about another actor's object or actor (Follow, Like, Announce): addressed explicitly. */
     public static ObjectNode about(String type, URI id, URI actor, URI object, Instant published, String... to) {
         ObjectNode a = F.objectNode();
-        a.put("@context", Contexts.ACTIVITYSTREAMS);
+        a.set("@context", context());
         a.put("id", id.toString());
         a.put("type", type);
         a.put("actor", actor.toString());

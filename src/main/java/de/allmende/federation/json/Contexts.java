@@ -13,6 +13,7 @@ public final class Contexts {
     public static final String ACTIVITYSTREAMS = "https://www.w3.org/ns/activitystreams";
     public static final String SECURITY_V1 = "https://w3id.org/security/v1";
     public static final String DATA_INTEGRITY_V1 = "https://w3id.org/security/data-integrity/v1";
+    public static final String DATA_INTEGRITY_V2 = "https://w3id.org/security/data-integrity/v2";
     public static final String MULTIKEY_V1 = "https://w3id.org/security/multikey/v1";
     /** Namespace of Allmende's own terms (defined inline; see federation-spec/FEDERATION.md). */
     public static final String ALLMENDE_NS = "https://w3id.org/allmende/ns#";

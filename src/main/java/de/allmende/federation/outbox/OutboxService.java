@@ -49,6 +49,7 @@ public final class OutboxService {
     private final ActorResolver resolver;
     private final RemoteFetcher fetcher;
     private final KeyService keys;
+    private final ProofSigner proofs;
 
     public OutboxService(Database db, Iris iris, Clock clock, ActorResolver resolver, RemoteFetcher fetcher, KeyService keys) {
         this.db = db;
@@ -57,6 +58,7 @@ public final class OutboxService {
         this.resolver = resolver;
         this.fetcher = fetcher;
         this.keys = keys;
+        this.proofs = new ProofSigner(keys, iris, clock);
     }
 
     /** Publishes a public Note (Create) to the actor's followers. Returns the Note's IRI. */
@@ -64,7 +66,7 @@ public final class OutboxService {
         URI actor = iris.actor(a.handle());
         URI id = iris.object(newId());
         Instant now = clock.instant();
-        ObjectNode note = ActivityJson.note(id, actor, iris.followers(a.handle()), html, now, id);
+        ObjectNode note = proofs.sign(a.id(), actor, ActivityJson.note(id, actor, iris.followers(a.handle()), html, now, id));
         ObjectNode create = ActivityJson.wrap("Create", iris.activity(newId()), actor, note, now);
         db.dsl().transaction(cfg -> {
             objects.insert(cfg.dsl(), id.toString(), "Note", actor.toString(), a.id(), note);
@@ -76,10 +78,12 @@ public final class OutboxService {
     /** Edits a local Note (Update with the new content and an {@code updated} time). */
     public void updateNote(LocalActor a, URI noteIri, String html) {
         db.dsl().transaction(cfg -> {
-            ObjectNode note = ownNote(cfg.dsl(), a, noteIri);
+            ObjectNode edited = ownNote(cfg.dsl(), a, noteIri);
             Instant now = clock.instant();
-            note.put("content", html);
-            note.put("updated", now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+            edited.remove("proof"); // the old proof covers the old text: sign again
+            edited.put("content", html);
+            edited.put("updated", now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+            ObjectNode note = proofs.sign(a.id(), iris.actor(a.handle()), edited);
             objects.update(cfg.dsl(), noteIri.toString(), note);
             ObjectNode update = ActivityJson.wrap("Update", iris.activity(newId()), iris.actor(a.handle()), note, now);
             publish(cfg.dsl(), a, update, noteIri.toString(), true, followerInboxes(cfg.dsl(), a));
@@ -186,7 +190,8 @@ public final class OutboxService {
         db.dsl().transaction(cfg -> publish(cfg.dsl(), a, update, actor.toString(), false, followerInboxes(cfg.dsl(), a)));
     }
 
-    private void publish(DSLContext tx, LocalActor a, ObjectNode activity, String objectIri, boolean isPublic, Collection<String> inboxes) {
+    private void publish(DSLContext tx, LocalActor a, ObjectNode unsigned, String objectIri, boolean isPublic, Collection<String> inboxes) {
+        ObjectNode activity = proofs.sign(a.id(), iris.actor(a.handle()), unsigned);
         long activityId = activities.insert(tx, activity.get("id").asText(), activity.get("type").asText(),
                 activity.get("actor").asText(), objectIri, a.id(), isPublic, activity).orElseThrow();
         deliveries.enqueue(tx, activityId, a.id(), inboxes);
