@@ -1,0 +1,70 @@
+package de.allmende.federation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import de.allmende.crypto.Pem;
+import de.allmende.federation.signature.HttpSignatureVerifier;
+import de.allmende.federation.signature.SignedRequestParts;
+import de.allmende.testkit.Fixtures;
+import de.allmende.testkit.GoldenJson;
+import de.allmende.testkit.TestNode;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A follower that only takes RFC 9421 signatures asks for them with Accept-Signature, and gets them. */
+class Rfc9421FallbackTest {
+
+    @Test
+    void deliveryRetriesWithRfc9421WhenThePeerAsksForIt() throws Exception {
+        try (TestNode node = TestNode.start()) {
+            node.create(Fixtures.musterstadt());
+            JsonNode actorDoc = GoldenJson.JSON.readTree(node.get("/actors/musterstadt", "application/activity+json").body());
+            var publicKey = Pem.decodePublicKey(actorDoc.at("/publicKey/publicKeyPem").asText());
+            List<String> outcomes = new CopyOnWriteArrayList<>();
+            HttpServer inbox = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+            inbox.createContext("/inbox", ex -> {
+                byte[] body = ex.getRequestBody().readAllBytes();
+                if (ex.getRequestHeaders().getFirst("Signature-Input") == null) {
+                    outcomes.add("cavage refused");
+                    ex.getResponseHeaders().add("Accept-Signature", "sig1=(\"@method\" \"@target-uri\" \"content-digest\");alg=\"rsa-v1_5-sha256\"");
+                    ex.sendResponseHeaders(401, -1);
+                } else {
+                    Map<String, List<String>> headers = new LinkedHashMap<>();
+                    ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), new ArrayList<>(v)));
+                    URI target = URI.create("http://" + ex.getRequestHeaders().getFirst("Host") + ex.getRequestURI());
+                    var result = HttpSignatureVerifier.federation().verify(new SignedRequestParts("POST", target, headers, body),
+                            (keyId, freshness) -> Optional.of(publicKey), Instant.now());
+                    outcomes.add(result.isVerified() ? "rfc9421 verified" : "rfc9421 " + result.reason());
+                    ex.sendResponseHeaders(result.isVerified() ? 202 : 401, -1);
+                }
+                ex.close();
+            });
+            inbox.start();
+            try {
+                String follower = "http://127.0.0.1:" + inbox.getAddress().getPort() + "/users/strict";
+                node.count("WITH a AS (INSERT INTO remote_actor (iri, host, type, inbox, raw) VALUES ('" + follower + "', '127.0.0.1:"
+                        + inbox.getAddress().getPort() + "', 'Person', 'http://127.0.0.1:" + inbox.getAddress().getPort()
+                        + "/inbox', '{}') RETURNING 1), f AS (INSERT INTO follow (follower, followee, activity_iri, state) VALUES ('"
+                        + follower + "', '" + node.actorIri("musterstadt") + "', '" + follower + "#f', 'accepted') RETURNING 1) SELECT count(*) FROM a, f");
+                node.node().services().federation.outbox.publishNote(node.actor("musterstadt"), "<p>Hallo</p>");
+                TestNode.await("delivered", () -> node.count("SELECT count(*) FROM delivery WHERE delivered IS NOT NULL") == 1);
+                assertEquals(List.of("cavage refused", "rfc9421 verified"), outcomes);
+                assertTrue(node.count("SELECT count(*) FROM delivery WHERE last_status = 202") == 1);
+            } finally {
+                inbox.stop(0);
+            }
+        }
+    }
+}
