@@ -30,8 +30,11 @@ final class BenchRemote implements AutoCloseable {
     final HttpServer server;
     final URI actor;
     final AtomicInteger received = new AtomicInteger();
+    /** POSTs to the /users/u{i}/inbox follower inboxes, by activity type. */
+    final java.util.Map<String, AtomicInteger> followerInbox = new java.util.concurrent.ConcurrentHashMap<>();
     private final PublicKeySign signer;
     private final String keyId;
+    private final String pemJson;
 
     BenchRemote() {
         try {
@@ -42,6 +45,7 @@ final class BenchRemote implements AutoCloseable {
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             actor = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/actor");
             keyId = actor + "#main-key";
+            pemJson = de.allmende.federation.json.Json.MAPPER.writeValueAsString(PublicKeys.pem(key.publicKey()));
             String doc = "{\"@context\":[\"https://www.w3.org/ns/activitystreams\",\"https://w3id.org/security/v1\"],"
                     + "\"id\":\"" + actor + "\",\"type\":\"Person\",\"preferredUsername\":\"bench\",\"inbox\":\"" + actor + "/inbox\","
                     + "\"publicKey\":{\"id\":\"" + keyId + "\",\"owner\":\"" + actor + "\",\"publicKeyPem\":"
@@ -59,12 +63,47 @@ final class BenchRemote implements AutoCloseable {
                 }
                 ex.close();
             });
+            server.createContext("/users/", ex -> {
+                String path = ex.getRequestURI().getPath();
+                if (ex.getRequestMethod().equals("POST")) {
+                    String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                    String type = de.allmende.federation.json.Json.MAPPER.readTree(body).path("type").asText();
+                    followerInbox.computeIfAbsent(type, t -> new AtomicInteger()).incrementAndGet();
+                    ex.sendResponseHeaders(202, -1);
+                } else {
+                    byte[] b = followerDoc(path.substring("/users/".length())).getBytes(StandardCharsets.UTF_8);
+                    ex.getResponseHeaders().add("Content-Type", "application/activity+json");
+                    ex.sendResponseHeaders(200, b.length);
+                    ex.getResponseBody().write(b);
+                }
+                ex.close();
+            });
             server.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Follower actor u{i}: its own inbox (no shared inbox), the same key as the main actor. */
+    URI follower(int i) {
+        return URI.create(actor.toString().replace("/actor", "/users/u" + i));
+    }
+
+    private String followerDoc(String name) {
+        String id = actor.toString().replace("/actor", "/users/" + name);
+        return "{\"@context\":[\"https://www.w3.org/ns/activitystreams\",\"https://w3id.org/security/v1\"],\"id\":\"" + id
+                + "\",\"type\":\"Person\",\"preferredUsername\":\"" + name + "\",\"inbox\":\"" + id + "/inbox\","
+                + "\"publicKey\":{\"id\":\"" + id + "#main-key\",\"owner\":\"" + id + "\",\"publicKeyPem\":" + pemJson + "}}";
+    }
+
+    /** A signed Follow from follower u{i} of {@code target}, to {@code inbox}. */
+    HttpRequest signedFollow(int i, URI target, URI inbox) {
+        URI f = follower(i);
+        String body = "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + f + "/follows/" + System.nanoTime()
+                + "\",\"type\":\"Follow\",\"actor\":\"" + f + "\",\"object\":\"" + target + "\"}";
+        return signed(inbox, body, f + "#main-key");
     }
 
     /** A Create(Note) from this actor with fresh ids. */
@@ -78,6 +117,10 @@ final class BenchRemote implements AutoCloseable {
 
     /** A signed POST of {@code body} to {@code inbox}, ready to send. */
     HttpRequest signedPost(URI inbox, String body) {
+        return signed(inbox, body, keyId);
+    }
+
+    private HttpRequest signed(URI inbox, String body, String keyId) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         try {
             Map<String, String> headers = CavageSigner.sign("POST", inbox, Map.of("Content-Type", List.of("application/activity+json")),
