@@ -77,6 +77,11 @@ public final class Federation implements AutoCloseable {
                 .on("Announce", new ReactionHandler(c, ReactionStore.Kind.ANNOUNCE));
     }
 
+    /** The inbound dispatcher the inbox worker uses; exposed for tests that apply recorded activities directly. */
+    public ActivityRouter router() {
+        return router;
+    }
+
     /** Starts the queue workers (inbox processing and delivery). */
     public void startWorkers() {
         inboxWorker = new InboxWorker(workDb, router).start();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.db.Database;
 import de.allmende.federation.fetch.ActorResolver;
+import de.allmende.federation.fetch.RemoteFetcher;
 import de.allmende.federation.json.Json;
 import de.allmende.federation.moderation.Moderation;
 import de.allmende.federation.proof.DataIntegrityProof;
@@ -93,7 +94,12 @@ public final class InboxPipeline {
         }
     }
 
-    private static ObjectNode parse(byte[] body) {
+    /**
+     * Parse stage (public for tests that apply recorded activities). An activity without any id is
+     * accepted, as Mastodon does (GoToSocial sends Delete without one): it gets a stable id derived from
+     * its bytes under the actor's IRI, so redelivery still dedupes and handlers can rely on an id.
+     */
+    public static ObjectNode parse(byte[] body) {
         JsonNode doc;
         try {
             doc = Json.MAPPER.readTree(body);
@@ -101,6 +107,9 @@ public final class InboxPipeline {
             throw ApiException.badRequest("body is not JSON");
         }
         if (doc == null || !doc.isObject()) throw ApiException.badRequest("activity must be a JSON object");
+        if (doc.path("id").isMissingNode() || doc.path("id").isNull()) {
+            syntheticId(doc.get("actor"), body).ifPresent(id -> ((ObjectNode) doc).put("id", id));
+        }
         if (Json.uri(doc.get("id")).isEmpty()) throw ApiException.badRequest("activity needs an http(s) id");
         if (Json.firstType(doc).isEmpty()) throw ApiException.badRequest("activity needs a type");
         if (Json.uri(doc.get("actor")).isEmpty()) throw ApiException.badRequest("activity needs an actor");
@@ -161,6 +170,18 @@ public final class InboxPipeline {
                 cfg.dsl().execute("SELECT pg_notify('allmende_inbox', '')");
             }
             return fresh;
+        });
+    }
+
+    /** {@code <actor>#sha256-<hex of the body>}: on the actor's host, the same for the same bytes. */
+    private static Optional<String> syntheticId(JsonNode actor, byte[] body) {
+        return Json.uri(actor).map(a -> {
+            try {
+                byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(body);
+                return RemoteFetcher.withoutFragment(a) + "#sha256-" + java.util.HexFormat.of().formatHex(hash);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         });
     }
 

@@ -1,14 +1,20 @@
 package de.allmende.federation.inbox.handlers;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.federation.inbox.ActivityHandler;
 import de.allmende.federation.json.Json;
 import de.allmende.store.ReactionStore.Kind;
 
 import java.net.URI;
+import java.util.Set;
 
 /** Like (favourite) and Announce (boost): at most one of each per actor and object. */
 public final class ReactionHandler implements ActivityHandler {
+    /** Activity types a group may relay inside an Announce (FEP-1b12). */
+    private static final Set<String> RELAYED_TYPES = Set.of("Create", "Update", "Delete", "Like", "Dislike", "Announce", "Undo",
+            "Follow", "Accept", "Reject", "Add", "Remove", "Block", "Flag", "Join", "Leave", "Move", "EmojiReact");
+
     private final HandlerContext c;
     private final Kind kind;
 
@@ -19,7 +25,16 @@ public final class ReactionHandler implements ActivityHandler {
 
     @Override
     public void handle(ObjectNode activity, URI actor) {
-        URI object = Json.uri(activity.get("object")).orElseThrow(() -> new IllegalArgumentException("no object"));
+        JsonNode embedded = activity.get("object");
+        if (embedded != null && embedded.isObject() && RELAYED_TYPES.contains(Json.firstType(embedded).orElse(""))) {
+            // An embedded activity: a group relaying its members' activities (FEP-1b12, Lemmy). Neither
+            // a like nor a boost of that activity. An Announce(Create) is recorded as the group's boost
+            // of the created object (as Mastodon shows it); the relayed content itself is not stored,
+            // since its author did not sign it. Other relays (Like, Update, Delete, Undo …) are ignored.
+            if (kind != Kind.ANNOUNCE || !"Create".equals(Json.firstType(embedded).orElse(""))) return;
+            embedded = embedded.get("object");
+        }
+        URI object = Json.uri(embedded).orElseThrow(() -> new IllegalArgumentException("no object"));
         c.db().dsl().transaction(cfg -> {
             c.activities().insert(cfg.dsl(), activity.get("id").asText(), Json.firstType(activity).orElseThrow(), actor.toString(),
                     object.toString(), null, Json.isPublic(activity), activity);

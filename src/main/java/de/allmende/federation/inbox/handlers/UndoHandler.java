@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.federation.inbox.ActivityHandler;
 import de.allmende.federation.json.Json;
+import de.allmende.store.ReactionStore.Kind;
 
 import java.net.URI;
 
@@ -30,7 +31,13 @@ public final class UndoHandler implements ActivityHandler {
                 follow.filter(f -> f.follower().equals(actor.toString())).ifPresent(f -> c.follows().delete(tx, f.follower(), f.followee()));
             }
             if (type.equals("Like") || type.equals("Announce") || type.isEmpty()) {
-                c.reactions().deleteByActivity(tx, objectId, actor.toString());
+                boolean removed = c.reactions().deleteByActivity(tx, objectId, actor.toString());
+                // Lemmy embeds a Like with a fresh id in its Undo; like Mastodon, fall back to the
+                // embedded activity's object (only the undoing actor's own reaction is removed).
+                if (!removed && !type.isEmpty() && object.isObject()) {
+                    Kind kind = type.equals("Like") ? Kind.LIKE : Kind.ANNOUNCE;
+                    Json.uri(object.get("object")).ifPresent(o -> c.reactions().delete(tx, kind, actor.toString(), o.toString()));
+                }
             }
         });
     }
