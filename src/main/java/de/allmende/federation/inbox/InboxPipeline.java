@@ -133,8 +133,12 @@ public final class InboxPipeline {
             Optional<URI> objectId = Json.uri(object.get("id"));
             if (objectId.isEmpty()) throw ApiException.badRequest("embedded object needs an id");
             if (!sameHost(objectId.get(), actor)) throw ApiException.forbidden("object id is not on the actor's host");
+            // Same-host attribution is fine (Mobilizon: a member creates an Event attributed to its group);
+            // attribution to an actor on another server would be a forgery.
             Optional<URI> author = Json.uri(object.get("attributedTo"));
-            if (author.isPresent() && !author.get().equals(actor)) throw ApiException.forbidden("object is attributed to another actor");
+            if (author.isPresent() && !sameHost(author.get(), actor)) {
+                throw ApiException.forbidden("object is attributed to an actor on another server");
+            }
         }
     }
 
