@@ -32,22 +32,31 @@ public final class FailureHandler implements Handler<RoutingContext> {
             message = "validation failed";
             ObjectNode details = body.putObject("details");
             for (FieldError fe : e.errors()) details.putArray(fe.field()).add(fe.message());
+        } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+            // Vert.x rejects some requests itself with fail(4xx, exception), e.g. an invalid Host header.
+            status = ctx.statusCode();
+            message = genericMessage(status);
+            LOG.debug("{} {} → {}", ctx.request().method(), ctx.request().path(), status, failure);
         } else if (failure != null) {
             status = 500;
             message = "internal error";
             LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
         } else {
             status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
-            message = switch (status) {
-                case 404 -> "not found";
-                case 405 -> "method not allowed";
-                case 413 -> "request body too large";
-                case 415 -> "unsupported media type";
-                case 400 -> "bad request";
-                default -> "request failed";
-            };
+            message = genericMessage(status);
         }
         body.put("error", message);
         Responses.json(ctx, status, MediaTypes.JSON, body);
+    }
+
+    private static String genericMessage(int status) {
+        return switch (status) {
+            case 404 -> "not found";
+            case 405 -> "method not allowed";
+            case 413 -> "request body too large";
+            case 415 -> "unsupported media type";
+            case 400 -> "bad request";
+            default -> "request failed";
+        };
     }
 }

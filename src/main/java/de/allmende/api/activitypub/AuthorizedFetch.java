@@ -1,9 +1,12 @@
 package de.allmende.api.activitypub;
 
+import de.allmende.api.MediaTypes;
 import de.allmende.federation.fetch.ActorResolver;
 import de.allmende.federation.iri.Iris;
 import de.allmende.federation.moderation.Moderation;
 import de.allmende.federation.signature.HttpSignatureVerifier;
+import de.allmende.federation.signature.PendingVerification;
+import de.allmende.federation.signature.Precheck;
 import de.allmende.federation.signature.SignedRequestParts;
 import de.allmende.federation.signature.VerificationResult;
 import de.allmende.support.ApiException;
@@ -16,12 +19,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Optional authorized-fetch mode (like Mastodon's AUTHORIZED_FETCH): ActivityStreams GETs must be
  * signed by a non-blocked actor. Browsers (HTML) and the instance actor stay open.
  */
 public final class AuthorizedFetch implements Handler<RoutingContext> {
+    private static final Pattern ACTOR_PAGE = Pattern.compile("/actors/[^/]+/?");
+    private static final Pattern ICON = Pattern.compile("/actors/[^/]+/icon\\.png");
+
     private final HttpSignatureVerifier verifier = HttpSignatureVerifier.federation();
     private final ActorResolver resolver;
     private final Moderation moderation;
@@ -37,19 +44,42 @@ public final class AuthorizedFetch implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        String accept = String.valueOf(ctx.request().getHeader("Accept"));
-        if (!(accept.contains("json"))) {
+        if (servedWithoutSignature(ctx)) {
             ctx.next();
             return;
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         ctx.request().headers().forEach(e -> headers.computeIfAbsent(e.getKey().toLowerCase(), k -> new ArrayList<>()).add(e.getValue()));
-        String host = ctx.request().getHeader("Host");
-        URI target = URI.create(iris.base().getScheme() + "://" + (host == null ? iris.base().getRawAuthority() : host) + ctx.request().uri());
-        VerificationResult r = verifier.verify(SignedRequestParts.withoutBody("GET", target, headers), resolver, clock.instant());
+        URI target = RequestTarget.of(ctx, iris);
+        Precheck pre = verifier.prepare(SignedRequestParts.withoutBody("GET", target, headers), clock.instant());
+        if (!(pre instanceof PendingVerification pending)) throw new ApiException(401, "authorized fetch: request must be signed");
+        URI keyId;
+        try {
+            keyId = new URI(pending.keyId());
+        } catch (java.net.URISyntaxException e) {
+            throw new ApiException(401, "authorized fetch: request must be signed");
+        }
+        // Checked before the key is fetched: a blocked domain gets no request from us.
+        if (keyId.getRawAuthority() == null || moderation.isBlockedDomain(keyId.getRawAuthority())) {
+            throw ApiException.forbidden("domain is blocked");
+        }
+        VerificationResult r = pending.verifyWith(resolver);
         if (!r.isVerified()) throw new ApiException(401, "authorized fetch: request must be signed");
-        URI keyId = URI.create(r.keyId().orElseThrow());
-        if (moderation.isBlockedDomain(keyId.getRawAuthority())) throw ApiException.forbidden("domain is blocked");
+        if (resolver.ownerOf(pending.keyId()).map(owner -> moderation.isBlockedActor(owner.toString())).orElse(false)) {
+            throw ApiException.forbidden("actor is blocked");
+        }
         ctx.next();
+    }
+
+    /**
+     * Browsers get the HTML profile (same negotiation as {@link ActorHandler}) and the icon without a
+     * signature. Everything else under the guarded paths answers ActivityStreams JSON whatever the
+     * Accept header says, so it needs a signature even when the client asks for HTML or nothing.
+     */
+    private static boolean servedWithoutSignature(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        if (ICON.matcher(path).matches()) return true;
+        return ACTOR_PAGE.matcher(path).matches()
+                && MediaTypes.negotiate(ctx.request().getHeader("Accept")) == MediaTypes.Representation.HTML;
     }
 }

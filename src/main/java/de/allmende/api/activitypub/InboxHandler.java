@@ -40,8 +40,7 @@ public final class InboxHandler {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         ctx.request().headers().forEach(e -> headers.computeIfAbsent(e.getKey().toLowerCase(), k -> new ArrayList<>()).add(e.getValue()));
         // Signatures cover the target as the client saw it: our public scheme, the Host it sent, the raw path and query.
-        String host = ctx.request().getHeader("Host");
-        URI target = URI.create(iris.base().getScheme() + "://" + (host == null ? iris.base().getRawAuthority() : host) + ctx.request().uri());
+        URI target = RequestTarget.of(ctx, iris);
         byte[] body = ctx.body() == null || ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
         boolean fresh = pipeline.receive(new InboxRequest(target, headers, body, handle));
         ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json").end(fresh ? "{}" : "{\"duplicate\":true}");

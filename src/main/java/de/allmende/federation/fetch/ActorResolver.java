@@ -81,6 +81,8 @@ public final class ActorResolver implements KeyResolver {
             }
             Optional<RemoteKey> fetched = fetchKey(keyId);
             return fetched.isPresent() ? Optional.of(remember(fetched.get())) : Optional.empty();
+        } catch (org.jooq.exception.DataAccessException e) {
+            throw e; // our database, not the remote key: the sender must get a 5xx and retry, not a 401
         } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
             return Optional.empty();
         }

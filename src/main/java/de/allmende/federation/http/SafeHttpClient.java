@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Every outbound request of the node goes through here: an SSRF guard on each hop (no loopback,
@@ -33,9 +34,16 @@ public final class SafeHttpClient {
             .version(HttpClient.Version.HTTP_1_1)
             .build();
     private final boolean allowPrivateNetworks;
+    private final Predicate<InetAddress> internal;
 
     public SafeHttpClient(boolean allowPrivateNetworks) {
+        this(allowPrivateNetworks, SafeHttpClient::isInternal);
+    }
+
+    /** For tests: a guard with another idea of "internal" (e.g. one that lets a loopback test server pass as public). */
+    SafeHttpClient(boolean allowPrivateNetworks, Predicate<InetAddress> internal) {
         this.allowPrivateNetworks = allowPrivateNetworks;
+        this.internal = internal;
     }
 
     public record Response(int status, URI uri, Map<String, List<String>> headers, byte[] body) {
@@ -98,7 +106,7 @@ public final class SafeHttpClient {
             throw new IOException("unknown host " + uri.getHost());
         }
         for (InetAddress a : addresses) {
-            if (isInternal(a)) throw new BlockedDestinationException("destination " + uri.getHost() + " is an internal address");
+            if (internal.test(a)) throw new BlockedDestinationException("destination " + uri.getHost() + " is an internal address");
         }
     }
 
@@ -114,9 +122,27 @@ public final class SafeHttpClient {
                     || first >= 240;
         }
         if (a instanceof Inet6Address) {
-            return (b[0] & 0xfe) == 0xfc; // unique local fc00::/7
+            if ((b[0] & 0xfe) == 0xfc) return true; // unique local fc00::/7
+            // IPv6 spellings of an IPv4 address: IPv4-compatible ::a.b.c.d and NAT64 64:ff9b::a.b.c.d (which an
+            // IPv6-only host's NAT64 gateway forwards to private IPv4 networks). IPv4-mapped ones are Inet4Address already.
+            boolean compatible = isZero(b, 0, 12);
+            boolean nat64 = b[0] == 0x00 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b && isZero(b, 4, 12);
+            if (compatible || nat64) return isInternal(embeddedIpv4(b, 12));
         }
         return false;
+    }
+
+    private static boolean isZero(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) if (b[i] != 0) return false;
+        return true;
+    }
+
+    private static InetAddress embeddedIpv4(byte[] b, int offset) {
+        try {
+            return InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, offset, offset + 4));
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e); // four bytes are always an address
+        }
     }
 
     private static Map<String, List<String>> lowerCaseKeys(Map<String, List<String>> in) {

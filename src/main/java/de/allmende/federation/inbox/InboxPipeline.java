@@ -113,7 +113,27 @@ public final class InboxPipeline {
         if (Json.uri(doc.get("id")).isEmpty()) throw ApiException.badRequest("activity needs an http(s) id");
         if (Json.firstType(doc).isEmpty()) throw ApiException.badRequest("activity needs a type");
         if (Json.uri(doc.get("actor")).isEmpty()) throw ApiException.badRequest("activity needs an actor");
+        if (containsNul(doc)) throw ApiException.badRequest("activity contains a NUL character");
         return (ObjectNode) doc;
+    }
+
+    /** PostgreSQL text and jsonb cannot hold U+0000; such a body would fail at the insert (a 500) instead of here. */
+    private static boolean containsNul(JsonNode root) {
+        java.util.ArrayDeque<JsonNode> todo = new java.util.ArrayDeque<>();
+        todo.push(root);
+        while (!todo.isEmpty()) {
+            JsonNode n = todo.pop();
+            if (n.isTextual() && n.textValue().indexOf('\0') >= 0) return true;
+            if (n.isObject()) {
+                for (var e : n.properties()) {
+                    if (e.getKey().indexOf('\0') >= 0) return true;
+                    todo.push(e.getValue());
+                }
+            } else if (n.isArray()) {
+                n.forEach(todo::push);
+            }
+        }
+        return false;
     }
 
     /** Origin rules: the signer is the actor (or an FEP-8b32 proof by the actor vouches); ids live on the actor's host. */
@@ -129,10 +149,11 @@ public final class InboxPipeline {
         if (!sameHost(id, actor)) throw ApiException.forbidden("activity id is not on the actor's host");
         String type = Json.firstType(activity).orElseThrow();
         JsonNode object = activity.get("object");
-        if (OBJECT_CARRYING.contains(type) && object != null && object.isObject()) {
-            Optional<URI> objectId = Json.uri(object.get("id"));
-            if (objectId.isEmpty()) throw ApiException.badRequest("embedded object needs an id");
-            if (!sameHost(objectId.get(), actor)) throw ApiException.forbidden("object id is not on the actor's host");
+        if (OBJECT_CARRYING.contains(type) && object != null) {
+            // Embedded or by reference: either way the object must live on the actor's host.
+            Optional<URI> objectId = Json.uri(object);
+            if (objectId.isEmpty() && object.isObject()) throw ApiException.badRequest("embedded object needs an id");
+            if (objectId.isPresent() && !sameHost(objectId.get(), actor)) throw ApiException.forbidden("object id is not on the actor's host");
             // Same-host attribution is fine (Mobilizon: a member creates an Event attributed to its group);
             // attribution to an actor on another server would be a forgery.
             Optional<URI> author = Json.uri(object.get("attributedTo"));

@@ -62,7 +62,7 @@ public final class InboxWorker implements AutoCloseable {
 
     private void process(InboxItem item) {
         try {
-            router.route((ObjectNode) item.body(), URI.create(actorOf(item)));
+            router.route((ObjectNode) item.body(), actorOf(item));
             db.dsl().transaction(cfg -> inbox.markProcessed(cfg.dsl(), item.id()));
         } catch (IOException e) {
             if (item.attempts() >= MAX_ATTEMPTS) {
@@ -78,9 +78,10 @@ public final class InboxWorker implements AutoCloseable {
     }
 
     /** The activity's actor; the pipeline checked it is the signer or proven by an object proof. */
-    private static String actorOf(InboxItem item) {
-        var actor = item.body().get("actor");
-        return actor.isObject() ? actor.get("id").asText() : actor.asText();
+    private static URI actorOf(InboxItem item) {
+        // Read exactly as the pipeline read it (string, {"id": …} or a one-element array).
+        return de.allmende.federation.json.Json.uri(item.body().get("actor"))
+                .orElseThrow(() -> new IllegalArgumentException("activity without actor"));
     }
 
     @Override

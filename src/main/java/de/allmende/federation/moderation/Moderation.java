@@ -29,8 +29,13 @@ public final class Moderation {
     /** True if the domain (host[:port], or any parent domain) is blocked, or not allowed in allowlist mode. */
     public boolean isBlockedDomain(String authority) {
         Snapshot s = current();
-        String host = authority.toLowerCase();
-        String hostOnly = host.contains(":") && !host.startsWith("[") ? host.substring(0, host.lastIndexOf(':')) : host;
+        // Normalise the spellings of one host: userinfo (x@host), case, and the trailing dot of an FQDN.
+        String a = authority.toLowerCase(java.util.Locale.ROOT);
+        a = a.substring(a.lastIndexOf('@') + 1);
+        int portColon = a.startsWith("[") ? a.indexOf(':', Math.max(a.indexOf(']'), 0)) : a.lastIndexOf(':');
+        String hostOnly = portColon < 0 ? a : a.substring(0, portColon);
+        while (hostOnly.endsWith(".")) hostOnly = hostOnly.substring(0, hostOnly.length() - 1);
+        String host = portColon < 0 ? hostOnly : hostOnly + a.substring(portColon);
         if (matches(s.blocked(), host) || matches(s.blocked(), hostOnly)) return true;
         return allowlistMode && !(matches(s.allowed(), host) || matches(s.allowed(), hostOnly));
     }

@@ -75,8 +75,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * did not sign it, so the Page is not stored — the relay is recorded as the community's boost of the
  * Page (as Mastodon shows it), and relays of anything but Create are ignored. Not covered by these
  * recordings: a Mobilizon group event. Mobilizon sends Create with the Event's {@code actor} (the member)
- * while the Event is {@code attributedTo} the group (see mobilizon/event.json); the pipeline refuses
- * that (403, "attributed to another actor") where Mastodon only requires the same host.
+ * while the Event is {@code attributedTo} the group (see mobilizon/event.json); like Mastodon, the
+ * pipeline accepts attribution to an actor on the same host and refuses it (403) across hosts.
  *
  * <p>Nothing touches the network: each activity's actor is seeded into {@code remote_actor} first
  * (from its recorded actor document where we have one, else a minimal Person), with its inbox pointed

@@ -1,0 +1,53 @@
+package de.allmende.federation.inbox;
+
+import de.allmende.testkit.FakeRemote;
+import de.allmende.testkit.TestNode;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Shared assertions of the hostile-input tests: status, a short reason, no 5xx, no stack trace, no rows. */
+final class HostileInbox {
+    private HostileInbox() {}
+
+    /** Row counts of everything an inbound activity may write (caches of keys and actors are allowed to change). */
+    record Rows(long inboxItems, long activities, long objects, long follows, long reactions) {
+        static Rows of(TestNode node) {
+            return new Rows(node.count("SELECT count(*) FROM inbox_item"), node.count("SELECT count(*) FROM activity"),
+                    node.count("SELECT count(*) FROM ap_object"), node.count("SELECT count(*) FROM follow"),
+                    node.count("SELECT count(*) FROM reaction"));
+        }
+    }
+
+    /** Waits until the inbox worker has nothing left to do, so counts are stable. */
+    static void awaitQuiet(TestNode node) {
+        TestNode.await("inbox drained", Duration.ofSeconds(20),
+                () -> node.count("SELECT count(*) FROM inbox_item WHERE processed IS NULL AND failed IS NULL") == 0);
+    }
+
+    /** Asserts the status and a short JSON reason containing {@code reason}, and that nothing was written. */
+    static void assertRejected(TestNode node, Rows before, FakeRemote.Response r, int status, String reason) {
+        assertEquals(status, r.status(), () -> "expected " + status + ", got " + r);
+        assertCleanError(r);
+        assertTrue(r.error().contains(reason), () -> "reason should mention '" + reason + "': " + r);
+        awaitQuiet(node);
+        assertEquals(before, Rows.of(node), () -> "rejected request changed rows: " + r);
+    }
+
+    /** A 4xx with {"error": "<short text>"}: no 5xx, no stack trace, nothing echoed at length. */
+    static void assertCleanError(FakeRemote.Response r) {
+        assertTrue(r.status() < 500, () -> "server error: " + r);
+        assertNotNull(r.error(), () -> "no JSON error reason: " + r);
+        assertTrue(r.error().length() <= 80, () -> "reason too long: " + r);
+        assertNoStackTrace(r);
+    }
+
+    static void assertNoStackTrace(FakeRemote.Response r) {
+        String b = r.body();
+        assertFalse(b.contains("Exception") || b.contains("\tat ") || b.contains(".java:"), () -> "stack trace leaked: " + r);
+    }
+}
