@@ -16,7 +16,7 @@ public final class ActivityJson {
 
     /** The @context of published objects and activities: AS2 plus Data Integrity for their proofs. */
     public static com.fasterxml.jackson.databind.node.ArrayNode context() {
-        return F.arrayNode().add(Contexts.ACTIVITYSTREAMS).add(Contexts.DATA_INTEGRITY_V2);
+        return F.arrayNode().add(Contexts.ACTIVITYSTREAMS).add(Contexts.DATA_INTEGRITY_V1);
     }
 
     /** A public Note: to Public, cc followers (Mastodon shows it as public). */
