@@ -37,7 +37,6 @@ public final class DeliveryWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final int PER_HOST = 8;
     private static final int IN_FLIGHT = 256;
-    private static final Duration LEASE = Duration.ofMinutes(2);
     public static final String CONTENT_TYPE = "application/activity+json";
 
     private final Database db;
@@ -51,6 +50,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Moderation moderation;
     private final RetryPolicy retry;
     private final Clock clock;
+    private final Duration lease;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
     private final Map<String, Semaphore> perHost = new ConcurrentHashMap<>();
@@ -64,7 +64,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private QueueLoop loop;
 
     public DeliveryWorker(Database db, SafeHttpClient http, RequestSigner signer, Iris iris, Moderation moderation,
-                          RetryPolicy retry, Clock clock) {
+                          RetryPolicy retry, Clock clock, Duration lease) {
         this.db = db;
         this.http = http;
         this.signer = signer;
@@ -72,6 +72,7 @@ public final class DeliveryWorker implements AutoCloseable {
         this.moderation = moderation;
         this.retry = retry;
         this.clock = clock;
+        this.lease = lease;
     }
 
     public DeliveryWorker start() {
@@ -82,7 +83,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private int drain() {
         int free = inFlight.availablePermits();
         if (free == 0) return 0;
-        List<Delivery> claimed = db.dsl().transactionResult(cfg -> deliveries.claimDue(cfg.dsl(), Math.min(free, 128), LEASE));
+        List<Delivery> claimed = db.dsl().transactionResult(cfg -> deliveries.claimDue(cfg.dsl(), Math.min(free, 128), lease));
         for (Delivery d : claimed) {
             inFlight.acquireUninterruptibly();
             executor.submit(() -> {
