@@ -177,6 +177,33 @@ public final class OutboxService {
         return id;
     }
 
+    /** Takes a Like back: the Undo embeds the original Like with its id (Mastodon matches it by id). */
+    public void undoLike(LocalActor a, URI objectIri) {
+        undoReaction(a, objectIri, ReactionStore.Kind.LIKE);
+    }
+
+    /** Takes a boost back: to the author and the booster's followers, like the Announce itself. */
+    public void undoAnnounce(LocalActor a, URI objectIri) {
+        undoReaction(a, objectIri, ReactionStore.Kind.ANNOUNCE);
+    }
+
+    private void undoReaction(LocalActor a, URI objectIri, ReactionStore.Kind kind) {
+        RemoteActor author = authorOf(objectIri);
+        URI actor = iris.actor(a.handle());
+        db.dsl().transaction(cfg -> {
+            var tx = cfg.dsl();
+            String originalId = reactions.activityOf(tx, kind, actor.toString(), objectIri.toString())
+                    .orElseThrow(() -> ApiException.notFound("no " + kind.name().toLowerCase() + " of " + objectIri));
+            ObjectNode original = (ObjectNode) activities.find(tx, originalId).orElseThrow().raw();
+            ObjectNode undo = ActivityJson.wrap("Undo", iris.activity(newId()), actor, original, clock.instant()); // same addressing
+            reactions.delete(tx, kind, actor.toString(), objectIri.toString());
+            Set<String> inboxes = new LinkedHashSet<>();
+            if (kind == ReactionStore.Kind.ANNOUNCE) inboxes.addAll(followerInboxes(tx, a));
+            inboxes.add((kind == ReactionStore.Kind.ANNOUNCE ? author.deliveryInbox() : author.inbox()).toString());
+            publish(tx, a, undo, originalId, Json.isPublic(undo), inboxes);
+        });
+    }
+
     /** Tells followers that the actor's profile or keys changed. */
     public void publishActorUpdate(LocalActor a) {
         URI actor = iris.actor(a.handle());
