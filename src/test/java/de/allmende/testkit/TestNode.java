@@ -125,6 +125,24 @@ public final class TestNode implements AutoCloseable {
         throw new AssertionError("timed out waiting for: " + what);
     }
 
+    /**
+     * Waits until no node has a pending delivery or inbox item. A delivery is marked delivered only
+     * after the receiver queued it, and applying an item may queue new deliveries, so "all queues
+     * empty" is checked in several sweeps in a row before it counts.
+     */
+    public static void awaitQuiet(TestNode... nodes) {
+        int[] quietSweeps = {0};
+        await("all queues drained", Duration.ofSeconds(30), () -> {
+            boolean quiet = true;
+            for (TestNode n : nodes) {
+                quiet &= n.count("SELECT count(*) FROM delivery WHERE delivered IS NULL AND failed IS NULL") == 0
+                        && n.count("SELECT count(*) FROM inbox_item WHERE processed IS NULL AND failed IS NULL") == 0;
+            }
+            quietSweeps[0] = quiet ? quietSweeps[0] + 1 : 0;
+            return quietSweeps[0] >= 3;
+        });
+    }
+
     /** GET on this node's loopback port. */
     public HttpResponse<String> get(String pathAndQuery, String accept) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + pathAndQuery))
