@@ -134,7 +134,11 @@ public final class OutboxService {
         URI actor = iris.actor(a.handle());
         ObjectNode embedded = ((ObjectNode) followActivity).deepCopy();
         embedded.remove("@context");
-        ObjectNode accept = ActivityJson.wrap("Accept", iris.acceptOf(actor, followId), actor, embedded, clock.instant());
+        // Mastodon's id shape for the first Accept of a follow; a repeated Follow (the remote lost its
+        // state, or follows again) needs an Accept of its own, and the first id is taken by then.
+        URI id = iris.acceptOf(actor, followId);
+        if (activities.find(tx, id.toString()).isPresent()) id = iris.activity(newId());
+        ObjectNode accept = ActivityJson.wrap("Accept", id, actor, embedded, clock.instant());
         accept.putArray("to").add(follower.iri().toString());
         publish(tx, a, accept, embedded.path("id").asText(), false, List.of(follower.inbox().toString()));
     }
