@@ -59,6 +59,14 @@ public final class TestNode implements AutoCloseable {
         }
     }
 
+    /**
+     * Another process of the same node, as behind a load balancer: same database, data folder (master
+     * key) and public URL, its own port and its own queue workers.
+     */
+    public TestNode sibling(Map<String, String> extraEnv) {
+        return new TestNode(Node.start(config(publicUrl().toString(), freePort(), dataDir, database, extraEnv)), dataDir, database);
+    }
+
     public static NodeConfig config(String publicUrl, int port, Path dataDir, DatabaseSettings db, Map<String, String> extraEnv) {
         Map<String, String> env = new HashMap<>();
         env.put(ConfigLoader.PUBLIC_URL, publicUrl);
