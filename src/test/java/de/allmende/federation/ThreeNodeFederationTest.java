@@ -95,14 +95,18 @@ class ThreeNodeFederationTest {
             assertEquals(1, follower.count("SELECT count(*) FROM activity WHERE type = 'Update' AND object_iri = '" + note + "'"));
         }
 
-        outbox(a).like(a.actor("musterstadt"), note);
+        URI like = outbox(a).like(a.actor("musterstadt"), note);
+        assertEquals(like, outbox(a).like(a.actor("musterstadt"), note), "liking twice is one Like");
         outbox(b).announce(b.actor("beispieldorf"), note);
         TestNode.awaitQuiet(a, b, c);
         assertEquals(1, c.count(reactions("like", musterstadt, note)));
         assertEquals(1, c.count(reactions("announce", beispieldorf, note)));
+        assertEquals(1, c.count("SELECT count(*) FROM activity WHERE type = 'Like'"));
 
         outbox(a).undoLike(a.actor("musterstadt"), note);
         TestNode.awaitQuiet(a, b, c);
+        assertEquals(1, a.count("SELECT count(*) FROM activity WHERE type = 'Undo' AND raw->'object'->>'type' = 'Like'"
+                + " AND raw->'object'->>'id' = '" + like + "' AND raw->'object'->>'object' = '" + note + "'"), "Undo embeds the Like");
         assertEquals(0, c.count(reactions("like", musterstadt, note)), "the Undo names the Like by its id");
         assertEquals(0, a.count(reactions("like", musterstadt, note)));
         assertEquals(1, c.count(reactions("announce", beispieldorf, note)), "the boost stays");

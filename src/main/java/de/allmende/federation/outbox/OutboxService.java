@@ -152,33 +152,37 @@ public final class OutboxService {
         publish(tx, a, reject, embedded.path("id").asText(), false, List.of(follower.inbox().toString()));
     }
 
-    /** Likes a remote object: the Like goes to its author. */
+    /** Likes a remote object: the Like goes to its author. Liking again sends nothing and returns the first Like's id. */
     public URI like(LocalActor a, URI objectIri) {
         RemoteActor author = authorOf(objectIri);
         URI actor = iris.actor(a.handle());
         URI id = iris.activity(newId());
         ObjectNode like = ActivityJson.about("Like", id, actor, objectIri, clock.instant(), author.iri().toString());
-        db.dsl().transaction(cfg -> {
-            if (!reactions.insert(cfg.dsl(), ReactionStore.Kind.LIKE, actor.toString(), objectIri.toString(), id.toString())) return;
+        return db.dsl().transactionResult(cfg -> {
+            if (!reactions.insert(cfg.dsl(), ReactionStore.Kind.LIKE, actor.toString(), objectIri.toString(), id.toString())) {
+                return URI.create(reactions.activityOf(cfg.dsl(), ReactionStore.Kind.LIKE, actor.toString(), objectIri.toString()).orElseThrow());
+            }
             publish(cfg.dsl(), a, like, objectIri.toString(), false, List.of(author.inbox().toString()));
+            return id;
         });
-        return id;
     }
 
-    /** Boosts a remote object: to the author and to the booster's followers, publicly. */
+    /** Boosts a remote object: to the author and to the booster's followers, publicly. Boosting again sends nothing. */
     public URI announce(LocalActor a, URI objectIri) {
         RemoteActor author = authorOf(objectIri);
         URI actor = iris.actor(a.handle());
         URI id = iris.activity(newId());
         ObjectNode announce = ActivityJson.about("Announce", id, actor, objectIri, clock.instant(), Contexts.PUBLIC);
         announce.putArray("cc").add(author.iri().toString()).add(iris.followers(a.handle()).toString());
-        db.dsl().transaction(cfg -> {
-            if (!reactions.insert(cfg.dsl(), ReactionStore.Kind.ANNOUNCE, actor.toString(), objectIri.toString(), id.toString())) return;
+        return db.dsl().transactionResult(cfg -> {
+            if (!reactions.insert(cfg.dsl(), ReactionStore.Kind.ANNOUNCE, actor.toString(), objectIri.toString(), id.toString())) {
+                return URI.create(reactions.activityOf(cfg.dsl(), ReactionStore.Kind.ANNOUNCE, actor.toString(), objectIri.toString()).orElseThrow());
+            }
             Set<String> inboxes = new LinkedHashSet<>(followerInboxes(cfg.dsl(), a));
             inboxes.add(author.deliveryInbox().toString());
             publish(cfg.dsl(), a, announce, objectIri.toString(), true, inboxes);
+            return id;
         });
-        return id;
     }
 
     /** Takes a Like back: the Undo embeds the original Like with its id (Mastodon matches it by id). */
