@@ -110,6 +110,12 @@ class ThreeNodeFederationTest {
         assertEquals(0, c.count(reactions("like", musterstadt, note)), "the Undo names the Like by its id");
         assertEquals(0, a.count(reactions("like", musterstadt, note)));
         assertEquals(1, c.count(reactions("announce", beispieldorf, note)), "the boost stays");
+        assertTrue(b.get("/actors/beispieldorf/outbox?page=true", JSON).body().contains(note.toString()));
+
+        outbox(b).undoAnnounce(b.actor("beispieldorf"), note);
+        TestNode.awaitQuiet(a, b, c);
+        assertEquals(0, c.count(reactions("announce", beispieldorf, note)));
+        assertFalse(b.get("/actors/beispieldorf/outbox?page=true", JSON).body().contains(note.toString()), "an undone boost leaves the outbox");
 
         outbox(c).deleteNote(c.actor("auental"), note);
         TestNode.awaitQuiet(a, b, c);
