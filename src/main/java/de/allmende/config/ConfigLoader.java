@@ -35,10 +35,12 @@ public final class ConfigLoader {
     public static final String FEDERATION_MODE = "ALLMENDE_FEDERATION_MODE";
     public static final String AUTHORIZED_FETCH = "ALLMENDE_AUTHORIZED_FETCH";
     public static final String RETRY_SCALE = "ALLMENDE_RETRY_SCALE";
+    /** Hidden, for tests: how long a claimed delivery stays leased (how soon a crashed worker's rows are retried). */
+    public static final String DELIVERY_LEASE_SECONDS = "ALLMENDE_DELIVERY_LEASE_SECONDS";
 
     private static final java.util.Set<String> KNOWN = java.util.Set.of(CONFIG, PUBLIC_URL, HTTP_HOST, HTTP_PORT, DATA_DIR,
             DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE, MASTER_KEY_FILE, NODE_NAME, KEY_GRACE_DAYS,
-            METRICS_TOKEN, ALLOW_PRIVATE_NETWORKS, FEDERATION_MODE, AUTHORIZED_FETCH, RETRY_SCALE, "ALLMENDE_LOG_FORMAT", "ALLMENDE_LOG_LEVEL");
+            METRICS_TOKEN, ALLOW_PRIVATE_NETWORKS, FEDERATION_MODE, AUTHORIZED_FETCH, RETRY_SCALE, DELIVERY_LEASE_SECONDS, "ALLMENDE_LOG_FORMAT", "ALLMENDE_LOG_LEVEL");
 
     private final Map<String, String> values;
 
@@ -76,7 +78,8 @@ public final class ConfigLoader {
                 bool(ALLOW_PRIVATE_NETWORKS, false),
                 federationMode(),
                 bool(AUTHORIZED_FETCH, false),
-                retryScale());
+                retryScale(),
+                Duration.ofSeconds(integer(DELIVERY_LEASE_SECONDS, 120, 1, 3600)));
     }
 
     private URI publicUrl(int port) {

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param allowlistMode federate only with allowed domains (closed networks)
  * @param authorizedFetch require signed GETs for objects, collections and actors (except the instance actor)
  * @param retryScale shrinks the delivery retry schedule (1.0 in production; tests use less)
+ * @param deliveryLease how long a claimed delivery is reserved for its worker; rows of a crashed worker are
+ *                      sent again once it ends (2 minutes in production; crash tests use seconds)
  */
 public record NodeConfig(
         URI publicUrl,
@@ -29,7 +31,8 @@ public record NodeConfig(
         boolean allowPrivateNetworks,
         boolean allowlistMode,
         boolean authorizedFetch,
-        double retryScale) {
+        double retryScale,
+        Duration deliveryLease) {
 
     /** The host[:port] authority used in acct: handles and WebFinger. */
     public String domain() {

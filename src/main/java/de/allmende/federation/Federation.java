@@ -45,6 +45,7 @@ public final class Federation implements AutoCloseable {
     private final RetryPolicy retry;
     private final Iris iris;
     private final Clock clock;
+    private final java.time.Duration deliveryLease;
     private DeliveryWorker deliveryWorker;
     private InboxWorker inboxWorker;
 
@@ -52,6 +53,7 @@ public final class Federation implements AutoCloseable {
         this.db = db;
         this.iris = iris;
         this.clock = clock;
+        this.deliveryLease = config.deliveryLease();
         this.http = new SafeHttpClient(config.allowPrivateNetworks());
         this.signer = new RequestSigner(keys, clock);
         this.fetcher = new RemoteFetcher(http, signer, iris, actors::instanceActor);
@@ -85,7 +87,7 @@ public final class Federation implements AutoCloseable {
     /** Starts the queue workers (inbox processing and delivery). */
     public void startWorkers() {
         inboxWorker = new InboxWorker(workDb, router).start();
-        deliveryWorker = new DeliveryWorker(workDb, http, signer, iris, moderation, retry, clock).start();
+        deliveryWorker = new DeliveryWorker(workDb, http, signer, iris, moderation, retry, clock, deliveryLease).start();
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 import static de.allmende.db.Tables.ACTIVITY;
+import static de.allmende.db.Tables.AP_OBJECT;
+import static de.allmende.db.Tables.REACTION;
 
 /** Activities published by local actors (the outbox) and accepted from remote ones. */
 public final class ActivityStore {
@@ -37,13 +39,21 @@ public final class ActivityStore {
     public List<StoredActivity> outbox(DSLContext tx, long localActorId, long beforeId, int limit) {
         return tx.selectFrom(ACTIVITY)
                 .where(ACTIVITY.LOCAL_ACTOR_ID.eq(localActorId), ACTIVITY.PUBLIC.isTrue(), ACTIVITY.ID.lt(beforeId),
-                        ACTIVITY.TYPE.in("Create", "Announce"))
+                        ACTIVITY.TYPE.in("Create", "Announce"), stillStanding())
                 .orderBy(ACTIVITY.ID.desc()).limit(limit)
                 .fetch(r -> new StoredActivity(r.getId(), r.getIri(), r.getType(), r.getActor(), ObjectStore.read(r.getRaw())));
     }
 
     public int countOutbox(DSLContext tx, long localActorId) {
         return tx.fetchCount(ACTIVITY, ACTIVITY.LOCAL_ACTOR_ID.eq(localActorId).and(ACTIVITY.PUBLIC.isTrue())
-                .and(ACTIVITY.TYPE.in("Create", "Announce")));
+                .and(ACTIVITY.TYPE.in("Create", "Announce")).and(stillStanding()));
+    }
+
+    /** Not about a deleted object (its words must not stay readable here), and not an undone boost. */
+    private static org.jooq.Condition stillStanding() {
+        return org.jooq.impl.DSL.notExists(org.jooq.impl.DSL.selectOne().from(AP_OBJECT)
+                        .where(AP_OBJECT.IRI.eq(ACTIVITY.OBJECT_IRI), AP_OBJECT.DELETED.isNotNull()))
+                .and(ACTIVITY.TYPE.ne("Announce").or(org.jooq.impl.DSL.exists(org.jooq.impl.DSL.selectOne().from(REACTION)
+                        .where(REACTION.ACTIVITY_IRI.eq(ACTIVITY.IRI)))));
     }
 }

@@ -33,11 +33,32 @@ public final class DeliveryStore {
                         DELIVERY.LEASE_UNTIL.isNull().or(DELIVERY.LEASE_UNTIL.lt(DSL.currentOffsetDateTime())))
                 .orderBy(DELIVERY.NEXT_ATTEMPT).limit(limit).forUpdate().skipLocked();
         return tx.update(DELIVERY)
-                .set(DELIVERY.LEASE_UNTIL, DSL.currentOffsetDateTime().plus(DSL.inline(lease.toSeconds() / 86400.0)))
+                .set(DELIVERY.LEASE_UNTIL, leaseEnd(lease))
                 .set(DELIVERY.ATTEMPTS, DELIVERY.ATTEMPTS.plus(1))
                 .where(DELIVERY.ID.in(due))
                 .returning(DELIVERY.ID, DELIVERY.ACTIVITY_ID, DELIVERY.SENDER_ACTOR_ID, DELIVERY.INBOX, DELIVERY.HOST, DELIVERY.ATTEMPTS)
                 .fetch(r -> new Delivery(r.getId(), r.getActivityId(), r.getSenderActorId(), r.getInbox(), r.getHost(), r.getAttempts()));
+    }
+
+    /**
+     * Just before a claimed row is sent: true if the claim is still this worker's. Every claim raises
+     * {@code attempts}, so an unchanged count proves nobody claimed the row again after its lease ran
+     * out (for example while this process was stalled); the lease is renewed for the send.
+     */
+    public boolean confirmClaim(DSLContext tx, long id, int attempts, Duration lease) {
+        return tx.update(DELIVERY).set(DELIVERY.LEASE_UNTIL, leaseEnd(lease))
+                .where(DELIVERY.ID.eq(id), DELIVERY.ATTEMPTS.eq(attempts), DELIVERY.DELIVERED.isNull(), DELIVERY.FAILED.isNull())
+                .execute() == 1;
+    }
+
+    /** Keeps the leases of rows a live worker still holds (queued behind a slow host, or being sent). */
+    public int renewLeases(DSLContext tx, Collection<Long> ids, Duration lease) {
+        return tx.update(DELIVERY).set(DELIVERY.LEASE_UNTIL, leaseEnd(lease))
+                .where(DELIVERY.ID.in(ids), DELIVERY.DELIVERED.isNull(), DELIVERY.FAILED.isNull()).execute();
+    }
+
+    private static org.jooq.Field<java.time.OffsetDateTime> leaseEnd(Duration lease) {
+        return DSL.currentOffsetDateTime().plus(DSL.inline(lease.toMillis() / 86_400_000.0));
     }
 
     public void markDelivered(DSLContext tx, long id, int status) {

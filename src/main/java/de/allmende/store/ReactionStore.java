@@ -22,6 +22,12 @@ public final class ReactionStore {
         return tx.deleteFrom(REACTION).where(REACTION.ACTIVITY_IRI.eq(activityIri), REACTION.ACTOR.eq(actor)).execute() == 1;
     }
 
+    /** The id of the activity that made the reaction (an Undo must embed it). */
+    public java.util.Optional<String> activityOf(DSLContext tx, Kind kind, String actor, String objectIri) {
+        return tx.select(REACTION.ACTIVITY_IRI).from(REACTION).where(REACTION.KIND.eq(kind.name().toLowerCase()), REACTION.ACTOR.eq(actor),
+                REACTION.OBJECT_IRI.eq(objectIri)).fetchOptional(Record1::value1);
+    }
+
     public boolean delete(DSLContext tx, Kind kind, String actor, String objectIri) {
         return tx.deleteFrom(REACTION).where(REACTION.KIND.eq(kind.name().toLowerCase()), REACTION.ACTOR.eq(actor),
                 REACTION.OBJECT_IRI.eq(objectIri)).execute() == 1;

@@ -22,6 +22,7 @@ class ConfigLoaderTest {
         assertTrue(c.database().isEmpty(), "no URL → embedded PostgreSQL");
         assertEquals(c.dataDir().resolve("master-key.json"), c.masterKeyFile());
         assertEquals("localhost:8080", c.domain());
+        assertEquals(java.time.Duration.ofMinutes(2), c.deliveryLease());
     }
 
     @Test
@@ -44,6 +45,7 @@ class ConfigLoaderTest {
             "ALLMENDE_DATABASE_URL|mysql://db/x|ALLMENDE_DATABASE_URL: must be jdbc:postgresql://",
             "ALLMENDE_KEY_GRACE_DAYS|-1|ALLMENDE_KEY_GRACE_DAYS: must be between",
             "ALLMENDE_ALLOW_PRIVATE_NETWORKS|maybe|ALLMENDE_ALLOW_PRIVATE_NETWORKS: must be true or false",
+            "ALLMENDE_DELIVERY_LEASE_SECONDS|0|ALLMENDE_DELIVERY_LEASE_SECONDS: must be between 1 and 3600",
     })
     void invalidSettingsFailWithOneLineNamingTheSetting(String key, String value, String expected) {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of(key, value)));

@@ -17,4 +17,9 @@ public final class Fixtures {
     public static MunicipalityInput beispieldorf() {
         return new MunicipalityInput("beispieldorf", "Gemeinde Beispieldorf", null, null, null, null, null, null, null, false);
     }
+
+    /** Auental: a Gemeinde in Hessen that publishes; the third node in multi-node scenarios. */
+    public static MunicipalityInput auental() {
+        return new MunicipalityInput("auental", "Gemeinde Auental", "Neuigkeiten aus dem Rathaus.", null, null, null, "Hessen", null, null, false);
+    }
 }

@@ -59,6 +59,14 @@ public final class TestNode implements AutoCloseable {
         }
     }
 
+    /**
+     * Another process of the same node, as behind a load balancer: same database, data folder (master
+     * key) and public URL, its own port and its own queue workers.
+     */
+    public TestNode sibling(Map<String, String> extraEnv) {
+        return new TestNode(Node.start(config(publicUrl().toString(), freePort(), dataDir, database, extraEnv)), dataDir, database);
+    }
+
     public static NodeConfig config(String publicUrl, int port, Path dataDir, DatabaseSettings db, Map<String, String> extraEnv) {
         Map<String, String> env = new HashMap<>();
         env.put(ConfigLoader.PUBLIC_URL, publicUrl);
@@ -123,6 +131,24 @@ public final class TestNode implements AutoCloseable {
             }
         }
         throw new AssertionError("timed out waiting for: " + what);
+    }
+
+    /**
+     * Waits until no node has a pending delivery or inbox item. A delivery is marked delivered only
+     * after the receiver queued it, and applying an item may queue new deliveries, so "all queues
+     * empty" is checked in several sweeps in a row before it counts.
+     */
+    public static void awaitQuiet(TestNode... nodes) {
+        int[] quietSweeps = {0};
+        await("all queues drained", Duration.ofSeconds(30), () -> {
+            boolean quiet = true;
+            for (TestNode n : nodes) {
+                quiet &= n.count("SELECT count(*) FROM delivery WHERE delivered IS NULL AND failed IS NULL") == 0
+                        && n.count("SELECT count(*) FROM inbox_item WHERE processed IS NULL AND failed IS NULL") == 0;
+            }
+            quietSweeps[0] = quiet ? quietSweeps[0] + 1 : 0;
+            return quietSweeps[0] >= 3;
+        });
     }
 
     /** GET on this node's loopback port. */

@@ -36,6 +36,11 @@ public final class ObjectHandler {
         var stored = activities.find(db.dsl(), iris.activity(ctx.pathParam("id")).toString())
                 .orElseThrow(() -> ApiException.notFound("no such activity"));
         if (!stored.raw().path("to").toString().contains(Contexts.PUBLIC)) throw ApiException.notFound("no such activity");
+        // A Create or Update embeds the object: once it is deleted, its words must not stay readable here.
+        boolean carriesObject = stored.type().equals("Create") || stored.type().equals("Update");
+        boolean objectDeleted = carriesObject && objects.find(db.dsl(), stored.raw().path("object").path("id").asText())
+                .flatMap(ObjectStore.StoredObject::deleted).isPresent();
+        if (objectDeleted) throw ApiException.gone("the object was deleted");
         Responses.json(ctx, 200, jsonType(ctx), stored.raw());
     }
 

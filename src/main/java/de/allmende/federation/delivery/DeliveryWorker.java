@@ -32,12 +32,13 @@ import java.util.concurrent.Semaphore;
  * Sends claimed deliveries: signs at send time, POSTs over keep-alive connections, at most
  * {@link #PER_HOST} requests per host and {@link #IN_FLIGHT} in all, then records the outcome.
  * A crash leaves claimed rows leased; they become due again when the lease ends (at-least-once).
+ * While the worker lives it renews the leases of all rows it holds, because a row may wait behind a
+ * slow host for longer than the lease; and it sends a row only if its claim still stands.
  */
 public final class DeliveryWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final int PER_HOST = 8;
     private static final int IN_FLIGHT = 256;
-    private static final Duration LEASE = Duration.ofMinutes(2);
     public static final String CONTENT_TYPE = "application/activity+json";
 
     private final Database db;
@@ -51,9 +52,14 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Moderation moderation;
     private final RetryPolicy retry;
     private final Clock clock;
+    private final Duration lease;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
     private final Map<String, Semaphore> perHost = new ConcurrentHashMap<>();
+    /** Rows claimed and not yet finished, by id, with the attempt count of our claim. */
+    private final Map<Long, Integer> held = new ConcurrentHashMap<>();
+    private volatile boolean running = true;
+    private Thread leaseKeeper;
     /** Recent activity bodies: a fan-out sends the same bytes to many inboxes. */
     private final Map<Long, byte[]> bodies = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -74,7 +80,7 @@ public final class DeliveryWorker implements AutoCloseable {
      *           updates in a crash only means those rows are sent again, which at-least-once allows
      */
     public DeliveryWorker(Database db, SafeHttpClient http, RequestSigner signer, Iris iris, Moderation moderation,
-                          RetryPolicy retry, Clock clock) {
+                          RetryPolicy retry, Clock clock, Duration lease) {
         this.db = db;
         this.http = http;
         this.signer = signer;
@@ -82,18 +88,34 @@ public final class DeliveryWorker implements AutoCloseable {
         this.moderation = moderation;
         this.retry = retry;
         this.clock = clock;
+        this.lease = lease;
     }
 
     public DeliveryWorker start() {
         loop = new QueueLoop("delivery", db.dataSource(), "allmende_delivery", this::drain).start();
+        leaseKeeper = Thread.ofVirtual().name("delivery-leases").start(this::keepLeases);
         return this;
+    }
+
+    private void keepLeases() {
+        while (running) {
+            try {
+                Thread.sleep(lease.dividedBy(3));
+                if (!held.isEmpty()) db.dsl().transaction(cfg -> deliveries.renewLeases(cfg.dsl(), List.copyOf(held.keySet()), lease));
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (running) LOG.warn("renewing delivery leases failed: {}", e.toString());
+            }
+        }
     }
 
     private int drain() {
         int free = inFlight.availablePermits();
         if (free == 0) return 0;
-        List<Delivery> claimed = db.dsl().transactionResult(cfg -> deliveries.claimDue(cfg.dsl(), Math.min(free, 128), LEASE));
+        List<Delivery> claimed = db.dsl().transactionResult(cfg -> deliveries.claimDue(cfg.dsl(), Math.min(free, 128), lease));
         for (Delivery d : claimed) {
+            held.put(d.id(), d.attempts());
             inFlight.acquireUninterruptibly();
             executor.submit(() -> {
                 Semaphore host = perHost.computeIfAbsent(d.host(), h -> new Semaphore(PER_HOST));
@@ -103,6 +125,7 @@ public final class DeliveryWorker implements AutoCloseable {
                 } catch (RuntimeException e) {
                     LOG.warn("delivery {} to {} failed unexpectedly", d.id(), d.inbox(), e);
                 } finally {
+                    held.remove(d.id(), d.attempts());
                     host.release();
                     inFlight.release();
                 }
@@ -112,6 +135,10 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     private void deliver(Delivery d) {
+        if (!db.dsl().transactionResult(cfg -> deliveries.confirmClaim(cfg.dsl(), d.id(), d.attempts(), lease))) {
+            LOG.debug("delivery {} was claimed again meanwhile; not sending it twice", d.id());
+            return;
+        }
         if (moderation.isBlockedDomain(d.host())) {
             db.dsl().transaction(cfg -> deliveries.markFailed(cfg.dsl(), d.id(), null, "domain blocked"));
             return;
@@ -173,6 +200,8 @@ public final class DeliveryWorker implements AutoCloseable {
 
     @Override
     public void close() {
+        running = false;
+        if (leaseKeeper != null) leaseKeeper.interrupt();
         if (loop != null) loop.close();
         executor.shutdown();
         try {

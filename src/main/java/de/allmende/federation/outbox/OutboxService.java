@@ -138,7 +138,11 @@ public final class OutboxService {
         URI actor = iris.actor(a.handle());
         ObjectNode embedded = ((ObjectNode) followActivity).deepCopy();
         embedded.remove("@context");
-        ObjectNode accept = ActivityJson.wrap("Accept", iris.acceptOf(actor, followId), actor, embedded, clock.instant());
+        // Mastodon's id shape for the first Accept of a follow; a repeated Follow (the remote lost its
+        // state, or follows again) needs an Accept of its own, and the first id is taken by then.
+        URI id = iris.acceptOf(actor, followId);
+        if (activities.find(tx, id.toString()).isPresent()) id = iris.activity(newId());
+        ObjectNode accept = ActivityJson.wrap("Accept", id, actor, embedded, clock.instant());
         accept.putArray("to").add(follower.iri().toString());
         publish(tx, a, accept, embedded.path("id").asText(), false, List.of(follower.inbox().toString()));
     }
@@ -152,33 +156,64 @@ public final class OutboxService {
         publish(tx, a, reject, embedded.path("id").asText(), false, List.of(follower.inbox().toString()));
     }
 
-    /** Likes a remote object: the Like goes to its author. */
+    /** Likes a remote object: the Like goes to its author. Liking again sends nothing and returns the first Like's id. */
     public URI like(LocalActor a, URI objectIri) {
         RemoteActor author = authorOf(objectIri);
         URI actor = iris.actor(a.handle());
         URI id = iris.activity(newId());
         ObjectNode like = ActivityJson.about("Like", id, actor, objectIri, clock.instant(), author.iri().toString());
-        db.dsl().transaction(cfg -> {
-            if (!reactions.insert(cfg.dsl(), ReactionStore.Kind.LIKE, actor.toString(), objectIri.toString(), id.toString())) return;
+        return db.dsl().transactionResult(cfg -> {
+            if (!reactions.insert(cfg.dsl(), ReactionStore.Kind.LIKE, actor.toString(), objectIri.toString(), id.toString())) {
+                return URI.create(reactions.activityOf(cfg.dsl(), ReactionStore.Kind.LIKE, actor.toString(), objectIri.toString()).orElseThrow());
+            }
             publish(cfg.dsl(), a, like, objectIri.toString(), false, List.of(author.inbox().toString()));
+            return id;
         });
-        return id;
     }
 
-    /** Boosts a remote object: to the author and to the booster's followers, publicly. */
+    /** Boosts a remote object: to the author and to the booster's followers, publicly. Boosting again sends nothing. */
     public URI announce(LocalActor a, URI objectIri) {
         RemoteActor author = authorOf(objectIri);
         URI actor = iris.actor(a.handle());
         URI id = iris.activity(newId());
         ObjectNode announce = ActivityJson.about("Announce", id, actor, objectIri, clock.instant(), Contexts.PUBLIC);
         announce.putArray("cc").add(author.iri().toString()).add(iris.followers(a.handle()).toString());
-        db.dsl().transaction(cfg -> {
-            if (!reactions.insert(cfg.dsl(), ReactionStore.Kind.ANNOUNCE, actor.toString(), objectIri.toString(), id.toString())) return;
+        return db.dsl().transactionResult(cfg -> {
+            if (!reactions.insert(cfg.dsl(), ReactionStore.Kind.ANNOUNCE, actor.toString(), objectIri.toString(), id.toString())) {
+                return URI.create(reactions.activityOf(cfg.dsl(), ReactionStore.Kind.ANNOUNCE, actor.toString(), objectIri.toString()).orElseThrow());
+            }
             Set<String> inboxes = new LinkedHashSet<>(followerInboxes(cfg.dsl(), a));
             inboxes.add(author.deliveryInbox().toString());
             publish(cfg.dsl(), a, announce, objectIri.toString(), true, inboxes);
+            return id;
         });
-        return id;
+    }
+
+    /** Takes a Like back: the Undo embeds the original Like with its id (Mastodon matches it by id). */
+    public void undoLike(LocalActor a, URI objectIri) {
+        undoReaction(a, objectIri, ReactionStore.Kind.LIKE);
+    }
+
+    /** Takes a boost back: to the author and the booster's followers, like the Announce itself. */
+    public void undoAnnounce(LocalActor a, URI objectIri) {
+        undoReaction(a, objectIri, ReactionStore.Kind.ANNOUNCE);
+    }
+
+    private void undoReaction(LocalActor a, URI objectIri, ReactionStore.Kind kind) {
+        RemoteActor author = authorOf(objectIri);
+        URI actor = iris.actor(a.handle());
+        db.dsl().transaction(cfg -> {
+            var tx = cfg.dsl();
+            String originalId = reactions.activityOf(tx, kind, actor.toString(), objectIri.toString())
+                    .orElseThrow(() -> ApiException.notFound("no " + kind.name().toLowerCase() + " of " + objectIri));
+            ObjectNode original = (ObjectNode) activities.find(tx, originalId).orElseThrow().raw();
+            ObjectNode undo = ActivityJson.wrap("Undo", iris.activity(newId()), actor, original, clock.instant()); // same addressing
+            reactions.delete(tx, kind, actor.toString(), objectIri.toString());
+            Set<String> inboxes = new LinkedHashSet<>();
+            if (kind == ReactionStore.Kind.ANNOUNCE) inboxes.addAll(followerInboxes(tx, a));
+            inboxes.add((kind == ReactionStore.Kind.ANNOUNCE ? author.deliveryInbox() : author.inbox()).toString());
+            publish(tx, a, undo, originalId, Json.isPublic(undo), inboxes);
+        });
     }
 
     /** Tells followers that the actor's profile or keys changed. */
