@@ -69,9 +69,6 @@ public final class DeliveryWorker implements AutoCloseable {
     });
     private QueueLoop loop;
 
-    /** Hosts that failed since their last success, and hosts known to be fine: a success is written only when it changes something. */
-    private final Map<String, Boolean> failingHosts = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> seenAlive = new ConcurrentHashMap<>();
     /** Senders by id: local actors' handles never change. */
     private final Map<Long, de.allmende.domain.LocalActor> senders = new ConcurrentHashMap<>();
 
@@ -167,12 +164,10 @@ public final class DeliveryWorker implements AutoCloseable {
             SafeHttpClient.Response r = first;
             status = r.status();
             if (r.ok()) {
-                boolean revive = failingHosts.remove(d.host()) != null;
                 db.dsl().transaction(cfg -> {
                     deliveries.markDelivered(cfg.dsl(), d.id(), r.status());
-                    if (revive || !seenAlive.containsKey(d.host())) hosts.recordSuccess(cfg.dsl(), d.host());
+                    hosts.recordSuccess(cfg.dsl(), d.host()); // a no-op unless the host had failures
                 });
-                seenAlive.put(d.host(), Boolean.TRUE);
                 return;
             }
             error = "HTTP " + r.status();
@@ -195,7 +190,6 @@ public final class DeliveryWorker implements AutoCloseable {
             else deliveries.retryLater(cfg.dsl(), d.id(), retry.delayAfter(d.attempts()), s, err);
             hosts.recordFailure(cfg.dsl(), d.host(), today);
         });
-        failingHosts.put(d.host(), Boolean.TRUE);
     }
 
     @Override

@@ -41,8 +41,6 @@ public final class InboxPipeline {
     private final InboxStore inbox = new InboxStore();
     private final HostStore hosts = new HostStore();
     private final Clock clock;
-    /** Hosts we recorded as alive recently: avoids a write per inbound activity. */
-    private final java.util.concurrent.ConcurrentHashMap<String, Long> recentlyAlive = new java.util.concurrent.ConcurrentHashMap<>();
     /** Last NOTIFY: one per burst is enough, NOTIFY serialises commits. */
     private final java.util.concurrent.atomic.AtomicLong lastNotify = new java.util.concurrent.atomic.AtomicLong();
 
@@ -181,14 +179,9 @@ public final class InboxPipeline {
     private boolean enqueue(ObjectNode activity, URI signer) {
         String host = signer.getRawAuthority();
         long now = System.nanoTime();
-        Long seen = recentlyAlive.get(host);
-        boolean revive = seen == null || now - seen > 60_000_000_000L;
         return db.dsl().transactionResult(cfg -> {
-            if (revive) {
-                hosts.recordSuccess(cfg.dsl(), host); // any inbound activity revives the host
-                if (recentlyAlive.size() > 10_000) recentlyAlive.clear();
-                recentlyAlive.put(host, now);
-            }
+            // Any inbound activity revives the host; a no-op (and no row lock) unless it had failures.
+            hosts.recordSuccess(cfg.dsl(), host);
             boolean fresh = inbox.enqueue(cfg.dsl(), activity.get("id").asText(), signer.toString(), activity);
             long last = lastNotify.get();
             if (fresh && now - last > 20_000_000L && lastNotify.compareAndSet(last, now)) {
