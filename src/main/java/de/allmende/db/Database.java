@@ -84,7 +84,7 @@ public final class Database implements AutoCloseable {
     public synchronized Database relaxedCommits() {
         if (relaxed == null) {
             relaxed = connect(new DatabaseSettings(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword(),
-                    Math.max(4, pool.getMaximumPoolSize() / 2)), null, "SET synchronous_commit TO off");
+                    Math.max(8, pool.getMaximumPoolSize())), null, "SET synchronous_commit TO off");
         }
         return relaxed;
     }

@@ -44,6 +44,11 @@ public final class InboxStore {
                 .where(INBOX_ITEM.ID.eq(id)).execute();
     }
 
+    public void markProcessed(DSLContext tx, java.util.Collection<Long> ids) {
+        tx.update(INBOX_ITEM).set(INBOX_ITEM.PROCESSED, DSL.currentOffsetDateTime()).setNull(INBOX_ITEM.LEASE_UNTIL)
+                .where(INBOX_ITEM.ID.in(ids)).execute();
+    }
+
     public void retryLater(DSLContext tx, long id, Duration delay, String error) {
         tx.update(INBOX_ITEM).set(INBOX_ITEM.NEXT_ATTEMPT, DSL.currentOffsetDateTime().plus(DSL.inline(delay.toMillis() / 86_400_000.0)))
                 .setNull(INBOX_ITEM.LEASE_UNTIL).set(INBOX_ITEM.LAST_ERROR, error).where(INBOX_ITEM.ID.eq(id)).execute();

@@ -17,7 +17,7 @@ import java.util.Map;
 public final class InboxIngestBenchmark {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 8000;
-        int concurrency = 32;
+        int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         double ours;
         try (BenchNode node = new BenchNode(); BenchRemote remote = new BenchRemote()) {
             URI inbox = URI.create(node.url() + "/inbox");

@@ -31,6 +31,7 @@ public final class InboxWorker implements AutoCloseable {
     private final InboxStore inbox = new InboxStore();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore slots = new Semaphore(PARALLEL);
+    private final java.util.concurrent.ConcurrentLinkedQueue<Long> done = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private QueueLoop loop;
 
     public InboxWorker(Database db, ActivityRouter router) {
@@ -44,6 +45,7 @@ public final class InboxWorker implements AutoCloseable {
     }
 
     private int drain() {
+        flushDone();
         int free = slots.availablePermits();
         if (free == 0) return 0;
         List<InboxItem> items = db.dsl().transactionResult(cfg -> inbox.claimDue(cfg.dsl(), Math.min(free * 4, 128), LEASE));
@@ -63,7 +65,7 @@ public final class InboxWorker implements AutoCloseable {
     private void process(InboxItem item) {
         try {
             router.route((ObjectNode) item.body(), actorOf(item));
-            db.dsl().transaction(cfg -> inbox.markProcessed(cfg.dsl(), item.id()));
+            done.add(item.id()); // marked in batches by the loop: a crash before that only re-applies (idempotently)
         } catch (IOException e) {
             if (item.attempts() >= MAX_ATTEMPTS) {
                 db.dsl().transaction(cfg -> inbox.markFailed(cfg.dsl(), item.id(), "gave up: " + e.getMessage()));
@@ -75,6 +77,14 @@ public final class InboxWorker implements AutoCloseable {
             LOG.info("inbound {} not applied: {}", item.activityIri(), e.getMessage());
             db.dsl().transaction(cfg -> inbox.markFailed(cfg.dsl(), item.id(), String.valueOf(e.getMessage())));
         }
+    }
+
+    /** Marks applied items processed, many per statement. */
+    private void flushDone() {
+        if (done.isEmpty()) return;
+        List<Long> ids = new java.util.ArrayList<>();
+        for (Long id; (id = done.poll()) != null && ids.size() < 1000; ) ids.add(id);
+        db.dsl().transaction(cfg -> inbox.markProcessed(cfg.dsl(), ids));
     }
 
     /** The activity's actor; the pipeline checked it is the signer or proven by an object proof. */
@@ -92,6 +102,11 @@ public final class InboxWorker implements AutoCloseable {
             executor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try {
+            while (!done.isEmpty()) flushDone();
+        } catch (RuntimeException e) {
+            LOG.debug("could not mark the last items processed; they will be applied again: {}", e.getMessage());
         }
     }
 }
