@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         description = "Allmende: a federated exchange node for municipalities practising Open Government.",
         subcommands = {ServeCommand.class, ActorCommand.class, KeysCommand.class, DbCommand.class,
                 FederationCommands.Follow.class, FederationCommands.Unfollow.class, FederationCommands.Post.class,
-                FederationCommands.Followers.class, FederationCommands.Following.class, FederationCommands.Block.class,
+                FederationCommands.Followers.class, FederationCommands.Following.class, FederationCommands.FollowRequest.class,
+                FederationCommands.Block.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {

@@ -88,15 +88,16 @@ public final class FederationCommands {
         }
     }
 
-    @Command(name = "followers", mixinStandardHelpOptions = true, description = "List the accepted followers of a municipality.")
+    @Command(name = "followers", mixinStandardHelpOptions = true, description = "List the followers of a municipality, and follow requests waiting for approval.")
     public static final class Followers implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "HANDLE") String handle;
 
         @Override
         public Integer call() {
             withActor(handle, (s, a) -> {
-                new FollowStore().followers(s.db.dsl(), s.iris.actor(a.handle()).toString(), Long.MAX_VALUE, 10_000)
-                        .forEach(f -> System.out.println(f.follower()));
+                String followee = s.iris.actor(a.handle()).toString();
+                new FollowStore().followers(s.db.dsl(), followee, Long.MAX_VALUE, 10_000).forEach(f -> System.out.println(f.follower()));
+                new FollowStore().pendingRequests(s.db.dsl(), followee).forEach(f -> System.out.println(f.follower() + "\t(requested)"));
                 return null;
             });
             return 0;
@@ -114,6 +115,29 @@ public final class FederationCommands {
                         .forEach(f -> System.out.println(f.followee() + (f.state() == FollowStore.State.PENDING ? "\t(pending)" : "")));
                 return null;
             });
+            return 0;
+        }
+    }
+
+    @Command(name = "follow-request", mixinStandardHelpOptions = true,
+            description = "Approve or reject a pending follow request (for municipalities that approve followers manually).")
+    public static final class FollowRequest implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "DECISION", description = "approve | reject") String decision;
+        @Parameters(index = "1", paramLabel = "HANDLE") String handle;
+        @Parameters(index = "2", paramLabel = "FOLLOWER", description = "the follower's actor URL") String follower;
+
+        @Override
+        public Integer call() {
+            boolean approve = switch (decision) {
+                case "approve" -> true;
+                case "reject" -> false;
+                default -> throw new ValidationException(List.of(new FieldError("decision", "approve or reject")));
+            };
+            withActor(handle, (s, a) -> {
+                s.federation.outbox.decideFollowRequest(a, URI.create(follower), approve);
+                return null;
+            });
+            System.out.println((approve ? "approved " : "rejected ") + follower);
             return 0;
         }
     }

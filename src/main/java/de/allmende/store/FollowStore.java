@@ -55,6 +55,12 @@ public final class FollowStore {
                 .fetch(r -> new Follow(r.getId(), r.getFollower(), r.getFollowee(), r.getActivityIri(), State.ACCEPTED));
     }
 
+    /** Follow requests waiting for the followee's decision. */
+    public List<Follow> pendingRequests(DSLContext tx, String followee) {
+        return tx.selectFrom(FOLLOW).where(FOLLOW.FOLLOWEE.eq(followee), FOLLOW.STATE.eq("pending")).orderBy(FOLLOW.ID)
+                .fetch(r -> new Follow(r.getId(), r.getFollower(), r.getFollowee(), r.getActivityIri(), State.PENDING));
+    }
+
     public List<Follow> following(DSLContext tx, String follower, long beforeId, int limit) {
         return tx.selectFrom(FOLLOW).where(FOLLOW.FOLLOWER.eq(follower), FOLLOW.ID.lt(beforeId))
                 .orderBy(FOLLOW.ID.desc()).limit(limit)

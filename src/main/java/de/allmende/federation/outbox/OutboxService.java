@@ -147,6 +147,30 @@ public final class OutboxService {
         publish(tx, a, accept, embedded.path("id").asText(), false, List.of(follower.inbox().toString()));
     }
 
+    /**
+     * Decides a pending follow request of a municipality that approves followers manually: Accept or
+     * Reject, embedding the Follow exactly as it was received.
+     */
+    public void decideFollowRequest(LocalActor a, URI follower, boolean approve) {
+        RemoteActor remote = resolveActor(follower);
+        String followee = iris.actor(a.handle()).toString();
+        db.dsl().transaction(cfg -> {
+            var tx = cfg.dsl();
+            var request = follows.find(tx, follower.toString(), followee)
+                    .filter(f -> f.state() == FollowStore.State.PENDING)
+                    .orElseThrow(() -> ApiException.notFound("no pending follow request from " + follower));
+            JsonNode followActivity = activities.find(tx, request.activityIri()).map(ActivityStore.StoredActivity::raw)
+                    .orElseThrow(() -> ApiException.notFound("the Follow activity is not stored"));
+            if (approve) {
+                follows.accept(tx, request.id());
+                acceptFollow(tx, a, request.id(), followActivity, remote);
+            } else {
+                follows.delete(tx, follower.toString(), followee);
+                rejectFollow(tx, a, followActivity, remote);
+            }
+        });
+    }
+
     public void rejectFollow(DSLContext tx, LocalActor a, JsonNode followActivity, RemoteActor follower) {
         URI actor = iris.actor(a.handle());
         ObjectNode embedded = ((ObjectNode) followActivity).deepCopy();
