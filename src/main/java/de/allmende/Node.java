@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Node implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
     /** Virtual-thread verticle instances: each handles one request at a time while it blocks on JDBC. */
-    private static final int HTTP_INSTANCES = Math.max(16, 8 * Runtime.getRuntime().availableProcessors());
+    private static final int HTTP_INSTANCES = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
 
     private final Services services;
     private final Vertx vertx;
@@ -45,8 +45,9 @@ public final class Node implements AutoCloseable {
         try {
             int port = config.httpPort() == 0 ? freePort() : config.httpPort();
             AtomicReference<HttpVerticle> last = new AtomicReference<>();
+            de.allmende.api.HttpHandlers handlers = de.allmende.api.HttpHandlers.create(services);
             vertx.deployVerticle(() -> {
-                HttpVerticle v = new HttpVerticle(services, port);
+                HttpVerticle v = new HttpVerticle(services, handlers, port);
                 last.set(v);
                 return v;
             }, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD).setInstances(HTTP_INSTANCES)).await();

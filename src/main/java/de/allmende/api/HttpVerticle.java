@@ -1,22 +1,9 @@
 package de.allmende.api;
 
 import de.allmende.Services;
-import de.allmende.api.activitypub.ActorHandler;
-import de.allmende.api.activitypub.AuthorizedFetch;
-import de.allmende.api.activitypub.CollectionHandler;
-import de.allmende.api.activitypub.InboxHandler;
-import de.allmende.api.activitypub.ObjectHandler;
 import de.allmende.federation.http.SafeHttpClient;
 import io.vertx.ext.web.handler.BodyHandler;
-import de.allmende.api.ops.HealthHandler;
-import de.allmende.api.ops.MetricsHandler;
-import de.allmende.api.web.IconHandler;
-import de.allmende.api.web.ProfilePage;
-import de.allmende.api.wellknown.HostMetaHandler;
-import de.allmende.api.wellknown.NodeInfoHandler;
-import de.allmende.api.wellknown.WebFingerHandler;
 import de.allmende.federation.iri.Iris;
-import de.allmende.federation.json.LocalActorToAs;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -30,11 +17,13 @@ import io.vertx.ext.web.handler.CorsHandler;
  */
 public final class HttpVerticle extends VerticleBase {
     private final Services s;
+    private final HttpHandlers handlers;
     private final int port;
     private HttpServer server;
 
-    public HttpVerticle(Services services, int port) {
+    public HttpVerticle(Services services, HttpHandlers handlers, int port) {
         this.s = services;
+        this.handlers = handlers;
         this.port = port;
     }
 
@@ -51,56 +40,45 @@ public final class HttpVerticle extends VerticleBase {
     }
 
     private Router routes() {
-        Iris iris = s.iris;
         Router r = Router.router(vertx);
         io.micrometer.core.instrument.MeterRegistry registry = io.vertx.micrometer.backends.BackendRegistries.getDefaultNow();
         if (registry != null) r.route().handler(new de.allmende.api.ops.RequestMetrics(registry));
         r.route("/.well-known/*").handler(CorsHandler.create().addOrigin("*").allowedMethod(io.vertx.core.http.HttpMethod.GET));
 
-        WebFingerHandler webFinger = new WebFingerHandler(iris, s.actors);
-        HostMetaHandler hostMeta = new HostMetaHandler(iris);
-        NodeInfoHandler nodeInfo = new NodeInfoHandler(iris, s.nodeInfo, s.config.nodeName());
-        r.get("/.well-known/webfinger").handler(webFinger);
-        r.get("/.well-known/host-meta").handler(hostMeta);
-        r.get("/.well-known/host-meta.json").handler(hostMeta);
-        r.get("/.well-known/nodeinfo").handler(nodeInfo::discovery);
-        r.get("/nodeinfo/2.0").handler(nodeInfo::document20);
-        r.get("/nodeinfo/2.1").handler(nodeInfo::document21);
+        HttpHandlers h = handlers;
+        r.get("/.well-known/webfinger").handler(h.webFinger());
+        r.get("/.well-known/host-meta").handler(h.hostMeta());
+        r.get("/.well-known/host-meta.json").handler(h.hostMeta());
+        r.get("/.well-known/nodeinfo").handler(h.nodeInfo()::discovery);
+        r.get("/nodeinfo/2.0").handler(h.nodeInfo()::document20);
+        r.get("/nodeinfo/2.1").handler(h.nodeInfo()::document21);
 
-        ProfilePage page = new ProfilePage(iris, s.config.nodeName());
-        ActorHandler actors = new ActorHandler(s.actors, s.keys, new LocalActorToAs(iris), page);
-        CollectionHandler collections = new CollectionHandler(s.db, iris, s.actors);
-        ObjectHandler objects = new ObjectHandler(s.db, iris);
-        InboxHandler inbox = new InboxHandler(s.federation.inbox, s.actors, iris);
-        r.get(Iris.INSTANCE_ACTOR_PATH).handler(actors::instance);
-        if (s.config.authorizedFetch()) {
-            AuthorizedFetch authorized = new AuthorizedFetch(s.federation.resolver, s.federation.moderation, iris, s.clock);
+        r.get(Iris.INSTANCE_ACTOR_PATH).handler(h.actors()::instance);
+        h.authorizedFetch().ifPresent(authorized -> {
             for (String path : new String[]{"/actors/*", "/objects/*", "/activities/*"}) r.get(path).handler(authorized);
-        }
-        r.get(Iris.ACTOR_PATH).handler(actors::municipality);
-        r.get(Iris.PROFILE_PATH).handler(actors::municipality);
-        r.get(Iris.ICON_PATH).handler(new IconHandler(s.actors)::handle);
-        r.get(Iris.OUTBOX_PATH).handler(collections::outbox);
-        r.get(Iris.FOLLOWERS_PATH).handler(collections::followers);
-        r.get(Iris.FOLLOWING_PATH).handler(collections::following);
-        r.get(Iris.FEATURED_PATH).handler(collections::featured);
-        r.get(Iris.LIKED_PATH).handler(collections::liked);
-        r.get(Iris.OBJECT_PATH).handler(objects::object);
-        r.get(Iris.ACTIVITY_PATH).handler(objects::activity);
+        });
+        r.get(Iris.ACTOR_PATH).handler(h.actors()::municipality);
+        r.get(Iris.PROFILE_PATH).handler(h.actors()::municipality);
+        r.get(Iris.ICON_PATH).handler(h.icons()::handle);
+        r.get(Iris.OUTBOX_PATH).handler(h.collections()::outbox);
+        r.get(Iris.FOLLOWERS_PATH).handler(h.collections()::followers);
+        r.get(Iris.FOLLOWING_PATH).handler(h.collections()::following);
+        r.get(Iris.FEATURED_PATH).handler(h.collections()::featured);
+        r.get(Iris.LIKED_PATH).handler(h.collections()::liked);
+        r.get(Iris.OBJECT_PATH).handler(h.objects()::object);
+        r.get(Iris.ACTIVITY_PATH).handler(h.objects()::activity);
 
         // Inboxes: bodies over 1 MB are refused with 413 before any processing.
         BodyHandler body = BodyHandler.create(false).setBodyLimit(SafeHttpClient.MAX_BODY);
-        r.post(Iris.INBOX_PATH).handler(body).handler(inbox::personal);
-        r.post(Iris.SHARED_INBOX_PATH).handler(body).handler(inbox::shared);
-        r.post(Iris.INSTANCE_INBOX_PATH).handler(body).handler(inbox::shared);
+        r.post(Iris.INBOX_PATH).handler(body).handler(h.inbox()::personal);
+        r.post(Iris.SHARED_INBOX_PATH).handler(body).handler(h.inbox()::shared);
+        r.post(Iris.INSTANCE_INBOX_PATH).handler(body).handler(h.inbox()::shared);
 
-        HealthHandler health = new HealthHandler(s.db);
-        r.get("/health/live").handler(health::live);
-        r.get("/health/ready").handler(health::ready);
-        r.get("/metrics").handler(new MetricsHandler(s.config.metricsToken()));
+        r.get("/health/live").handler(h.health()::live);
+        r.get("/health/ready").handler(h.health()::ready);
+        r.get("/metrics").handler(h.metrics());
 
-        FailureHandler failures = new FailureHandler();
-        r.route().failureHandler(failures);
+        r.route().failureHandler(h.failures());
         r.route().last().handler(ctx -> ctx.fail(404));
         return r;
     }

@@ -1,0 +1,56 @@
+package de.allmende.api;
+
+import de.allmende.Services;
+import de.allmende.api.activitypub.ActorHandler;
+import de.allmende.api.activitypub.AuthorizedFetch;
+import de.allmende.api.activitypub.CollectionHandler;
+import de.allmende.api.activitypub.InboxHandler;
+import de.allmende.api.activitypub.ObjectHandler;
+import de.allmende.api.ops.HealthHandler;
+import de.allmende.api.ops.MetricsHandler;
+import de.allmende.api.web.IconHandler;
+import de.allmende.api.web.ProfilePage;
+import de.allmende.api.wellknown.HostMetaHandler;
+import de.allmende.api.wellknown.NodeInfoHandler;
+import de.allmende.api.wellknown.WebFingerHandler;
+import de.allmende.federation.json.LocalActorToAs;
+
+import java.util.Optional;
+
+/**
+ * The node's HTTP handlers, made once and shared by all HTTP verticle instances (they are stateless
+ * or thread-safe; the template engine and caches should exist once, not per instance).
+ */
+public record HttpHandlers(
+        WebFingerHandler webFinger,
+        HostMetaHandler hostMeta,
+        NodeInfoHandler nodeInfo,
+        ActorHandler actors,
+        CollectionHandler collections,
+        ObjectHandler objects,
+        InboxHandler inbox,
+        IconHandler icons,
+        Optional<AuthorizedFetch> authorizedFetch,
+        HealthHandler health,
+        MetricsHandler metrics,
+        FailureHandler failures) {
+
+    public static HttpHandlers create(Services s) {
+        var iris = s.iris;
+        return new HttpHandlers(
+                new WebFingerHandler(iris, s.actors),
+                new HostMetaHandler(iris),
+                new NodeInfoHandler(iris, s.nodeInfo, s.config.nodeName()),
+                new ActorHandler(s.actors, s.keys, new LocalActorToAs(iris), new ProfilePage(iris, s.config.nodeName())),
+                new CollectionHandler(s.db, iris, s.actors),
+                new ObjectHandler(s.db, iris),
+                new InboxHandler(s.federation.inbox, s.actors, iris),
+                new IconHandler(s.actors),
+                s.config.authorizedFetch()
+                        ? Optional.of(new AuthorizedFetch(s.federation.resolver, s.federation.moderation, iris, s.clock))
+                        : Optional.empty(),
+                new HealthHandler(s.db),
+                new MetricsHandler(s.config.metricsToken()),
+                new FailureHandler());
+    }
+}
