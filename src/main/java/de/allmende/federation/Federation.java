@@ -92,6 +92,7 @@ public final class Federation implements AutoCloseable {
 
     @Override
     public void close() {
+        inbox.close();
         if (deliveryWorker != null) deliveryWorker.close();
         if (inboxWorker != null) inboxWorker.close();
     }

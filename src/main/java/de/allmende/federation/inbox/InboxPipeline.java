@@ -14,8 +14,6 @@ import de.allmende.federation.signature.PendingVerification;
 import de.allmende.federation.signature.Precheck;
 import de.allmende.federation.signature.SignedRequestParts;
 import de.allmende.federation.signature.VerificationResult;
-import de.allmende.store.HostStore;
-import de.allmende.store.InboxStore;
 import de.allmende.support.ApiException;
 
 import java.io.IOException;
@@ -31,24 +29,22 @@ import java.util.Set;
  * enqueue. Each stage decides its own status; nothing is written before the last one, and the answer
  * (202) does not wait for the activity to be applied — the {@link InboxWorker} does that from the queue.
  */
-public final class InboxPipeline {
+public final class InboxPipeline implements AutoCloseable {
     private static final Set<String> OBJECT_CARRYING = Set.of("Create", "Update");
 
     private final Database db;
     private final HttpSignatureVerifier verifier = HttpSignatureVerifier.federation();
     private final ActorResolver resolver;
     private final Moderation moderation;
-    private final InboxStore inbox = new InboxStore();
-    private final HostStore hosts = new HostStore();
     private final Clock clock;
-    /** Last NOTIFY: one per burst is enough, NOTIFY serialises commits. */
-    private final java.util.concurrent.atomic.AtomicLong lastNotify = new java.util.concurrent.atomic.AtomicLong();
+    private final InboxBatcher batcher;
 
     public InboxPipeline(Database db, ActorResolver resolver, Moderation moderation, Clock clock) {
         this.db = db;
         this.resolver = resolver;
         this.moderation = moderation;
         this.clock = clock;
+        this.batcher = new InboxBatcher(db);
     }
 
     /** @return true if enqueued, false if it was a duplicate (both answer 202) */
@@ -177,18 +173,18 @@ public final class InboxPipeline {
     }
 
     private boolean enqueue(ObjectNode activity, URI signer) {
-        String host = signer.getRawAuthority();
-        long now = System.nanoTime();
-        return db.dsl().transactionResult(cfg -> {
-            // Any inbound activity revives the host; a no-op (and no row lock) unless it had failures.
-            hosts.recordSuccess(cfg.dsl(), host);
-            boolean fresh = inbox.enqueue(cfg.dsl(), activity.get("id").asText(), signer.toString(), activity);
-            long last = lastNotify.get();
-            if (fresh && now - last > 20_000_000L && lastNotify.compareAndSet(last, now)) {
-                cfg.dsl().execute("SELECT pg_notify('allmende_inbox', '')");
-            }
-            return fresh;
-        });
+        var committed = batcher.submit(activity.get("id").asText(), signer.toString(), activity.toString(), signer.getRawAuthority());
+        try {
+            // await() lets the HTTP verticle take further requests meanwhile, so they join the same commit.
+            return io.vertx.core.Future.fromCompletionStage(committed).await();
+        } catch (RuntimeException e) {
+            throw ApiException.unavailable("could not store the activity, try again", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        batcher.close();
     }
 
     /** {@code <actor>#sha256-<hex of the body>}: on the actor's host, the same for the same bytes. */
