@@ -45,6 +45,12 @@ public final class InboxIngestBenchmark {
     private static double run(String label, BenchNode node, BenchRemote remote, URI inbox, int n, int concurrency, long before)
             throws Exception {
         List<HttpRequest> requests = Load.prepare(n, i -> remote.signedPost(inbox, remote.createNote(i)));
+        // -Dbench.jfr=/tmp/x.jfr records a profile of the timed part only (for finding the next bottleneck).
+        jdk.jfr.Recording recording = null;
+        if (System.getProperty("bench.jfr") != null && before > 0) {
+            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.start();
+        }
         long t0 = System.nanoTime();
         Map<Integer, Integer> statuses = Load.send(requests, concurrency);
         double accepted = (System.nanoTime() - t0) / 1e9;
@@ -56,6 +62,10 @@ public final class InboxIngestBenchmark {
             }
         }, 600_000);
         double processed = (System.nanoTime() - t0) / 1e9;
+        if (recording != null) {
+            recording.stop();
+            recording.dump(java.nio.file.Path.of(System.getProperty("bench.jfr")));
+        }
         long stored = node.count("SELECT count(*) FROM ap_object");
         System.out.printf("%s: %d signed Create(Note): all 202 after %.2f s (%.0f/s), all processed after %.2f s (%.0f/s); "
                 + "objects stored %d; statuses %s%n", label, n, accepted, n / accepted, processed, n / processed, stored, statuses);
