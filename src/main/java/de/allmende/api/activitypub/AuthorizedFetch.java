@@ -15,8 +15,6 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -48,8 +46,7 @@ public final class AuthorizedFetch implements Handler<RoutingContext> {
             ctx.next();
             return;
         }
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        ctx.request().headers().forEach(e -> headers.computeIfAbsent(e.getKey().toLowerCase(), k -> new ArrayList<>()).add(e.getValue()));
+        Map<String, List<String>> headers = RequestTarget.headers(ctx);
         URI target = RequestTarget.of(ctx, iris);
         Precheck pre = verifier.prepare(SignedRequestParts.withoutBody("GET", target, headers), clock.instant());
         if (!(pre instanceof PendingVerification pending)) throw new ApiException(401, "authorized fetch: request must be signed");

@@ -8,8 +8,6 @@ import de.allmende.support.ApiException;
 import io.vertx.ext.web.RoutingContext;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,8 +35,7 @@ public final class InboxHandler {
     }
 
     private void receive(RoutingContext ctx, Optional<String> handle) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        ctx.request().headers().forEach(e -> headers.computeIfAbsent(e.getKey().toLowerCase(), k -> new ArrayList<>()).add(e.getValue()));
+        Map<String, List<String>> headers = RequestTarget.headers(ctx);
         // Signatures cover the target as the client saw it: our public scheme, the Host it sent, the raw path and query.
         URI target = RequestTarget.of(ctx, iris);
         byte[] body = ctx.body() == null || ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();

@@ -5,8 +5,12 @@ import de.allmende.support.ApiException;
 import io.vertx.ext.web.RoutingContext;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** The request's target URI as the client saw it, which HTTP signatures cover. */
+/** The request as the client signed it: target URI and headers, which HTTP signatures cover. */
 final class RequestTarget {
     private RequestTarget() {}
 
@@ -22,5 +26,12 @@ final class RequestTarget {
         } catch (java.net.URISyntaxException e) {
             throw ApiException.badRequest("invalid request target or Host");
         }
+    }
+
+    /** All request headers by lower-case name, repeated headers kept in order. */
+    static Map<String, List<String>> headers(RoutingContext ctx) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        ctx.request().headers().forEach(e -> headers.computeIfAbsent(e.getKey().toLowerCase(), k -> new ArrayList<>()).add(e.getValue()));
+        return headers;
     }
 }
