@@ -24,6 +24,7 @@ public final class Services implements AutoCloseable {
     public final NodeInfoService nodeInfo;
     public final Clock clock = Clock.systemUTC();
     public final de.allmende.federation.Federation federation;
+    public final de.allmende.service.ContentService content;
 
     private Services(NodeConfig config, Database db) {
         this.config = config;
@@ -34,6 +35,7 @@ public final class Services implements AutoCloseable {
         this.actors = new ActorService(db, new ActorStore(), keys, config.nodeName());
         this.nodeInfo = new NodeInfoService(actors);
         this.federation = new de.allmende.federation.Federation(config, db, iris, keys, actors, clock);
+        this.content = new de.allmende.service.ContentService(db, iris, clock, federation.outbox);
     }
 
     /** Opens the database, applies migrations, checks the master key and makes sure the instance actor exists. */

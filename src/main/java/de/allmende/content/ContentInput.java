@@ -81,7 +81,7 @@ public final class ContentInput {
                 InputReader a = r.nested(field, item);
                 UUID id = a.uuid("id", Need.OPTIONAL);
                 out.add(new Attachment(id, a.url("url", Need.REQUIRED), a.text("mediaType", Need.REQUIRED, 200),
-                        a.text("name", Need.OPTIONAL, SHORT), item.hasNonNull("size") ? item.get("size").asLong() : null));
+                        a.text("name", Need.OPTIONAL, SHORT)));
                 continue;
             }
             JsonNode idNode = item.isObject() ? item.get("id") : item;

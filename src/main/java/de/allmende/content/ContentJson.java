@@ -116,7 +116,6 @@ public final class ContentJson {
             if (att.mediaId() != null) n.put("id", att.mediaId().toString());
             n.put("url", att.url().toString()).put("mediaType", att.mediaType());
             text(n, "name", att.name());
-            if (att.size() != null) n.put("size", att.size());
         }
     }
 }
