@@ -242,6 +242,15 @@ public final class InteropPeer implements AutoCloseable {
         return list(call("GET", "/_control/rejected", null));
     }
 
+    /**
+     * Fedify's own FEP-8b32 checks of every inbox POST: one entry per activity ({@code path}
+     * "activity") and per embedded object ("object"), with {@code activityId, id, hasProof,
+     * verificationMethod, keyId, proofValid} (verifyProof) and {@code verified} (verifyObject).
+     */
+    public List<JsonNode> proofs() {
+        return list(call("GET", "/_control/proofs", null));
+    }
+
     /** Activities this peer sent, with delivery outcome ({@code ok}, {@code error}). */
     public List<JsonNode> sent() {
         return list(call("GET", "/_control/sent", null));
