@@ -251,6 +251,13 @@ public final class InteropPeer implements AutoCloseable {
         return list(call("GET", "/_control/proofs", null));
     }
 
+    /** Fedify's proof report for the {@code path} ("activity" or "object") of a received activity. */
+    public JsonNode proofReport(String activityId, String path) {
+        return proofs().stream()
+                .filter(p -> activityId.equals(p.path("activityId").asText()) && path.equals(p.path("path").asText()))
+                .findFirst().orElseThrow(() -> new AssertionError("no proof report for the " + path + " of " + activityId));
+    }
+
     /** Activities this peer sent, with delivery outcome ({@code ok}, {@code error}). */
     public List<JsonNode> sent() {
         return list(call("GET", "/_control/sent", null));

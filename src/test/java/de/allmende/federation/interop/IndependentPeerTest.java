@@ -254,9 +254,7 @@ class IndependentPeerTest {
     /** The peer's proof report for one document of a received activity says Fedify verified it with {@code key}. */
     private void assertProofVerifiedByFedify(JsonNode received, String path, String documentId, String key) {
         String activityId = received.path("id").asText();
-        JsonNode report = peer.proofs().stream()
-                .filter(p -> activityId.equals(p.path("activityId").asText()) && path.equals(p.path("path").asText()))
-                .findFirst().orElseThrow(() -> new AssertionError("no proof report for the " + path + " of " + activityId));
+        JsonNode report = peer.proofReport(activityId, path);
         assertEquals(documentId, report.path("id").asText(), "report: " + report);
         assertTrue(report.path("hasProof").asBoolean(), "we sign every " + path + ": " + report);
         assertTrue(report.path("proofValid").asBoolean(), "Fedify's verifyProof: " + report);
