@@ -7,8 +7,12 @@ import de.allmende.service.ActorService;
 import de.allmende.service.KeyService;
 import de.allmende.service.NodeInfoService;
 import de.allmende.service.TokenService;
+import de.allmende.service.media.FileTypeDetector;
+import de.allmende.service.media.MediaFiles;
+import de.allmende.service.media.MediaService;
 import de.allmende.store.ActorStore;
 import de.allmende.store.KeyStore;
+import de.allmende.store.MediaStore;
 import de.allmende.store.TokenStore;
 
 import java.time.Clock;
@@ -25,6 +29,7 @@ public final class Services implements AutoCloseable {
     public final ActorService actors;
     public final NodeInfoService nodeInfo;
     public final TokenService tokens;
+    public final MediaService media;
     public final Clock clock = Clock.systemUTC();
     public final de.allmende.federation.Federation federation;
 
@@ -37,6 +42,7 @@ public final class Services implements AutoCloseable {
         this.actors = new ActorService(db, new ActorStore(), keys, config.nodeName());
         this.nodeInfo = new NodeInfoService(actors);
         this.tokens = new TokenService(db, new TokenStore(), new ActorStore(), clock);
+        this.media = new MediaService(db, new MediaStore(iris), new MediaFiles(config.mediaDir()), new FileTypeDetector(), iris, clock);
         this.federation = new de.allmende.federation.Federation(config, db, iris, keys, actors, clock);
     }
 

@@ -26,6 +26,8 @@ public final class Iris {
 
     public static final String OBJECT_PATH = "/objects/:id";
     public static final String ACTIVITY_PATH = "/activities/:id";
+    /** Uploaded files, public like the objects that attach them. */
+    public static final String MEDIA_PATH = "/media/:id";
 
     private static final Pattern ACTOR = Pattern.compile("/actors/([a-z0-9_.-]+)");
 
@@ -59,6 +61,7 @@ public final class Iris {
 
     public URI object(String id) { return URI.create(base + "/objects/" + id); }
     public URI activity(String id) { return URI.create(base + "/activities/" + id); }
+    public URI media(java.util.UUID id) { return URI.create(base + "/media/" + id); }
 
     /** Mastodon-style id of the Accept for a follow: the actor IRI with a fragment. */
     public URI acceptOf(URI actor, long followId) { return URI.create(actor + "#accepts/follows/" + followId); }
