@@ -9,7 +9,7 @@ CREATE TABLE content (
     actor_id            bigint      NOT NULL REFERENCES actor (id) ON DELETE CASCADE,
     iri                 text        NOT NULL UNIQUE,
     data                jsonb       NOT NULL,
-    project             uuid,                   -- the related project (updates, lessons, events), for filters
+    project             text,                   -- IRI of the related project (updates, lessons, events), for filters
     starts              timestamptz,            -- events: start time, for calendars and filters
     published           timestamptz NOT NULL,
     updated             timestamptz NOT NULL,

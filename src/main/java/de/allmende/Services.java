@@ -32,6 +32,7 @@ public final class Services implements AutoCloseable {
     public final MediaService media;
     public final Clock clock = Clock.systemUTC();
     public final de.allmende.federation.Federation federation;
+    public final de.allmende.service.ContentService content;
 
     private Services(NodeConfig config, Database db) {
         this.config = config;
@@ -44,6 +45,7 @@ public final class Services implements AutoCloseable {
         this.tokens = new TokenService(db, new TokenStore(), new ActorStore(), clock);
         this.media = new MediaService(db, new MediaStore(iris), new MediaFiles(config.mediaDir()), new FileTypeDetector(), iris, clock);
         this.federation = new de.allmende.federation.Federation(config, db, iris, keys, actors, clock);
+        this.content = new de.allmende.service.ContentService(db, iris, clock, federation.outbox);
     }
 
     /** Opens the database, applies migrations, checks the master key and makes sure the instance actor exists. */

@@ -28,6 +28,9 @@ public final class Iris {
     public static final String ACTIVITY_PATH = "/activities/:id";
     /** Uploaded files, public like the objects that attach them. */
     public static final String MEDIA_PATH = "/media/:id";
+    public static final String FEED_PATH = "/actors/:handle/feed.atom";
+    public static final String KIND_FEED_PATH = "/actors/:handle/:kind/feed.atom";
+    public static final String CALENDAR_PATH = "/actors/:handle/events.ics";
 
     private static final Pattern ACTOR = Pattern.compile("/actors/([a-z0-9_.-]+)");
 
@@ -62,6 +65,18 @@ public final class Iris {
     public URI object(String id) { return URI.create(base + "/objects/" + id); }
     public URI activity(String id) { return URI.create(base + "/activities/" + id); }
     public URI media(java.util.UUID id) { return URI.create(base + "/media/" + id); }
+    /** Atom feed of all content of an actor, or of one kind (plural path segment, e.g. "events"). */
+    public URI feed(String handle) { return URI.create(base + "/actors/" + handle + "/feed.atom"); }
+    public URI feed(String handle, String kindPlural) { return URI.create(base + "/actors/" + handle + "/" + kindPlural + "/feed.atom"); }
+    public URI calendar(String handle) { return URI.create(base + "/actors/" + handle + "/events.ics"); }
+
+    /** The local object id (the last path segment of /objects/{id}), if the IRI is a local object. */
+    public Optional<String> parseObject(URI iri) {
+        String path = iri.getRawPath();
+        if (!isLocal(iri) || path == null || !path.startsWith("/objects/") || iri.getRawQuery() != null) return Optional.empty();
+        String id = path.substring("/objects/".length());
+        return id.isEmpty() || id.contains("/") ? Optional.empty() : Optional.of(id);
+    }
 
     /** Mastodon-style id of the Accept for a follow: the actor IRI with a fragment. */
     public URI acceptOf(URI actor, long followId) { return URI.create(actor + "#accepts/follows/" + followId); }

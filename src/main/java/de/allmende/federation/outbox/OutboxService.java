@@ -65,43 +65,67 @@ public final class OutboxService {
     public URI publishNote(LocalActor a, String html) {
         URI actor = iris.actor(a.handle());
         URI id = iris.object(newId());
-        Instant now = clock.instant();
-        ObjectNode note = proofs.sign(a.id(), actor, ActivityJson.note(id, actor, iris.followers(a.handle()), html, now, id));
-        ObjectNode create = ActivityJson.wrap("Create", iris.activity(newId()), actor, note, now);
-        db.dsl().transaction(cfg -> {
-            objects.insert(cfg.dsl(), id.toString(), "Note", actor.toString(), a.id(), note);
-            publish(cfg.dsl(), a, create, id.toString(), true, followerInboxes(cfg.dsl(), a));
-        });
+        ObjectNode note = ActivityJson.note(id, actor, iris.followers(a.handle()), html, clock.instant(), id);
+        db.dsl().transaction(cfg -> create(cfg.dsl(), a, note));
         return id;
     }
 
     /** Edits a local Note (Update with the new content and an {@code updated} time). */
     public void updateNote(LocalActor a, URI noteIri, String html) {
         db.dsl().transaction(cfg -> {
-            ObjectNode edited = ownNote(cfg.dsl(), a, noteIri);
-            Instant now = clock.instant();
-            edited.remove("proof"); // the old proof covers the old text: sign again
+            ObjectNode edited = ownObject(cfg.dsl(), a, noteIri);
             edited.put("content", html);
-            edited.put("updated", now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
-            ObjectNode note = proofs.sign(a.id(), iris.actor(a.handle()), edited);
-            objects.update(cfg.dsl(), noteIri.toString(), note);
-            ObjectNode update = ActivityJson.wrap("Update", iris.activity(newId()), iris.actor(a.handle()), note, now);
-            publish(cfg.dsl(), a, update, noteIri.toString(), true, followerInboxes(cfg.dsl(), a));
+            edited.put("updated", clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+            update(cfg.dsl(), a, edited);
         });
     }
 
     /** Deletes a local Note: a Tombstone stays (410 Gone) and Delete goes to followers. */
     public void deleteNote(LocalActor a, URI noteIri) {
-        db.dsl().transaction(cfg -> {
-            ObjectNode note = ownNote(cfg.dsl(), a, noteIri);
-            Instant now = clock.instant();
-            ObjectNode tombstone = ActivityJson.tombstone(noteIri, now);
-            objects.markDeleted(cfg.dsl(), noteIri.toString(), tombstone);
-            ObjectNode delete = ActivityJson.wrap("Delete", iris.activity(newId()), iris.actor(a.handle()), tombstone, now);
-            delete.set("to", note.get("to"));
-            delete.set("cc", note.get("cc"));
-            publish(cfg.dsl(), a, delete, noteIri.toString(), true, followerInboxes(cfg.dsl(), a));
-        });
+        db.dsl().transaction(cfg -> delete(cfg.dsl(), a, noteIri));
+    }
+
+    /**
+     * Inside the caller's transaction: signs a new local object (FEP-8b32), stores it and sends
+     * Create to the followers. Returns the signed object.
+     */
+    public ObjectNode create(DSLContext tx, LocalActor a, ObjectNode object) {
+        URI actor = iris.actor(a.handle());
+        ObjectNode signed = proofs.sign(a.id(), actor, stripProof(object));
+        objects.insert(tx, signed.get("id").asText(), signed.get("type").asText(), actor.toString(), a.id(), signed);
+        ObjectNode create = ActivityJson.wrap("Create", iris.activity(newId()), actor, signed, clock.instant());
+        publish(tx, a, create, signed.get("id").asText(), true, followerInboxes(tx, a));
+        return signed;
+    }
+
+    /** Inside the caller's transaction: re-signs an edited local object, stores it and sends Update. */
+    public ObjectNode update(DSLContext tx, LocalActor a, ObjectNode edited) {
+        URI actor = iris.actor(a.handle());
+        String id = edited.get("id").asText();
+        ownObject(tx, a, URI.create(id));
+        ObjectNode signed = proofs.sign(a.id(), actor, stripProof(edited)); // the old proof covers the old text
+        objects.update(tx, id, signed);
+        ObjectNode update = ActivityJson.wrap("Update", iris.activity(newId()), actor, signed, clock.instant());
+        publish(tx, a, update, id, true, followerInboxes(tx, a));
+        return signed;
+    }
+
+    /** Inside the caller's transaction: replaces a local object by a Tombstone and sends Delete. */
+    public void delete(DSLContext tx, LocalActor a, URI iri) {
+        ObjectNode object = ownObject(tx, a, iri);
+        Instant now = clock.instant();
+        ObjectNode tombstone = ActivityJson.tombstone(iri, now);
+        objects.markDeleted(tx, iri.toString(), tombstone);
+        ObjectNode delete = ActivityJson.wrap("Delete", iris.activity(newId()), iris.actor(a.handle()), tombstone, now);
+        delete.set("to", object.get("to"));
+        delete.set("cc", object.get("cc"));
+        publish(tx, a, delete, iri.toString(), true, followerInboxes(tx, a));
+    }
+
+    private static ObjectNode stripProof(ObjectNode object) {
+        ObjectNode copy = object.deepCopy();
+        copy.remove("proof");
+        return copy;
     }
 
     /** Follows a remote actor (pending until it accepts). */
@@ -260,10 +284,10 @@ public final class OutboxService {
         return remoteActors.followerInboxes(tx, iris.actor(a.handle()).toString());
     }
 
-    private ObjectNode ownNote(DSLContext tx, LocalActor a, URI noteIri) {
-        var stored = objects.find(tx, noteIri.toString()).filter(o -> o.localActorId().orElse(-1L) == a.id())
-                .orElseThrow(() -> ApiException.notFound("no such note of " + a.handle()));
-        if (stored.deleted().isPresent()) throw ApiException.gone("note was deleted");
+    private ObjectNode ownObject(DSLContext tx, LocalActor a, URI iri) {
+        var stored = objects.find(tx, iri.toString()).filter(o -> o.localActorId().orElse(-1L) == a.id())
+                .orElseThrow(() -> ApiException.notFound("no such object of " + a.handle()));
+        if (stored.deleted().isPresent()) throw ApiException.gone("the object was deleted");
         return stored.raw();
     }
 

@@ -1,0 +1,43 @@
+package de.allmende.content;
+
+import java.util.Optional;
+
+/** The five kinds of municipal content, with their ActivityStreams type and API path segment. */
+public enum ContentKind {
+    PROJECT("project", "projects", "Page", "Projekt"),
+    UPDATE("update", "updates", "Note", "Projekt-Update"),
+    EVENT("event", "events", "Event", "Veranstaltung"),
+    LESSON("lesson", "lessons", "Article", "Erfahrung"),
+    AID("aid", "aids", "Page", "Arbeitshilfe");
+
+    private final String code;
+    private final String plural;
+    private final String asType;
+    private final String label;
+
+    ContentKind(String code, String plural, String asType, String label) {
+        this.code = code;
+        this.plural = plural;
+        this.asType = asType;
+        this.label = label;
+    }
+
+    /** Stored in the database and used as {@code allmende:kind} on the wire. */
+    public String code() { return code; }
+    /** The API collection segment, e.g. {@code /api/allmende/v1/projects}. */
+    public String plural() { return plural; }
+    /** The ActivityStreams type; all are types Mastodon shows (Note in full, the others converted). */
+    public String asType() { return asType; }
+    /** German label for pages and feeds. */
+    public String label() { return label; }
+
+    public static Optional<ContentKind> byCode(String code) {
+        for (ContentKind k : values()) if (k.code.equals(code)) return Optional.of(k);
+        return Optional.empty();
+    }
+
+    public static Optional<ContentKind> byPlural(String plural) {
+        for (ContentKind k : values()) if (k.plural.equals(plural)) return Optional.of(k);
+        return Optional.empty();
+    }
+}
