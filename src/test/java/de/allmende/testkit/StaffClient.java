@@ -1,7 +1,9 @@
 package de.allmende.testkit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import de.allmende.domain.Scope;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -42,6 +44,15 @@ public final class StaffClient {
 
     public OpenApiContract contract() {
         return contract;
+    }
+
+    /** A response's JSON body. */
+    public static JsonNode json(HttpResponse<String> r) {
+        try {
+            return GoldenJson.JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + r.body(), e);
+        }
     }
 
     public HttpResponse<String> get(String template, Object... params) {

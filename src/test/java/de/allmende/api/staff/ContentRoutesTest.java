@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.domain.Scope;
 import de.allmende.testkit.ContentFixtures;
 import de.allmende.testkit.Fixtures;
-import de.allmende.testkit.GoldenJson;
 import de.allmende.testkit.Multipart;
 import de.allmende.testkit.SampleFiles;
 import de.allmende.testkit.StaffClient;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import static de.allmende.testkit.StaffClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -195,13 +194,5 @@ class ContentRoutesTest {
         List<String> out = new ArrayList<>();
         json(expect(200, page)).get("items").forEach(i -> out.add(i.get("id").asText()));
         return out;
-    }
-
-    private static JsonNode json(HttpResponse<String> r) {
-        try {
-            return GoldenJson.JSON.readTree(r.body());
-        } catch (IOException e) {
-            throw new AssertionError(r.body(), e);
-        }
     }
 }

@@ -3,7 +3,6 @@ package de.allmende.api.staff;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.allmende.domain.Scope;
 import de.allmende.testkit.Fixtures;
-import de.allmende.testkit.GoldenJson;
 import de.allmende.testkit.Multipart;
 import de.allmende.testkit.SampleFiles;
 import de.allmende.testkit.StaffClient;
@@ -23,6 +22,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static de.allmende.testkit.StaffClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -170,13 +170,5 @@ class MediaUploadTest {
 
     private static String header(HttpResponse<?> r, String name) {
         return r.headers().firstValue(name).orElseThrow(() -> new AssertionError("no " + name));
-    }
-
-    private static JsonNode json(HttpResponse<String> r) {
-        try {
-            return GoldenJson.JSON.readTree(r.body());
-        } catch (IOException e) {
-            throw new AssertionError(r.body(), e);
-        }
     }
 }

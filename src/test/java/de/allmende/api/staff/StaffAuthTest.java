@@ -85,7 +85,7 @@ class StaffAuthTest {
         StaffClient dorf = StaffClient.issue(node, "beispieldorf", Scope.WRITE_MEDIA);
         HttpResponse<String> up = muster.upload(new Multipart().file("file", "wappen.png", "image/png", SampleFiles.png()));
         assertEquals(201, up.statusCode(), up.body());
-        String id = up.body().replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
+        String id = StaffClient.json(up).get("id").asText();
         assertEquals(404, dorf.get("/media/{id}", id).statusCode());
         assertEquals(404, dorf.delete("/media/{id}", id).statusCode());
         assertEquals(200, muster.get("/media/{id}", id).statusCode());
