@@ -8,7 +8,9 @@ import de.allmende.api.activitypub.InboxHandler;
 import de.allmende.api.activitypub.ObjectHandler;
 import de.allmende.api.ops.HealthHandler;
 import de.allmende.api.ops.MetricsHandler;
+import de.allmende.api.staff.StaffRoutes;
 import de.allmende.api.web.IconHandler;
+import de.allmende.api.web.MediaFileHandler;
 import de.allmende.api.web.ProfilePage;
 import de.allmende.api.wellknown.HostMetaHandler;
 import de.allmende.api.wellknown.NodeInfoHandler;
@@ -30,6 +32,8 @@ public record HttpHandlers(
         ObjectHandler objects,
         InboxHandler inbox,
         IconHandler icons,
+        MediaFileHandler mediaFiles,
+        StaffRoutes staff,
         Optional<AuthorizedFetch> authorizedFetch,
         HealthHandler health,
         MetricsHandler metrics,
@@ -46,6 +50,8 @@ public record HttpHandlers(
                 new ObjectHandler(s.db, iris),
                 new InboxHandler(s.federation.inbox, s.actors, iris),
                 new IconHandler(s.actors),
+                new MediaFileHandler(s.media),
+                new StaffRoutes(s),
                 s.config.authorizedFetch()
                         ? Optional.of(new AuthorizedFetch(s.federation.resolver, s.federation.moderation, iris, s.clock))
                         : Optional.empty(),
