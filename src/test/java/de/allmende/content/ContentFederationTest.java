@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.domain.LocalActor;
 import de.allmende.domain.ObjectProof;
+import de.allmende.domain.Scope;
 import de.allmende.federation.content.AsToContent;
 import de.allmende.store.ObjectStore;
 import de.allmende.testkit.ContentFixtures;
 import de.allmende.testkit.Fixtures;
 import de.allmende.testkit.InteropPeer;
-import de.allmende.testkit.Media;
+import de.allmende.testkit.Multipart;
+import de.allmende.testkit.SampleFiles;
+import de.allmende.testkit.StaffClient;
 import de.allmende.testkit.TestNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Each kind of content, end to end: Musterstadt publishes it; Beispieldorf's node (a follower) and
+ * Each kind of content, end to end: Musterstadt's staff create it through the staff API (with a
+ * real upload for the working aid's file); Beispieldorf's node (a follower) and
  * the independent Fedify peer (another follower) receive it signed; the receiving node reads it
  * back into the same domain values; an edit and a deletion follow the same way.
  */
@@ -59,33 +64,53 @@ class ContentFederationTest {
     }
 
     @Test
-    void everyKindIsPublishedReceivedUpdatedAndDeleted() {
-        var content = publisher.node().services().content;
-        Content project = content.create(musterstadt, ContentKind.PROJECT, ContentFixtures.offenerHaushalt());
-        URI p = project.iri();
-        String pdf = Media.pdf(publisher, "musterstadt", "musterbeschluss.pdf").toString();
-        ObjectNode[] inputs = {
-                ContentFixtures.offenerHaushalt(), ContentFixtures.werkstatt(p), ContentFixtures.ratFruehEinbinden(p),
+    void everyKindIsCreatedViaTheStaffApiReceivedUpdatedAndDeleted() {
+        StaffClient staff = StaffClient.issue(publisher, "musterstadt", Scope.WRITE_CONTENT, Scope.READ_CONTENT, Scope.WRITE_MEDIA);
+        JsonNode project = created(staff, ContentKind.PROJECT, ContentFixtures.offenerHaushalt());
+        URI p = URI.create(project.get("iri").asText());
+        HttpResponse<String> upload = staff.upload(new Multipart()
+                .file("file", "musterbeschluss.pdf", "application/pdf", SampleFiles.pdf()).field("description", "Musterbeschluss (PDF)"));
+        assertEquals(201, upload.statusCode(), upload.body());
+        String pdf = StaffClient.json(upload).get("id").asText();
+        ObjectNode[] inputs = {ContentFixtures.werkstatt(p), ContentFixtures.ratFruehEinbinden(p),
                 ContentFixtures.musterbeschluss(pdf), ContentFixtures.haushaltUpdate(p)};
-        ContentKind[] kinds = {ContentKind.PROJECT, ContentKind.EVENT, ContentKind.LESSON, ContentKind.AID, ContentKind.UPDATE};
-        arrives(project);
-        for (int i = 1; i < kinds.length; i++) {
-            Content c = content.create(musterstadt, kinds[i], inputs[i]);
-            arrives(c);
+        ContentKind[] kinds = {ContentKind.EVENT, ContentKind.LESSON, ContentKind.AID, ContentKind.UPDATE};
+        for (int i = 0; i < kinds.length; i++) {
+            ContentKind kind = kinds[i];
+            JsonNode c = created(staff, kind, inputs[i]);
+            String id = c.get("id").asText();
+            URI iri = URI.create(c.get("iri").asText());
 
             ObjectNode edited = inputs[i].deepCopy();
-            edited.putObject("title").put("de", "Geändert: " + kinds[i].label());
-            Content updated = content.update(musterstadt, kinds[i], c.id().orElseThrow(), edited);
-            TestNode.await(kinds[i] + " edit arrives", WAIT, () -> received(c.iri())
+            edited.putObject("title").put("de", "Geändert: " + kind.label());
+            HttpResponse<String> put = staff.put("/" + kind.plural() + "/{id}", edited.toString(), id);
+            assertEquals(200, put.statusCode(), put.body());
+            TestNode.await(kind + " edit arrives", WAIT, () -> received(iri)
                     .map(o -> o.raw().path("name").asText().startsWith("Geändert")).orElse(false));
-            assertEquals(updated.details(), AsToContent.convert(received(c.iri()).orElseThrow().raw()).orElseThrow().details());
-            peer.awaitInbox(a -> "Update".equals(a.path("type").asText()) && objectId(a).equals(c.iri().toString()), WAIT);
+            assertEquals(published(kind, id).details(), AsToContent.convert(received(iri).orElseThrow().raw()).orElseThrow().details(),
+                    kind + ": the follower has the edited values");
+            peer.awaitInbox(a -> "Update".equals(a.path("type").asText()) && objectId(a).equals(iri.toString()), WAIT);
 
-            content.delete(musterstadt, kinds[i], c.id().orElseThrow());
-            TestNode.await(kinds[i] + " deletion arrives", WAIT, () -> received(c.iri()).map(o -> o.deleted().isPresent()).orElse(false));
-            peer.awaitInbox(a -> "Delete".equals(a.path("type").asText()) && objectId(a).equals(c.iri().toString()), WAIT);
-            assertEquals(410, publisher.get(c.iri().getRawPath(), "application/activity+json").statusCode());
+            assertEquals(204, staff.delete("/" + kind.plural() + "/{id}", id).statusCode());
+            TestNode.await(kind + " deletion arrives", WAIT, () -> received(iri).map(o -> o.deleted().isPresent()).orElse(false));
+            peer.awaitInbox(a -> "Delete".equals(a.path("type").asText()) && objectId(a).equals(iri.toString()), WAIT);
+            assertEquals(410, publisher.get(iri.getRawPath(), "application/activity+json").statusCode());
         }
+        Project moved = (Project) published(ContentKind.PROJECT, project.get("id").asText()).details();
+        assertEquals("verstetigt", moved.status().value().code(), "the update moved the project");
+    }
+
+    /** Creates via the staff API and checks that both followers receive it. */
+    private JsonNode created(StaffClient staff, ContentKind kind, ObjectNode input) {
+        HttpResponse<String> r = staff.post("/" + kind.plural(), input.toString());
+        assertEquals(201, r.statusCode(), r.body());
+        JsonNode c = StaffClient.json(r);
+        arrives(published(kind, c.get("id").asText()));
+        return c;
+    }
+
+    private Content published(ContentKind kind, String id) {
+        return publisher.node().services().content.get(musterstadt, kind, java.util.UUID.fromString(id));
     }
 
     /** Received by both followers, signed; on the follower node it reads back into the same values. */
