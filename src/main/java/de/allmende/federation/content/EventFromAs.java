@@ -29,8 +29,10 @@ final class EventFromAs {
         AsToContent.copy(in, "joinMode", o, "joinMode");
         AsToContent.copy(in, "registrationUrl", o, "externalParticipationUrl");
         AsToContent.copy(in, "category", o, "category");
-        JsonNode organizers = o.path("organizers");
-        if (organizers.isObject() && organizers.path("items").isArray()) in.set("organisers", organizers.get("items").deepCopy());
+        JsonNode items = o.path("organizers").path("items");
+        // The author alone is what we publish when staff named no organisers.
+        boolean onlyAuthor = items.size() == 1 && items.get(0).asText().equals(o.path("attributedTo").asText());
+        if (items.isArray() && !onlyAuthor) in.set("organisers", items.deepCopy());
         AsToContent.copy(in, "project", o, "project");
     }
 
