@@ -74,6 +74,17 @@ class ContentRoundTripTest {
         assertEquals(node.actorIri("musterstadt").toString(), ownPublished.at("/organizers/items/0").asText(), "FEP-8a8e: organizers is always given");
     }
 
+    @Test
+    void anEventCategoryWeDoNotKnowReadsAsMeetingAsInMobilizon() throws Exception {
+        var content = node.node().services().content;
+        Content project = content.create(musterstadt, ContentKind.PROJECT, ContentFixtures.offenerHaushalt());
+        Content event = content.create(musterstadt, ContentKind.EVENT, ContentFixtures.werkstatt(project.iri()));
+        ObjectNode published = (ObjectNode) GoldenJson.JSON.readTree(node.get(event.iri().getRawPath(), "application/activity+json").body());
+        published.put("category", "PARTY");
+        Event read = (Event) AsToContent.convert(published).orElseThrow().details();
+        assertEquals(de.allmende.content.vocab.EventCategory.MEETING, read.category());
+    }
+
     private static void assertRoundTrip(Content c) throws Exception {
         ObjectNode published = (ObjectNode) GoldenJson.JSON.readTree(node.get(c.iri().getRawPath(), "application/activity+json").body());
         assertTrue(verify(published), c.kind() + ": proof verifies");
