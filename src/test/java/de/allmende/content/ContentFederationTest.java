@@ -3,6 +3,7 @@ package de.allmende.content;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.domain.LocalActor;
+import de.allmende.domain.ObjectProof;
 import de.allmende.federation.content.AsToContent;
 import de.allmende.store.ObjectStore;
 import de.allmende.testkit.ContentFixtures;
@@ -98,6 +99,13 @@ class ContentFederationTest {
         JsonNode create = peer.awaitInbox(a -> "Create".equals(a.path("type").asText()) && objectId(a).equals(c.iri().toString()), WAIT);
         assertTrue(create.path("signatureVerified").asBoolean(), "Fedify verified the signature of " + c.kind() + ": " + create);
         assertEquals(c.kind().asType(), create.path("activity").path("object").path("type").asText());
+        String key = publisher.actorIri("musterstadt") + "#ed25519-key";
+        for (String path : new String[]{"activity", "object"}) {
+            JsonNode report = peer.proofReport(create.path("id").asText(), path);
+            assertTrue(report.path("verified").asBoolean(), "Fedify verified the FEP-8b32 proof of the " + path + ": " + report);
+            assertEquals(key, report.path("keyId").asText());
+        }
+        assertEquals(Optional.of(ObjectProof.verified(key)), received(c.iri()).orElseThrow().proof(), "the follower node verified the proof too");
     }
 
     private Optional<ObjectStore.StoredObject> received(URI iri) {
