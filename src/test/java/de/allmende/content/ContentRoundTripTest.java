@@ -58,6 +58,33 @@ class ContentRoundTripTest {
         assertRoundTrip(moved);
     }
 
+    @Test
+    void namedOrganisersRoundTripAndTheMunicipalityOrganisesOtherwise() throws Exception {
+        var content = node.node().services().content;
+        Content project = content.create(musterstadt, ContentKind.PROJECT, ContentFixtures.offenerHaushalt());
+        ObjectNode input = ContentFixtures.werkstatt(project.iri());
+        input.putArray("organisers").add("https://beispieldorf.example/actors/beispieldorf");
+        Content event = content.create(musterstadt, ContentKind.EVENT, input);
+        assertRoundTrip(event);
+        JsonNode published = GoldenJson.JSON.readTree(node.get(event.iri().getRawPath(), "application/activity+json").body());
+        assertEquals("https://beispieldorf.example/actors/beispieldorf", published.at("/organizers/items/0").asText());
+
+        Content own = content.create(musterstadt, ContentKind.EVENT, ContentFixtures.werkstatt(project.iri()));
+        JsonNode ownPublished = GoldenJson.JSON.readTree(node.get(own.iri().getRawPath(), "application/activity+json").body());
+        assertEquals(node.actorIri("musterstadt").toString(), ownPublished.at("/organizers/items/0").asText(), "FEP-8a8e: organizers is always given");
+    }
+
+    @Test
+    void anEventCategoryWeDoNotKnowReadsAsMeetingAsInMobilizon() throws Exception {
+        var content = node.node().services().content;
+        Content project = content.create(musterstadt, ContentKind.PROJECT, ContentFixtures.offenerHaushalt());
+        Content event = content.create(musterstadt, ContentKind.EVENT, ContentFixtures.werkstatt(project.iri()));
+        ObjectNode published = (ObjectNode) GoldenJson.JSON.readTree(node.get(event.iri().getRawPath(), "application/activity+json").body());
+        published.put("category", "PARTY");
+        Event read = (Event) AsToContent.convert(published).orElseThrow().details();
+        assertEquals(de.allmende.content.vocab.EventCategory.MEETING, read.category());
+    }
+
     private static void assertRoundTrip(Content c) throws Exception {
         ObjectNode published = (ObjectNode) GoldenJson.JSON.readTree(node.get(c.iri().getRawPath(), "application/activity+json").body());
         assertTrue(verify(published), c.kind() + ": proof verifies");

@@ -3,17 +3,20 @@ package de.allmende.federation.content;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.allmende.content.vocab.EventStatus;
 import de.allmende.federation.json.Contexts;
 
 /**
  * The @context of municipal content: AS2, Data Integrity (for the proof), and every other term
- * defined inline — Allmende's own under one namespace, Mobilizon's and schema.org's event terms
- * under their usual prefixes so Mobilizon and FEP-8a8e readers recognise them. Structured values
- * (sections, partners, contacts, transferability, effort) are JSON literals ({@code @json}).
+ * defined inline — Allmende's own under one namespace, event terms under FEP-8a8e's IRIs (FEP-8a8e
+ * shares Mobilizon's JSON keys), Mobilizon's and schema.org's where FEP-8a8e has none. Structured
+ * values (sections, partners, contacts, transferability, effort) are JSON literals ({@code @json}).
  * federation-spec/context.jsonld is a copy of {@link #terms()}; a test keeps them equal.
  */
 public final class ContentContext {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    /** Namespace of FEP-8a8e's event terms. */
+    public static final String FEP_8A8E = "https://w3id.org/fep/8a8e/";
 
     private ContentContext() {}
 
@@ -52,16 +55,20 @@ public final class ContentContext {
         typed(t, "license", "sc:license", "@id");
         t.put("version", "sc:version");
         typed(t, "derivedFrom", "prov:wasDerivedFrom", "@id");
-        // Events: FEP-8a8e and Mobilizon's terms.
-        t.put("timezone", "mz:timezone");
-        t.put("eventStatus", "sc:eventStatus");
+        // Events: FEP-8a8e's terms under its IRIs (the JSON keys are Mobilizon's too), Mobilizon's where
+        // FEP-8a8e has none, and iCalendar status as Mobilizon reads it.
+        t.put("fep8a8e", FEP_8A8E);
+        t.put("timezone", "fep8a8e:timezone");
+        // The status values are terms too, so "EventScheduled" expands to FEP-8a8e's IRI.
+        t.putObject("eventStatus").put("@id", "fep8a8e:eventStatus").put("@type", "@vocab");
+        for (EventStatus s : EventStatus.values()) t.put(s.schemaOrg(), "fep8a8e:" + s.schemaOrg());
         t.put("status", "ical:status");
-        t.put("joinMode", "mz:joinMode");
-        typed(t, "externalParticipationUrl", "mz:externalParticipationUrl", "sc:URL");
+        t.put("joinMode", "fep8a8e:joinMode");
+        typed(t, "externalParticipationUrl", "fep8a8e:externalParticipationUrl", "xsd:anyURI");
+        t.putObject("category").put("@id", "fep8a8e:category").put("@container", "@list");
+        t.put("organizers", "fep8a8e:organizers");
         t.put("isOnline", "mz:isOnline");
-        t.put("category", "sc:category");
         t.put("inLanguage", "sc:inLanguage");
-        typed(t, "organizers", "sc:organizer", "@id");
         typed(t, "contacts", "mz:contacts", "@id");
         t.put("address", "sc:address");
         t.put("PostalAddress", "sc:PostalAddress");

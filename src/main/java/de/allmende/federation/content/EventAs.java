@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.content.Event;
 import de.allmende.content.vocab.JoinMode;
 
+import java.net.URI;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * The event terms (FEP-8a8e, with Mobilizon's names). Start and end carry their UTC offset and the
@@ -13,6 +15,9 @@ import java.time.format.DateTimeFormatter;
  * summary begins with when and where (as Gancio does).
  */
 final class EventAs {
+    /** FEP-8a8e: a VirtualLocation should have a name as well as its url. */
+    private static final String ONLINE = "Online-Teilnahme";
+
     private EventAs() {}
 
     static String write(ObjectNode o, Event e) {
@@ -37,16 +42,24 @@ final class EventAs {
         if (e.registrationUrl() != null) o.put("externalParticipationUrl", e.registrationUrl().toString());
         o.put("category", e.category().code());
         o.put("inLanguage", "de");
-        if (!e.organisers().isEmpty()) {
-            ObjectNode org = o.putObject("organizers").put("type", "Collection").put("totalItems", e.organisers().size());
-            ArrayNode items = org.putArray("items");
-            e.organisers().forEach(u -> items.add(u.toString()));
-            ContentToAs.uris(o, "contacts", e.organisers());
-        }
+        organizers(o, e);
         if (e.project() != null) o.put("project", e.project().toString());
         String registration = e.joinMode() == JoinMode.EXTERNAL && e.registrationUrl() != null
                 ? "<p><a href=\"" + de.allmende.support.Html.escape(e.registrationUrl().toString()) + "\">Anmeldung</a></p>" : "";
         return ContentToAs.body(o, e.common().body(), registration);
+    }
+
+    /**
+     * FEP-8a8e requires {@code organizers} (absent or null would mean "not disclosed"): the actors
+     * staff named, or else the municipality itself. Named organisers are Mobilizon's contacts too.
+     */
+    private static void organizers(ObjectNode o, Event e) {
+        List<String> organisers = e.organisers().isEmpty() ? List.of(o.get("attributedTo").asText())
+                : e.organisers().stream().map(URI::toString).toList();
+        ObjectNode org = o.putObject("organizers").put("type", "Collection").put("totalItems", organisers.size());
+        ArrayNode items = org.putArray("items");
+        organisers.forEach(items::add);
+        ContentToAs.uris(o, "contacts", e.organisers());
     }
 
     /** A Place, a VirtualLocation, or both (hybrid): FEP-8a8e allows an array, readers take the first they know. */
@@ -64,7 +77,7 @@ final class EventAs {
             if (p.latitude() != null) place.put("latitude", p.latitude()).put("longitude", p.longitude());
         }
         ObjectNode virtual = e.onlineUrl() == null ? null
-                : o.objectNode().put("type", "VirtualLocation").put("url", e.onlineUrl().toString());
+                : o.objectNode().put("type", "VirtualLocation").put("name", ONLINE).put("url", e.onlineUrl().toString());
         if (place != null && virtual != null) o.putArray("location").add(place).add(virtual);
         else if (place != null) o.set("location", place);
         else if (virtual != null) o.set("location", virtual);

@@ -2,7 +2,9 @@ package de.allmende.federation.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.allmende.content.vocab.EventCategory;
 import de.allmende.content.vocab.EventStatus;
+import de.allmende.content.vocab.Vocabulary;
 import de.allmende.federation.json.Json;
 
 import java.time.DateTimeException;
@@ -28,9 +30,13 @@ final class EventFromAs {
                 .ifPresent(s -> in.put("status", s.code()));
         AsToContent.copy(in, "joinMode", o, "joinMode");
         AsToContent.copy(in, "registrationUrl", o, "externalParticipationUrl");
-        AsToContent.copy(in, "category", o, "category");
-        JsonNode organizers = o.path("organizers");
-        if (organizers.isObject() && organizers.path("items").isArray()) in.set("organisers", organizers.get("items").deepCopy());
+        // As Mobilizon does, a category we do not know (FEP-8a8e has many more) reads as MEETING.
+        Json.text(o.get("category")).ifPresent(c -> in.put("category",
+                Vocabulary.parse(EventCategory.class, c).orElse(EventCategory.MEETING).code()));
+        JsonNode items = o.path("organizers").path("items");
+        // The author alone is what we publish when staff named no organisers.
+        boolean onlyAuthor = items.size() == 1 && items.get(0).asText().equals(o.path("attributedTo").asText());
+        if (items.isArray() && !onlyAuthor) in.set("organisers", items.deepCopy());
         AsToContent.copy(in, "project", o, "project");
     }
 
