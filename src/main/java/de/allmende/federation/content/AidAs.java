@@ -20,8 +20,8 @@ final class AidAs {
             files.append("<li><a href=\"").append(Html.escape(f.url().toString())).append("\">")
                     .append(Html.escape(f.name() == null ? f.url().toString() : f.name())).append("</a></li>");
         }
-        files.append("</ul><p>Lizenz: ").append(Html.escape(a.licence().code()))
-                .append(a.version() == null ? "" : ", Version " + Html.escape(a.version())).append("</p>");
-        return ContentToAs.body(o, a.common().body(), files.toString());
+        files.append("</ul>");
+        return ContentToAs.body(o, a.common().body(), german -> files + "<p>" + (german ? "Lizenz: " : "Licence: ")
+                + Html.escape(a.licence().code()) + (a.version() == null ? "" : ", Version " + Html.escape(a.version())) + "</p>");
     }
 }

@@ -73,11 +73,14 @@ public final class ContentToAs {
         return o;
     }
 
-    /** The rendered body in both languages as content/contentMap (German first: Mastodon takes the first key). */
-    static String body(ObjectNode o, Localized markdown, String suffixHtml) {
-        String de = (markdown == null ? "" : Markdown.toHtml(markdown.de())) + suffixHtml;
+    /**
+     * The rendered body in both languages as content/contentMap (German first: Mastodon takes the
+     * first key); {@code suffix} adds generated lines in the given language (true = German).
+     */
+    static String body(ObjectNode o, Localized markdown, Function<Boolean, String> suffix) {
+        String de = (markdown == null ? "" : Markdown.toHtml(markdown.de())) + suffix.apply(true);
         if (markdown != null && markdown.en() != null) {
-            o.putObject("contentMap").put("de", de).put("en", Markdown.toHtml(markdown.en()) + suffixHtml);
+            o.putObject("contentMap").put("de", de).put("en", Markdown.toHtml(markdown.en()) + suffix.apply(false));
         } else {
             o.putObject("contentMap").put("de", de);
         }
@@ -94,13 +97,11 @@ public final class ContentToAs {
             o.put("projectStatus", u.newStatus().value().code());
             o.put("statusAsOf", u.newStatus().asOf().toString());
         }
-        String status = u.newStatus() == null ? ""
-                : "<p>Projektstatus: " + Html.escape(u.newStatus().value().label()) + " (Stand " + u.newStatus().asOf() + ")</p>";
-        String de = title + Markdown.toHtml(common.body().de()) + status + hashtagLinks(common);
+        String de = title + Markdown.toHtml(common.body().de()) + ProjectAs.statusLine(u.newStatus(), true) + hashtagLinks(common);
         ObjectNode map = o.putObject("contentMap").put("de", de);
         common.body().english().ifPresent(en -> map.put("en",
                 (common.title() == null || common.title().en() == null ? title : "<p><strong>" + Html.escape(common.title().en()) + "</strong></p>")
-                        + Markdown.toHtml(en) + status + hashtagLinks(common)));
+                        + Markdown.toHtml(en) + ProjectAs.statusLine(u.newStatus(), false) + hashtagLinks(common)));
         return de;
     }
 

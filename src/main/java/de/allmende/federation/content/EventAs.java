@@ -44,9 +44,10 @@ final class EventAs {
         o.put("inLanguage", "de");
         organizers(o, e);
         if (e.project() != null) o.put("project", e.project().toString());
-        String registration = e.joinMode() == JoinMode.EXTERNAL && e.registrationUrl() != null
-                ? "<p><a href=\"" + de.allmende.support.Html.escape(e.registrationUrl().toString()) + "\">Anmeldung</a></p>" : "";
-        return ContentToAs.body(o, e.common().body(), registration);
+        boolean external = e.joinMode() == JoinMode.EXTERNAL && e.registrationUrl() != null;
+        return ContentToAs.body(o, e.common().body(), german -> !external ? ""
+                : "<p><a href=\"" + de.allmende.support.Html.escape(e.registrationUrl().toString()) + "\">"
+                + (german ? "Anmeldung" : "Registration") + "</a></p>");
     }
 
     /**

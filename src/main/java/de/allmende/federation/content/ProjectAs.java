@@ -8,6 +8,13 @@ import de.allmende.support.Html;
 final class ProjectAs {
     private ProjectAs() {}
 
+    /** "Projektstatus: laufend (Stand 2026-03-01)" — the status codes are German words in both languages. */
+    static String statusLine(Project.StatusAsOf s, boolean german) {
+        if (s == null) return "";
+        return german ? "<p>Projektstatus: " + Html.escape(s.value().label()) + " (Stand " + s.asOf() + ")</p>"
+                : "<p>Project status: " + Html.escape(s.value().code()) + " (as of " + s.asOf() + ")</p>";
+    }
+
     static String write(ObjectNode o, Project p) {
         o.put("projectStatus", p.status().value().code());
         o.put("statusAsOf", p.status().asOf().toString());
@@ -27,7 +34,6 @@ final class ProjectAs {
         }
         if (p.startDate() != null) o.put("startDate", p.startDate().toString());
         if (p.endDate() != null) o.put("endDate", p.endDate().toString());
-        String status = "<p>Status: " + Html.escape(p.status().value().label()) + " (Stand " + p.status().asOf() + ")</p>";
-        return ContentToAs.body(o, p.common().body(), status);
+        return ContentToAs.body(o, p.common().body(), german -> statusLine(p.status(), german));
     }
 }
