@@ -77,6 +77,7 @@ public final class Federation implements AutoCloseable {
                 .on("Update", objects.update)
                 .on("Delete", objects.delete)
                 .on("Like", new ReactionHandler(c, ReactionStore.Kind.LIKE))
+                .on("Join", new de.allmende.federation.inbox.handlers.JoinHandler(c))
                 .on("Announce", new ReactionHandler(c, ReactionStore.Kind.ANNOUNCE));
     }
 

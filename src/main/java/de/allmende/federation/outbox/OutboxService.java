@@ -204,6 +204,15 @@ public final class OutboxService {
         publish(tx, a, reject, embedded.path("id").asText(), false, List.of(follower.inbox().toString()));
     }
 
+    /** Answers a Join of one of our events with Ignore (FEP-8a8e: this node takes no sign-ups over ActivityPub). */
+    public void ignore(DSLContext tx, LocalActor a, JsonNode join, RemoteActor participant) {
+        ObjectNode embedded = ((ObjectNode) join).deepCopy();
+        if (!embedded.has("proof")) embedded.remove("@context");
+        ObjectNode ignore = ActivityJson.wrap("Ignore", iris.activity(newId()), iris.actor(a.handle()), embedded, clock.instant());
+        ignore.putArray("to").add(participant.iri().toString());
+        publish(tx, a, ignore, embedded.path("id").asText(), false, List.of(participant.inbox().toString()));
+    }
+
     /** Likes a remote object: the Like goes to its author. Liking again sends nothing and returns the first Like's id. */
     public URI like(LocalActor a, URI objectIri) {
         RemoteActor author = authorOf(objectIri);
