@@ -9,7 +9,9 @@ import de.allmende.api.activitypub.ObjectHandler;
 import de.allmende.api.ops.HealthHandler;
 import de.allmende.api.ops.MetricsHandler;
 import de.allmende.api.web.IconHandler;
+import de.allmende.api.web.ObjectPages;
 import de.allmende.api.web.ProfilePage;
+import de.allmende.api.web.Templates;
 import de.allmende.api.wellknown.HostMetaHandler;
 import de.allmende.api.wellknown.NodeInfoHandler;
 import de.allmende.api.wellknown.WebFingerHandler;
@@ -37,13 +39,15 @@ public record HttpHandlers(
 
     public static HttpHandlers create(Services s) {
         var iris = s.iris;
+        Templates templates = new Templates();
         return new HttpHandlers(
                 new WebFingerHandler(iris, s.actors),
                 new HostMetaHandler(iris),
                 new NodeInfoHandler(iris, s.nodeInfo, s.config.nodeName()),
-                new ActorHandler(s.actors, s.keys, new LocalActorToAs(iris), new ProfilePage(iris, s.config.nodeName())),
+                new ActorHandler(s.actors, s.keys, new LocalActorToAs(iris), new ProfilePage(templates, iris, s.config.nodeName()),
+                        s.content),
                 new CollectionHandler(s.db, iris, s.actors),
-                new ObjectHandler(s.db, iris),
+                new ObjectHandler(s.db, iris, new ObjectPages(templates, iris, s.config.nodeName(), s.content, s.actors)),
                 new InboxHandler(s.federation.inbox, s.actors, iris),
                 new IconHandler(s.actors),
                 s.config.authorizedFetch()
