@@ -6,6 +6,8 @@ import de.allmende.api.activitypub.AuthorizedFetch;
 import de.allmende.api.activitypub.CollectionHandler;
 import de.allmende.api.activitypub.InboxHandler;
 import de.allmende.api.activitypub.ObjectHandler;
+import de.allmende.api.feed.ContentToAtom;
+import de.allmende.api.feed.FeedHandler;
 import de.allmende.api.ops.HealthHandler;
 import de.allmende.api.ops.MetricsHandler;
 import de.allmende.api.web.IconHandler;
@@ -30,6 +32,7 @@ public record HttpHandlers(
         ActorHandler actors,
         CollectionHandler collections,
         ObjectHandler objects,
+        FeedHandler feeds,
         InboxHandler inbox,
         IconHandler icons,
         Optional<AuthorizedFetch> authorizedFetch,
@@ -48,6 +51,7 @@ public record HttpHandlers(
                         s.content),
                 new CollectionHandler(s.db, iris, s.actors),
                 new ObjectHandler(s.db, iris, new ObjectPages(templates, iris, s.config.nodeName(), s.content, s.actors)),
+                new FeedHandler(s.actors, s.content, new ContentToAtom(iris)),
                 new InboxHandler(s.federation.inbox, s.actors, iris),
                 new IconHandler(s.actors),
                 s.config.authorizedFetch()
