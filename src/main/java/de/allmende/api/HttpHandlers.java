@@ -7,6 +7,7 @@ import de.allmende.api.activitypub.CollectionHandler;
 import de.allmende.api.activitypub.InboxHandler;
 import de.allmende.api.activitypub.ObjectHandler;
 import de.allmende.api.feed.ContentToAtom;
+import de.allmende.api.feed.EventsToICal;
 import de.allmende.api.feed.FeedHandler;
 import de.allmende.api.ops.HealthHandler;
 import de.allmende.api.ops.MetricsHandler;
@@ -51,7 +52,7 @@ public record HttpHandlers(
                         s.content),
                 new CollectionHandler(s.db, iris, s.actors),
                 new ObjectHandler(s.db, iris, new ObjectPages(templates, iris, s.config.nodeName(), s.content, s.actors)),
-                new FeedHandler(s.actors, s.content, new ContentToAtom(iris)),
+                new FeedHandler(s.actors, s.content, new ContentToAtom(iris), new EventsToICal(iris), s.clock),
                 new InboxHandler(s.federation.inbox, s.actors, iris),
                 new IconHandler(s.actors),
                 s.config.authorizedFetch()

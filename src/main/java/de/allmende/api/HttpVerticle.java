@@ -67,6 +67,7 @@ public final class HttpVerticle extends VerticleBase {
         r.get(Iris.LIKED_PATH).handler(h.collections()::liked);
         r.get(Iris.FEED_PATH).handler(h.feeds()::atom);
         r.get(Iris.KIND_FEED_PATH).handler(h.feeds()::kindAtom);
+        r.get(Iris.CALENDAR_PATH).handler(h.feeds()::calendar);
         r.get(Iris.OBJECT_PATH).handler(h.objects()::object);
         r.get(Iris.ACTIVITY_PATH).handler(h.objects()::activity);
 

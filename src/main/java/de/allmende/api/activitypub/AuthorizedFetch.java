@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 public final class AuthorizedFetch implements Handler<RoutingContext> {
     private static final Pattern ACTOR_PAGE = Pattern.compile("/actors/[^/]+/?");
     private static final Pattern ICON = Pattern.compile("/actors/[^/]+/icon\\.png");
-    private static final Pattern FEED = Pattern.compile("/actors/[^/]+/([a-z]+/)?feed\\.atom");
+    private static final Pattern FEED = Pattern.compile("/actors/[^/]+/([a-z]+/)?feed\\.atom|/actors/[^/]+/events\\.ics");
     private static final Pattern OBJECT = Pattern.compile("/objects/[^/]+");
 
     private final HttpSignatureVerifier verifier = HttpSignatureVerifier.federation();
@@ -72,7 +72,7 @@ public final class AuthorizedFetch implements Handler<RoutingContext> {
 
     /**
      * Browsers get the HTML profile and object pages (same negotiation as {@link ActorHandler} and
-     * {@link ObjectHandler}), the icon and the Atom feeds without a signature, as the
+     * {@link ObjectHandler}), the icon and the Atom and iCalendar feeds without a signature, as the
      * public web face. Everything else under the guarded paths answers ActivityStreams JSON whatever
      * the Accept header says, so it needs a signature even when the client asks for HTML or nothing.
      */
