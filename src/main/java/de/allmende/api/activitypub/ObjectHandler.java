@@ -48,10 +48,14 @@ public final class ObjectHandler {
         Responses.json(ctx, status, jsonType(ctx), doc);
     }
 
-    /** HTML for browsers, unless the visible "JSON-LD" link ({@code ?format=json}) asked for the document. */
+    /**
+     * HTML for browsers, unless the visible "JSON-LD" link ({@code ?format=json}) asked for the
+     * document. Without an Accept header the client is taken for a server (as for the instance actor).
+     */
     static boolean wantsHtml(RoutingContext ctx) {
-        return !"json".equals(ctx.request().getParam("format"))
-                && MediaTypes.negotiate(ctx.request().getHeader("Accept")) == Representation.HTML;
+        String accept = ctx.request().getHeader("Accept");
+        return accept != null && !accept.isBlank() && !"json".equals(ctx.request().getParam("format"))
+                && MediaTypes.negotiate(accept) == Representation.HTML;
     }
 
     public void activity(RoutingContext ctx) {

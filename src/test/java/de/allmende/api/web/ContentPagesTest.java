@@ -185,6 +185,9 @@ class ContentPagesTest {
         assertEquals("application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\"", ld.headers().firstValue("Content-Type").orElseThrow());
         assertEquals(project.iri().toString(), GoldenJson.JSON.readTree(ld.body()).get("id").asText());
 
+        assertEquals("application/activity+json", node.get(path, null).headers().firstValue("Content-Type").orElseThrow(),
+                "no Accept header: a server, not a browser");
+
         var visibleLink = node.get(path + "?format=json", Browser.ACCEPT);
         assertEquals("application/activity+json", visibleLink.headers().firstValue("Content-Type").orElseThrow(),
                 "the footer's JSON-LD link works in a browser");
