@@ -8,7 +8,7 @@ import de.allmende.service.ContentService;
 import de.allmende.testkit.ContentFixtures;
 import de.allmende.testkit.Fixtures;
 import de.allmende.testkit.IndependentFeedReader;
-import de.allmende.testkit.Media;
+import de.allmende.testkit.Showcase;
 import de.allmende.testkit.TestNode;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
@@ -35,7 +35,7 @@ class AtomFeedTest {
     static TestNode node;
     static LocalActor musterstadt;
     static ContentService content;
-    static Content project, event, lesson, aid, update;
+    static Showcase shown;
 
     @BeforeAll
     static void start() {
@@ -43,25 +43,8 @@ class AtomFeedTest {
         node.create(Fixtures.musterstadt());
         musterstadt = node.actor("musterstadt");
         content = node.node().services().content;
-        // Publication times have whole seconds: one item per second gives the feed a known order.
-        project = content.create(musterstadt, ContentKind.PROJECT, ContentFixtures.offenerHaushalt());
-        nextSecond();
-        event = content.create(musterstadt, ContentKind.EVENT, ContentFixtures.werkstatt(project.iri()));
-        nextSecond();
-        lesson = content.create(musterstadt, ContentKind.LESSON, ContentFixtures.ratFruehEinbinden(project.iri()));
-        nextSecond();
-        String pdf = Media.pdf(node, "musterstadt", "musterbeschluss.pdf").toString();
-        aid = content.create(musterstadt, ContentKind.AID, ContentFixtures.musterbeschluss(pdf));
-        nextSecond();
-        update = content.create(musterstadt, ContentKind.UPDATE, ContentFixtures.haushaltUpdate(project.iri()));
-    }
-
-    private static void nextSecond() {
-        try {
-            Thread.sleep(1001 - System.currentTimeMillis() % 1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // One item per second gives the feed a known order.
+        shown = Showcase.publish(node, musterstadt, Showcase::nextSecond);
     }
 
     @AfterAll
@@ -82,7 +65,7 @@ class AtomFeedTest {
         assertEquals(node.url() + "/actors/musterstadt", text(children(feed, "author").getFirst(), "uri"));
 
         List<Element> entries = children(feed, "entry");
-        assertEquals(List.of(update, aid, lesson, event, project).stream().map(c -> c.iri().toString()).toList(),
+        assertEquals(shown.all().reversed().stream().map(c -> c.iri().toString()).toList(),
                 entries.stream().map(e -> text(e, "id")).toList(), "entry id = object IRI, newest first");
         Instant newest = entries.stream().map(e -> Instant.parse(text(e, "updated"))).max(Instant::compareTo).orElseThrow();
         assertEquals(newest, Instant.parse(text(feed, "updated")), "the feed is as new as its newest entry");
@@ -91,13 +74,13 @@ class AtomFeedTest {
     @Test
     void entriesCarryTitleLinkDatesSummaryHtmlAndFieldsOfAction() throws Exception {
         Element feed = AtomStructure.parseValid(node.get("/actors/musterstadt/feed.atom", null).body()).getDocumentElement();
-        Element e = entry(feed, project.iri());
-        Content current = content.get(musterstadt, ContentKind.PROJECT, project.id().orElseThrow()); // moved by the update
+        Element e = entry(feed, shown.project().iri());
+        Content current = content.get(musterstadt, ContentKind.PROJECT, shown.project().id().orElseThrow()); // moved by the update
         assertEquals("Offener Haushalt", text(e, "title"));
         Element alternate = children(e, "link").stream().filter(l -> "text/html".equals(l.getAttribute("type"))).findFirst().orElseThrow();
-        assertEquals(project.iri().toString(), alternate.getAttribute("href"), "the HTML page is at the IRI");
+        assertEquals(shown.project().iri().toString(), alternate.getAttribute("href"), "the HTML page is at the IRI");
         assertEquals(current.updated(), Instant.parse(text(e, "updated")));
-        assertEquals(project.published(), Instant.parse(text(e, "published")));
+        assertEquals(shown.project().published(), Instant.parse(text(e, "published")));
         assertEquals("Der städtische Haushalt als offene Daten und interaktive Grafik.", text(e, "summary"));
         Element html = children(e, "content").getFirst();
         assertEquals("html", html.getAttribute("type"));
@@ -107,7 +90,7 @@ class AtomFeedTest {
                 children(e, "category").stream().map(c -> c.getAttribute("term") + "|" + c.getAttribute("scheme")).toList());
         assertEquals("Open Data", children(e, "category").get(2).getAttribute("label"));
         assertEquals("Stadt Musterstadt", text(children(e, "author").getFirst(), "name"));
-        assertTrue(text(entry(feed, event.iri()), "summary").startsWith("Di., 3. März 2026, 18:00–20:30 Uhr"),
+        assertTrue(text(entry(feed, shown.event().iri()), "summary").startsWith("Di., 3. März 2026, 18:00–20:30 Uhr"),
                 "an event's summary starts with when and where");
     }
 
@@ -120,11 +103,11 @@ class AtomFeedTest {
         assertEquals(node.url() + "/actors/musterstadt/feed.atom", feed.get("self").asText());
         List<String> ids = new ArrayList<>();
         feed.get("items").forEach(i -> ids.add(i.get("id").asText()));
-        assertEquals(List.of(update, aid, lesson, event, project).stream().map(c -> c.iri().toString()).toList(), ids);
+        assertEquals(shown.all().reversed().stream().map(c -> c.iri().toString()).toList(), ids);
         JsonNode lessonItem = feed.get("items").get(2);
         assertEquals("Den Rat früh einbinden", lessonItem.get("title").asText());
-        assertEquals(lesson.iri().toString(), lessonItem.get("url").asText());
-        assertEquals(lesson.published(), Instant.parse(lessonItem.get("published").asText()));
+        assertEquals(shown.lesson().iri().toString(), lessonItem.get("url").asText());
+        assertEquals(shown.lesson().published(), Instant.parse(lessonItem.get("published").asText()));
         assertEquals("Ein offener Haushalt gelingt, wenn der Rat ihn von Anfang an mitträgt.", lessonItem.get("description").asText());
         assertEquals("Stadt Musterstadt", lessonItem.at("/authors/0/name").asText());
         assertEquals("Verwaltungsentwicklung", lessonItem.at("/categories/2/label").asText());
@@ -137,7 +120,7 @@ class AtomFeedTest {
         Element feed = AtomStructure.parseValid(r.body()).getDocumentElement();
         assertEquals("Stadt Musterstadt – Veranstaltungen", text(feed, "title"));
         assertEquals(node.url() + "/actors/musterstadt/events/feed.atom", text(feed, "id"));
-        assertEquals(List.of(event.iri().toString()), children(feed, "entry").stream().map(e -> text(e, "id")).toList());
+        assertEquals(List.of(shown.event().iri().toString()), children(feed, "entry").stream().map(e -> text(e, "id")).toList());
         for (ContentKind k : ContentKind.values()) {
             Document d = AtomStructure.parseValid(node.get("/actors/musterstadt/" + k.plural() + "/feed.atom", null).body());
             assertEquals(1, children(d.getDocumentElement(), "entry").size(), k.plural());
@@ -150,7 +133,7 @@ class AtomFeedTest {
     void feedsAreCacheableAndRevalidatedByEtag() throws Exception {
         node.create(Fixtures.auental()); // its own feed, so the other scenarios keep theirs
         LocalActor auental = node.actor("auental");
-        content.create(auental, ContentKind.LESSON, ContentFixtures.ratFruehEinbinden(project.iri()));
+        content.create(auental, ContentKind.LESSON, ContentFixtures.ratFruehEinbinden(shown.project().iri()));
         String path = "/actors/auental/lessons/feed.atom";
         HttpResponse<String> first = node.get(path, null);
         String etag = first.headers().firstValue("ETag").orElseThrow();
@@ -158,7 +141,7 @@ class AtomFeedTest {
         assertEquals(304, ifNoneMatch(path, etag).statusCode());
         assertEquals("", ifNoneMatch(path, etag).body());
 
-        content.create(auental, ContentKind.LESSON, ContentFixtures.ratFruehEinbinden(project.iri()));
+        content.create(auental, ContentKind.LESSON, ContentFixtures.ratFruehEinbinden(shown.project().iri()));
         HttpResponse<String> changed = ifNoneMatch(path, etag);
         assertEquals(200, changed.statusCode());
         assertNotEquals(etag, changed.headers().firstValue("ETag").orElseThrow());

@@ -11,6 +11,7 @@ import de.allmende.testkit.ContentFixtures;
 import de.allmende.testkit.Fixtures;
 import de.allmende.testkit.GoldenJson;
 import de.allmende.testkit.Media;
+import de.allmende.testkit.Showcase;
 import de.allmende.testkit.TestNode;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +31,7 @@ class ContentPagesTest {
     static TestNode node;
     static LocalActor musterstadt;
     static ContentService content;
-    static Content project, event, lesson, aid, update;
+    static Showcase shown;
 
     @BeforeAll
     static void start() {
@@ -38,12 +39,7 @@ class ContentPagesTest {
         node.create(Fixtures.musterstadt());
         musterstadt = node.actor("musterstadt");
         content = node.node().services().content;
-        project = content.create(musterstadt, ContentKind.PROJECT, ContentFixtures.offenerHaushalt());
-        event = content.create(musterstadt, ContentKind.EVENT, ContentFixtures.werkstatt(project.iri()));
-        lesson = content.create(musterstadt, ContentKind.LESSON, ContentFixtures.ratFruehEinbinden(project.iri()));
-        String pdf = Media.pdf(node, "musterstadt", "musterbeschluss.pdf").toString();
-        aid = content.create(musterstadt, ContentKind.AID, ContentFixtures.musterbeschluss(pdf));
-        update = content.create(musterstadt, ContentKind.UPDATE, ContentFixtures.haushaltUpdate(project.iri()));
+        shown = Showcase.publish(node, musterstadt);
     }
 
     @AfterAll
@@ -53,7 +49,7 @@ class ContentPagesTest {
 
     @Test
     void projectPageShowsStatusPartnersCouncilDocumentsAndContacts() {
-        Page p = Browser.open(node, project.iri());
+        Page p = Browser.open(node, shown.project().iri());
         assertEquals(200, p.status());
         assertEquals("Offener Haushalt", p.doc().selectFirst("h1").text());
         assertEquals("Open Budget", p.doc().selectFirst("p[lang=en]").text());
@@ -73,7 +69,7 @@ class ContentPagesTest {
 
     @Test
     void eventPageShowsLocalTimeWithZonePlaceAndLinks() {
-        Page p = Browser.open(node, event.iri());
+        Page p = Browser.open(node, shown.event().iri());
         assertFact(p, "Beginn", "Dienstag, 3. März 2026, 18:00 Uhr");
         assertEquals("2026-03-03T18:00+01:00", fact(p, "Beginn").selectFirst("time").attr("datetime"));
         assertEquals("2026-03-03T20:30+01:00", fact(p, "Ende").selectFirst("time").attr("datetime"));
@@ -84,14 +80,14 @@ class ContentPagesTest {
         assertFact(p, "Teilnahme", "Anmeldung extern");
         assertEquals("https://meet.musterstadt.example/buergerhaushalt", fact(p, "Online").selectFirst("a").attr("href"));
         assertEquals("https://musterstadt.example/anmeldung", fact(p, "Anmeldung").selectFirst("a").attr("href"));
-        assertEquals(project.iri().toString(), link(p, "Offener Haushalt"), "the project is named by its title");
+        assertEquals(shown.project().iri().toString(), link(p, "Offener Haushalt"), "the project is named by its title");
         assertEquals(node.url() + "/actors/musterstadt/events.ics",
                 p.doc().selectFirst("head link[rel=alternate][type=text/calendar]").attr("href"));
     }
 
     @Test
     void lessonPageShowsSectionsTransferabilityEffortAndEvidence() {
-        Page p = Browser.open(node, lesson.iri());
+        Page p = Browser.open(node, shown.lesson().iri());
         List<String> headings = p.doc().select("section > h2").eachText();
         assertEquals(List.of("Ausgangslage", "Vorgehen", "Was funktioniert hat", "Hindernisse", "Empfehlung"), headings);
         assertFact(p, "Art der Erfahrung", "Erfolgsfaktor");
@@ -105,7 +101,7 @@ class ContentPagesTest {
 
     @Test
     void workingAidPageShowsLicenceVersionOriginAndFiles() {
-        Page p = Browser.open(node, aid.iri());
+        Page p = Browser.open(node, shown.aid().iri());
         assertFact(p, "Art der Arbeitshilfe", "Ratsvorlage/Musterbeschluss");
         assertEquals("https://www.govdata.de/dl-de/by-2-0", link(p, "Datenlizenz Deutschland – Namensnennung – Version 2.0"));
         assertFact(p, "Version", "1.2");
@@ -118,15 +114,15 @@ class ContentPagesTest {
 
     @Test
     void updatePageLinksItsProjectAndNewStatus() {
-        Page p = Browser.open(node, update.iri());
+        Page p = Browser.open(node, shown.update().iri());
         assertEquals("Haushaltsportal ist online", p.doc().selectFirst("h1").text());
-        assertEquals(project.iri().toString(), link(p, "Offener Haushalt"));
+        assertEquals(shown.project().iri().toString(), link(p, "Offener Haushalt"));
         assertFact(p, "Neuer Status", "verstetigt");
     }
 
     @Test
     void everyPageHasLandmarksOneHeadingLanguageAndNoScript() {
-        for (Content c : List.of(project, event, lesson, aid, update)) {
+        for (Content c : shown.all()) {
             Page p = Browser.open(node, c.iri());
             String what = c.kind() + " page";
             assertEquals("text/html; charset=utf-8", p.response().headers().firstValue("Content-Type").orElseThrow());
@@ -173,17 +169,17 @@ class ContentPagesTest {
 
     @Test
     void activityPubClientsStillGetTheJsonLd() throws Exception {
-        String path = project.iri().getRawPath();
+        String path = shown.project().iri().getRawPath();
         var as = node.get(path, "application/activity+json");
         assertEquals(200, as.statusCode());
         assertEquals("application/activity+json", as.headers().firstValue("Content-Type").orElseThrow());
         JsonNode doc = GoldenJson.JSON.readTree(as.body());
-        assertEquals(project.iri().toString(), doc.get("id").asText());
+        assertEquals(shown.project().iri().toString(), doc.get("id").asText());
         assertEquals("Page", doc.get("type").asText());
 
         var ld = node.get(path, "application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\"");
         assertEquals("application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\"", ld.headers().firstValue("Content-Type").orElseThrow());
-        assertEquals(project.iri().toString(), GoldenJson.JSON.readTree(ld.body()).get("id").asText());
+        assertEquals(shown.project().iri().toString(), GoldenJson.JSON.readTree(ld.body()).get("id").asText());
 
         assertEquals("application/activity+json", node.get(path, null).headers().firstValue("Content-Type").orElseThrow(),
                 "no Accept header: a server, not a browser");
@@ -195,7 +191,7 @@ class ContentPagesTest {
 
     @Test
     void deletedContentIsGoneAsPageAndAsTombstone() throws Exception {
-        Content doomed = content.create(musterstadt, ContentKind.EVENT, ContentFixtures.werkstatt(project.iri()));
+        Content doomed = content.create(musterstadt, ContentKind.EVENT, ContentFixtures.werkstatt(shown.project().iri()));
         content.delete(musterstadt, ContentKind.EVENT, doomed.id().orElseThrow());
 
         Page p = Browser.open(node, doomed.iri());
@@ -210,7 +206,7 @@ class ContentPagesTest {
     @Test
     void profilePageListsRecentContentAndAdvertisesTheFeeds() {
         Page p = Browser.open(node, "/actors/musterstadt");
-        for (Content c : List.of(project, event, lesson, aid, update)) {
+        for (Content c : shown.all()) {
             Element a = p.doc().selectFirst("#beitraege + ul a[href=" + c.iri() + "]");
             assertNotNull(a, c.kind() + " is listed");
             assertEquals(c.details().common().title().de(), a.text());
