@@ -21,13 +21,11 @@ import {
   Create,
   createFederation,
   Delete,
-  detachSignature,
   Endpoints,
   Follow,
   Like,
   MemoryKvStore,
   Note,
-  Object as ASObject,
   Person,
   PUBLIC_COLLECTION,
   Reject,
@@ -36,9 +34,10 @@ import {
   Tombstone,
   Undo,
   Update,
-  verifyObject,
   verifyRequest,
 } from "@fedify/fedify";
+
+import { checkProofs } from "./proofs.mjs";
 
 const t0 = performance.now();
 const { values: args } = parseArgs({
@@ -86,6 +85,8 @@ const IDENTIFIER = "peer";
 const inbox = [];
 /** Inbox POSTs the library refused (non-2xx), newest last. */
 const rejected = [];
+/** Fedify's proof checks of every inbox POST (accepted or not), one entry per activity/embedded object. */
+const proofs = [];
 /** Activities this peer sent: {id, type, activity, recipients, deliveries:[{inbox?,ok,error?}]} */
 const sent = [];
 /** JSON-LD of this peer's own activities by IRI, served on GET. */
@@ -365,7 +366,7 @@ async function handle(req, res) {
   });
 
   const isInboxPost = req.method === "POST" && (url.pathname === "/inbox" || url.pathname === `/users/${IDENTIFIER}/inbox`);
-  const scope = { json: null, signatureVerified: false, signatureKeyId: null, proofVerified: null, objectProofVerified: null, inboxPath: url.pathname, after: [] };
+  const scope = { json: null, signatureVerified: false, signatureKeyId: null, proofVerified: null, objectProofVerified: null, proofs: [], inboxPath: url.pathname, after: [] };
   if (isInboxPost) await preVerify(request, body, scope);
 
   const response = await requestScope.run(scope, () =>
@@ -377,6 +378,10 @@ async function handle(req, res) {
   );
 
   const payload = Buffer.from(await response.arrayBuffer());
+  if (isInboxPost) {
+    const receivedAt = new Date().toISOString();
+    for (const p of scope.proofs) proofs.push({ activityId: scope.json?.id ?? null, status: response.status, ...p, receivedAt });
+  }
   if (isInboxPost && !response.ok) {
     rejected.push({
       status: response.status,
@@ -420,25 +425,9 @@ async function preVerify(request, body, scope) {
   } catch (e) {
     log.info("HTTP signature check threw: {e}", { e });
   }
-  const json = scope.json;
-  if (json != null && typeof json === "object" && json.proof != null) {
-    try {
-      scope.proofVerified = (await verifyObject(Activity, detachSignature(json), opts)) != null;
-    } catch (e) {
-      log.info("Proof check threw: {e}", { e });
-      scope.proofVerified = false;
-    }
-  }
-  const obj = json?.object;
-  if (obj != null && typeof obj === "object" && !Array.isArray(obj) && obj.proof != null) {
-    try {
-      const withCtx = obj["@context"] == null ? { "@context": json["@context"], ...obj } : obj;
-      scope.objectProofVerified = (await verifyObject(ASObject, withCtx, opts)) != null;
-    } catch (e) {
-      log.info("Object proof check threw: {e}", { e });
-      scope.objectProofVerified = false;
-    }
-  }
+  scope.proofs = await checkProofs(scope.json, opts);
+  scope.proofVerified = scope.proofs.find((p) => p.path === "activity")?.verified ?? null;
+  scope.objectProofVerified = scope.proofs.find((p) => p.path === "object")?.verified ?? null;
 }
 
 function toHeaders(nodeHeaders) {
@@ -497,6 +486,8 @@ async function control(req, res, url) {
         return sendJson(res, 200, inbox);
       case "GET /_control/rejected":
         return sendJson(res, 200, rejected);
+      case "GET /_control/proofs":
+        return sendJson(res, 200, proofs);
       case "GET /_control/sent":
         return sendJson(res, 200, sent.map(({ object: _o, ...rest }) => rest));
       case "GET /_control/followers":
@@ -508,6 +499,7 @@ async function control(req, res, url) {
       case "POST /_control/reset":
         inbox.length = 0;
         rejected.length = 0;
+        proofs.length = 0;
         return sendJson(res, 200, { ok: true });
       case "POST /_control/follow":
         return sendJson(res, 200, await doFollow(ctx, requireString(input, "target")));

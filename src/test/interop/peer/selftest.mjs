@@ -124,6 +124,9 @@ test("B posts, A receives Create(Note) with verified HTTP signature and proof", 
   assert.equal(create.actor, b.info.actor);
   assert.equal(create.signatureVerified, true);
   assert.equal(create.proofVerified, true);
+  const proof = (await a.call("GET", "/_control/proofs")).find((p) => p.activityId === activityId && p.path === "activity");
+  assert.deepEqual([proof.hasProof, proof.proofValid, proof.verified, proof.status], [true, true, true, 202]);
+  assert.equal(proof.keyId, `${b.info.actor}#key-2`);
   assert.equal(create.activity.object.id, id);
   assert.equal(create.activity.object.content, "<p>hi</p>");
   assert.ok([create.activity.to].flat().includes("as:Public") || [create.activity.to].flat().includes("https://www.w3.org/ns/activitystreams#Public"));

@@ -6,6 +6,7 @@ import de.allmende.cli.ErrorHandler;
 import de.allmende.cli.FederationCommands;
 import de.allmende.cli.KeysCommand;
 import de.allmende.cli.ServeCommand;
+import de.allmende.cli.TokenCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, ActorCommand.class, KeysCommand.class, DbCommand.class,
                 FederationCommands.Follow.class, FederationCommands.Unfollow.class, FederationCommands.Post.class,
                 FederationCommands.Followers.class, FederationCommands.Following.class, FederationCommands.FollowRequest.class,
-                FederationCommands.Block.class,
+                FederationCommands.Block.class, TokenCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {

@@ -52,6 +52,7 @@ public final class Node implements AutoCloseable {
                 return v;
             }, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD).setInstances(HTTP_INSTANCES)).await();
             services.federation.startWorkers();
+            scheduleMediaCleanup(services, vertx);
             LOG.info("node {} serving on {}:{} in {} ms", config.publicUrl(), config.httpHost(), port,
                     (System.nanoTime() - t0) / 1_000_000);
             return new Node(services, vertx, port);
@@ -60,6 +61,17 @@ public final class Node implements AutoCloseable {
             services.close();
             throw e;
         }
+    }
+
+    /** Files left by crashes or interrupted uploads go soon after start and then hourly. */
+    private static void scheduleMediaCleanup(Services services, Vertx vertx) {
+        vertx.setPeriodic(5_000, 3_600_000, id -> Thread.ofVirtual().name("media-cleanup").start(() -> {
+            try {
+                services.media.removeOrphans();
+            } catch (RuntimeException e) {
+                LOG.warn("media cleanup failed", e);
+            }
+        }));
     }
 
     public int port() { return port; }

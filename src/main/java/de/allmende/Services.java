@@ -6,8 +6,14 @@ import de.allmende.federation.iri.Iris;
 import de.allmende.service.ActorService;
 import de.allmende.service.KeyService;
 import de.allmende.service.NodeInfoService;
+import de.allmende.service.TokenService;
+import de.allmende.service.media.FileTypeDetector;
+import de.allmende.service.media.MediaFiles;
+import de.allmende.service.media.MediaService;
 import de.allmende.store.ActorStore;
 import de.allmende.store.KeyStore;
+import de.allmende.store.MediaStore;
+import de.allmende.store.TokenStore;
 
 import java.time.Clock;
 
@@ -22,6 +28,8 @@ public final class Services implements AutoCloseable {
     public final KeyService keys;
     public final ActorService actors;
     public final NodeInfoService nodeInfo;
+    public final TokenService tokens;
+    public final MediaService media;
     public final Clock clock = Clock.systemUTC();
     public final de.allmende.federation.Federation federation;
     public final de.allmende.service.ContentService content;
@@ -34,6 +42,8 @@ public final class Services implements AutoCloseable {
         this.keys = KeyService.open(db, keyStore, config.masterKeyFile(), config.keyGracePeriod(), Clock.systemUTC());
         this.actors = new ActorService(db, new ActorStore(), keys, config.nodeName());
         this.nodeInfo = new NodeInfoService(actors);
+        this.tokens = new TokenService(db, new TokenStore(), new ActorStore(), clock);
+        this.media = new MediaService(db, new MediaStore(iris), new MediaFiles(config.mediaDir()), new FileTypeDetector(), iris, clock);
         this.federation = new de.allmende.federation.Federation(config, db, iris, keys, actors, clock);
         this.content = new de.allmende.service.ContentService(db, iris, clock, federation.outbox);
     }

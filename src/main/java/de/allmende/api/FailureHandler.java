@@ -1,5 +1,6 @@
 package de.allmende.api;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.domain.FieldError;
 import de.allmende.domain.ValidationException;
@@ -8,6 +9,8 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.List;
 
 /**
  * Renders every failure as {@code {"error": "..."}} with the right status. Only safe messages reach
@@ -19,6 +22,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         if (ctx.response().ended()) return;
+        // A handler may have held the body (StaffAuth, a BodyHandler refusing by Content-Length); let it
+        // drain, unread, or the client, still sending, never gets to read this answer.
+        if (!ctx.request().isEnded()) ctx.request().resume();
         Throwable failure = ctx.failure();
         int status;
         String message;
@@ -26,12 +32,12 @@ public final class FailureHandler implements Handler<RoutingContext> {
         if (failure instanceof ApiException e) {
             status = e.status();
             message = e.getMessage();
+            if (!e.details().isEmpty()) putDetails(body, e.details());
             if (status >= 500) LOG.warn("{} {} → {}: {}", ctx.request().method(), ctx.request().path(), status, message, e.getCause());
         } else if (failure instanceof ValidationException e) {
             status = 422;
             message = "validation failed";
-            ObjectNode details = body.putObject("details");
-            for (FieldError fe : e.errors()) details.putArray(fe.field()).add(fe.message());
+            putDetails(body, e.errors());
         } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
             // Vert.x rejects some requests itself with fail(4xx, exception), e.g. an invalid Host header.
             status = ctx.statusCode();
@@ -47,6 +53,14 @@ public final class FailureHandler implements Handler<RoutingContext> {
         }
         body.put("error", message);
         Responses.json(ctx, status, MediaTypes.JSON, body);
+    }
+
+    private static void putDetails(ObjectNode body, List<FieldError> errors) {
+        ObjectNode details = body.putObject("details");
+        for (FieldError fe : errors) {
+            ArrayNode messages = details.has(fe.field()) ? (ArrayNode) details.get(fe.field()) : details.putArray(fe.field());
+            messages.add(fe.message());
+        }
     }
 
     private static String genericMessage(int status) {

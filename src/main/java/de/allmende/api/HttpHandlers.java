@@ -11,7 +11,9 @@ import de.allmende.api.feed.EventsToICal;
 import de.allmende.api.feed.FeedHandler;
 import de.allmende.api.ops.HealthHandler;
 import de.allmende.api.ops.MetricsHandler;
+import de.allmende.api.staff.StaffRoutes;
 import de.allmende.api.web.IconHandler;
+import de.allmende.api.web.MediaFileHandler;
 import de.allmende.api.web.ObjectPages;
 import de.allmende.api.web.ProfilePage;
 import de.allmende.api.web.Templates;
@@ -36,6 +38,8 @@ public record HttpHandlers(
         FeedHandler feeds,
         InboxHandler inbox,
         IconHandler icons,
+        MediaFileHandler mediaFiles,
+        StaffRoutes staff,
         Optional<AuthorizedFetch> authorizedFetch,
         HealthHandler health,
         MetricsHandler metrics,
@@ -55,6 +59,8 @@ public record HttpHandlers(
                 new FeedHandler(s.actors, s.content, new ContentToAtom(iris), new EventsToICal(iris), s.clock),
                 new InboxHandler(s.federation.inbox, s.actors, iris),
                 new IconHandler(s.actors),
+                new MediaFileHandler(s.media),
+                new StaffRoutes(s),
                 s.config.authorizedFetch()
                         ? Optional.of(new AuthorizedFetch(s.federation.resolver, s.federation.moderation, iris, s.clock))
                         : Optional.empty(),

@@ -6,6 +6,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import de.allmende.federation.iri.Iris;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -29,7 +30,7 @@ public final class HttpVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        Router router = routes();
+        Router router = router(vertx, handlers);
         server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
                 .setHost(s.config.httpHost()).setPort(port));
         return server.requestHandler(router).listen();
@@ -39,13 +40,13 @@ public final class HttpVerticle extends VerticleBase {
         return server.actualPort();
     }
 
-    private Router routes() {
+    /** The node's routes; public so tests can hold the staff API's routes against its OpenAPI document. */
+    public static Router router(Vertx vertx, HttpHandlers h) {
         Router r = Router.router(vertx);
         io.micrometer.core.instrument.MeterRegistry registry = io.vertx.micrometer.backends.BackendRegistries.getDefaultNow();
         if (registry != null) r.route().handler(new de.allmende.api.ops.RequestMetrics(registry));
         r.route("/.well-known/*").handler(CorsHandler.create().addOrigin("*").allowedMethod(io.vertx.core.http.HttpMethod.GET));
 
-        HttpHandlers h = handlers;
         r.get("/.well-known/webfinger").handler(h.webFinger());
         r.get("/.well-known/host-meta").handler(h.hostMeta());
         r.get("/.well-known/host-meta.json").handler(h.hostMeta());
@@ -70,12 +71,15 @@ public final class HttpVerticle extends VerticleBase {
         r.get(Iris.CALENDAR_PATH).handler(h.feeds()::calendar);
         r.get(Iris.OBJECT_PATH).handler(h.objects()::object);
         r.get(Iris.ACTIVITY_PATH).handler(h.objects()::activity);
+        r.get(Iris.MEDIA_PATH).handler(h.mediaFiles()::handle);
 
         // Inboxes: bodies over 1 MB are refused with 413 before any processing.
         BodyHandler body = BodyHandler.create(false).setBodyLimit(SafeHttpClient.MAX_BODY);
         r.post(Iris.INBOX_PATH).handler(body).handler(h.inbox()::personal);
         r.post(Iris.SHARED_INBOX_PATH).handler(body).handler(h.inbox()::shared);
         r.post(Iris.INSTANCE_INBOX_PATH).handler(body).handler(h.inbox()::shared);
+
+        h.staff().mount(r);
 
         r.get("/health/live").handler(h.health()::live);
         r.get("/health/ready").handler(h.health()::ready);

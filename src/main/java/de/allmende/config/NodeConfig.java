@@ -42,4 +42,9 @@ public record NodeConfig(
     public Path embeddedDatabaseDir() {
         return dataDir.resolve("postgres");
     }
+
+    /** Uploaded files, one per id; see MediaFiles. */
+    public Path mediaDir() {
+        return dataDir.resolve("media");
+    }
 }

@@ -66,6 +66,7 @@ public final class ContentJson {
         for (Project.Partner partner : p.partners()) {
             ObjectNode n = o.withArray("partners").addObject().put("name", partner.name());
             uri(n, "url", partner.url());
+            text(n, "ags", partner.ags());
         }
         uris(o, "councilDocuments", p.councilDocuments());
         for (Project.Contact contact : p.contacts()) {

@@ -49,7 +49,7 @@ final class EventInput {
         if (postalCode != null && !postalCode.matches("[0-9A-Za-z -]{3,10}")) p.error("postalCode", "is not a postal code");
         String locality = p.text("locality", Need.OPTIONAL, ContentInput.SHORT);
         String region = p.text("region", Need.OPTIONAL, ContentInput.SHORT);
-        String country = p.text("country", Need.OPTIONAL, 2);
+        String country = p.text("country", Need.OPTIONAL, 60);
         if (country != null && !country.matches("[A-Z]{2}")) p.error("country", "must be an ISO 3166 code like DE");
         var lat = p.number("latitude", -90, 90);
         var lon = p.number("longitude", -180, 180);

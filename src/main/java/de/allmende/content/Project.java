@@ -23,8 +23,11 @@ public record Project(Common common, StatusAsOf status, List<Offenheit> openness
     /** A status and the date it was true ("Stand"). */
     public record StatusAsOf(ProjectStatus value, LocalDate asOf) {}
 
-    /** A partner municipality or organisation; {@code url} is its actor IRI or website, if known. */
-    public record Partner(String name, URI url) {}
+    /**
+     * A partner municipality or organisation; {@code url} is its actor IRI or website and {@code ags}
+     * its Amtlicher Gemeindeschlüssel, if known.
+     */
+    public record Partner(String name, URI url, String ags) {}
 
     /** A contact point (functional mailbox preferred over personal data). */
     public record Contact(String name, String role, String email, String phone) {}

@@ -1,7 +1,9 @@
 package de.allmende.content;
 
 import de.allmende.content.InputReader.Need;
+import de.allmende.domain.Land;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +23,16 @@ final class ProjectInput {
         for (var item : r.array("partners", Need.OPTIONAL, 50)) {
             InputReader p = r.nested("partners", item);
             if (!item.isObject()) { r.error("partners", "must be a list of objects with name and url"); continue; }
-            p.onlyKnown(Set.of("name", "url"));
+            p.onlyKnown(Set.of("name", "url", "ags"));
             String name = p.text("name", Need.REQUIRED, ContentInput.SHORT);
-            if (name != null) partners.add(new Project.Partner(name, p.url("url", Need.OPTIONAL)));
+            URI url = p.url("url", Need.OPTIONAL);
+            String ags = p.text("ags", Need.OPTIONAL, 20);
+            if (ags != null && !ags.matches("[0-9]{8}")) { p.error("ags", "must be the 8-digit Amtlicher Gemeindeschlüssel, e.g. 09162000"); ags = null; }
+            if (ags != null && Land.byCode(ags.substring(0, 2)).isEmpty()) {
+                p.error("ags", "starts with " + ags.substring(0, 2) + ", which is no Land key (01–16)");
+                ags = null;
+            }
+            if (name != null) partners.add(new Project.Partner(name, url, ags));
         }
         var councilDocuments = r.urls("councilDocuments", 50);
         List<Project.Contact> contacts = new ArrayList<>();

@@ -20,6 +20,7 @@ import de.allmende.federation.inbox.handlers.UndoHandler;
 import de.allmende.federation.iri.Iris;
 import de.allmende.federation.moderation.Moderation;
 import de.allmende.federation.outbox.OutboxService;
+import de.allmende.federation.proof.ObjectProofChecker;
 import de.allmende.service.ActorService;
 import de.allmende.service.KeyService;
 import de.allmende.store.ActivityStore;
@@ -65,7 +66,7 @@ public final class Federation implements AutoCloseable {
         this.retry = new RetryPolicy(RetryPolicy.MASTODON.maxAttempts(), config.retryScale());
         this.workDb = db.relaxedCommits();
         HandlerContext c = new HandlerContext(workDb, iris, actors, resolver, fetcher, outbox, moderation, new FollowStore(),
-                new ObjectStore(), new ActivityStore(), new ReactionStore(), remoteActors);
+                new ObjectStore(), new ActivityStore(), new ReactionStore(), remoteActors, new ObjectProofChecker(resolver));
         ObjectHandlers objects = new ObjectHandlers(c);
         this.router = new ActivityRouter()
                 .on("Follow", new FollowHandler(c))

@@ -77,7 +77,7 @@ public final class ContentStore {
     public List<StoredContent> list(DSLContext tx, long actorId, ContentKind kind, Filter f, Cursor after, int limit) {
         List<Condition> where = new ArrayList<>(List.of(CONTENT.ACTOR_ID.eq(actorId), CONTENT.DELETED.isNull()));
         if (kind != null) where.add(CONTENT.KIND.eq(kind.code()));
-        if (f.fieldOfAction() != null) where.add(DSL.condition("{0} -> 'fieldsOfAction' ? {1}", CONTENT.DATA, DSL.val(f.fieldOfAction())));
+        if (f.fieldOfAction() != null) where.add(DSL.condition("{0} -> 'fieldsOfAction' @> jsonb_build_array({1}::text)", CONTENT.DATA, DSL.val(f.fieldOfAction())));
         if (f.status() != null) where.add(DSL.condition("{0} -> 'status' ->> 'value' = {1}", CONTENT.DATA, DSL.val(f.status())));
         if (f.project() != null) where.add(CONTENT.PROJECT.eq(f.project()));
         if (f.startsFrom() != null) where.add(CONTENT.STARTS.ge(time(f.startsFrom())));

@@ -2,12 +2,14 @@ package de.allmende.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.allmende.domain.ObjectProof;
 import de.allmende.federation.json.Json;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 import static de.allmende.db.Tables.AP_OBJECT;
@@ -15,19 +17,42 @@ import static de.allmende.db.Tables.AP_OBJECT;
 /** Objects (local and remote) with their raw ActivityStreams documents. */
 public final class ObjectStore {
 
+    /**
+     * @param proof what checking the object's own FEP-8b32 proof found when it was stored or last
+     *     updated; empty for our own objects (we signed them) and for rows from before the check
+     */
     public record StoredObject(long id, String iri, String type, String attributedTo, Optional<Long> localActorId,
-                               ObjectNode raw, Instant published, Optional<Instant> deleted) {}
+                               ObjectNode raw, Instant published, Optional<Instant> deleted, Optional<ObjectProof> proof) {}
 
-    /** Inserts if new; returns false when an object with this IRI already exists (dedupe). */
+    /** Inserts a local object if new; returns false when an object with this IRI already exists (dedupe). */
     public boolean insert(DSLContext tx, String iri, String type, String attributedTo, Long localActorId, JsonNode raw) {
+        return insert(tx, iri, type, attributedTo, localActorId, raw, null);
+    }
+
+    /** Inserts a remote object with the result of its proof check, if new (false: already stored). */
+    public boolean insertRemote(DSLContext tx, String iri, String type, String attributedTo, JsonNode raw, ObjectProof proof) {
+        return insert(tx, iri, type, attributedTo, null, raw, Objects.requireNonNull(proof, "proof"));
+    }
+
+    private boolean insert(DSLContext tx, String iri, String type, String attributedTo, Long localActorId, JsonNode raw, ObjectProof proof) {
         return tx.insertInto(AP_OBJECT).set(AP_OBJECT.IRI, iri).set(AP_OBJECT.TYPE, type).set(AP_OBJECT.ATTRIBUTED_TO, attributedTo)
                 .set(AP_OBJECT.LOCAL_ACTOR_ID, localActorId).set(AP_OBJECT.IN_REPLY_TO, Json.uri(raw.get("inReplyTo")).map(Object::toString).orElse(null))
                 .set(AP_OBJECT.RAW, JSONB.valueOf(raw.toString()))
+                .set(AP_OBJECT.PROOF_STATUS, proof == null ? null : proof.status().dbValue())
+                .set(AP_OBJECT.PROOF_KEY, proof == null ? null : proof.key().orElse(null))
                 .onConflict(AP_OBJECT.IRI).doNothing().execute() == 1;
     }
 
+    /** Replaces a local object's document (we sign our own objects; no proof status is kept for them). */
     public boolean update(DSLContext tx, String iri, JsonNode raw) {
         return tx.update(AP_OBJECT).set(AP_OBJECT.RAW, JSONB.valueOf(raw.toString())).set(AP_OBJECT.UPDATED, DSL.currentOffsetDateTime())
+                .where(AP_OBJECT.IRI.eq(iri), AP_OBJECT.DELETED.isNull()).execute() == 1;
+    }
+
+    /** Replaces a remote object's document and its proof status: the new version is checked on its own. */
+    public boolean updateRemote(DSLContext tx, String iri, JsonNode raw, ObjectProof proof) {
+        return tx.update(AP_OBJECT).set(AP_OBJECT.RAW, JSONB.valueOf(raw.toString())).set(AP_OBJECT.UPDATED, DSL.currentOffsetDateTime())
+                .set(AP_OBJECT.PROOF_STATUS, proof.status().dbValue()).set(AP_OBJECT.PROOF_KEY, proof.key().orElse(null))
                 .where(AP_OBJECT.IRI.eq(iri), AP_OBJECT.DELETED.isNull()).execute() == 1;
     }
 
@@ -40,11 +65,16 @@ public final class ObjectStore {
     public Optional<StoredObject> find(DSLContext tx, String iri) {
         return tx.selectFrom(AP_OBJECT).where(AP_OBJECT.IRI.eq(iri)).fetchOptional(r -> new StoredObject(r.getId(), r.getIri(), r.getType(),
                 r.getAttributedTo(), Optional.ofNullable(r.getLocalActorId()), (ObjectNode) read(r.getRaw()),
-                r.getPublished().toInstant(), Optional.ofNullable(r.getDeleted()).map(java.time.OffsetDateTime::toInstant)));
+                r.getPublished().toInstant(), Optional.ofNullable(r.getDeleted()).map(java.time.OffsetDateTime::toInstant),
+                proof(r.getProofStatus(), r.getProofKey())));
     }
 
     public int countLocal(DSLContext tx) {
         return tx.fetchCount(AP_OBJECT, AP_OBJECT.LOCAL_ACTOR_ID.isNotNull().and(AP_OBJECT.DELETED.isNull()));
+    }
+
+    private static Optional<ObjectProof> proof(String status, String key) {
+        return Optional.ofNullable(status).map(st -> new ObjectProof(ObjectProof.Status.ofDbValue(st), Optional.ofNullable(key)));
     }
 
     static JsonNode read(JSONB jsonb) {

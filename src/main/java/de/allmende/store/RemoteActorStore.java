@@ -21,6 +21,9 @@ public final class RemoteActorStore {
 
     public record CachedActor(RemoteActor actor, Instant fetched) {}
 
+    /** An actor document as last fetched (or received in an Update). */
+    public record CachedDocument(JsonNode raw, Instant fetched) {}
+
     public void upsert(DSLContext tx, RemoteActor a, JsonNode raw) {
         tx.insertInto(REMOTE_ACTOR)
                 .set(REMOTE_ACTOR.IRI, a.iri().toString()).set(REMOTE_ACTOR.HOST, a.host()).set(REMOTE_ACTOR.TYPE, a.type())
@@ -51,6 +54,11 @@ public final class RemoteActorStore {
                     Optional.ofNullable(r.getFollowers()).map(URI::create), java.util.List.of());
             return new CachedActor(a, r.getFetched().toInstant());
         });
+    }
+
+    public Optional<CachedDocument> findDocument(DSLContext tx, URI iri) {
+        return tx.select(REMOTE_ACTOR.RAW, REMOTE_ACTOR.FETCHED).from(REMOTE_ACTOR).where(REMOTE_ACTOR.IRI.eq(iri.toString()))
+                .fetchOptional(r -> new CachedDocument(ObjectStore.read(r.value1()), r.value2().toInstant()));
     }
 
     public Optional<RemoteKey> findKey(DSLContext tx, String keyId) {

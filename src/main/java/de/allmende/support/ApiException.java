@@ -1,15 +1,25 @@
 package de.allmende.support;
 
+import de.allmende.domain.FieldError;
+
+import java.util.List;
+
 /**
  * An error that knows its HTTP meaning. {@link #getMessage()} is safe to show to clients;
  * the cause (if any) is for logs only and never rendered.
  */
 public final class ApiException extends RuntimeException {
     private final int status;
+    private final List<FieldError> details;
 
     public ApiException(int status, String safeMessage, Throwable cause) {
+        this(status, safeMessage, cause, List.of());
+    }
+
+    private ApiException(int status, String safeMessage, Throwable cause, List<FieldError> details) {
         super(safeMessage, cause, false, false);
         this.status = status;
+        this.details = List.copyOf(details);
     }
 
     public ApiException(int status, String safeMessage) {
@@ -17,6 +27,14 @@ public final class ApiException extends RuntimeException {
     }
 
     public int status() { return status; }
+
+    /** Safe per-field explanations, rendered like validation errors (e.g. why an upload was refused). */
+    public List<FieldError> details() { return details; }
+
+    /** A failure that concerns one input field, e.g. 413 or 415 for an uploaded file. */
+    public static ApiException ofField(int status, String safeMessage, String field, String fieldMessage) {
+        return new ApiException(status, safeMessage, null, List.of(new FieldError(field, fieldMessage)));
+    }
 
     public static ApiException badRequest(String msg) { return new ApiException(400, msg); }
     public static ApiException unauthorized(String msg) { return new ApiException(401, msg); }

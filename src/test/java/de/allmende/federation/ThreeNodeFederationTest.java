@@ -1,8 +1,10 @@
 package de.allmende.federation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import de.allmende.domain.ObjectProof;
 import de.allmende.federation.delivery.DeliveryWorker;
 import de.allmende.federation.outbox.OutboxService;
+import de.allmende.store.ObjectStore;
 import de.allmende.testkit.Fixtures;
 import de.allmende.testkit.GoldenJson;
 import de.allmende.testkit.TestNode;
@@ -19,6 +21,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.StreamSupport;
 
@@ -28,8 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Three real nodes, one municipality each: Musterstadt (A) and Beispieldorf (B) follow Auental (C),
- * and Auental follows Musterstadt. Every step waits until all queues are drained and then counts
- * rows, so "arrives" always means "arrives exactly once".
+ * and Auental follows Musterstadt (so it sees Musterstadt's boosts). Every step waits until all queues
+ * are drained and then counts rows, so "arrives" always means "arrives exactly once".
  */
 @DisplayName("Three nodes federating")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -180,6 +183,24 @@ class ThreeNodeFederationTest {
 
     @Test
     @Order(4)
+    void aBoostedNoteReachesAThirdNodeWithItsAuthorsProofVerified() {
+        // Nobody follows Beispieldorf: Auental gets its note only through Musterstadt's boost, fetches it
+        // from Beispieldorf's node and checks the note's own proof against Beispieldorf's key.
+        URI note = outbox(b).publishNote(b.actor("beispieldorf"), "<p>Kirmes im Oktober</p>");
+        outbox(a).announce(a.actor("musterstadt"), note);
+        TestNode.awaitQuiet(a, b, c);
+
+        assertEquals(1, c.count(reactions("announce", musterstadt, note)));
+        assertEquals(0, c.count("SELECT count(*) FROM activity WHERE type = 'Create' AND object_iri = '" + note + "'"), "no Create reached C");
+        var stored = c.node().services().db.dsl().transactionResult(cfg -> new ObjectStore().find(cfg.dsl(), note.toString())).orElseThrow();
+        assertEquals(beispieldorf.toString(), stored.attributedTo());
+        assertEquals("<p>Kirmes im Oktober</p>", stored.raw().path("content").asText());
+        assertEquals(Optional.of(ObjectProof.verified(beispieldorf + "#ed25519-key")), stored.proof(), "verified with the author's key");
+        assertNoFailures();
+    }
+
+    @Test
+    @Order(5)
     void unfollowRemovesTheFollowOnBothSides() {
         outbox(a).unfollow(a.actor("musterstadt"), auental);
         outbox(c).unfollow(c.actor("auental"), musterstadt);

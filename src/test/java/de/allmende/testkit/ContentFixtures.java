@@ -25,7 +25,7 @@ public final class ContentFixtures {
                  "status": {"value": "laufend", "asOf": "2026-03-01"},
                  "openness": ["transparenz", "offenheit-it"],
                  "fundingProgramme": "Modellkommune Open Government (BMI, 2017–2019)",
-                 "partners": [{"name": "Gemeinde Beispieldorf", "url": "https://beispieldorf.example/actors/beispieldorf"}],
+                 "partners": [{"name": "Gemeinde Beispieldorf", "url": "https://beispieldorf.example/actors/beispieldorf", "ags": "09187000"}],
                  "councilDocuments": ["https://ris.musterstadt.example/oparl/paper/4711"],
                  "contacts": [{"name": "Open-Government-Team", "role": "Koordination", "email": "opengov@musterstadt.example", "phone": "+49 911 1234-0"}],
                  "startDate": "2025-01-15", "endDate": "2026-12-31"}

@@ -243,6 +243,22 @@ public final class InteropPeer implements AutoCloseable {
         return list(call("GET", "/_control/rejected", null));
     }
 
+    /**
+     * Fedify's own FEP-8b32 checks of every inbox POST: one entry per activity ({@code path}
+     * "activity") and per embedded object ("object"), with {@code activityId, id, hasProof,
+     * verificationMethod, keyId, proofValid} (verifyProof) and {@code verified} (verifyObject).
+     */
+    public List<JsonNode> proofs() {
+        return list(call("GET", "/_control/proofs", null));
+    }
+
+    /** Fedify's proof report for the {@code path} ("activity" or "object") of a received activity. */
+    public JsonNode proofReport(String activityId, String path) {
+        return proofs().stream()
+                .filter(p -> activityId.equals(p.path("activityId").asText()) && path.equals(p.path("path").asText()))
+                .findFirst().orElseThrow(() -> new AssertionError("no proof report for the " + path + " of " + activityId));
+    }
+
     /** Activities this peer sent, with delivery outcome ({@code ok}, {@code error}). */
     public List<JsonNode> sent() {
         return list(call("GET", "/_control/sent", null));

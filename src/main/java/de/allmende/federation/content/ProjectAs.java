@@ -16,6 +16,7 @@ final class ProjectAs {
         for (Project.Partner partner : p.partners()) {
             ObjectNode n = o.withArray("partners").addObject().put("name", partner.name());
             if (partner.url() != null) n.put("url", partner.url().toString());
+            if (partner.ags() != null) n.put("ags", partner.ags());
         }
         ContentToAs.uris(o, "councilDocuments", p.councilDocuments());
         for (Project.Contact c : p.contacts()) {

@@ -8,6 +8,7 @@ import de.allmende.domain.RemoteActor.RemoteKey;
 import de.allmende.federation.http.SafeHttpClient;
 import de.allmende.federation.json.AsToRemoteActor;
 import de.allmende.federation.json.Json;
+import de.allmende.federation.proof.AssertionKeys;
 import de.allmende.federation.signature.KeyResolver;
 import de.allmende.store.RemoteActorStore;
 
@@ -26,8 +27,10 @@ import java.util.Optional;
  * when a cached key fails (key rotation). Key owners are checked: a key only counts for the actor
  * whose document lists it.
  */
-public final class ActorResolver implements KeyResolver {
+public final class ActorResolver implements KeyResolver, AssertionKeys {
     private static final Duration STALE = Duration.ofDays(1);
+    /** How soon a document may be fetched again because a proof names a key it does not list. */
+    private static final Duration REFETCH_FOR_MISSING_KEY = Duration.ofMinutes(1);
 
     private final Database db;
     private final RemoteActorStore store;
@@ -38,7 +41,12 @@ public final class ActorResolver implements KeyResolver {
     /** Hot path of every inbox POST: decoded keys and their owners, refreshed whenever a document is stored. */
     private final java.util.concurrent.ConcurrentHashMap<String, CachedKey> keyCache = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Proof keys (FEP-521a assertionMethod, Ed25519 only), raw, by key id; emptied like {@link #keyCache}. */
+    private final java.util.concurrent.ConcurrentHashMap<String, AssertionKey> assertionKeys = new java.util.concurrent.ConcurrentHashMap<>();
+
     private record CachedKey(PublicKey key, URI owner) {}
+
+    private record AssertionKey(byte[] raw, URI owner) {}
 
     public ActorResolver(Database db, RemoteActorStore store, RemoteFetcher fetcher, SafeHttpClient http, Clock clock,
                          boolean allowPlainHttp) {
@@ -68,6 +76,43 @@ public final class ActorResolver implements KeyResolver {
     public void store(RemoteActor actor, JsonNode doc) {
         db.dsl().transaction(cfg -> store.upsert(cfg.dsl(), actor, doc));
         keyCache.values().removeIf(k -> k.owner().equals(actor.iri()));
+        assertionKeys.values().removeIf(k -> k.owner().equals(actor.iri()));
+    }
+
+    /**
+     * Looks in {@code owner}'s stored actor document, fetching it when unknown, or when the key is not
+     * listed and the document is older than a minute (the actor may have added the key since; the limit
+     * keeps proofs naming made-up keys from making us fetch again and again).
+     */
+    @Override
+    public Optional<byte[]> find(String keyId, URI owner) {
+        AssertionKey hot = assertionKeys.get(keyId);
+        if (hot != null) return hot.owner().equals(owner) ? Optional.of(hot.raw()) : Optional.empty();
+        try {
+            var cached = store.findDocument(db.dsl(), owner);
+            Optional<byte[]> listed = cached.flatMap(d -> assertionKeyIn(d.raw(), keyId, owner));
+            if (listed.isPresent()) return listed;
+            if (cached.isPresent() && cached.get().fetched().plus(REFETCH_FOR_MISSING_KEY).isAfter(clock.instant())) return Optional.empty();
+            refresh(owner);
+            return store.findDocument(db.dsl(), owner).flatMap(d -> assertionKeyIn(d.raw(), keyId, owner));
+        } catch (org.jooq.exception.DataAccessException e) {
+            throw e; // our database, not the remote key
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<byte[]> assertionKeyIn(JsonNode actorDocument, String keyId, URI owner) {
+        return AsToRemoteActor.assertionKeys(actorDocument, owner).stream()
+                .filter(k -> k.keyId().equals(keyId) && k.algorithm().equals("ed25519"))
+                .findFirst()
+                .map(k -> {
+                    // The SPKI of an Ed25519 key ends with the 32 raw bytes.
+                    byte[] raw = java.util.Arrays.copyOfRange(k.spki(), k.spki().length - 32, k.spki().length);
+                    if (assertionKeys.size() > 10_000) assertionKeys.clear();
+                    assertionKeys.put(keyId, new AssertionKey(raw, owner));
+                    return raw;
+                });
     }
 
     @Override

@@ -7,9 +7,8 @@ import de.allmende.federation.fetch.ActorResolver;
 import de.allmende.federation.fetch.RemoteFetcher;
 import de.allmende.federation.json.Json;
 import de.allmende.federation.moderation.Moderation;
-import de.allmende.federation.proof.DataIntegrityProof;
+import de.allmende.federation.proof.ObjectProofChecker;
 import de.allmende.federation.signature.HttpSignatureVerifier;
-import de.allmende.federation.signature.KeyResolver;
 import de.allmende.federation.signature.PendingVerification;
 import de.allmende.federation.signature.Precheck;
 import de.allmende.federation.signature.SignedRequestParts;
@@ -18,7 +17,6 @@ import de.allmende.support.ApiException;
 
 import java.io.IOException;
 import java.net.URI;
-import java.security.interfaces.EdECPublicKey;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,6 +36,7 @@ public final class InboxPipeline implements AutoCloseable {
     private final Moderation moderation;
     private final Clock clock;
     private final InboxBatcher batcher;
+    private final ObjectProofChecker proofs;
 
     public InboxPipeline(Database db, ActorResolver resolver, Moderation moderation, Clock clock) {
         this.db = db;
@@ -45,6 +44,7 @@ public final class InboxPipeline implements AutoCloseable {
         this.moderation = moderation;
         this.clock = clock;
         this.batcher = new InboxBatcher(db);
+        this.proofs = new ObjectProofChecker(resolver);
     }
 
     /** @return true if enqueued, false if it was a duplicate (both answer 202) */
@@ -136,7 +136,8 @@ public final class InboxPipeline implements AutoCloseable {
         if (moderation.isBlockedDomain(actor.getRawAuthority()) || moderation.isBlockedActor(actor.toString())) {
             throw ApiException.forbidden("actor is blocked");
         }
-        if (!actor.equals(signer) && !hasValidProofBy(activity, actor)) {
+        // A forwarded activity is accepted if it carries an FEP-8b32 proof made with a key of its actor.
+        if (!actor.equals(signer) && !proofs.isSignedBy(activity, actor)) {
             throw ApiException.forbidden("signer is not the activity's actor");
         }
         URI id = Json.uri(activity.get("id")).orElseThrow();
@@ -155,21 +156,6 @@ public final class InboxPipeline implements AutoCloseable {
                 throw ApiException.forbidden("object is attributed to an actor on another server");
             }
         }
-    }
-
-    /** A forwarded activity is accepted if it carries an FEP-8b32 proof made with a key of its actor. */
-    private boolean hasValidProofBy(ObjectNode activity, URI actor) {
-        if (!activity.has("proof")) return false;
-        var result = DataIntegrityProof.verify(activity, verificationMethod -> {
-            Optional<java.security.PublicKey> key = resolver.resolve(verificationMethod, KeyResolver.Freshness.CACHED);
-            boolean ownedByActor = resolver.ownerOf(verificationMethod).map(actor::equals).orElse(false);
-            return key.filter(k -> ownedByActor && k instanceof EdECPublicKey).map(k -> rawEd25519(k.getEncoded()));
-        });
-        return result.valid();
-    }
-
-    private static byte[] rawEd25519(byte[] spki) {
-        return java.util.Arrays.copyOfRange(spki, spki.length - 32, spki.length);
     }
 
     private boolean enqueue(ObjectNode activity, URI signer) {

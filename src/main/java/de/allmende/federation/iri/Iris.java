@@ -26,6 +26,7 @@ public final class Iris {
 
     public static final String OBJECT_PATH = "/objects/:id";
     public static final String ACTIVITY_PATH = "/activities/:id";
+    /** Uploaded files, public like the objects that attach them. */
     public static final String MEDIA_PATH = "/media/:id";
     public static final String FEED_PATH = "/actors/:handle/feed.atom";
     public static final String KIND_FEED_PATH = "/actors/:handle/:kind/feed.atom";

@@ -48,6 +48,13 @@ public final class AsToRemoteActor {
                 // an unusable key is skipped, not fatal: other keys may still verify
             }
         }
+        keys.addAll(assertionKeys(doc, actor));
+        return keys;
+    }
+
+    /** The FEP-521a Multikeys in {@code assertionMethod} that {@code actor} controls (the keys FEP-8b32 proofs may use). */
+    public static List<RemoteKey> assertionKeys(JsonNode doc, URI actor) {
+        List<RemoteKey> keys = new ArrayList<>();
         for (JsonNode k : Json.each(doc.get("assertionMethod"))) {
             Optional<String> kid = Json.text(k.get("id"));
             Optional<String> mb = Json.text(k.get("publicKeyMultibase"));

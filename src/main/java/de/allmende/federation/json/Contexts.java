@@ -18,6 +18,8 @@ public final class Contexts {
     /** Namespace of Allmende's own terms (defined inline; see federation-spec/FEDERATION.md). */
     public static final String ALLMENDE_NS = "https://w3id.org/allmende/ns#";
     public static final String PUBLIC = "https://www.w3.org/ns/activitystreams#Public";
+    /** FEP-521a's key list; neither data-integrity/v1 nor multikey/v1 defines the term. */
+    public static final String ASSERTION_METHOD = "https://w3id.org/security#assertionMethod";
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
@@ -27,6 +29,9 @@ public final class Contexts {
     public static ArrayNode actor() {
         ArrayNode ctx = F.arrayNode().add(ACTIVITYSTREAMS).add(SECURITY_V1).add(DATA_INTEGRITY_V1).add(MULTIKEY_V1);
         ObjectNode terms = ctx.addObject();
+        // Without this, JSON-LD processors drop assertionMethod (Fedify then finds no key for our proofs);
+        // defined inline, like our other terms, so a reader needs no further context (did/v1, cid/v1) for it.
+        terms.putObject("assertionMethod").put("@id", ASSERTION_METHOD).put("@type", "@id").put("@container", "@set");
         terms.put("manuallyApprovesFollowers", "as:manuallyApprovesFollowers");
         terms.put("toot", "http://joinmastodon.org/ns#");
         terms.putObject("featured").put("@id", "toot:featured").put("@type", "@id");

@@ -160,8 +160,8 @@ public final class OutboxService {
     /** Accepts a follow request, embedding the Follow exactly as received (inside the inbox handler's transaction). */
     public void acceptFollow(DSLContext tx, LocalActor a, long followId, JsonNode followActivity, RemoteActor follower) {
         URI actor = iris.actor(a.handle());
+        // wrap() keeps the @context of a Follow that carries a proof, so the follower can still verify it.
         ObjectNode embedded = ((ObjectNode) followActivity).deepCopy();
-        embedded.remove("@context");
         // Mastodon's id shape for the first Accept of a follow; a repeated Follow (the remote lost its
         // state, or follows again) needs an Accept of its own, and the first id is taken by then.
         URI id = iris.acceptOf(actor, followId);
@@ -197,8 +197,8 @@ public final class OutboxService {
 
     public void rejectFollow(DSLContext tx, LocalActor a, JsonNode followActivity, RemoteActor follower) {
         URI actor = iris.actor(a.handle());
+        // wrap() keeps the @context of a Follow that carries a proof, so the follower can still verify it.
         ObjectNode embedded = ((ObjectNode) followActivity).deepCopy();
-        embedded.remove("@context");
         ObjectNode reject = ActivityJson.wrap("Reject", iris.activity(newId()), actor, embedded, clock.instant());
         reject.putArray("to").add(follower.iri().toString());
         publish(tx, a, reject, embedded.path("id").asText(), false, List.of(follower.inbox().toString()));

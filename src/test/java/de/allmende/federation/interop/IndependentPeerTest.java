@@ -75,6 +75,10 @@ class IndependentPeerTest {
                 && muster.toString().equals(a.path("actor").asText()), WAIT);
         assertTrue(accept.path("signatureVerified").asBoolean(), "Accept must carry a signature Fedify verifies: " + accept);
         assertEquals("Follow", accept.path("activity").path("object").path("type").asText(), "Accept embeds the Follow");
+        // The Follow is embedded with the @context its proof covers, so Fedify still verifies its own proof.
+        assertProofVerifiedByFedify(accept, "activity", accept.path("id").asText(), muster + "#ed25519-key");
+        assertProofVerifiedByFedify(accept, "object", accept.path("activity").path("object").path("id").asText(),
+                peer.actor() + "#key-2");
 
         assertEquals(1, node.count(followRows(peer.actor(), muster, "accepted")));
         List<String> followers = collectionItems("/actors/musterstadt/followers");
@@ -103,9 +107,12 @@ class IndependentPeerTest {
         URI note = outbox.publishNote(muster, "<p>Bürgerversammlung am Montag</p>");
         JsonNode create = peer.awaitInbox(a -> "Create".equals(a.path("type").asText()) && objectId(a).equals(note.toString()), WAIT);
         assertTrue(create.path("signatureVerified").asBoolean(), "Create must be verified by Fedify: " + create);
-        // Open (issue 4): Fedify 1.5.9's verifyObject does not accept our FEP-8b32 proofs yet (proofVerified=false),
-        // although they verify against the FEP's own vectors and our verifier; the HTTP signature carries the delivery.
         assertEquals(node.actorIri("musterstadt").toString(), create.path("actor").asText());
+        // Fedify's own verifyProof/verifyObject accept the proofs of the Create and of the Note it embeds,
+        // with the key from musterstadt's assertionMethod.
+        String key = node.actorIri("musterstadt") + "#ed25519-key";
+        assertProofVerifiedByFedify(create, "activity", create.path("id").asText(), key);
+        assertProofVerifiedByFedify(create, "object", note.toString(), key);
         assertEquals("<p>Bürgerversammlung am Montag</p>", create.path("activity").path("object").path("content").asText());
 
         outbox.updateNote(muster, note, "<p>Bürgerversammlung am Dienstag</p>");
@@ -242,6 +249,18 @@ class IndependentPeerTest {
         assertEquals(0, failed, () -> "inbox items failed: " + node.count("SELECT count(*) FROM inbox_item"));
         assertFalse(peer.sent().stream().anyMatch(s -> s.path("ok").isBoolean() && !s.path("ok").asBoolean()),
                 () -> "a delivery of the peer failed: " + peer.sent());
+    }
+
+    /** The peer's proof report for one document of a received activity says Fedify verified it with {@code key}. */
+    private void assertProofVerifiedByFedify(JsonNode received, String path, String documentId, String key) {
+        String activityId = received.path("id").asText();
+        JsonNode report = peer.proofReport(activityId, path);
+        assertEquals(documentId, report.path("id").asText(), "report: " + report);
+        assertTrue(report.path("hasProof").asBoolean(), "we sign every " + path + ": " + report);
+        assertTrue(report.path("proofValid").asBoolean(), "Fedify's verifyProof: " + report);
+        assertTrue(report.path("verified").asBoolean(), "Fedify's verifyObject (key controller = owner): " + report);
+        assertEquals(key, report.path("keyId").asText(), "report: " + report);
+        assertEquals(202, report.path("status").asInt(), "report: " + report);
     }
 
     private List<String> collectionItems(String path) {

@@ -6,6 +6,7 @@ import de.allmende.federation.fetch.RemoteFetcher;
 import de.allmende.federation.iri.Iris;
 import de.allmende.federation.moderation.Moderation;
 import de.allmende.federation.outbox.OutboxService;
+import de.allmende.federation.proof.ObjectProofChecker;
 import de.allmende.service.ActorService;
 import de.allmende.store.ActivityStore;
 import de.allmende.store.FollowStore;
@@ -26,5 +27,6 @@ public record HandlerContext(
         ObjectStore objects,
         ActivityStore activities,
         ReactionStore reactions,
-        RemoteActorStore remoteActors) {
+        RemoteActorStore remoteActors,
+        ObjectProofChecker proofs) {
 }

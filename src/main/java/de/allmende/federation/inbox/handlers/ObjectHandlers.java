@@ -2,11 +2,13 @@ package de.allmende.federation.inbox.handlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.allmende.domain.ObjectProof;
 import de.allmende.domain.RemoteActor;
 import de.allmende.federation.inbox.ActivityHandler;
 import de.allmende.federation.json.ActivityJson;
 import de.allmende.federation.json.AsToRemoteActor;
 import de.allmende.federation.json.Json;
+import de.allmende.federation.proof.ObjectProofChecker;
 
 import java.io.IOException;
 import java.net.URI;
@@ -31,9 +33,10 @@ public final class ObjectHandlers {
             throw new IllegalArgumentException("object is not on the actor's host");
         }
         String type = Json.firstType(object).orElse("Object");
+        ObjectProof proof = checkProof(activity, object, actor);
         c.db().dsl().transaction(cfg -> {
             c.activities().insert(cfg.dsl(), activity.get("id").asText(), "Create", actor.toString(), id, null, Json.isPublic(activity), activity);
-            c.objects().insert(cfg.dsl(), id, type, actor.toString(), null, object);
+            c.objects().insertRemote(cfg.dsl(), id, type, actor.toString(), object, proof);
         });
     }
 
@@ -46,12 +49,13 @@ public final class ObjectHandlers {
             c.resolver().store(updated, object); // profile and key changes
             return;
         }
+        ObjectProof proof = checkProof(activity, object, actor);
         c.db().dsl().transaction(cfg -> {
             var stored = c.objects().find(cfg.dsl(), id.toString());
             if (stored.isEmpty() || !stored.get().attributedTo().equals(actor.toString())) return; // unknown, or not theirs
             c.activities().insert(cfg.dsl(), activity.get("id").asText(), "Update", actor.toString(), id.toString(), null,
                     Json.isPublic(activity), activity);
-            c.objects().update(cfg.dsl(), id.toString(), object);
+            c.objects().updateRemote(cfg.dsl(), id.toString(), object, proof);
         });
     }
 
@@ -69,6 +73,15 @@ public final class ObjectHandlers {
             c.activities().insert(tx, activity.get("id").asText(), "Delete", actor.toString(), id.toString(), null, false, activity);
             c.objects().markDeleted(tx, id.toString(), ActivityJson.tombstone(id, Instant.now()));
         });
+    }
+
+    /**
+     * The object's own proof, by its owner (attributedTo, else the activity's actor). A bad proof does not
+     * stop an activity whose HTTP signature vouches for it: it is recorded as invalid.
+     */
+    private ObjectProof checkProof(ObjectNode activity, JsonNode object, URI actor) {
+        JsonNode enclosingContext = activity.path("object").isObject() ? activity.get("@context") : null; // fetched: its own
+        return c.proofs().check(object, ObjectProofChecker.ownerOf(object, actor), enclosingContext);
     }
 
     private JsonNode embeddedOrFetched(JsonNode object) throws IOException {

@@ -17,24 +17,29 @@ public final class ReactionHandler implements ActivityHandler {
 
     private final HandlerContext c;
     private final Kind kind;
+    private final AnnouncedObjects announced;
 
     public ReactionHandler(HandlerContext c, Kind kind) {
         this.c = c;
         this.kind = kind;
+        this.announced = new AnnouncedObjects(c);
     }
 
     @Override
     public void handle(ObjectNode activity, URI actor) {
         JsonNode embedded = activity.get("object");
+        JsonNode context = activity.get("@context");
         if (embedded != null && embedded.isObject() && RELAYED_TYPES.contains(Json.firstType(embedded).orElse(""))) {
             // An embedded activity: a group relaying its members' activities (FEP-1b12, Lemmy). Neither
             // a like nor a boost of that activity. An Announce(Create) is recorded as the group's boost
-            // of the created object (as Mastodon shows it); the relayed content itself is not stored,
-            // since its author did not sign it. Other relays (Like, Update, Delete, Undo …) are ignored.
+            // of the created object (as Mastodon shows it); the relayed copy is kept only as any boosted
+            // object is (see AnnouncedObjects). Other relays (Like, Update, Delete, Undo …) are ignored.
             if (kind != Kind.ANNOUNCE || !"Create".equals(Json.firstType(embedded).orElse(""))) return;
+            if (embedded.has("@context")) context = embedded.get("@context");
             embedded = embedded.get("object");
         }
         URI object = Json.uri(embedded).orElseThrow(() -> new IllegalArgumentException("no object"));
+        if (kind == Kind.ANNOUNCE) announced.keep(object, embedded, context, actor);
         c.db().dsl().transaction(cfg -> {
             c.activities().insert(cfg.dsl(), activity.get("id").asText(), Json.firstType(activity).orElseThrow(), actor.toString(),
                     object.toString(), null, Json.isPublic(activity), activity);

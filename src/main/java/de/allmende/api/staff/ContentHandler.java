@@ -1,0 +1,91 @@
+package de.allmende.api.staff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.allmende.api.MediaTypes;
+import de.allmende.api.PathParams;
+import de.allmende.api.Responses;
+import de.allmende.content.Content;
+import de.allmende.content.ContentJson;
+import de.allmende.content.ContentKind;
+import de.allmende.domain.LocalActor;
+import de.allmende.federation.iri.Iris;
+import de.allmende.service.ContentService;
+import de.allmende.support.ApiException;
+import io.vertx.ext.web.RoutingContext;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * {@code /api/allmende/v1/{projects|updates|events|lessons|aids}}: list (filters, cursor paging),
+ * create, read, replace and delete a municipality's content. Validation is ContentService's; a
+ * rejected input is a 422 naming each field.
+ */
+final class ContentHandler {
+    private final ContentService content;
+    private final Iris iris;
+    private final String apiBase;
+
+    ContentHandler(ContentService content, Iris iris) {
+        this.content = content;
+        this.iris = iris;
+        this.apiBase = iris.base() + StaffRoutes.BASE;
+    }
+
+    void list(RoutingContext ctx, ContentKind kind) {
+        ContentQuery q = ContentQuery.parse(kind, ctx.queryParams(), iris);
+        ContentService.Page page = content.list(actor(ctx), kind, q.filter(), q.cursor(), q.limit());
+        ObjectNode body = Responses.JSON.createObjectNode();
+        ArrayNode items = body.putArray("items");
+        page.items().forEach(c -> items.add(ContentJson.write(c)));
+        body.put("next", page.next().orElse(null));
+        page.next().ifPresent(next -> ctx.response().putHeader("Link",
+                "<" + apiBase + "/" + kind.plural() + "?" + q.withCursor(next) + ">; rel=\"next\""));
+        Responses.json(ctx, 200, MediaTypes.JSON, body);
+    }
+
+    void create(RoutingContext ctx, ContentKind kind) {
+        Content c = content.create(actor(ctx), kind, jsonBody(ctx));
+        ctx.response().putHeader("Location", StaffRoutes.BASE + "/" + kind.plural() + "/" + c.id().orElseThrow());
+        Responses.json(ctx, 201, MediaTypes.JSON, ContentJson.write(c));
+    }
+
+    void get(RoutingContext ctx, ContentKind kind) {
+        Responses.json(ctx, 200, MediaTypes.JSON, ContentJson.write(content.get(actor(ctx), kind, id(ctx, kind))));
+    }
+
+    void replace(RoutingContext ctx, ContentKind kind) {
+        Content c = content.update(actor(ctx), kind, id(ctx, kind), jsonBody(ctx));
+        Responses.json(ctx, 200, MediaTypes.JSON, ContentJson.write(c));
+    }
+
+    void delete(RoutingContext ctx, ContentKind kind) {
+        content.delete(actor(ctx), kind, id(ctx, kind));
+        ctx.response().setStatusCode(204).end();
+    }
+
+    private static LocalActor actor(RoutingContext ctx) {
+        return StaffAuth.grant(ctx).actor();
+    }
+
+    private static UUID id(RoutingContext ctx, ContentKind kind) {
+        return PathParams.uuid(ctx, "id", "no such " + kind.code());
+    }
+
+    /** The request's JSON; an empty body reads as null, which validation reports as a missing object. */
+    private static JsonNode jsonBody(RoutingContext ctx) {
+        String type = ctx.request().getHeader("Content-Type");
+        String base = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!base.equals("application/json") && !base.endsWith("+json")) {
+            throw ApiException.ofField(415, "unsupported media type", "body", "send JSON (Content-Type: application/json)");
+        }
+        try {
+            return ctx.body().length() == 0 ? null : Responses.JSON.readTree(ctx.body().buffer().getBytes());
+        } catch (IOException e) {
+            throw ApiException.badRequest("the body is not valid JSON");
+        }
+    }
+}
