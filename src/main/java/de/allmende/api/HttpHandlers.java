@@ -6,12 +6,17 @@ import de.allmende.api.activitypub.AuthorizedFetch;
 import de.allmende.api.activitypub.CollectionHandler;
 import de.allmende.api.activitypub.InboxHandler;
 import de.allmende.api.activitypub.ObjectHandler;
+import de.allmende.api.feed.ContentToAtom;
+import de.allmende.api.feed.EventsToICal;
+import de.allmende.api.feed.FeedHandler;
 import de.allmende.api.ops.HealthHandler;
 import de.allmende.api.ops.MetricsHandler;
 import de.allmende.api.staff.StaffRoutes;
 import de.allmende.api.web.IconHandler;
 import de.allmende.api.web.MediaFileHandler;
+import de.allmende.api.web.ObjectPages;
 import de.allmende.api.web.ProfilePage;
+import de.allmende.api.web.Templates;
 import de.allmende.api.wellknown.HostMetaHandler;
 import de.allmende.api.wellknown.NodeInfoHandler;
 import de.allmende.api.wellknown.WebFingerHandler;
@@ -30,6 +35,7 @@ public record HttpHandlers(
         ActorHandler actors,
         CollectionHandler collections,
         ObjectHandler objects,
+        FeedHandler feeds,
         InboxHandler inbox,
         IconHandler icons,
         MediaFileHandler mediaFiles,
@@ -41,13 +47,16 @@ public record HttpHandlers(
 
     public static HttpHandlers create(Services s) {
         var iris = s.iris;
+        Templates templates = new Templates();
         return new HttpHandlers(
                 new WebFingerHandler(iris, s.actors),
                 new HostMetaHandler(iris),
                 new NodeInfoHandler(iris, s.nodeInfo, s.config.nodeName()),
-                new ActorHandler(s.actors, s.keys, new LocalActorToAs(iris), new ProfilePage(iris, s.config.nodeName())),
+                new ActorHandler(s.actors, s.keys, new LocalActorToAs(iris), new ProfilePage(templates, iris, s.config.nodeName()),
+                        s.content),
                 new CollectionHandler(s.db, iris, s.actors),
-                new ObjectHandler(s.db, iris),
+                new ObjectHandler(s.db, iris, new ObjectPages(templates, iris, s.config.nodeName(), s.content, s.actors)),
+                new FeedHandler(s.actors, s.content, new ContentToAtom(iris), new EventsToICal(iris), s.clock),
                 new InboxHandler(s.federation.inbox, s.actors, iris),
                 new IconHandler(s.actors),
                 new MediaFileHandler(s.media),

@@ -66,6 +66,9 @@ public final class HttpVerticle extends VerticleBase {
         r.get(Iris.FOLLOWING_PATH).handler(h.collections()::following);
         r.get(Iris.FEATURED_PATH).handler(h.collections()::featured);
         r.get(Iris.LIKED_PATH).handler(h.collections()::liked);
+        r.get(Iris.FEED_PATH).handler(h.feeds()::atom);
+        r.get(Iris.KIND_FEED_PATH).handler(h.feeds()::kindAtom);
+        r.get(Iris.CALENDAR_PATH).handler(h.feeds()::calendar);
         r.get(Iris.OBJECT_PATH).handler(h.objects()::object);
         r.get(Iris.ACTIVITY_PATH).handler(h.objects()::activity);
         r.get(Iris.MEDIA_PATH).handler(h.mediaFiles()::handle);

@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.ext.web.RoutingContext;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
 /** Small helpers so handlers stay one call per response. */
 public final class Responses {
     public static final ObjectMapper JSON = new ObjectMapper();
@@ -22,6 +27,41 @@ public final class Responses {
 
     public static void html(RoutingContext ctx, int status, String body) {
         ctx.response().setStatusCode(status).putHeader("Content-Type", MediaTypes.HTML).end(body);
+    }
+
+    /**
+     * A public document that caches may keep for {@code maxAgeSeconds}, then revalidate: the ETag is
+     * a hash of the body, and a matching If-None-Match gets 304 without it.
+     */
+    public static void cacheable(RoutingContext ctx, String contentType, String body, int maxAgeSeconds) {
+        String etag = etag(body);
+        allowAnyOrigin(ctx);
+        ctx.response().putHeader("ETag", etag).putHeader("Cache-Control", "public, max-age=" + maxAgeSeconds);
+        if (matches(ctx.request().getHeader("If-None-Match"), etag)) {
+            ctx.response().setStatusCode(304).end();
+            return;
+        }
+        ctx.response().setStatusCode(200).putHeader("Content-Type", contentType).end(body);
+    }
+
+    static String etag(String body) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 27) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** If-None-Match uses the weak comparison: W/ prefixes are ignored; "*" matches any current representation. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) return false;
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.strip();
+            if (c.startsWith("W/")) c = c.substring(2);
+            if (c.equals("*") || c.equals(etag)) return true;
+        }
+        return false;
     }
 
     /** Public, cacheable discovery documents may be read from any origin (browser clients, CORS). */

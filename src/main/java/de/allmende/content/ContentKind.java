@@ -4,22 +4,24 @@ import java.util.Optional;
 
 /** The five kinds of municipal content, with their ActivityStreams type and API path segment. */
 public enum ContentKind {
-    PROJECT("project", "projects", "Page", "Projekt"),
-    UPDATE("update", "updates", "Note", "Projekt-Update"),
-    EVENT("event", "events", "Event", "Veranstaltung"),
-    LESSON("lesson", "lessons", "Article", "Erfahrung"),
-    AID("aid", "aids", "Page", "Arbeitshilfe");
+    PROJECT("project", "projects", "Page", "Projekt", "Projekte"),
+    UPDATE("update", "updates", "Note", "Projekt-Update", "Projekt-Updates"),
+    EVENT("event", "events", "Event", "Veranstaltung", "Veranstaltungen"),
+    LESSON("lesson", "lessons", "Article", "Erfahrung", "Erfahrungen"),
+    AID("aid", "aids", "Page", "Arbeitshilfe", "Arbeitshilfen");
 
     private final String code;
     private final String plural;
     private final String asType;
     private final String label;
+    private final String pluralLabel;
 
-    ContentKind(String code, String plural, String asType, String label) {
+    ContentKind(String code, String plural, String asType, String label, String pluralLabel) {
         this.code = code;
         this.plural = plural;
         this.asType = asType;
         this.label = label;
+        this.pluralLabel = pluralLabel;
     }
 
     /** Stored in the database and used as {@code allmende:kind} on the wire. */
@@ -30,6 +32,8 @@ public enum ContentKind {
     public String asType() { return asType; }
     /** German label for pages and feeds. */
     public String label() { return label; }
+    /** German plural label, e.g. for feed titles ("Veranstaltungen"). */
+    public String pluralLabel() { return pluralLabel; }
 
     public static Optional<ContentKind> byCode(String code) {
         for (ContentKind k : values()) if (k.code.equals(code)) return Optional.of(k);

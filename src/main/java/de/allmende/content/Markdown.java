@@ -2,6 +2,7 @@ package de.allmende.content;
 
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.TextContentRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
 public final class Markdown {
     private static final Parser PARSER = Parser.builder().build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).softbreak("<br>").build();
+    private static final TextContentRenderer TEXT = TextContentRenderer.builder().build();
     private static final Pattern HEADING = Pattern.compile("<(/?)h([1-6])>");
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
             .allowElements("p", "br", "strong", "em", "b", "i", "u", "del", "code", "pre", "ul", "ol", "li", "blockquote",
@@ -32,6 +34,12 @@ public final class Markdown {
         if (markdown == null || markdown.isBlank()) return "";
         String html = RENDERER.render(PARSER.parse(markdown));
         return sanitize(shiftHeadings(html)).strip();
+    }
+
+    /** Markdown → plain text (markup dropped, link targets kept in parentheses), e.g. for iCalendar descriptions. */
+    public static String toPlainText(String markdown) {
+        if (markdown == null || markdown.isBlank()) return "";
+        return TEXT.render(PARSER.parse(markdown)).strip();
     }
 
     /** Sanitises HTML that did not come from our renderer (e.g. remote content shown on our pages). */

@@ -60,6 +60,11 @@ public final class ActorService {
         return actors.findMunicipality(db.dsl(), handle);
     }
 
+    /** A local actor (municipality or instance) by its row id, e.g. the owner of a stored object. */
+    public Optional<LocalActor> findById(long id) {
+        return actors.findById(db.dsl(), id);
+    }
+
     public LocalActor instanceActor() {
         return actors.findInstance(db.dsl()).orElseThrow();
     }

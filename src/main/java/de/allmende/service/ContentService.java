@@ -9,6 +9,7 @@ import de.allmende.content.ContentJson;
 import de.allmende.content.ContentKind;
 import de.allmende.content.Event;
 import de.allmende.content.Lesson;
+import de.allmende.content.Localized;
 import de.allmende.content.MediaLookup;
 import de.allmende.content.Project;
 import de.allmende.content.ProjectUpdate;
@@ -125,6 +126,13 @@ public final class ContentService {
     /** Local content by its IRI, with its owner's handle resolved by the caller; empty if unknown. */
     public Optional<StoredContent> findByIri(URI iri) {
         return store.findByIri(db.dsl(), iri.toString());
+    }
+
+    /** The German title of local, not deleted content at this IRI (pages name related projects by title). */
+    public Optional<String> titleOf(URI iri) {
+        return findByIri(iri).filter(s -> s.deleted().isEmpty())
+                .flatMap(s -> Optional.ofNullable(ContentInput.parse(s.kind(), s.data(), MediaLookup.NONE).common().title()))
+                .map(Localized::de);
     }
 
     public Content toContent(StoredContent s, LocalActor owner) {

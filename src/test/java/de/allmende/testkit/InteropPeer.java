@@ -160,7 +160,8 @@ public final class InteropPeer implements AutoCloseable {
     /** Runs {@code npm ci} in the peer folder when its dependencies are not installed yet. */
     static void ensureInstalled(Path dir) {
         synchronized (INSTALL_LOCK) {
-            if (Files.isRegularFile(dir.resolve("node_modules/@fedify/fedify/package.json"))) return;
+            if (Files.isRegularFile(dir.resolve("node_modules/@fedify/fedify/package.json"))
+                    && Files.isRegularFile(dir.resolve("node_modules/@rowanmanning/feed-parser/package.json"))) return;
             String npm = System.getProperty("allmende.interop.npm", "npm");
             ProcessBuilder pb = new ProcessBuilder(npm, "ci", "--no-audit", "--no-fund")
                     .directory(dir.toFile())

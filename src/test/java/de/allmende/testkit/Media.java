@@ -15,4 +15,14 @@ public final class Media {
                 id.toString(), actorId, fileName, "0".repeat(64));
         return id;
     }
+
+    /** Registers a PNG with its description (the alt text pages show) and returns its id. */
+    public static UUID image(TestNode node, String handle, String fileName, String description) {
+        UUID id = UUID.randomUUID();
+        long actorId = node.actor(handle).id();
+        node.node().services().db.dsl().execute(
+                "INSERT INTO media (id, actor_id, file_name, media_type, size, sha256, description) VALUES (?::uuid, ?, ?, 'image/png', 4321, ?, ?)",
+                id.toString(), actorId, fileName, "1".repeat(64), description);
+        return id;
+    }
 }

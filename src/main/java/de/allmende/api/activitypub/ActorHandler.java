@@ -7,6 +7,7 @@ import de.allmende.api.web.ProfilePage;
 import de.allmende.domain.LocalActor;
 import de.allmende.federation.json.LocalActorToAs;
 import de.allmende.service.ActorService;
+import de.allmende.service.ContentService;
 import de.allmende.service.KeyService;
 import de.allmende.support.ApiException;
 import io.vertx.ext.web.RoutingContext;
@@ -16,13 +17,18 @@ import io.vertx.ext.web.RoutingContext;
  * profile for browsers. The instance actor is always served without a signature check (FEP-2677).
  */
 public final class ActorHandler {
+    /** How many recent items the profile page lists. */
+    private static final int RECENT = 20;
+
     private final ActorService actors;
     private final KeyService keys;
     private final LocalActorToAs toAs;
     private final ProfilePage page;
+    private final ContentService content;
 
-    public ActorHandler(ActorService actors, KeyService keys, LocalActorToAs toAs, ProfilePage page) {
+    public ActorHandler(ActorService actors, KeyService keys, LocalActorToAs toAs, ProfilePage page, ContentService content) {
         this.actors = actors;
+        this.content = content;
         this.keys = keys;
         this.toAs = toAs;
         this.page = page;
@@ -34,7 +40,7 @@ public final class ActorHandler {
         Representation r = MediaTypes.negotiate(ctx.request().getHeader("Accept"));
         ctx.response().putHeader("Vary", "Accept");
         if (r == Representation.HTML) {
-            Responses.html(ctx, 200, page.render(actor));
+            Responses.html(ctx, 200, page.render(actor, content.recent(actor, null, RECENT)));
         } else {
             Responses.json(ctx, 200, MediaTypes.contentType(r), toAs.municipality(actor, keys.publishedKeys(actor.id())));
         }

@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
 public final class AuthorizedFetch implements Handler<RoutingContext> {
     private static final Pattern ACTOR_PAGE = Pattern.compile("/actors/[^/]+/?");
     private static final Pattern ICON = Pattern.compile("/actors/[^/]+/icon\\.png");
+    private static final Pattern FEED = Pattern.compile("/actors/[^/]+/([a-z]+/)?feed\\.atom|/actors/[^/]+/events\\.ics");
+    private static final Pattern OBJECT = Pattern.compile("/objects/[^/]+");
 
     private final HttpSignatureVerifier verifier = HttpSignatureVerifier.federation();
     private final ActorResolver resolver;
@@ -69,13 +71,15 @@ public final class AuthorizedFetch implements Handler<RoutingContext> {
     }
 
     /**
-     * Browsers get the HTML profile (same negotiation as {@link ActorHandler}) and the icon without a
-     * signature. Everything else under the guarded paths answers ActivityStreams JSON whatever the
-     * Accept header says, so it needs a signature even when the client asks for HTML or nothing.
+     * Browsers get the HTML profile and object pages (same negotiation as {@link ActorHandler} and
+     * {@link ObjectHandler}), the icon and the Atom and iCalendar feeds without a signature, as the
+     * public web face. Everything else under the guarded paths answers ActivityStreams JSON whatever
+     * the Accept header says, so it needs a signature even when the client asks for HTML or nothing.
      */
     private static boolean servedWithoutSignature(RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        if (ICON.matcher(path).matches()) return true;
+        if (ICON.matcher(path).matches() || FEED.matcher(path).matches()) return true;
+        if (OBJECT.matcher(path).matches()) return ObjectHandler.wantsHtml(ctx);
         return ACTOR_PAGE.matcher(path).matches()
                 && MediaTypes.negotiate(ctx.request().getHeader("Accept")) == MediaTypes.Representation.HTML;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.api.MediaTypes;
 import de.allmende.api.MediaTypes.Representation;
 import de.allmende.api.Responses;
+import de.allmende.api.web.ObjectPages;
 import de.allmende.db.Database;
 import de.allmende.federation.iri.Iris;
 import de.allmende.federation.json.Contexts;
@@ -12,24 +13,49 @@ import de.allmende.store.ObjectStore;
 import de.allmende.support.ApiException;
 import io.vertx.ext.web.RoutingContext;
 
-/** Local objects and activities by IRI. Deleted objects answer 410 with their Tombstone. */
+import java.net.URI;
+
+/**
+ * Local objects and activities by IRI. Objects are negotiated: browsers get the HTML page,
+ * ActivityPub clients (and {@code ?format=json}) the stored JSON-LD. Deleted objects answer 410
+ * in both: the Tombstone, or a short notice.
+ */
 public final class ObjectHandler {
     private final Database db;
     private final Iris iris;
+    private final ObjectPages pages;
     private final ObjectStore objects = new ObjectStore();
     private final ActivityStore activities = new ActivityStore();
 
-    public ObjectHandler(Database db, Iris iris) {
+    public ObjectHandler(Database db, Iris iris, ObjectPages pages) {
         this.db = db;
         this.iris = iris;
+        this.pages = pages;
     }
 
     public void object(RoutingContext ctx) {
-        var stored = objects.find(db.dsl(), iris.object(ctx.pathParam("id")).toString())
+        URI iri = iris.object(ctx.pathParam("id"));
+        var stored = objects.find(db.dsl(), iri.toString())
                 .filter(o -> o.localActorId().isPresent()).orElseThrow(() -> ApiException.notFound("no such object"));
+        int status = stored.deleted().isPresent() ? 410 : 200;
+        ctx.response().putHeader("Vary", "Accept");
+        if (wantsHtml(ctx)) {
+            Responses.html(ctx, status, pages.render(iri, stored));
+            return;
+        }
         ObjectNode doc = stored.raw();
         if (!doc.has("@context")) doc.put("@context", Contexts.ACTIVITYSTREAMS);
-        Responses.json(ctx, stored.deleted().isPresent() ? 410 : 200, jsonType(ctx), doc);
+        Responses.json(ctx, status, jsonType(ctx), doc);
+    }
+
+    /**
+     * HTML for browsers, unless the visible "JSON-LD" link ({@code ?format=json}) asked for the
+     * document. Without an Accept header the client is taken for a server (as for the instance actor).
+     */
+    static boolean wantsHtml(RoutingContext ctx) {
+        String accept = ctx.request().getHeader("Accept");
+        return accept != null && !accept.isBlank() && !"json".equals(ctx.request().getParam("format"))
+                && MediaTypes.negotiate(accept) == Representation.HTML;
     }
 
     public void activity(RoutingContext ctx) {

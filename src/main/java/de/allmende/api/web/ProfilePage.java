@@ -1,71 +1,71 @@
 package de.allmende.api.web;
 
+import de.allmende.api.web.PageModel.Nav;
+import de.allmende.content.Content;
 import de.allmende.domain.LocalActor;
 import de.allmende.federation.iri.Iris;
-import io.pebbletemplates.pebble.PebbleEngine;
-import io.pebbletemplates.pebble.loader.ClasspathLoader;
-import io.pebbletemplates.pebble.template.PebbleTemplate;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** Server-rendered, JavaScript-free profile pages (Pebble, HTML auto-escaping on). */
+/** Server-rendered, JavaScript-free profile pages, with the actor's recent content and feeds. */
 public final class ProfilePage {
-    private final PebbleEngine engine;
-    private final PebbleTemplate actorTemplate;
+    private final Templates templates;
     private final Iris iris;
     private final String nodeName;
 
-    public ProfilePage(Iris iris, String nodeName) {
-        ClasspathLoader loader = new ClasspathLoader();
-        loader.setPrefix("templates");
-        loader.setSuffix(".peb");
-        this.engine = new PebbleEngine.Builder().loader(loader).strictVariables(false).build();
-        this.actorTemplate = engine.getTemplate("actor");
+    /** One line of the recent-content list. */
+    public record Recent(String title, String kindLabel, String href, String date, String datetime) {}
+
+    public ProfilePage(Templates templates, Iris iris, String nodeName) {
+        this.templates = templates;
         this.iris = iris;
         this.nodeName = nodeName;
     }
 
-    public String render(LocalActor a) {
-        Map<String, Object> m = base(a);
-        m.put("actorIri", iris.actor(a.handle()).toString());
+    /** @param recent the actor's newest content, newest first */
+    public String render(LocalActor a, List<Content> recent) {
+        List<Alternate> feeds = PageModel.feeds(iris, a);
+        List<Alternate> alternates = new ArrayList<>();
+        alternates.add(new Alternate(PageModel.ACTIVITY_JSON, iris.actor(a.handle()).toString(), "ActivityStreams (JSON-LD)", null));
+        alternates.add(feeds.getFirst());
+        alternates.add(feeds.getLast());
+        Map<String, Object> m = base(a, List.of(new Nav("Neueste Beiträge", "#beitraege"), new Nav("Abonnieren", "#abonnieren")),
+                alternates);
         m.put("acct", "@" + a.handle() + "@" + iris.base().getRawAuthority());
         m.put("website", a.website().map(Object::toString).orElse(null));
         m.put("ags", a.ags().orElse(null));
         m.put("ars", a.ars().orElse(null));
         m.put("land", a.land().map(l -> l.label()).orElse(null));
         m.put("type", a.municipalityType().map(t -> t.label()).orElse(null));
-        m.put("population", a.population().map(p -> String.format(java.util.Locale.GERMANY, "%,d", p)).orElse(null));
+        m.put("population", a.population().map(p -> String.format(Locale.GERMANY, "%,d", p)).orElse(null));
         m.put("icon", iris.icon(a.handle()).toString());
-        return evaluate(m);
+        m.put("recent", recent.stream().map(ProfilePage::recent).toList());
+        m.put("feeds", feeds);
+        return templates.render("actor", m);
     }
 
     public String renderInstance(LocalActor a) {
-        Map<String, Object> m = base(a);
-        m.put("actorIri", iris.instanceActor().toString());
+        Map<String, Object> m = base(a, List.of(), List.of(
+                new Alternate(PageModel.ACTIVITY_JSON, iris.instanceActor().toString(), "ActivityStreams (JSON-LD)", null)));
         m.put("acct", "@" + iris.base().getHost() + "@" + iris.base().getRawAuthority());
-        return evaluate(m);
+        return templates.render("actor", m);
     }
 
-    private Map<String, Object> base(LocalActor a) {
-        Map<String, Object> m = new HashMap<>();
+    private Map<String, Object> base(LocalActor a, List<Nav> nav, List<Alternate> alternates) {
+        Map<String, Object> m = PageModel.base(nodeName, a.displayName(), nav, alternates);
         m.put("name", a.displayName());
         m.put("paragraphs", a.summary().isBlank() ? new String[0] : a.summary().strip().split("\\R\\s*\\R"));
-        m.put("nodeName", nodeName);
         m.put("published", a.published().toString().substring(0, 10));
         return m;
     }
 
-    private String evaluate(Map<String, Object> model) {
-        StringWriter w = new StringWriter();
-        try {
-            actorTemplate.evaluate(w, model);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return w.toString();
+    private static Recent recent(Content c) {
+        var title = c.details().common().title();
+        var day = c.published().atZone(GermanDates.GERMANY).toLocalDate();
+        return new Recent(title == null ? c.kind().label() + " vom " + GermanDates.date(day) : title.de(), c.kind().label(),
+                c.iri().toString(), GermanDates.date(day), c.published().toString());
     }
 }

@@ -1,6 +1,8 @@
 package de.allmende.federation.inbox;
 
 import de.allmende.config.ConfigLoader;
+import de.allmende.content.ContentKind;
+import de.allmende.testkit.ContentFixtures;
 import de.allmende.testkit.FakeRemote;
 import de.allmende.testkit.FakeRemote.Actor;
 import de.allmende.testkit.FakeRemote.Response;
@@ -85,6 +87,24 @@ class AuthorizedFetchTest {
         assertTrue(html.headers().get("content-type").get(0).startsWith("text/html"), html::toString);
         Response profile = remote.get(at("/@musterstadt"), "text/html,application/xhtml+xml", null);
         assertEquals(200, profile.status(), profile::toString);
+    }
+
+    @Test
+    @DisplayName("content: the HTML page and the Atom and iCalendar feeds are open; its JSON-LD (also via ?format=json) needs a signature")
+    void publicFaceOpen() {
+        var musterstadt = node.actor("musterstadt");
+        URI iri = node.node().services().content.create(musterstadt, ContentKind.PROJECT, ContentFixtures.offenerHaushalt()).iri();
+        Response page = remote.get(at(iri.getRawPath()), "text/html,application/xhtml+xml", null);
+        assertEquals(200, page.status(), page::toString);
+        assertTrue(page.headers().get("content-type").get(0).startsWith("text/html"), page::toString);
+        assertUnauthorized(remote.get(at(iri.getRawPath()), AS, null));
+        assertUnauthorized(remote.get(at(iri.getRawPath() + "?format=json"), "text/html", null));
+        assertUnauthorized(remote.get(at(iri.getRawPath()), null, null));
+        assertEquals(200, remote.get(at(iri.getRawPath()), AS, alice).status());
+        for (String feed : new String[]{"/actors/musterstadt/feed.atom", "/actors/musterstadt/projects/feed.atom", "/actors/musterstadt/events.ics"}) {
+            Response r = remote.get(at(feed), null, null);
+            assertEquals(200, r.status(), () -> feed + " " + r);
+        }
     }
 
     @Test

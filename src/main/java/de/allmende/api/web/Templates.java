@@ -1,0 +1,35 @@
+package de.allmende.api.web;
+
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * The node's Pebble templates ({@code src/main/resources/templates}), compiled once and shared.
+ * Auto-escaping is on: every value is HTML-escaped unless a template marks it {@code | raw}, which
+ * only the sanitised HTML rendered from Markdown is.
+ */
+public final class Templates {
+    private final PebbleEngine engine;
+
+    public Templates() {
+        ClasspathLoader loader = new ClasspathLoader();
+        loader.setPrefix("templates");
+        loader.setSuffix(".peb");
+        this.engine = new PebbleEngine.Builder().loader(loader).autoEscaping(true).strictVariables(false).build();
+    }
+
+    public String render(String template, Map<String, Object> model) {
+        StringWriter w = new StringWriter();
+        try {
+            engine.getTemplate(template).evaluate(w, model);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+}
