@@ -69,6 +69,16 @@ class ContentValidationTest {
                 "expected " + field + ": …" + message + "…, got " + errors);
     }
 
+    /** The minimal event in the README is valid: summary, place, status, join mode and category are optional. */
+    @org.junit.jupiter.api.Test
+    void theReadmeExampleIsAValidEvent() {
+        ObjectNode minimal = ContentFixtures.json("""
+                {"title":{"de":"Werkstatt Bürgerhaushalt"},"fieldsOfAction":["partizipation"],
+                 "start":"2026-03-03T18:00","end":"2026-03-03T20:30","onlineUrl":"https://meet.example/bh"}""");
+        Event e = (Event) ContentInput.parse(ContentKind.EVENT, minimal, MediaLookup.NONE);
+        org.junit.jupiter.api.Assertions.assertEquals("Europe/Berlin", e.timeZone().getId());
+    }
+
     private static ObjectNode fixture(ContentKind kind) {
         return switch (kind) {
             case PROJECT -> ContentFixtures.offenerHaushalt();
