@@ -81,11 +81,29 @@ public final class Ed25519Keys {
         return publicKey.getPublicKeyBytes().toByteArray();
     }
 
-    /** A verifier for a raw 32-byte public key, as found in a Multikey. */
+    /**
+     * A verifier for a raw 32-byte public key, as found in a Multikey. Building one through a Tink
+     * keyset costs about as much as a verification, and the same few keys sign most of what arrives,
+     * so verifiers are kept (Tink primitives are thread-safe); the cache is bounded by clearing it.
+     */
     public static PublicKeyVerify verifier(byte[] rawPublicKey) {
         if (rawPublicKey.length != Multikey.ED25519_KEY_LENGTH) {
             throw new KeyFormatException("Ed25519 public key must be 32 bytes");
         }
+        java.nio.ByteBuffer cacheKey = java.nio.ByteBuffer.wrap(rawPublicKey.clone());
+        PublicKeyVerify cached = VERIFIERS.get(cacheKey);
+        if (cached != null) return cached;
+        PublicKeyVerify fresh = newVerifier(rawPublicKey);
+        if (VERIFIERS.size() >= MAX_CACHED_VERIFIERS) VERIFIERS.clear();
+        VERIFIERS.put(cacheKey, fresh);
+        return fresh;
+    }
+
+    private static final int MAX_CACHED_VERIFIERS = 4096;
+    private static final java.util.concurrent.ConcurrentHashMap<java.nio.ByteBuffer, PublicKeyVerify> VERIFIERS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static PublicKeyVerify newVerifier(byte[] rawPublicKey) {
         try {
             Ed25519PublicKey key = Ed25519PublicKey.create(Bytes.copyFrom(rawPublicKey));
             return KeysetHandle.newBuilder()
