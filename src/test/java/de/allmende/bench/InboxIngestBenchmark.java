@@ -10,50 +10,60 @@ import java.util.Map;
 
 /**
  * Inbox ingest: signed Create(Note) activities accepted (202) and fully processed (stored) per second,
- * over real HTTP, against our node and — in the same run — against the independent Fedify peer.
+ * over real HTTP, against our node and — in the same run, with the same load generator — against the
+ * independent Fedify peer.
  *
- * <pre>mvn -B -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=de.allmende.bench.InboxIngestBenchmark -Dexec.args="8000"</pre>
+ * <pre>mvn -B -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=de.allmende.bench.InboxIngestBenchmark -Dexec.args="20000 64"</pre>
+ *
+ * <p>Requests are signed before the clock starts. They are sent by wrk (a separate C process, see
+ * {@link WrkReplay}) when it is installed, else by the JDK HttpClient in this JVM; {@code -Dbench.client=jdk}
+ * forces the latter. {@code -Dbench.peer=false} skips the peer; {@code -Dbench.jfr=/tmp/x.jfr} records a
+ * profile of the timed part.
  */
 public final class InboxIngestBenchmark {
+    private static final boolean WRK = !"jdk".equals(System.getProperty("bench.client")) && WrkReplay.available();
+
+    /** When sending started, how long until every request was answered, and the answers' statuses. */
+    private record Sent(long startNanos, double acceptedSeconds, Map<Integer, Integer> statuses) {}
+
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 8000;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 32;
+        System.out.printf("load generator: %s, %d connections%n", WRK ? "wrk (separate process, one thread)" : "JDK HttpClient in this JVM",
+                concurrency);
         double ours;
         try (BenchNode node = new BenchNode(); BenchRemote remote = new BenchRemote()) {
             URI inbox = URI.create(node.url() + "/inbox");
             run("warm-up", node, remote, inbox, 1000, concurrency, 0);
             ours = run("allmende", node, remote, inbox, n, concurrency, 1000);
         }
-        try (BenchRemote remote = new BenchRemote(); InteropPeer peer = InteropPeer.start(Path.of("."))) {
-            URI inbox = peer.sharedInboxUri();
-            List<HttpRequest> warm = Load.prepare(200, i -> remote.signedPost(inbox, remote.createNote(i)));
-            Load.send(warm, concurrency);
-            Load.await(() -> peer.inbox().size() >= 200, 120_000);
-            peer.reset();
-            List<HttpRequest> requests = Load.prepare(n, i -> remote.signedPost(inbox, remote.createNote(i)));
-            long t0 = System.nanoTime();
-            Map<Integer, Integer> statuses = Load.send(requests, concurrency);
-            Load.await(() -> peer.inbox().size() >= n, 600_000);
-            double secs = (System.nanoTime() - t0) / 1e9;
-            double theirs = n / secs;
-            System.out.printf("fedify-peer: %d activities accepted and recorded in %.2f s = %.0f/s; statuses %s%n", n, secs, theirs, statuses);
-            System.out.printf("ratio allmende / fedify-peer = %.2f%n", ours / theirs);
+        if (!"false".equals(System.getProperty("bench.peer"))) {
+            try (BenchRemote remote = new BenchRemote(); InteropPeer peer = InteropPeer.start(Path.of("."))) {
+                URI inbox = peer.sharedInboxUri();
+                send(remote, inbox, 200, concurrency);
+                Load.await(() -> peer.inbox().size() >= 200, 120_000);
+                peer.reset();
+                Sent sent = send(remote, inbox, n, concurrency);
+                Load.await(() -> peer.inbox().size() >= n, 600_000);
+                double secs = (System.nanoTime() - sent.startNanos()) / 1e9;
+                double theirs = n / secs;
+                System.out.printf("fedify-peer: %d activities accepted and recorded in %.2f s = %.0f/s; statuses %s%n", n, secs, theirs,
+                        sent.statuses());
+                System.out.printf("ratio allmende / fedify-peer = %.2f%n", ours / theirs);
+            }
         }
         System.exit(0);
     }
 
     private static double run(String label, BenchNode node, BenchRemote remote, URI inbox, int n, int concurrency, long before)
             throws Exception {
-        List<HttpRequest> requests = Load.prepare(n, i -> remote.signedPost(inbox, remote.createNote(i)));
-        // -Dbench.jfr=/tmp/x.jfr records a profile of the timed part only (for finding the next bottleneck).
         jdk.jfr.Recording recording = null;
         if (System.getProperty("bench.jfr") != null && before > 0) {
             recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(2)); // more samples than "profile"'s 10 ms
             recording.start();
         }
-        long t0 = System.nanoTime();
-        Map<Integer, Integer> statuses = Load.send(requests, concurrency);
-        double accepted = (System.nanoTime() - t0) / 1e9;
+        Sent sent = send(remote, inbox, n, concurrency);
         Load.await(() -> {
             try {
                 return node.count("SELECT count(*) FROM inbox_item WHERE processed IS NOT NULL") >= before + n;
@@ -61,14 +71,28 @@ public final class InboxIngestBenchmark {
                 throw new IllegalStateException(e);
             }
         }, 600_000);
-        double processed = (System.nanoTime() - t0) / 1e9;
+        double processed = (System.nanoTime() - sent.startNanos()) / 1e9;
         if (recording != null) {
             recording.stop();
-            recording.dump(java.nio.file.Path.of(System.getProperty("bench.jfr")));
+            recording.dump(Path.of(System.getProperty("bench.jfr")));
         }
         long stored = node.count("SELECT count(*) FROM ap_object");
         System.out.printf("%s: %d signed Create(Note): all 202 after %.2f s (%.0f/s), all processed after %.2f s (%.0f/s); "
-                + "objects stored %d; statuses %s%n", label, n, accepted, n / accepted, processed, n / processed, stored, statuses);
+                + "objects stored %d; statuses %s%n", label, n, sent.acceptedSeconds(), n / sent.acceptedSeconds(), processed,
+                n / processed, stored, sent.statuses());
         return n / processed;
+    }
+
+    /** Signs {@code n} fresh Create(Note) (untimed), then sends them all; the clock starts with the first request. */
+    private static Sent send(BenchRemote remote, URI inbox, int n, int concurrency) throws Exception {
+        if (WRK) {
+            List<byte[]> requests = Load.prepare(n, i -> remote.rawSignedPost(inbox, remote.createNote(i)));
+            WrkReplay.Result r = WrkReplay.send(inbox.resolve("/"), requests, concurrency);
+            return new Sent(r.startNanos(), r.acceptedSeconds(), r.statuses());
+        }
+        List<HttpRequest> requests = Load.prepare(n, i -> remote.signedPost(inbox, remote.createNote(i)));
+        long t0 = System.nanoTime();
+        Map<Integer, Integer> statuses = Load.send(requests, concurrency);
+        return new Sent(t0, (System.nanoTime() - t0) / 1e9, statuses);
     }
 }
