@@ -48,8 +48,12 @@ public final class ObjectStore {
     }
 
     static JsonNode read(JSONB jsonb) {
+        return read(jsonb.data());
+    }
+
+    static JsonNode read(String json) {
         try {
-            return Json.MAPPER.readTree(jsonb.data());
+            return Json.MAPPER.readTree(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("stored JSON is unreadable", e);
         }
