@@ -17,10 +17,12 @@ import java.util.Map;
  *
  * <p>Requests are signed before the clock starts. They are sent by wrk (a separate C process, see
  * {@link WrkReplay}) when it is installed, else by the JDK HttpClient in this JVM; {@code -Dbench.client=jdk}
- * forces the latter. {@code -Dbench.peer=false} skips the peer; {@code -Dbench.jfr=/tmp/x.jfr} records a
- * profile of the timed part.
+ * forces the latter. A warm-up of 5,000 activities runs first ({@code -Dbench.warmup=N}).
+ * {@code -Dbench.peer=false} skips the peer; {@code -Dbench.jfr=/tmp/x.jfr} records a profile of the timed part.
  */
 public final class InboxIngestBenchmark {
+    /** Activities sent before the timed part, so the JIT has compiled the hot paths (-Dbench.warmup=N). */
+    private static final int WARM_UP = Integer.getInteger("bench.warmup", 5000);
     private static final boolean WRK = !"jdk".equals(System.getProperty("bench.client")) && WrkReplay.available();
 
     /** When sending started, how long until every request was answered, and the answers' statuses. */
@@ -29,21 +31,21 @@ public final class InboxIngestBenchmark {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 8000;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 32;
-        System.out.printf("load generator: %s, %d connections%n", WRK ? "wrk (separate process, one thread)" : "JDK HttpClient in this JVM",
-                concurrency);
+        System.out.printf("load generator: %s, %d connections; warm-up %d%n",
+                WRK ? "wrk (separate process, one thread)" : "JDK HttpClient in this JVM", concurrency, WARM_UP);
         double ours;
         try (BenchNode node = new BenchNode(); BenchRemote remote = new BenchRemote()) {
             URI inbox = URI.create(node.url() + "/inbox");
-            run("warm-up", node, remote, inbox, 1000, concurrency, 0);
-            ours = run("allmende", node, remote, inbox, n, concurrency, 1000);
+            run("warm-up", node, remote, inbox, WARM_UP, concurrency, 0);
+            ours = run("allmende", node, remote, inbox, n, concurrency, WARM_UP);
         }
         if (!"false".equals(System.getProperty("bench.peer"))) {
             try (BenchRemote remote = new BenchRemote(); InteropPeer peer = InteropPeer.start(Path.of("."))) {
                 URI inbox = peer.sharedInboxUri();
-                send(remote, inbox, 200, concurrency);
+                prepare(remote, inbox, 200, concurrency).send();
                 Load.await(() -> peer.inbox().size() >= 200, 120_000);
                 peer.reset();
-                Sent sent = send(remote, inbox, n, concurrency);
+                Sent sent = prepare(remote, inbox, n, concurrency).send();
                 Load.await(() -> peer.inbox().size() >= n, 600_000);
                 double secs = (System.nanoTime() - sent.startNanos()) / 1e9;
                 double theirs = n / secs;
@@ -57,13 +59,14 @@ public final class InboxIngestBenchmark {
 
     private static double run(String label, BenchNode node, BenchRemote remote, URI inbox, int n, int concurrency, long before)
             throws Exception {
+        Sender sender = prepare(remote, inbox, n, concurrency);
         jdk.jfr.Recording recording = null;
         if (System.getProperty("bench.jfr") != null && before > 0) {
             recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
             recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(2)); // more samples than "profile"'s 10 ms
             recording.start();
         }
-        Sent sent = send(remote, inbox, n, concurrency);
+        Sent sent = sender.send();
         Load.await(() -> {
             try {
                 return node.count("SELECT count(*) FROM inbox_item WHERE processed IS NOT NULL") >= before + n;
@@ -83,16 +86,26 @@ public final class InboxIngestBenchmark {
         return n / processed;
     }
 
-    /** Signs {@code n} fresh Create(Note) (untimed), then sends them all; the clock starts with the first request. */
-    private static Sent send(BenchRemote remote, URI inbox, int n, int concurrency) throws Exception {
+    /** Requests signed and ready; {@link #send()} starts the clock with the first request. */
+    @FunctionalInterface
+    private interface Sender {
+        Sent send() throws Exception;
+    }
+
+    /** Signs {@code n} fresh Create(Note) now (untimed) and returns what sends them all. */
+    private static Sender prepare(BenchRemote remote, URI inbox, int n, int concurrency) {
         if (WRK) {
             List<byte[]> requests = Load.prepare(n, i -> remote.rawSignedPost(inbox, remote.createNote(i)));
-            WrkReplay.Result r = WrkReplay.send(inbox.resolve("/"), requests, concurrency);
-            return new Sent(r.startNanos(), r.acceptedSeconds(), r.statuses());
+            return () -> {
+                WrkReplay.Result r = WrkReplay.send(inbox.resolve("/"), requests, concurrency);
+                return new Sent(r.startNanos(), r.acceptedSeconds(), r.statuses());
+            };
         }
         List<HttpRequest> requests = Load.prepare(n, i -> remote.signedPost(inbox, remote.createNote(i)));
-        long t0 = System.nanoTime();
-        Map<Integer, Integer> statuses = Load.send(requests, concurrency);
-        return new Sent(t0, (System.nanoTime() - t0) / 1e9, statuses);
+        return () -> {
+            long t0 = System.nanoTime();
+            Map<Integer, Integer> statuses = Load.send(requests, concurrency);
+            return new Sent(t0, (System.nanoTime() - t0) / 1e9, statuses);
+        };
     }
 }
