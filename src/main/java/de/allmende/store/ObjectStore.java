@@ -7,6 +7,8 @@ import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -18,12 +20,27 @@ public final class ObjectStore {
     public record StoredObject(long id, String iri, String type, String attributedTo, Optional<Long> localActorId,
                                ObjectNode raw, Instant published, Optional<Instant> deleted) {}
 
-    /** Inserts if new; returns false when an object with this IRI already exists (dedupe). */
+    private static final String INSERT = """
+            INSERT INTO ap_object (iri, type, attributed_to, local_actor_id, in_reply_to, raw) VALUES (?, ?, ?, ?, ?, ?::jsonb)
+            ON CONFLICT (iri) DO NOTHING""";
+
+    /**
+     * Inserts if new; returns false when an object with this IRI already exists (dedupe). Plain JDBC
+     * on the transaction's connection: it runs once for every inbound Create.
+     */
     public boolean insert(DSLContext tx, String iri, String type, String attributedTo, Long localActorId, JsonNode raw) {
-        return tx.insertInto(AP_OBJECT).set(AP_OBJECT.IRI, iri).set(AP_OBJECT.TYPE, type).set(AP_OBJECT.ATTRIBUTED_TO, attributedTo)
-                .set(AP_OBJECT.LOCAL_ACTOR_ID, localActorId).set(AP_OBJECT.IN_REPLY_TO, Json.uri(raw.get("inReplyTo")).map(Object::toString).orElse(null))
-                .set(AP_OBJECT.RAW, JSONB.valueOf(raw.toString()))
-                .onConflict(AP_OBJECT.IRI).doNothing().execute() == 1;
+        String inReplyTo = Json.uri(raw.get("inReplyTo")).map(Object::toString).orElse(null);
+        return tx.connectionResult(c -> {
+            try (PreparedStatement st = c.prepareStatement(INSERT)) {
+                st.setString(1, iri);
+                st.setString(2, type);
+                st.setString(3, attributedTo);
+                st.setObject(4, localActorId, Types.BIGINT);
+                st.setString(5, inReplyTo);
+                st.setString(6, raw.toString());
+                return st.executeUpdate() == 1;
+            }
+        });
     }
 
     public boolean update(DSLContext tx, String iri, JsonNode raw) {
