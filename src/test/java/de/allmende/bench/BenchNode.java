@@ -17,12 +17,14 @@ import java.util.Map;
  */
 final class BenchNode implements AutoCloseable {
     final EmbeddedPostgres pg;
+    final java.nio.file.Path pgData;
     final Node node;
 
     BenchNode() throws Exception {
         // The embedded server's defaults are fsync off (-F) and synchronous_commit off; a benchmark of a
         // durable queue must pay for the flush, so both are switched back on (-c fsync=on follows -F).
-        pg = EmbeddedPostgres.builder().setDataDirectory(Files.createTempDirectory("allmende-bench-pg")).setCleanDataDirectory(true)
+        pgData = Files.createTempDirectory("allmende-bench-pg");
+        pg = EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(true)
                 .setServerConfig("max_connections", "200").setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
                 .start();
         String url = "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/postgres";

@@ -22,8 +22,11 @@ import java.util.TreeMap;
 final class WrkReplay {
     private static final String WRK = System.getProperty("bench.wrk", "/usr/bin/wrk");
 
-    /** @param startNanos when wrk started sending; {@code acceptedSeconds} from then to the last answer */
-    record Result(long startNanos, double acceptedSeconds, Map<Integer, Integer> statuses) {}
+    /**
+     * @param startNanos when wrk started sending; {@code acceptedSeconds} from then to the last answer
+     * @param cpuSeconds CPU time wrk used
+     */
+    record Result(long startNanos, double acceptedSeconds, Map<Integer, Integer> statuses, double cpuSeconds) {}
 
     private WrkReplay() {}
 
@@ -55,7 +58,7 @@ final class WrkReplay {
                 if (line.startsWith("Running")) start = System.nanoTime();
                 if (line.startsWith("replay-done")) {
                     double secs = (System.nanoTime() - start) / 1e9;
-                    return new Result(start, secs, statuses(line));
+                    return new Result(start, secs, statuses(line), CpuTime.ofProcess(wrk.pid()));
                 }
                 seen.append(line).append('\n');
             }
