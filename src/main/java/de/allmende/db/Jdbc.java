@@ -4,6 +4,7 @@ import org.jooq.exception.DataAccessException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
@@ -18,6 +19,12 @@ public final class Jdbc {
     @FunctionalInterface
     public interface Work<T> {
         T run(Connection c) throws SQLException;
+    }
+
+    /** Sets the parameters in order; a null leaves its type to PostgreSQL, which infers it from the statement. */
+    public static PreparedStatement bind(PreparedStatement st, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) st.setObject(i + 1, values[i]);
+        return st;
     }
 
     /** Runs {@code work} in a transaction: committed if it returns, rolled back if it throws. */

@@ -1,11 +1,11 @@
 package de.allmende.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import de.allmende.db.Jdbc;
 import org.jooq.DSLContext;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,14 +29,8 @@ public final class ActivityStore {
     public Optional<Long> insert(DSLContext tx, String iri, String type, String actor, String objectIri, Long localActorId,
                                  boolean isPublic, JsonNode raw) {
         return tx.connectionResult(c -> {
-            try (PreparedStatement st = c.prepareStatement(INSERT)) {
-                st.setString(1, iri);
-                st.setString(2, type);
-                st.setString(3, actor);
-                st.setString(4, objectIri);
-                st.setObject(5, localActorId, Types.BIGINT);
-                st.setBoolean(6, isPublic);
-                st.setString(7, raw.toString());
+            try (PreparedStatement st = Jdbc.bind(c.prepareStatement(INSERT), iri, type, actor, objectIri, localActorId, isPublic,
+                    raw.toString())) {
                 try (ResultSet rs = st.executeQuery()) {
                     return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
                 }

@@ -2,13 +2,13 @@ package de.allmende.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.allmende.db.Jdbc;
 import de.allmende.federation.json.Json;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 
 import java.sql.PreparedStatement;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -31,13 +31,8 @@ public final class ObjectStore {
     public boolean insert(DSLContext tx, String iri, String type, String attributedTo, Long localActorId, JsonNode raw) {
         String inReplyTo = Json.uri(raw.get("inReplyTo")).map(Object::toString).orElse(null);
         return tx.connectionResult(c -> {
-            try (PreparedStatement st = c.prepareStatement(INSERT)) {
-                st.setString(1, iri);
-                st.setString(2, type);
-                st.setString(3, attributedTo);
-                st.setObject(4, localActorId, Types.BIGINT);
-                st.setString(5, inReplyTo);
-                st.setString(6, raw.toString());
+            try (PreparedStatement st = Jdbc.bind(c.prepareStatement(INSERT), iri, type, attributedTo, localActorId, inReplyTo,
+                    raw.toString())) {
                 return st.executeUpdate() == 1;
             }
         });
