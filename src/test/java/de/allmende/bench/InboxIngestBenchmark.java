@@ -17,12 +17,12 @@ import java.util.Map;
  *
  * <p>Requests are signed before the clock starts. They are sent by wrk (a separate C process, see
  * {@link WrkReplay}) when it is installed, else by the JDK HttpClient in this JVM; {@code -Dbench.client=jdk}
- * forces the latter. A warm-up of 5,000 activities runs first ({@code -Dbench.warmup=N}).
+ * forces the latter. A warm-up of 20,000 activities runs first ({@code -Dbench.warmup=N}).
  * {@code -Dbench.peer=false} skips the peer; {@code -Dbench.jfr=/tmp/x.jfr} records a profile of the timed part.
  */
 public final class InboxIngestBenchmark {
     /** Activities sent before the timed part, so the JIT has compiled the hot paths (-Dbench.warmup=N). */
-    private static final int WARM_UP = Integer.getInteger("bench.warmup", 5000);
+    private static final int WARM_UP = Integer.getInteger("bench.warmup", 20_000);
     private static final boolean WRK = !"jdk".equals(System.getProperty("bench.client")) && WrkReplay.available();
 
     /**
