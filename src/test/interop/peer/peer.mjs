@@ -484,6 +484,8 @@ async function control(req, res, url) {
         return sendJson(res, 200, { ok: true, actor: actorIri, port });
       case "GET /_control/inbox":
         return sendJson(res, 200, inbox);
+      case "GET /_control/inbox/count": // for pollers (benchmarks): the whole inbox as JSON gets large
+        return sendJson(res, 200, { count: inbox.length });
       case "GET /_control/rejected":
         return sendJson(res, 200, rejected);
       case "GET /_control/proofs":

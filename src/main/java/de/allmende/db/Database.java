@@ -8,6 +8,7 @@ import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -30,7 +31,8 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource pool, EmbeddedPostgresServer embedded) {
         this.pool = pool;
         this.embedded = embedded;
-        this.dsl = DSL.using(pool, SQLDialect.POSTGRES);
+        this.dsl = DSL.using(new DefaultConfiguration().set(pool).set(SQLDialect.POSTGRES)
+                .set(new LeanTransactionProvider(pool)));
     }
 
     public static Database open(NodeConfig config) {

@@ -52,10 +52,6 @@ public final class ActorService {
         });
     }
 
-    public Optional<LocalActor> findById(long id) {
-        return actors.findById(db.dsl(), id);
-    }
-
     public Optional<LocalActor> findMunicipality(String handle) {
         return actors.findMunicipality(db.dsl(), handle);
     }

@@ -1,9 +1,11 @@
 package de.allmende.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import de.allmende.db.Jdbc;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,13 +18,24 @@ public final class ActivityStore {
 
     public record StoredActivity(long id, String iri, String type, String actor, JsonNode raw) {}
 
-    /** Inserts and returns the row id, or empty if an activity with this IRI exists (dedupe). */
+    private static final String INSERT = """
+            INSERT INTO activity (iri, type, actor, object_iri, local_actor_id, public, raw) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)
+            ON CONFLICT (iri) DO NOTHING RETURNING id""";
+
+    /**
+     * Inserts and returns the row id, or empty if an activity with this IRI exists (dedupe). Plain
+     * JDBC on the transaction's connection: it runs once for every inbound activity.
+     */
     public Optional<Long> insert(DSLContext tx, String iri, String type, String actor, String objectIri, Long localActorId,
                                  boolean isPublic, JsonNode raw) {
-        return tx.insertInto(ACTIVITY).set(ACTIVITY.IRI, iri).set(ACTIVITY.TYPE, type).set(ACTIVITY.ACTOR, actor)
-                .set(ACTIVITY.OBJECT_IRI, objectIri).set(ACTIVITY.LOCAL_ACTOR_ID, localActorId).set(ACTIVITY.PUBLIC, isPublic)
-                .set(ACTIVITY.RAW, JSONB.valueOf(raw.toString()))
-                .onConflict(ACTIVITY.IRI).doNothing().returning(ACTIVITY.ID).fetchOptional(ACTIVITY.ID);
+        return tx.connectionResult(c -> {
+            try (PreparedStatement st = Jdbc.bind(c.prepareStatement(INSERT), iri, type, actor, objectIri, localActorId, isPublic,
+                    raw.toString())) {
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
+                }
+            }
+        });
     }
 
     public Optional<StoredActivity> find(DSLContext tx, String iri) {

@@ -3,7 +3,11 @@ package de.allmende.store;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
 
 import static de.allmende.db.Tables.HOST_STATUS;
 
@@ -33,6 +37,16 @@ public final class HostStore {
                 .set(HOST_STATUS.LAST_SUCCESS, DSL.currentOffsetDateTime())
                 .where(HOST_STATUS.HOST.eq(host), DSL.condition("cardinality(failure_days) > 0").or(HOST_STATUS.UNAVAILABLE_SINCE.isNotNull()))
                 .execute();
+    }
+
+    /** {@link #recordSuccess(DSLContext, String)} for the hosts of a group commit, in one plain JDBC statement. */
+    public void recordSuccess(Connection c, Collection<String> hosts) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("""
+                UPDATE host_status SET failure_days = '{}', unavailable_since = NULL, last_success = now()
+                WHERE host = ANY(?) AND (cardinality(failure_days) > 0 OR unavailable_since IS NOT NULL)""")) {
+            st.setArray(1, c.createArrayOf("text", hosts.toArray()));
+            st.executeUpdate();
+        }
     }
 
     public boolean isUnavailable(DSLContext tx, String host) {

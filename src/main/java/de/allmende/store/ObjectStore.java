@@ -2,12 +2,14 @@ package de.allmende.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.allmende.db.Jdbc;
 import de.allmende.domain.ObjectProof;
 import de.allmende.federation.json.Json;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +26,11 @@ public final class ObjectStore {
     public record StoredObject(long id, String iri, String type, String attributedTo, Optional<Long> localActorId,
                                ObjectNode raw, Instant published, Optional<Instant> deleted, Optional<ObjectProof> proof) {}
 
+    private static final String INSERT = """
+            INSERT INTO ap_object (iri, type, attributed_to, local_actor_id, in_reply_to, raw, proof_status, proof_key)
+            VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+            ON CONFLICT (iri) DO NOTHING""";
+
     /** Inserts a local object if new; returns false when an object with this IRI already exists (dedupe). */
     public boolean insert(DSLContext tx, String iri, String type, String attributedTo, Long localActorId, JsonNode raw) {
         return insert(tx, iri, type, attributedTo, localActorId, raw, null);
@@ -34,13 +41,17 @@ public final class ObjectStore {
         return insert(tx, iri, type, attributedTo, null, raw, Objects.requireNonNull(proof, "proof"));
     }
 
+    /** Plain JDBC on the transaction's connection: it runs once for every inbound Create. */
     private boolean insert(DSLContext tx, String iri, String type, String attributedTo, Long localActorId, JsonNode raw, ObjectProof proof) {
-        return tx.insertInto(AP_OBJECT).set(AP_OBJECT.IRI, iri).set(AP_OBJECT.TYPE, type).set(AP_OBJECT.ATTRIBUTED_TO, attributedTo)
-                .set(AP_OBJECT.LOCAL_ACTOR_ID, localActorId).set(AP_OBJECT.IN_REPLY_TO, Json.uri(raw.get("inReplyTo")).map(Object::toString).orElse(null))
-                .set(AP_OBJECT.RAW, JSONB.valueOf(raw.toString()))
-                .set(AP_OBJECT.PROOF_STATUS, proof == null ? null : proof.status().dbValue())
-                .set(AP_OBJECT.PROOF_KEY, proof == null ? null : proof.key().orElse(null))
-                .onConflict(AP_OBJECT.IRI).doNothing().execute() == 1;
+        String inReplyTo = Json.uri(raw.get("inReplyTo")).map(Object::toString).orElse(null);
+        String proofStatus = proof == null ? null : proof.status().dbValue();
+        String proofKey = proof == null ? null : proof.key().orElse(null);
+        return tx.connectionResult(c -> {
+            try (PreparedStatement st = Jdbc.bind(c.prepareStatement(INSERT), iri, type, attributedTo, localActorId, inReplyTo,
+                    raw.toString(), proofStatus, proofKey)) {
+                return st.executeUpdate() == 1;
+            }
+        });
     }
 
     /** Replaces a local object's document (we sign our own objects; no proof status is kept for them). */
@@ -78,8 +89,12 @@ public final class ObjectStore {
     }
 
     static JsonNode read(JSONB jsonb) {
+        return read(jsonb.data());
+    }
+
+    static JsonNode read(String json) {
         try {
-            return Json.MAPPER.readTree(jsonb.data());
+            return Json.MAPPER.readTree(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("stored JSON is unreadable", e);
         }

@@ -120,15 +120,26 @@ final class BenchRemote implements AutoCloseable {
         return signed(inbox, body, keyId);
     }
 
+    /** The same signed POST as raw HTTP/1.1 bytes, for {@link WrkReplay}. */
+    byte[] rawSignedPost(URI inbox, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = new java.util.LinkedHashMap<>(Map.of("Content-Type", "application/activity+json"));
+        headers.putAll(signatureHeaders(inbox, bytes, keyId)); // Host, Date, Digest, Signature
+        return WrkReplay.rawPost(inbox, headers, bytes);
+    }
+
     private HttpRequest signed(URI inbox, String body, String keyId) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder b = HttpRequest.newBuilder(inbox).POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .header("Content-Type", "application/activity+json");
+        signatureHeaders(inbox, bytes, keyId).forEach((k, v) -> { if (!k.equalsIgnoreCase("host")) b.header(k, v); });
+        return b.build();
+    }
+
+    private Map<String, String> signatureHeaders(URI inbox, byte[] body, String keyId) {
         try {
-            Map<String, String> headers = CavageSigner.sign("POST", inbox, Map.of("Content-Type", List.of("application/activity+json")),
-                    bytes, keyId, signer, Instant.now());
-            HttpRequest.Builder b = HttpRequest.newBuilder(inbox).POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
-                    .header("Content-Type", "application/activity+json");
-            headers.forEach((k, v) -> { if (!k.equalsIgnoreCase("host")) b.header(k, v); });
-            return b.build();
+            return CavageSigner.sign("POST", inbox, Map.of("Content-Type", List.of("application/activity+json")), body, keyId, signer,
+                    Instant.now());
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

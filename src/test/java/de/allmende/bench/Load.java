@@ -21,7 +21,7 @@ final class Load {
     private Load() {}
 
     /** Builds requests on all cores (signing is the expensive part and must not be timed). */
-    static List<HttpRequest> prepare(int n, IntFunction<HttpRequest> make) {
+    static <T> List<T> prepare(int n, IntFunction<T> make) {
         return IntStream.range(0, n).parallel().mapToObj(make).toList();
     }
 

@@ -238,6 +238,11 @@ public final class InteropPeer implements AutoCloseable {
         return list(call("GET", "/_control/inbox", null));
     }
 
+    /** How many activities the peer accepted; cheap to poll, unlike {@link #inbox()}. */
+    public int inboxCount() {
+        return call("GET", "/_control/inbox/count", null).path("count").asInt();
+    }
+
     /** Inbox POSTs the peer refused (non-2xx): {@code status}, {@code reason}, {@code activity}, … */
     public List<JsonNode> rejected() {
         return list(call("GET", "/_control/rejected", null));

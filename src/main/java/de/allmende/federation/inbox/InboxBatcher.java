@@ -1,22 +1,22 @@
 package de.allmende.federation.inbox;
 
 import de.allmende.db.Database;
+import de.allmende.db.Jdbc;
 import de.allmende.store.HostStore;
-import org.jooq.JSONB;
-import org.jooq.impl.DSL;
+import de.allmende.store.InboxStore;
+import de.allmende.store.InboxStore.NewItem;
+import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
-import static de.allmende.db.Tables.INBOX_ITEM;
 
 /**
  * Group commit for the inbox: activities accepted while the previous commit was running are written
@@ -32,6 +32,7 @@ final class InboxBatcher implements AutoCloseable {
 
     private final Database db;
     private final HostStore hosts = new HostStore();
+    private final InboxStore inbox = new InboxStore();
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread flusher;
     private volatile boolean running = true;
@@ -74,18 +75,39 @@ final class InboxBatcher implements AutoCloseable {
     }
 
     private void commit(List<Pending> batch) {
-        Set<String> inserted = db.dsl().transactionResult(cfg -> {
-            var tx = cfg.dsl();
+        Set<String> inserted;
+        try {
+            inserted = insert(batch);
+        } catch (DataAccessException e) {
+            if (batch.size() == 1 || !String.valueOf(e.sqlState()).startsWith("22")) throw e;
+            // A row PostgreSQL cannot store (class 22, data exception) must not cost the others their 202:
+            // commit them one by one, so only it fails. Other failures (database away) fail the batch.
+            LOG.info("inbox commit of {} activities failed ({}); committing them one by one", batch.size(), e.toString());
+            for (Pending p : batch) {
+                try {
+                    commit(List.of(p));
+                } catch (RuntimeException single) {
+                    p.fresh().completeExceptionally(single);
+                }
+            }
+            return;
+        }
+        for (Pending p : batch) p.fresh().complete(inserted.remove(p.activityIri())); // a repeat within the batch is a duplicate
+    }
+
+    /** One multi-row INSERT and one durable commit; returns the activity ids that were new. */
+    private Set<String> insert(List<Pending> batch) {
+        return Jdbc.transaction(db.dataSource(), c -> {
             // Any inbound activity revives its host; a no-op (no row lock) unless the host had failures.
-            for (String host : new LinkedHashSet<>(batch.stream().map(Pending::host).toList())) hosts.recordSuccess(tx, host);
-            var insert = tx.insertInto(INBOX_ITEM, INBOX_ITEM.ACTIVITY_IRI, INBOX_ITEM.SIGNER, INBOX_ITEM.BODY);
-            for (Pending p : batch) insert = insert.values(p.activityIri(), p.signer(), JSONB.valueOf(p.body()));
-            Set<String> fresh = new HashSet<>(insert.onConflict(INBOX_ITEM.ACTIVITY_IRI).doNothing()
-                    .returning(INBOX_ITEM.ACTIVITY_IRI).fetch(INBOX_ITEM.ACTIVITY_IRI));
-            if (!fresh.isEmpty()) tx.select(DSL.field("pg_notify('allmende_inbox', '')")).fetch();
+            hosts.recordSuccess(c, new LinkedHashSet<>(batch.stream().map(Pending::host).toList()));
+            Set<String> fresh = inbox.enqueueAll(c, batch.stream().map(p -> new NewItem(p.activityIri(), p.signer(), p.body())).toList());
+            if (!fresh.isEmpty()) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("NOTIFY allmende_inbox");
+                }
+            }
             return fresh;
         });
-        for (Pending p : batch) p.fresh().complete(inserted.remove(p.activityIri())); // a repeat within the batch is a duplicate
     }
 
     @Override

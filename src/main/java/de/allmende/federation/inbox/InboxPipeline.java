@@ -57,8 +57,13 @@ public final class InboxPipeline implements AutoCloseable {
     }
 
     private static void requireActivityJson(InboxRequest req) {
-        String ct = req.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("content-type"))
-                .flatMap(e -> e.getValue().stream()).findFirst().orElse("").toLowerCase(Locale.ROOT);
+        String ct = "";
+        for (var header : req.headers().entrySet()) { // the first Content-Type line; a loop, as it runs for every request
+            if (header.getKey().equalsIgnoreCase("content-type") && !header.getValue().isEmpty()) {
+                ct = header.getValue().getFirst().toLowerCase(Locale.ROOT);
+                break;
+            }
+        }
         if (!(ct.startsWith("application/activity+json") || ct.startsWith("application/ld+json") || ct.startsWith("application/json"))) {
             throw new ApiException(415, "content type must be application/activity+json");
         }

@@ -2,6 +2,7 @@ package de.allmende.federation.inbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.db.Database;
+import de.allmende.db.Jdbc;
 import de.allmende.federation.delivery.QueueLoop;
 import de.allmende.store.InboxStore;
 import de.allmende.store.InboxStore.InboxItem;
@@ -48,7 +49,7 @@ public final class InboxWorker implements AutoCloseable {
         flushDone();
         int free = slots.availablePermits();
         if (free == 0) return 0;
-        List<InboxItem> items = db.dsl().transactionResult(cfg -> inbox.claimDue(cfg.dsl(), Math.min(free * 4, 128), LEASE));
+        List<InboxItem> items = Jdbc.transaction(db.dataSource(), c -> inbox.claimDue(c, Math.min(free * 4, 128), LEASE));
         for (InboxItem item : items) {
             slots.acquireUninterruptibly();
             executor.submit(() -> {
@@ -84,7 +85,10 @@ public final class InboxWorker implements AutoCloseable {
         if (done.isEmpty()) return;
         List<Long> ids = new java.util.ArrayList<>();
         for (Long id; (id = done.poll()) != null && ids.size() < 1000; ) ids.add(id);
-        db.dsl().transaction(cfg -> inbox.markProcessed(cfg.dsl(), ids));
+        Jdbc.transaction(db.dataSource(), c -> {
+            inbox.markProcessed(c, ids);
+            return null;
+        });
     }
 
     /** The activity's actor; the pipeline checked it is the signer or proven by an object proof. */
