@@ -18,12 +18,13 @@ import java.util.Set;
  * Event (FEP-8b32), one transaction with the Create and 1,000 delivery rows, then signed POSTs to
  * 1,000 distinct inboxes on 50 loopback hosts — timed until the last follower has it.
  *
- * <pre>mvn -B -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=de.allmende.bench.EventFanOutBenchmark -Dexec.args="1000 50"</pre>
+ * <pre>mvn -B -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=de.allmende.bench.EventFanOutBenchmark -Dexec.args="1000 50 10"</pre>
  */
 public final class EventFanOutBenchmark {
     public static void main(String[] args) throws Exception {
         int followers = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int hosts = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 10; // the first ones warm up the JIT
         try (FollowerFarm farm = new FollowerFarm(followers, hosts); BenchNode node = new BenchNode()) {
             var services = node.node.services();
             var actor = services.actors.createMunicipality(Fixtures.musterstadt());
@@ -32,7 +33,7 @@ public final class EventFanOutBenchmark {
             String token = services.tokens.issue(actor.handle(), Set.of(Scope.WRITE_CONTENT), "benchmark").secret();
             HttpClient http = HttpClient.newHttpClient();
             farm.awaitAll(); // the project (warm-up)
-            for (int round = 1; round <= 5; round++) {
+            for (int round = 1; round <= rounds; round++) {
                 farm.reset();
                 ObjectNode event = ContentFixtures.werkstatt(project.iri());
                 event.putObject("title").put("de", "Werkstatt Bürgerhaushalt, Termin " + round);
