@@ -46,6 +46,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
+                    // Our own shutdown hook stops it after the queue workers; zonky's would race them.
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", "64MB")
