@@ -21,6 +21,7 @@ import de.allmende.federation.content.ContentToAs;
 import de.allmende.federation.iri.Iris;
 import de.allmende.federation.outbox.OutboxService;
 import de.allmende.store.ContentStore;
+import de.allmende.store.MediaStore;
 import de.allmende.store.ContentStore.StoredContent;
 import de.allmende.support.ApiException;
 import org.jooq.DSLContext;
@@ -44,12 +45,14 @@ public final class ContentService {
     private final Clock clock;
     private final OutboxService outbox;
     private final ContentStore store = new ContentStore();
+    private final MediaStore media;
 
     public ContentService(Database db, Iris iris, Clock clock, OutboxService outbox) {
         this.db = db;
         this.iris = iris;
         this.clock = clock;
         this.outbox = outbox;
+        this.media = new MediaStore(iris);
     }
 
     public Content create(LocalActor a, ContentKind kind, JsonNode input) {
@@ -140,9 +143,10 @@ public final class ContentService {
         return new Content(Optional.of(s.id()), URI.create(s.iri()), iris.actor(owner.handle()), s.published(), s.updated(), details);
     }
 
+    /** The municipality's own uploads only: another municipality's file id reads as unknown. */
     private MediaLookup media(DSLContext tx, LocalActor a) {
-        return id -> store.media(tx, a.id(), id).map(m -> new Attachment(m.getId(), iris.media(m.getId()), m.getMediaType(),
-                m.getDescription() != null ? m.getDescription() : m.getFileName()));
+        return id -> media.findById(tx, id).filter(m -> m.actorId() == a.id())
+                .map(m -> new Attachment(m.id(), m.url(), m.mediaType(), m.description().orElse(m.fileName())));
     }
 
     /** A local project reference must name an existing project; remote ones are taken as given. */

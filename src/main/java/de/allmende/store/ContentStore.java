@@ -63,12 +63,6 @@ public final class ContentStore {
                 .forUpdate().fetchOptional(ContentStore::map);
     }
 
-    /** A local media file of the actor, as an attachment (id, url path, type, name, size). */
-    public Optional<de.allmende.db.tables.records.MediaRecord> media(DSLContext tx, long actorId, UUID id) {
-        return tx.selectFrom(de.allmende.db.Tables.MEDIA).where(de.allmende.db.Tables.MEDIA.ID.eq(id),
-                de.allmende.db.Tables.MEDIA.ACTOR_ID.eq(actorId)).fetchOptional();
-    }
-
     public Optional<StoredContent> findByIri(DSLContext tx, String iri) {
         return tx.selectFrom(CONTENT).where(CONTENT.IRI.eq(iri)).fetchOptional(ContentStore::map);
     }
