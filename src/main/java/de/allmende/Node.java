@@ -1,6 +1,7 @@
 package de.allmende;
 
 import de.allmende.api.HttpVerticle;
+import de.allmende.api.server.ConnectionGuard;
 import de.allmende.config.NodeConfig;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;
@@ -46,8 +47,10 @@ public final class Node implements AutoCloseable {
             int port = config.httpPort() == 0 ? freePort() : config.httpPort();
             AtomicReference<HttpVerticle> last = new AtomicReference<>();
             de.allmende.api.HttpHandlers handlers = de.allmende.api.HttpHandlers.create(services);
+            ConnectionGuard guard = new ConnectionGuard(config.httpLimits());
+            guard.start(vertx);
             vertx.deployVerticle(() -> {
-                HttpVerticle v = new HttpVerticle(services, handlers, port);
+                HttpVerticle v = new HttpVerticle(services, handlers, guard, port);
                 last.set(v);
                 return v;
             }, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD).setInstances(HTTP_INSTANCES)).await();

@@ -22,9 +22,6 @@ public final class FailureHandler implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         if (ctx.response().ended()) return;
-        // A handler may have held the body (StaffAuth, a BodyHandler refusing by Content-Length); let it
-        // drain, unread, or the client, still sending, never gets to read this answer.
-        if (!ctx.request().isEnded()) ctx.request().resume();
         Throwable failure = ctx.failure();
         int status;
         String message;
@@ -52,7 +49,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
             message = genericMessage(status);
         }
         body.put("error", message);
-        Responses.json(ctx, status, MediaTypes.JSON, body);
+        // A handler may have refused before reading the body (StaffAuth, a BodyHandler refusing by
+        // Content-Length): answer and close rather than read the rest (see UnreadBody).
+        ctx.response().setStatusCode(status).putHeader("Content-Type", MediaTypes.JSON);
+        de.allmende.api.server.UnreadBody.endClosing(ctx, body.toString());
     }
 
     private static void putDetails(ObjectNode body, List<FieldError> errors) {

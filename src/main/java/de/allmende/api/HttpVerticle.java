@@ -9,6 +9,9 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import de.allmende.api.server.ConnectionGuard;
+import de.allmende.config.HttpLimits;
+import java.util.concurrent.TimeUnit;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.CorsHandler;
 
@@ -19,21 +22,34 @@ import io.vertx.ext.web.handler.CorsHandler;
 public final class HttpVerticle extends VerticleBase {
     private final Services s;
     private final HttpHandlers handlers;
+    private final ConnectionGuard guard;
     private final int port;
     private HttpServer server;
 
-    public HttpVerticle(Services services, HttpHandlers handlers, int port) {
+    public HttpVerticle(Services services, HttpHandlers handlers, ConnectionGuard guard, int port) {
         this.s = services;
         this.handlers = handlers;
+        this.guard = guard;
         this.port = port;
     }
 
     @Override
     public Future<?> start() {
-        Router router = router(vertx, handlers);
+        Router router = Router.router(vertx);
+        router.route().handler(guard.admission());
+        routes(router, handlers);
+        HttpLimits limits = guard.limits();
         server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
-                .setHost(s.config.httpHost()).setPort(port));
-        return server.requestHandler(router).listen();
+                .setHost(s.config.httpHost()).setPort(port)
+                .setIdleTimeout((int) limits.idleTimeout().toSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS)
+                .setMaxHeaderSize(limits.maxHeaderSize())
+                // h2c detection would hold a new connection unseen until its first bytes arrive
+                .setHttp2ClearTextEnabled(false));
+        server.connectionHandler(guard::onConnection);
+        return server.requestHandler(request -> {
+            guard.onRequest(request);
+            router.handle(request);
+        }).listen();
     }
 
     public int actualPort() {
@@ -42,7 +58,10 @@ public final class HttpVerticle extends VerticleBase {
 
     /** The node's routes; public so tests can hold the staff API's routes against its OpenAPI document. */
     public static Router router(Vertx vertx, HttpHandlers h) {
-        Router r = Router.router(vertx);
+        return routes(Router.router(vertx), h);
+    }
+
+    private static Router routes(Router r, HttpHandlers h) {
         io.micrometer.core.instrument.MeterRegistry registry = io.vertx.micrometer.backends.BackendRegistries.getDefaultNow();
         if (registry != null) r.route().handler(new de.allmende.api.ops.RequestMetrics(registry));
         r.route("/.well-known/*").handler(CorsHandler.create().addOrigin("*").allowedMethod(io.vertx.core.http.HttpMethod.GET));

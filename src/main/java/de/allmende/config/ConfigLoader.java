@@ -37,10 +37,14 @@ public final class ConfigLoader {
     public static final String RETRY_SCALE = "ALLMENDE_RETRY_SCALE";
     /** Hidden, for tests: how long a claimed delivery stays leased (how soon a crashed worker's rows are retried). */
     public static final String DELIVERY_LEASE_SECONDS = "ALLMENDE_DELIVERY_LEASE_SECONDS";
+    /** Hidden, for tests: the HTTP server's header timeout and per-address connection limit (see {@link HttpLimits}). */
+    public static final String HTTP_HEADER_TIMEOUT_SECONDS = "ALLMENDE_HTTP_HEADER_TIMEOUT_SECONDS";
+    public static final String HTTP_MAX_CONNECTIONS_PER_ADDRESS = "ALLMENDE_HTTP_MAX_CONNECTIONS_PER_ADDRESS";
 
     private static final java.util.Set<String> KNOWN = java.util.Set.of(CONFIG, PUBLIC_URL, HTTP_HOST, HTTP_PORT, DATA_DIR,
             DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE, MASTER_KEY_FILE, NODE_NAME, KEY_GRACE_DAYS,
-            METRICS_TOKEN, ALLOW_PRIVATE_NETWORKS, FEDERATION_MODE, AUTHORIZED_FETCH, RETRY_SCALE, DELIVERY_LEASE_SECONDS, "ALLMENDE_LOG_FORMAT", "ALLMENDE_LOG_LEVEL");
+            METRICS_TOKEN, ALLOW_PRIVATE_NETWORKS, FEDERATION_MODE, AUTHORIZED_FETCH, RETRY_SCALE, DELIVERY_LEASE_SECONDS,
+            HTTP_HEADER_TIMEOUT_SECONDS, HTTP_MAX_CONNECTIONS_PER_ADDRESS, "ALLMENDE_LOG_FORMAT", "ALLMENDE_LOG_LEVEL");
 
     private final Map<String, String> values;
 
@@ -79,7 +83,16 @@ public final class ConfigLoader {
                 federationMode(),
                 bool(AUTHORIZED_FETCH, false),
                 retryScale(),
-                Duration.ofSeconds(integer(DELIVERY_LEASE_SECONDS, 120, 1, 3600)));
+                Duration.ofSeconds(integer(DELIVERY_LEASE_SECONDS, 120, 1, 3600)),
+                httpLimits());
+    }
+
+    private HttpLimits httpLimits() {
+        HttpLimits d = HttpLimits.defaults();
+        return new HttpLimits(d.idleTimeout(), Duration.ofSeconds(integer(HTTP_HEADER_TIMEOUT_SECONDS, (int) d.headerTimeout().toSeconds(), 1, 600)),
+                d.requestTimeout(), d.maxHeaderSize(),
+                integer(HTTP_MAX_CONNECTIONS_PER_ADDRESS, d.maxConnectionsPerAddress(), 1, 100_000), d.maxConnections(),
+                d.maxConcurrentRequests());
     }
 
     private URI publicUrl(int port) {

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param retryScale shrinks the delivery retry schedule (1.0 in production; tests use less)
  * @param deliveryLease how long a claimed delivery is reserved for its worker; rows of a crashed worker are
  *                      sent again once it ends (2 minutes in production; crash tests use seconds)
+ * @param httpLimits  timeouts and connection limits of the HTTP server
  */
 public record NodeConfig(
         URI publicUrl,
@@ -32,7 +33,8 @@ public record NodeConfig(
         boolean allowlistMode,
         boolean authorizedFetch,
         double retryScale,
-        Duration deliveryLease) {
+        Duration deliveryLease,
+        HttpLimits httpLimits) {
 
     /** The host[:port] authority used in acct: handles and WebFinger. */
     public String domain() {

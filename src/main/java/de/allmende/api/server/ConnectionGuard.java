@@ -1,0 +1,119 @@
+package de.allmende.api.server;
+
+import de.allmende.config.HttpLimits;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServerRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Keeps strangers' connections from using up what others need: at most {@link HttpLimits#maxConnectionsPerAddress()}
+ * open connections per client address and {@link HttpLimits#maxConnections()} in all (more are closed at once, before
+ * a byte is read); a connection that has not sent a complete request head within the header timeout (after it
+ * opened, or after its previous response: slow-header attacks and idle keep-alive alike) or whose request is not
+ * answered within the request timeout (slow bodies) is closed. One instance serves all HTTP verticle instances;
+ * a sweep once a second does the timing, so no timer is created per connection.
+ */
+public final class ConnectionGuard {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionGuard.class);
+
+    private final HttpLimits limits;
+    private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+    private final Map<HttpConnection, Tracked> open = new ConcurrentHashMap<>();
+    private final AtomicInteger total = new AtomicInteger();
+    private final Admission admission;
+    private long sweeper = -1;
+
+    /** One connection's timing; written by its event-loop, read by the sweep. */
+    private static final class Tracked {
+        final long opened = System.nanoTime();
+        volatile HttpServerRequest current;
+        volatile long requestStarted;
+        /** When the sweep first saw the last response ended; 0 while a request is in progress or none came yet. */
+        volatile long idleSince;
+    }
+
+    public ConnectionGuard(HttpLimits limits) {
+        this.limits = limits;
+        this.admission = new Admission(limits.maxConcurrentRequests());
+    }
+
+    /** The router's first handler: the admission limit over all verticle instances. */
+    public Admission admission() {
+        return admission;
+    }
+
+    public HttpLimits limits() {
+        return limits;
+    }
+
+    public synchronized void start(Vertx vertx) {
+        if (sweeper < 0) sweeper = vertx.setPeriodic(1000, id -> sweep());
+    }
+
+    public synchronized void stop(Vertx vertx) {
+        if (sweeper >= 0) vertx.cancelTimer(sweeper);
+        sweeper = -1;
+    }
+
+    /** Server connection handler: counts the connection in, or closes it when its address or the node is full. */
+    public void onConnection(HttpConnection conn) {
+        String address = conn.remoteAddress() == null ? "?" : conn.remoteAddress().hostAddress();
+        AtomicInteger mine = perAddress.computeIfAbsent(address, a -> new AtomicInteger());
+        int fromAddress = mine.incrementAndGet();
+        int all = total.incrementAndGet();
+        conn.closeHandler(v -> {
+            open.remove(conn);
+            total.decrementAndGet();
+            if (mine.decrementAndGet() == 0) perAddress.remove(address, mine);
+        });
+        if (fromAddress > limits.maxConnectionsPerAddress() || all > limits.maxConnections()) {
+            LOG.debug("closing connection from {}: {} open from it, {} in all", address, fromAddress, all);
+            conn.close();
+            return;
+        }
+        open.put(conn, new Tracked());
+    }
+
+    /** Called for every request before routing: the connection has delivered a complete request head. */
+    public void onRequest(HttpServerRequest request) {
+        Tracked t = open.get(request.connection());
+        if (t == null) return;
+        t.requestStarted = System.nanoTime();
+        t.idleSince = 0;
+        t.current = request;
+    }
+
+    public int openConnections() {
+        return total.get();
+    }
+
+    private void sweep() {
+        long now = System.nanoTime();
+        long header = limits.headerTimeout().toNanos();
+        long request = limits.requestTimeout().toNanos();
+        open.forEach((conn, t) -> {
+            HttpServerRequest current = t.current;
+            boolean close;
+            if (current == null) {
+                close = now - t.opened > header;
+            } else if (!current.response().ended()) {
+                close = now - t.requestStarted > request;
+            } else if (t.idleSince == 0) {
+                t.idleSince = now;
+                close = false;
+            } else {
+                close = now - t.idleSince > header;
+            }
+            if (close) {
+                open.remove(conn);
+                conn.close();
+            }
+        });
+    }
+}
