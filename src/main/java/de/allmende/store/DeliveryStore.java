@@ -28,9 +28,15 @@ public final class DeliveryStore {
 
     /** Claims due rows (see InboxStore#claimDue for the locking scheme). */
     public List<Delivery> claimDue(DSLContext tx, int limit, Duration lease) {
+        return claimDue(tx, limit, lease, java.util.Set.of());
+    }
+
+    /** Claims due rows except those for {@code busyHosts} (hosts at their concurrency limit keep their rows queued). */
+    public List<Delivery> claimDue(DSLContext tx, int limit, Duration lease, Collection<String> busyHosts) {
         var due = DSL.select(DELIVERY.ID).from(DELIVERY)
                 .where(DELIVERY.DELIVERED.isNull(), DELIVERY.FAILED.isNull(), DELIVERY.NEXT_ATTEMPT.le(DSL.currentOffsetDateTime()),
-                        DELIVERY.LEASE_UNTIL.isNull().or(DELIVERY.LEASE_UNTIL.lt(DSL.currentOffsetDateTime())))
+                        DELIVERY.LEASE_UNTIL.isNull().or(DELIVERY.LEASE_UNTIL.lt(DSL.currentOffsetDateTime())),
+                        busyHosts.isEmpty() ? DSL.noCondition() : DELIVERY.HOST.notEqual(DSL.all(busyHosts.toArray(String[]::new))))
                 .orderBy(DELIVERY.NEXT_ATTEMPT).limit(limit).forUpdate().skipLocked();
         return tx.update(DELIVERY)
                 .set(DELIVERY.LEASE_UNTIL, leaseEnd(lease))
@@ -64,6 +70,28 @@ public final class DeliveryStore {
     public void markDelivered(DSLContext tx, long id, int status) {
         tx.update(DELIVERY).set(DELIVERY.DELIVERED, DSL.currentOffsetDateTime()).set(DELIVERY.LAST_STATUS, status)
                 .setNull(DELIVERY.LEASE_UNTIL).where(DELIVERY.ID.eq(id)).execute();
+    }
+
+    /** {@link #markDelivered(DSLContext, long, int)} for many rows in one plain JDBC statement (group commit). */
+    public void markDelivered(java.sql.Connection c, long[] ids, int[] statuses) throws java.sql.SQLException {
+        try (var st = c.prepareStatement("""
+                UPDATE delivery d SET delivered = now(), last_status = u.status, lease_until = NULL
+                FROM unnest(?::bigint[], ?::int[]) AS u(id, status) WHERE d.id = u.id""")) {
+            st.setArray(1, c.createArrayOf("bigint", java.util.Arrays.stream(ids).boxed().toArray()));
+            st.setArray(2, c.createArrayOf("integer", java.util.Arrays.stream(statuses).boxed().toArray()));
+            st.executeUpdate();
+        }
+    }
+
+    /**
+     * Gives back claimed rows this worker will not send now (their host is at its limit): due again at once
+     * for whoever claims next, with the claim's attempt undone.
+     */
+    public void unclaim(DSLContext tx, Collection<Delivery> rows) {
+        for (Delivery d : rows) {
+            tx.update(DELIVERY).setNull(DELIVERY.LEASE_UNTIL).set(DELIVERY.ATTEMPTS, DELIVERY.ATTEMPTS.minus(1))
+                    .where(DELIVERY.ID.eq(d.id()), DELIVERY.ATTEMPTS.eq(d.attempts()), DELIVERY.DELIVERED.isNull()).execute();
+        }
     }
 
     public void retryLater(DSLContext tx, long id, Duration delay, Integer status, String error) {

@@ -10,10 +10,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,30 +102,12 @@ public final class FakeInboxes implements AutoCloseable {
      */
     public List<String> addFollowers(DatabaseSettings db, URI followee, List<String> names) {
         List<String> inboxes = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-             PreparedStatement actor = c.prepareStatement("INSERT INTO remote_actor (iri, host, type, preferred_username, inbox, raw)"
-                     + " VALUES (?, ?, 'Person', ?, ?, '{}')");
-             PreparedStatement follow = c.prepareStatement("INSERT INTO follow (follower, followee, activity_iri, state)"
-                     + " VALUES (?, ?, ?, 'accepted')")) {
-            for (int i = 0; i < names.size(); i++) {
-                String base = host(i % servers.size());
-                String iri = base + actorPath(names.get(i));
-                actor.setString(1, iri);
-                actor.setString(2, URI.create(base).getRawAuthority());
-                actor.setString(3, names.get(i));
-                actor.setString(4, iri + "/inbox");
-                actor.addBatch();
-                follow.setString(1, iri);
-                follow.setString(2, followee.toString());
-                follow.setString(3, iri + "#follows/1");
-                follow.addBatch();
-                inboxes.add(actorPath(names.get(i)) + "/inbox");
-            }
-            actor.executeBatch();
-            follow.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot insert fake followers", e);
+        List<URI> actors = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            actors.add(URI.create(host(i % servers.size()) + actorPath(names.get(i))));
+            inboxes.add(actorPath(names.get(i)) + "/inbox");
         }
+        FollowerRows.insert(db, followee, actors);
         return inboxes;
     }
 

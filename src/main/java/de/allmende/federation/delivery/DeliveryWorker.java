@@ -18,8 +18,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,15 +28,21 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Sends claimed deliveries: signs at send time, POSTs over keep-alive connections, at most
- * {@link #PER_HOST} requests per host and {@link #IN_FLIGHT} in all, then records the outcome.
+ * {@link HostLanes#PER_HOST} requests per host (one for a slow host, see {@link HostLanes}) and {@link #IN_FLIGHT}
+ * in all, then records the outcome through {@link DeliveryOutcomes} (group commit). Rows for a host at its limit
+ * are not claimed: they wait in PostgreSQL, not in memory holding a slot. Every send has a total deadline (the
+ * client's), so no peer holds a slot for longer.
  * A crash leaves claimed rows leased; they become due again when the lease ends (at-least-once).
- * While the worker lives it renews the leases of all rows it holds, because a row may wait behind a
- * slow host for longer than the lease; and it sends a row only if its claim still stands.
+ * While the worker lives it renews the leases of all rows it holds; a row whose claim is older than a third
+ * of the lease is sent only if its claim still stands.
  */
 public final class DeliveryWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
-    private static final int PER_HOST = 8;
-    private static final int IN_FLIGHT = 256;
+    /** Requests on the wire at once; each waits on non-blocking I/O, so this costs sockets, not threads. */
+    private static final int IN_FLIGHT = 2048;
+    /** Of those, how many slow hosts may hold together. */
+    private static final int SLOW_LANE = 128;
+    private static final int CLAIM_BATCH = 256;
     public static final String CONTENT_TYPE = "application/activity+json";
 
     private final Database db;
@@ -51,11 +55,11 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Iris iris;
     private final Moderation moderation;
     private final RetryPolicy retry;
-    private final Clock clock;
     private final Duration lease;
+    private final DeliveryOutcomes outcomes;
+    private final HostLanes lanes = new HostLanes(SLOW_LANE);
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
-    private final Map<String, Semaphore> perHost = new ConcurrentHashMap<>();
     /** Rows claimed and not yet finished, by id, with the attempt count of our claim. */
     private final Map<Long, Integer> held = new ConcurrentHashMap<>();
     private volatile boolean running = true;
@@ -84,8 +88,8 @@ public final class DeliveryWorker implements AutoCloseable {
         this.iris = iris;
         this.moderation = moderation;
         this.retry = retry;
-        this.clock = clock;
         this.lease = lease;
+        this.outcomes = new DeliveryOutcomes(db, clock);
     }
 
     public DeliveryWorker start() {
@@ -110,38 +114,48 @@ public final class DeliveryWorker implements AutoCloseable {
     private int drain() {
         int free = inFlight.availablePermits();
         if (free == 0) return 0;
-        List<Delivery> claimed = db.dsl().transactionResult(cfg -> deliveries.claimDue(cfg.dsl(), Math.min(free, 128), lease));
+        List<Delivery> claimed = db.dsl().transactionResult(cfg ->
+                deliveries.claimDue(cfg.dsl(), Math.min(free, CLAIM_BATCH), lease, lanes.busyHosts()));
+        List<Delivery> giveBack = new java.util.ArrayList<>();
+        long claimedAt = System.nanoTime();
+        int sent = 0;
         for (Delivery d : claimed) {
+            var permit = lanes.tryEnter(d.host());
+            if (permit.isEmpty() || !inFlight.tryAcquire()) {
+                permit.ifPresent(HostLanes.Permit::close);
+                giveBack.add(d); // one batch may hold more rows for a host than it may take at once
+                continue;
+            }
+            sent++;
             held.put(d.id(), d.attempts());
-            inFlight.acquireUninterruptibly();
             executor.submit(() -> {
-                Semaphore host = perHost.computeIfAbsent(d.host(), h -> new Semaphore(PER_HOST));
-                host.acquireUninterruptibly();
-                try {
-                    deliver(d);
+                try (var p = permit.get()) {
+                    deliver(d, claimedAt);
                 } catch (RuntimeException e) {
                     LOG.warn("delivery {} to {} failed unexpectedly", d.id(), d.inbox(), e);
                 } finally {
                     held.remove(d.id(), d.attempts());
-                    host.release();
                     inFlight.release();
+                    loop.wake(); // a slot is free: rows that waited for it may go
                 }
             });
         }
-        return claimed.size();
+        if (!giveBack.isEmpty()) db.dsl().transaction(cfg -> deliveries.unclaim(cfg.dsl(), giveBack));
+        return sent;
     }
 
-    private void deliver(Delivery d) {
-        if (!db.dsl().transactionResult(cfg -> deliveries.confirmClaim(cfg.dsl(), d.id(), d.attempts(), lease))) {
+    private void deliver(Delivery d, long claimedAt) {
+        boolean claimIsOld = System.nanoTime() - claimedAt > lease.dividedBy(3).toNanos();
+        if (claimIsOld && !db.dsl().transactionResult(cfg -> deliveries.confirmClaim(cfg.dsl(), d.id(), d.attempts(), lease))) {
             LOG.debug("delivery {} was claimed again meanwhile; not sending it twice", d.id());
             return;
         }
         if (moderation.isBlockedDomain(d.host())) {
-            db.dsl().transaction(cfg -> deliveries.markFailed(cfg.dsl(), d.id(), null, "domain blocked"));
+            outcomes.record(new DeliveryOutcomes.Failed(d.id(), null, "domain blocked"));
             return;
         }
         if (hosts.isUnavailable(db.dsl(), d.host())) { // as Mastodon: skip until the host shows signs of life
-            db.dsl().transaction(cfg -> deliveries.markFailed(cfg.dsl(), d.id(), null, "host unavailable"));
+            outcomes.record(new DeliveryOutcomes.Failed(d.id(), null, "host unavailable"));
             return;
         }
         byte[] body = bodies.computeIfAbsent(d.activityId(), id -> activities.findById(db.dsl(), id).orElseThrow()
@@ -163,33 +177,25 @@ public final class DeliveryWorker implements AutoCloseable {
             }
             SafeHttpClient.Response r = first;
             status = r.status();
+            lanes.markHealthy(d.host()); // it answered, whatever it said
             if (r.ok()) {
-                db.dsl().transaction(cfg -> {
-                    deliveries.markDelivered(cfg.dsl(), d.id(), r.status());
-                    hosts.recordSuccess(cfg.dsl(), d.host()); // a no-op unless the host had failures
-                });
+                outcomes.record(new DeliveryOutcomes.Delivered(d.id(), r.status(), d.host()));
                 return;
             }
             error = "HTTP " + r.status();
             if (RetryPolicy.permanent(r.status())) {
-                Integer s = status;
-                db.dsl().transaction(cfg -> deliveries.markFailed(cfg.dsl(), d.id(), s, "HTTP " + s + " (permanent)"));
+                outcomes.record(new DeliveryOutcomes.Failed(d.id(), status, "HTTP " + status + " (permanent)"));
                 return;
             }
         } catch (SafeHttpClient.BlockedDestinationException e) {
-            db.dsl().transaction(cfg -> deliveries.markFailed(cfg.dsl(), d.id(), null, e.getMessage()));
+            outcomes.record(new DeliveryOutcomes.Failed(d.id(), null, e.getMessage()));
             return;
         } catch (IOException e) {
+            lanes.markSlow(d.host()); // timed out, refused or reset: one request at a time from now on
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
-        Integer s = status;
-        String err = error;
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        db.dsl().transaction(cfg -> {
-            if (retry.exhausted(d.attempts())) deliveries.markFailed(cfg.dsl(), d.id(), s, err + " (gave up)");
-            else deliveries.retryLater(cfg.dsl(), d.id(), retry.delayAfter(d.attempts()), s, err);
-            hosts.recordFailure(cfg.dsl(), d.host(), today);
-        });
+        if (retry.exhausted(d.attempts())) outcomes.record(new DeliveryOutcomes.Failed(d.id(), status, error + " (gave up)"));
+        else outcomes.record(new DeliveryOutcomes.RetryLater(d.id(), retry.delayAfter(d.attempts()), status, error, d.host()));
     }
 
     @Override
@@ -203,5 +209,6 @@ public final class DeliveryWorker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        outcomes.close(); // after the sends: their outcomes are written before the node stops
     }
 }

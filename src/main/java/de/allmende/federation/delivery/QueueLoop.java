@@ -21,6 +21,8 @@ public final class QueueLoop implements AutoCloseable {
     private final String channel;
     private final IntSupplier drain;
     private volatile boolean running = true;
+    /** Set by {@link #wake()}: drain again without waiting for a NOTIFY. */
+    private volatile boolean woken;
     private final Thread thread;
 
     public QueueLoop(String name, DataSource dataSource, String channel, IntSupplier drain) {
@@ -43,8 +45,13 @@ public final class QueueLoop implements AutoCloseable {
                 }
                 PGConnection pg = listen.unwrap(PGConnection.class);
                 while (running) {
+                    woken = false;
                     int taken = drain.getAsInt();
-                    if (taken == 0 && running) pg.getNotifications(250); // wakes early on NOTIFY
+                    // Waits for a NOTIFY, a wake() or 250 ms, in short slices so a wake() is seen soon.
+                    for (int slice = 0; taken == 0 && running && !woken && slice < 10; slice++) {
+                        var notes = pg.getNotifications(25);
+                        if (notes != null && notes.length > 0) break;
+                    }
                 }
             } catch (Exception e) {
                 if (!running) return;
@@ -52,6 +59,11 @@ public final class QueueLoop implements AutoCloseable {
                 sleep();
             }
         }
+    }
+
+    /** Something this process did freed capacity (e.g. a delivery slot): drain again soon. */
+    public void wake() {
+        woken = true;
     }
 
     private static void sleep() {
