@@ -28,16 +28,24 @@ public final class DeliveryStore {
 
     /** Claims due rows (see InboxStore#claimDue for the locking scheme). */
     public List<Delivery> claimDue(DSLContext tx, int limit, Duration lease) {
-        return claimDue(tx, limit, lease, java.util.Set.of());
+        return claimDue(tx, limit, lease, java.util.Set.of(), java.util.Set.of());
     }
 
-    /** Claims due rows except those for {@code busyHosts} (hosts at their concurrency limit keep their rows queued). */
-    public List<Delivery> claimDue(DSLContext tx, int limit, Duration lease, Collection<String> busyHosts) {
+    /**
+     * Claims due rows except those for {@code busyHosts} (hosts at their concurrency limit keep their rows queued),
+     * rows for {@code preferredHosts} (hosts known to answer) first.
+     */
+    public List<Delivery> claimDue(DSLContext tx, int limit, Duration lease, Collection<String> busyHosts,
+                                   Collection<String> preferredHosts) {
+        // (a constant would be read as a column position: ORDER BY 0 is an error)
+        org.jooq.SortField<?>[] order = preferredHosts.isEmpty() ? new org.jooq.SortField<?>[]{DELIVERY.NEXT_ATTEMPT.asc()}
+                : new org.jooq.SortField<?>[]{DSL.when(DELIVERY.HOST.eq(DSL.any(preferredHosts.toArray(String[]::new))), DSL.inline(0))
+                        .otherwise(DSL.inline(1)).asc(), DELIVERY.NEXT_ATTEMPT.asc()};
         var due = DSL.select(DELIVERY.ID).from(DELIVERY)
                 .where(DELIVERY.DELIVERED.isNull(), DELIVERY.FAILED.isNull(), DELIVERY.NEXT_ATTEMPT.le(DSL.currentOffsetDateTime()),
                         DELIVERY.LEASE_UNTIL.isNull().or(DELIVERY.LEASE_UNTIL.lt(DSL.currentOffsetDateTime())),
                         busyHosts.isEmpty() ? DSL.noCondition() : DELIVERY.HOST.notEqual(DSL.all(busyHosts.toArray(String[]::new))))
-                .orderBy(DELIVERY.NEXT_ATTEMPT).limit(limit).forUpdate().skipLocked();
+                .orderBy(order).limit(limit).forUpdate().skipLocked();
         return tx.update(DELIVERY)
                 .set(DELIVERY.LEASE_UNTIL, leaseEnd(lease))
                 .set(DELIVERY.ATTEMPTS, DELIVERY.ATTEMPTS.plus(1))

@@ -32,8 +32,11 @@ class HostileFollowersTest {
              FakeInboxes healthy = FakeInboxes.start(4, Duration.ZERO, FakeInboxes.always(202))) {
             var musterstadt = node.create(Fixtures.musterstadt());
             URI followee = node.actorIri("musterstadt");
-            FollowerRows.insert(node.database(), followee, attackers.actors("mallory"));
             List<String> inboxes = healthy.addFollowers(node.database(), followee, "buerger", HEALTHY);
+            String before = DeliveryCrashTest.createOf(node.node().services(),
+                    node.node().services().federation.outbox.publishNote(musterstadt, "<p>Willkommen</p>"));
+            TestNode.await("the healthy followers got the post before the attack", () -> healthy.received(before).size() == HEALTHY);
+            FollowerRows.insert(node.database(), followee, attackers.actors("mallory"));
 
             for (String text : List.of("<p>Bürgerversammlung am Donnerstag</p>", "<p>Protokoll ist online</p>")) {
                 long start = System.nanoTime();

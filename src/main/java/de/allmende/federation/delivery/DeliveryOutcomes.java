@@ -1,9 +1,11 @@
 package de.allmende.federation.delivery;
 
 import de.allmende.db.Database;
-import de.allmende.db.Jdbc;
 import de.allmende.store.DeliveryStore;
 import de.allmende.store.HostStore;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,9 +47,14 @@ final class DeliveryOutcomes implements AutoCloseable {
     private final Clock clock;
     private final DeliveryStore deliveries = new DeliveryStore();
     private final HostStore hosts = new HostStore();
-    private final LinkedBlockingQueue<Outcome> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean running = true;
+    /**
+     * The writer's own connection, outside the pool: with a thousand sends in flight the pool is busy, and the
+     * outcomes must not queue behind the work they record. Opened on demand, again after a failure.
+     */
+    private java.sql.Connection connection;
 
     DeliveryOutcomes(Database db, Clock clock) {
         this.db = db;
@@ -55,24 +62,40 @@ final class DeliveryOutcomes implements AutoCloseable {
         this.writer = Thread.ofVirtual().name("delivery-outcomes").start(this::run);
     }
 
+    /**
+     * Queues the outcome and waits until it is written (or the write failed): the sender keeps its slot until
+     * then, so "answered but not recorded" stays bounded by the slots.
+     */
     void record(Outcome outcome) {
-        queue.add(outcome);
+        Pending p = new Pending(outcome, new java.util.concurrent.CompletableFuture<>());
+        queue.add(p);
+        try {
+            p.written().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // not recorded: the row stays leased and goes out again when the lease ends (at-least-once)
+        }
     }
 
+    private record Pending(Outcome outcome, java.util.concurrent.CompletableFuture<Void> written) {}
+
     private void run() {
-        List<Outcome> batch = new ArrayList<>(MAX_BATCH);
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
         while (running || !queue.isEmpty()) {
             try {
-                Outcome first = queue.poll(100, TimeUnit.MILLISECONDS);
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) continue;
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                write(batch);
+                write(batch.stream().map(Pending::outcome).toList());
+                batch.forEach(p -> p.written().complete(null));
             } catch (InterruptedException e) {
                 if (!running) break;
             } catch (RuntimeException e) {
                 // The rows stay leased and go out again when the lease ends: at-least-once still holds.
                 LOG.warn("recording {} delivery outcomes failed: {}", batch.size(), e.toString());
+                batch.forEach(p -> p.written().completeExceptionally(e));
             } finally {
                 batch.clear();
             }
@@ -80,36 +103,50 @@ final class DeliveryOutcomes implements AutoCloseable {
     }
 
     private void write(List<Outcome> batch) {
+        try {
+            if (connection == null || connection.isClosed()) {
+                connection = db.dataSource().getConnection();
+                connection.setAutoCommit(false);
+            }
+            writeIn(connection, batch);
+            connection.commit();
+        } catch (java.sql.SQLException | RuntimeException e) {
+            closeConnection();
+            throw e instanceof RuntimeException r ? r : new org.jooq.exception.DataAccessException(e.getMessage(), e);
+        }
+    }
+
+    private void writeIn(java.sql.Connection c, List<Outcome> batch) throws java.sql.SQLException {
         List<Delivered> delivered = new ArrayList<>();
-        List<Outcome> others = new ArrayList<>();
-        for (Outcome o : batch) {
-            if (o instanceof Delivered d) delivered.add(d);
-            else others.add(o);
-        }
-        if (!delivered.isEmpty()) {
-            Jdbc.transaction(db.dataSource(), c -> {
-                deliveries.markDelivered(c, delivered.stream().mapToLong(Delivered::id).toArray(),
-                        delivered.stream().mapToInt(Delivered::status).toArray());
-                Set<String> succeeded = new LinkedHashSet<>();
-                delivered.forEach(d -> succeeded.add(d.host()));
-                hosts.recordSuccess(c, succeeded); // a no-op unless a host had failures
-                return null;
-            });
-        }
-        if (others.isEmpty()) return;
+        Set<String> succeeded = new LinkedHashSet<>();
+        DSLContext tx = DSL.using(c, SQLDialect.POSTGRES);
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        db.dsl().transaction(cfg -> {
-            for (Outcome o : others) {
-                switch (o) {
-                    case Failed f -> deliveries.markFailed(cfg.dsl(), f.id(), f.status(), f.error());
-                    case RetryLater r -> {
-                        deliveries.retryLater(cfg.dsl(), r.id(), r.delay(), r.status(), r.error());
-                        hosts.recordFailure(cfg.dsl(), r.host(), today);
-                    }
-                    case Delivered d -> throw new IllegalStateException("handled above");
+        for (Outcome o : batch) {
+            switch (o) {
+                case Delivered d -> {
+                    delivered.add(d);
+                    succeeded.add(d.host());
+                }
+                case Failed f -> deliveries.markFailed(tx, f.id(), f.status(), f.error());
+                case RetryLater r -> {
+                    deliveries.retryLater(tx, r.id(), r.delay(), r.status(), r.error());
+                    hosts.recordFailure(tx, r.host(), today);
                 }
             }
-        });
+        }
+        if (delivered.isEmpty()) return;
+        deliveries.markDelivered(c, delivered.stream().mapToLong(Delivered::id).toArray(),
+                delivered.stream().mapToInt(Delivered::status).toArray());
+        hosts.recordSuccess(c, succeeded); // a no-op unless a host had failures
+    }
+
+    private void closeConnection() {
+        try {
+            if (connection != null) connection.close(); // back to the pool, rolled back
+        } catch (java.sql.SQLException ignored) {
+            // a broken connection: the pool replaces it
+        }
+        connection = null;
     }
 
     /** Writes what is queued, then stops. */
@@ -122,5 +159,6 @@ final class DeliveryOutcomes implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        closeConnection();
     }
 }

@@ -40,6 +40,16 @@ public final class DeliveryWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
     /** Requests on the wire at once; each waits on non-blocking I/O, so this costs sockets, not threads. */
     private static final int IN_FLIGHT = 2048;
+    /**
+     * Of those, how many may be young (sent less than {@link #YOUNG} ago). A request that is sent but not yet
+     * recorded as answered is one a crash sends twice, so few should be in that state at once; a request that
+     * is still waiting after {@link #YOUNG} gives its place to the next one (and marks its host slow), so
+     * stalling peers cannot hold these places either.
+     */
+    private static final int FAST_LANE = 64;
+    private static final long YOUNG = Duration.ofMillis(250).toNanos();
+    /** A host still silent this long after a send counts as slow (see {@link HostLanes}) until it answers. */
+    private static final long SILENT = Duration.ofSeconds(2).toNanos();
     /** Of those, how many slow hosts may hold together. */
     private static final int SLOW_LANE = 128;
     private static final int CLAIM_BATCH = 256;
@@ -60,6 +70,17 @@ public final class DeliveryWorker implements AutoCloseable {
     private final HostLanes lanes = new HostLanes(SLOW_LANE);
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
+    private final Semaphore fastLane = new Semaphore(FAST_LANE);
+    /** Sends on the wire that still hold a fast-lane place: id → when sent. */
+    private final Map<Long, Young> young = new ConcurrentHashMap<>();
+    /** Sends past {@link #YOUNG} still waiting for their answer. */
+    private final Map<Long, Young> waiting = new ConcurrentHashMap<>();
+    /**
+     * Signing is the CPU-heavy step. With thousands of sends started at once, answers that have arrived would
+     * wait for the CPU behind all the signing still to do — and an answered but unrecorded delivery is one a
+     * crash sends twice. A few signers at a time keep the answers moving.
+     */
+    private final Semaphore signing = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
     /** Rows claimed and not yet finished, by id, with the attempt count of our claim. */
     private final Map<Long, Integer> held = new ConcurrentHashMap<>();
     private volatile boolean running = true;
@@ -72,6 +93,8 @@ public final class DeliveryWorker implements AutoCloseable {
         }
     });
     private QueueLoop loop;
+
+    private record Young(long sentAt, String host) {}
 
     /** Senders by id: local actors' handles never change. */
     private final Map<Long, de.allmende.domain.LocalActor> senders = new ConcurrentHashMap<>();
@@ -95,7 +118,38 @@ public final class DeliveryWorker implements AutoCloseable {
     public DeliveryWorker start() {
         loop = new QueueLoop("delivery", db.dataSource(), "allmende_delivery", this::drain).start();
         leaseKeeper = Thread.ofVirtual().name("delivery-leases").start(this::keepLeases);
+        Thread.ofVirtual().name("delivery-ageing").start(this::ageSends);
         return this;
+    }
+
+    /**
+     * Every 50 ms: sends older than {@link #YOUNG} leave the fast lane; those still waiting after {@link #SILENT}
+     * mark their host slow.
+     */
+    private void ageSends() {
+        while (running) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            young.forEach((id, send) -> {
+                if (now - send.sentAt() > YOUNG && young.remove(id, send)) {
+                    fastLane.release();
+                    waiting.put(id, send);
+                    loop.wake();
+                }
+            });
+            waiting.forEach((id, send) -> {
+                if (now - send.sentAt() > SILENT && waiting.remove(id, send)) lanes.markSlow(send.host());
+            });
+        }
+    }
+
+    private void leaveFastLane(long id) {
+        if (young.remove(id) != null) fastLane.release();
+        waiting.remove(id);
     }
 
     private void keepLeases() {
@@ -112,10 +166,13 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     private int drain() {
-        int free = inFlight.availablePermits();
+        int free = Math.min(inFlight.availablePermits(), fastLane.availablePermits());
         if (free == 0) return 0;
         List<Delivery> claimed = db.dsl().transactionResult(cfg ->
-                deliveries.claimDue(cfg.dsl(), Math.min(free, CLAIM_BATCH), lease, lanes.busyHosts()));
+                deliveries.claimDue(cfg.dsl(), Math.min(free, CLAIM_BATCH), lease, lanes.busyHosts(), lanes.answeringHosts()));
+        // As Mastodon: skip hosts that failed on many days until they show signs of life (one query per batch).
+        java.util.Set<String> down = claimed.isEmpty() ? java.util.Set.of()
+                : hosts.unavailableAmong(db.dsl(), claimed.stream().map(Delivery::host).distinct().toList());
         List<Delivery> giveBack = new java.util.ArrayList<>();
         long claimedAt = System.nanoTime();
         int sent = 0;
@@ -126,14 +183,22 @@ public final class DeliveryWorker implements AutoCloseable {
                 giveBack.add(d); // one batch may hold more rows for a host than it may take at once
                 continue;
             }
+            if (!fastLane.tryAcquire()) {
+                permit.get().close();
+                inFlight.release();
+                giveBack.add(d);
+                continue;
+            }
             sent++;
             held.put(d.id(), d.attempts());
+            young.put(d.id(), new Young(System.nanoTime(), d.host()));
             executor.submit(() -> {
                 try (var p = permit.get()) {
-                    deliver(d, claimedAt);
+                    deliver(d, claimedAt, down.contains(d.host()));
                 } catch (RuntimeException e) {
                     LOG.warn("delivery {} to {} failed unexpectedly", d.id(), d.inbox(), e);
                 } finally {
+                    leaveFastLane(d.id());
                     held.remove(d.id(), d.attempts());
                     inFlight.release();
                     loop.wake(); // a slot is free: rows that waited for it may go
@@ -144,7 +209,7 @@ public final class DeliveryWorker implements AutoCloseable {
         return sent;
     }
 
-    private void deliver(Delivery d, long claimedAt) {
+    private void deliver(Delivery d, long claimedAt, boolean hostDown) {
         boolean claimIsOld = System.nanoTime() - claimedAt > lease.dividedBy(3).toNanos();
         if (claimIsOld && !db.dsl().transactionResult(cfg -> deliveries.confirmClaim(cfg.dsl(), d.id(), d.attempts(), lease))) {
             LOG.debug("delivery {} was claimed again meanwhile; not sending it twice", d.id());
@@ -154,7 +219,7 @@ public final class DeliveryWorker implements AutoCloseable {
             outcomes.record(new DeliveryOutcomes.Failed(d.id(), null, "domain blocked"));
             return;
         }
-        if (hosts.isUnavailable(db.dsl(), d.host())) { // as Mastodon: skip until the host shows signs of life
+        if (hostDown) {
             outcomes.record(new DeliveryOutcomes.Failed(d.id(), null, "host unavailable"));
             return;
         }
@@ -166,13 +231,11 @@ public final class DeliveryWorker implements AutoCloseable {
         Integer status = null;
         String error;
         try {
-            Map<String, String> headers = new HashMap<>(signer.signPost(sender.id(), senderIri, inbox, body, CONTENT_TYPE));
-            headers.put("Content-Type", CONTENT_TYPE);
+            Map<String, String> headers = signed(() -> signer.signPost(sender.id(), senderIri, inbox, body, CONTENT_TYPE));
             SafeHttpClient.Response first = http.post(inbox, body, headers);
             // A peer that rejects draft-cavage and names RFC 9421 in Accept-Signature gets one RFC 9421 retry.
             if (first.status() == 401 && first.headers().containsKey("accept-signature")) {
-                Map<String, String> rfc = new HashMap<>(signer.signPostRfc9421(sender.id(), senderIri, inbox, body, CONTENT_TYPE));
-                rfc.put("Content-Type", CONTENT_TYPE);
+                Map<String, String> rfc = signed(() -> signer.signPostRfc9421(sender.id(), senderIri, inbox, body, CONTENT_TYPE));
                 first = http.post(inbox, body, rfc);
             }
             SafeHttpClient.Response r = first;
@@ -196,6 +259,17 @@ public final class DeliveryWorker implements AutoCloseable {
         }
         if (retry.exhausted(d.attempts())) outcomes.record(new DeliveryOutcomes.Failed(d.id(), status, error + " (gave up)"));
         else outcomes.record(new DeliveryOutcomes.RetryLater(d.id(), retry.delayAfter(d.attempts()), status, error, d.host()));
+    }
+
+    private Map<String, String> signed(java.util.function.Supplier<Map<String, String>> sign) {
+        signing.acquireUninterruptibly();
+        try {
+            Map<String, String> headers = new HashMap<>(sign.get());
+            headers.put("Content-Type", CONTENT_TYPE);
+            return headers;
+        } finally {
+            signing.release();
+        }
     }
 
     @Override

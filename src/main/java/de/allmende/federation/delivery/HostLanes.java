@@ -24,6 +24,8 @@ final class HostLanes {
 
     private final Map<String, AtomicInteger> onWire = new ConcurrentHashMap<>();
     private final Map<String, Long> slowUntil = new ConcurrentHashMap<>();
+    /** Hosts that answered lately: their rows are claimed first, so new stalling followers queue behind them. */
+    private final Map<String, Boolean> answering = new ConcurrentHashMap<>();
     private final Semaphore slowLane;
 
     HostLanes(int slowLaneSize) {
@@ -57,14 +59,21 @@ final class HostLanes {
         return busy;
     }
 
-    /** After a timeout or a refused connection. */
+    /** After a timeout or a refused connection, or a long wait for an answer. */
     void markSlow(String host) {
+        answering.remove(host);
         if (slowUntil.size() > MAX_TRACKED) slowUntil.clear();
         slowUntil.put(host, System.nanoTime() + SLOW_FOR.toNanos());
     }
 
     void markHealthy(String host) {
         slowUntil.remove(host);
+        if (answering.size() > MAX_TRACKED) answering.clear();
+        answering.put(host, Boolean.TRUE);
+    }
+
+    List<String> answeringHosts() {
+        return List.copyOf(answering.keySet());
     }
 
     boolean isSlow(String host) {
