@@ -82,8 +82,13 @@ public final class ActorResolver implements KeyResolver, AssertionKeys {
     /** Stores an actor document received inline (e.g. Update(Person)); the caller checked it came from its owner. */
     public void store(RemoteActor actor, JsonNode doc) {
         db.dsl().transaction(cfg -> store.upsert(cfg.dsl(), actor, doc));
-        signerKeys.forget(actor.iri());
-        assertionKeys.asMap().keySet().removeIf(k -> k.owner().equals(actor.iri()));
+        forget(actor.iri());
+    }
+
+    /** Drops the keys of {@code actor} held in memory: its document changed, or it was deleted. */
+    public void forget(URI actor) {
+        signerKeys.forget(actor);
+        assertionKeys.asMap().keySet().removeIf(k -> k.owner().equals(actor));
     }
 
     /**

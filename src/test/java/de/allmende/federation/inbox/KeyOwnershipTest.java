@@ -190,6 +190,21 @@ class KeyOwnershipTest {
         assertEquals(fetched + 1, victims.fetches("/users/erin"), "one refetch for five failures");
     }
 
+    @Test
+    @DisplayName("after Delete(Person) the actor's key verifies nothing, though it was cached in memory")
+    void deletedActorOwnsNoKey() {
+        Actor gone = victims.actor("gone");
+        assertAccepted(victims.post(sharedInbox(), victims.createNote(gone, "still here")).send());
+        ObjectNode delete = victims.activity(gone, "Delete");
+        delete.put("object", gone.id().toString());
+        gone.published(false);
+        assertAccepted(victims.post(sharedInbox(), delete).send());
+        awaitQuiet(node);
+        assertEquals(0, actorRows(gone.id()));
+        Rows now = Rows.of(node);
+        assertRejected(node, now, victims.post(sharedInbox(), victims.createNote(gone, "back from the dead")).send(), 401, "signature");
+    }
+
     private static ObjectNode keyDocument(String keyId, URI owner, Actor keyHolder) {
         ObjectNode key = keyHolder.document().objectNode();
         key.put("@context", "https://w3id.org/security/v1");
