@@ -30,6 +30,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
             status = e.status();
             message = e.getMessage();
             if (!e.details().isEmpty()) putDetails(body, e.details());
+            e.retryAfter().ifPresent(d -> ctx.response().putHeader("Retry-After", String.valueOf(Math.max(1, d.toSeconds()))));
             if (status >= 500) LOG.warn("{} {} → {}: {}", ctx.request().method(), ctx.request().path(), status, message, e.getCause());
         } else if (failure instanceof ValidationException e) {
             status = 422;

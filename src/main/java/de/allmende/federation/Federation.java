@@ -5,6 +5,7 @@ import de.allmende.db.Database;
 import de.allmende.federation.delivery.DeliveryWorker;
 import de.allmende.federation.delivery.RetryPolicy;
 import de.allmende.federation.fetch.ActorResolver;
+import de.allmende.federation.fetch.LocalKeys;
 import de.allmende.federation.fetch.RemoteFetcher;
 import de.allmende.federation.http.RequestSigner;
 import de.allmende.federation.http.SafeHttpClient;
@@ -59,7 +60,8 @@ public final class Federation implements AutoCloseable {
         this.signer = new RequestSigner(keys, clock);
         this.fetcher = new RemoteFetcher(http, signer, iris, actors::instanceActor);
         RemoteActorStore remoteActors = new RemoteActorStore();
-        this.resolver = new ActorResolver(db, remoteActors, fetcher, http, clock, config.allowPrivateNetworks());
+        this.resolver = new ActorResolver(db, remoteActors, fetcher, http, clock, config.allowPrivateNetworks(),
+                new LocalKeys(iris, actors, keys));
         this.moderation = new Moderation(db, config.allowlistMode());
         this.outbox = new OutboxService(db, iris, clock, resolver, fetcher, keys);
         this.inbox = new InboxPipeline(db, resolver, moderation, clock);

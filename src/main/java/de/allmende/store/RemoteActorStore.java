@@ -37,12 +37,26 @@ public final class RemoteActorStore {
                 .set(REMOTE_ACTOR.SHARED_INBOX, DSL.excluded(REMOTE_ACTOR.SHARED_INBOX)).set(REMOTE_ACTOR.FOLLOWERS, DSL.excluded(REMOTE_ACTOR.FOLLOWERS))
                 .set(REMOTE_ACTOR.RAW, DSL.excluded(REMOTE_ACTOR.RAW)).set(REMOTE_ACTOR.FETCHED, DSL.currentOffsetDateTime())
                 .execute();
+        upsertKeys(tx, a);
+    }
+
+    /**
+     * The actor's keys as its document lists them now: listed keys are stored (a key id never changes
+     * its owner: the conflict update applies only to the same owner), keys it no longer lists are
+     * dropped, so a replaced or withdrawn key stops verifying. The converter has already dropped keys
+     * not under the actor's IRI, which the table's check would refuse.
+     */
+    private static void upsertKeys(DSLContext tx, RemoteActor a) {
+        String owner = a.iri().toString();
+        tx.deleteFrom(REMOTE_KEY).where(REMOTE_KEY.OWNER.eq(owner), REMOTE_KEY.KEY_ID.notIn(a.keys().stream().map(RemoteKey::keyId).toList()))
+                .execute();
         for (RemoteKey k : a.keys()) {
-            tx.insertInto(REMOTE_KEY).set(REMOTE_KEY.KEY_ID, k.keyId()).set(REMOTE_KEY.OWNER, k.owner().toString())
+            tx.insertInto(REMOTE_KEY).set(REMOTE_KEY.KEY_ID, k.keyId()).set(REMOTE_KEY.OWNER, owner)
                     .set(REMOTE_KEY.ALGORITHM, k.algorithm()).set(REMOTE_KEY.SPKI, k.spki())
                     .onConflict(REMOTE_KEY.KEY_ID).doUpdate()
-                    .set(REMOTE_KEY.OWNER, DSL.excluded(REMOTE_KEY.OWNER)).set(REMOTE_KEY.ALGORITHM, DSL.excluded(REMOTE_KEY.ALGORITHM))
+                    .set(REMOTE_KEY.ALGORITHM, DSL.excluded(REMOTE_KEY.ALGORITHM))
                     .set(REMOTE_KEY.SPKI, DSL.excluded(REMOTE_KEY.SPKI)).set(REMOTE_KEY.FETCHED, DSL.currentOffsetDateTime())
+                    .where(REMOTE_KEY.OWNER.eq(owner))
                     .execute();
         }
     }

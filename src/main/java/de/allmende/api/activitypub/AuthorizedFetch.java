@@ -2,13 +2,13 @@ package de.allmende.api.activitypub;
 
 import de.allmende.api.MediaTypes;
 import de.allmende.federation.fetch.ActorResolver;
+import de.allmende.federation.iri.KeyOwnership;
 import de.allmende.federation.iri.Iris;
 import de.allmende.federation.moderation.Moderation;
 import de.allmende.federation.signature.HttpSignatureVerifier;
 import de.allmende.federation.signature.PendingVerification;
 import de.allmende.federation.signature.Precheck;
 import de.allmende.federation.signature.SignedRequestParts;
-import de.allmende.federation.signature.VerificationResult;
 import de.allmende.support.ApiException;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -52,21 +52,13 @@ public final class AuthorizedFetch implements Handler<RoutingContext> {
         URI target = RequestTarget.of(ctx, iris);
         Precheck pre = verifier.prepare(SignedRequestParts.withoutBody("GET", target, headers), clock.instant());
         if (!(pre instanceof PendingVerification pending)) throw new ApiException(401, "authorized fetch: request must be signed");
-        URI keyId;
-        try {
-            keyId = new URI(pending.keyId());
-        } catch (java.net.URISyntaxException e) {
-            throw new ApiException(401, "authorized fetch: request must be signed");
-        }
+        URI keyId = KeyOwnership.parse(pending.keyId())
+                .orElseThrow(() -> new ApiException(401, "authorized fetch: request must be signed"));
         // Checked before the key is fetched: a blocked domain gets no request from us.
-        if (keyId.getRawAuthority() == null || moderation.isBlockedDomain(keyId.getRawAuthority())) {
-            throw ApiException.forbidden("domain is blocked");
-        }
-        VerificationResult r = pending.verifyWith(resolver);
-        if (!r.isVerified()) throw new ApiException(401, "authorized fetch: request must be signed");
-        if (resolver.ownerOf(pending.keyId()).map(owner -> moderation.isBlockedActor(owner.toString())).orElse(false)) {
-            throw ApiException.forbidden("actor is blocked");
-        }
+        if (moderation.isBlockedDomain(keyId.getRawAuthority())) throw ApiException.forbidden("domain is blocked");
+        URI signer = resolver.signerKeys().check(pending).signer()
+                .orElseThrow(() -> new ApiException(401, "authorized fetch: request must be signed"));
+        if (moderation.isBlockedActor(signer.toString())) throw ApiException.forbidden("actor is blocked");
         ctx.next();
     }
 

@@ -1,10 +1,10 @@
 package de.allmende.federation.fetch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import de.allmende.crypto.Pem;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import de.allmende.db.Database;
 import de.allmende.domain.RemoteActor;
-import de.allmende.domain.RemoteActor.RemoteKey;
 import de.allmende.federation.http.SafeHttpClient;
 import de.allmende.federation.json.AsToRemoteActor;
 import de.allmende.federation.json.Json;
@@ -23,9 +23,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Remote actors and their keys: cached in PostgreSQL, fetched when unknown or stale, refreshed once
- * when a cached key fails (key rotation). Key owners are checked: a key only counts for the actor
- * whose document lists it.
+ * Remote actors and their keys: cached in PostgreSQL, fetched when unknown or stale. Keys that HTTP
+ * signatures name are {@link SignerKeys}' business (ownership, fetch limits, nothing written before a
+ * signature verified); proof keys are read from their owner's document here. A key only counts for
+ * the actor whose document lists it and whose IRI it is under.
  */
 public final class ActorResolver implements KeyResolver, AssertionKeys {
     private static final Duration STALE = Duration.ofDays(1);
@@ -38,24 +39,30 @@ public final class ActorResolver implements KeyResolver, AssertionKeys {
     private final SafeHttpClient http;
     private final Clock clock;
     private final boolean allowPlainHttp;
-    /** Hot path of every inbox POST: decoded keys and their owners, refreshed whenever a document is stored. */
-    private final java.util.concurrent.ConcurrentHashMap<String, CachedKey> keyCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final LocalKeys local;
+    private final SignerKeys signerKeys;
 
-    /** Proof keys (FEP-521a assertionMethod, Ed25519 only), raw, by key id; emptied like {@link #keyCache}. */
-    private final java.util.concurrent.ConcurrentHashMap<String, AssertionKey> assertionKeys = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Proof keys (FEP-521a assertionMethod, Ed25519 only), raw, by owner and key id; emptied when the owner's document changes. */
+    private final Cache<AssertionKeyId, byte[]> assertionKeys = Caffeine.newBuilder().maximumSize(10_000).build();
 
-    private record CachedKey(PublicKey key, URI owner) {}
-
-    private record AssertionKey(byte[] raw, URI owner) {}
+    /** Keyed by owner too: an actor listing someone else's key id must not hide the real owner's key. */
+    private record AssertionKeyId(URI owner, String keyId) {}
 
     public ActorResolver(Database db, RemoteActorStore store, RemoteFetcher fetcher, SafeHttpClient http, Clock clock,
-                         boolean allowPlainHttp) {
+                         boolean allowPlainHttp, LocalKeys local) {
         this.db = db;
         this.store = store;
         this.fetcher = fetcher;
         this.http = http;
         this.clock = clock;
         this.allowPlainHttp = allowPlainHttp;
+        this.local = local;
+        this.signerKeys = new SignerKeys(db, store, fetcher, local, this::store, KeyFetchGate.Limits.DEFAULT);
+    }
+
+    /** The keys HTTP signatures name, with their owners. */
+    public SignerKeys signerKeys() {
+        return signerKeys;
     }
 
     /** The actor, from cache when fresh, else fetched and stored. */
@@ -75,8 +82,13 @@ public final class ActorResolver implements KeyResolver, AssertionKeys {
     /** Stores an actor document received inline (e.g. Update(Person)); the caller checked it came from its owner. */
     public void store(RemoteActor actor, JsonNode doc) {
         db.dsl().transaction(cfg -> store.upsert(cfg.dsl(), actor, doc));
-        keyCache.values().removeIf(k -> k.owner().equals(actor.iri()));
-        assertionKeys.values().removeIf(k -> k.owner().equals(actor.iri()));
+        forget(actor.iri());
+    }
+
+    /** Drops the keys of {@code actor} held in memory: its document changed, or it was deleted. */
+    public void forget(URI actor) {
+        signerKeys.forget(actor);
+        assertionKeys.asMap().keySet().removeIf(k -> k.owner().equals(actor));
     }
 
     /**
@@ -86,8 +98,9 @@ public final class ActorResolver implements KeyResolver, AssertionKeys {
      */
     @Override
     public Optional<byte[]> find(String keyId, URI owner) {
-        AssertionKey hot = assertionKeys.get(keyId);
-        if (hot != null) return hot.owner().equals(owner) ? Optional.of(hot.raw()) : Optional.empty();
+        if (local.isLocal(owner)) return local.ed25519(keyId, owner); // our own actors: from our database, never fetched
+        byte[] hot = assertionKeys.getIfPresent(new AssertionKeyId(owner, keyId));
+        if (hot != null) return Optional.of(hot);
         try {
             var cached = store.findDocument(db.dsl(), owner);
             Optional<byte[]> listed = cached.flatMap(d -> assertionKeyIn(d.raw(), keyId, owner));
@@ -109,57 +122,19 @@ public final class ActorResolver implements KeyResolver, AssertionKeys {
                 .map(k -> {
                     // The SPKI of an Ed25519 key ends with the 32 raw bytes.
                     byte[] raw = java.util.Arrays.copyOfRange(k.spki(), k.spki().length - 32, k.spki().length);
-                    if (assertionKeys.size() > 10_000) assertionKeys.clear();
-                    assertionKeys.put(keyId, new AssertionKey(raw, owner));
+                    assertionKeys.put(new AssertionKeyId(owner, keyId), raw);
                     return raw;
                 });
     }
 
     @Override
     public Optional<PublicKey> resolve(String keyId, Freshness freshness) {
-        try {
-            if (freshness == Freshness.CACHED) {
-                CachedKey hot = keyCache.get(keyId);
-                if (hot != null) return Optional.of(hot.key());
-                Optional<RemoteKey> known = store.findKey(db.dsl(), keyId);
-                if (known.isPresent()) return Optional.of(remember(known.get()));
-            }
-            Optional<RemoteKey> fetched = fetchKey(keyId);
-            return fetched.isPresent() ? Optional.of(remember(fetched.get())) : Optional.empty();
-        } catch (org.jooq.exception.DataAccessException e) {
-            throw e; // our database, not the remote key: the sender must get a 5xx and retry, not a 401
-        } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
-            return Optional.empty();
-        }
+        return signerKeys.resolve(keyId, freshness);
     }
 
     /** The owner (actor IRI) of a key known in the cache. */
     public Optional<URI> ownerOf(String keyId) {
-        CachedKey hot = keyCache.get(keyId);
-        if (hot != null) return Optional.of(hot.owner());
-        return store.findKey(db.dsl(), keyId).map(RemoteKey::owner);
-    }
-
-    private PublicKey remember(RemoteKey k) throws java.security.GeneralSecurityException {
-        PublicKey key = Pem.decodeSpki(k.spki());
-        if (keyCache.size() > 10_000) keyCache.clear();
-        keyCache.put(k.keyId(), new CachedKey(key, k.owner()));
-        return key;
-    }
-
-    private Optional<RemoteKey> fetchKey(String keyId) throws IOException {
-        URI keyUri = URI.create(keyId);
-        JsonNode doc = fetcher.fetch(keyUri);
-        // The key id may be a fragment of the actor, or a separate key document naming its owner.
-        Optional<RemoteActor> actor = AsToRemoteActor.convert(doc);
-        if (actor.isEmpty()) {
-            URI owner = Json.uri(doc.get("owner")).or(() -> Json.uri(doc.get("controller")))
-                    .orElseThrow(() -> new IOException("key document without owner"));
-            actor = Optional.of(refresh(owner));
-        } else {
-            store(actor.get(), doc);
-        }
-        return actor.get().keys().stream().filter(k -> k.keyId().equals(keyId)).findFirst();
+        return signerKeys.ownerOf(keyId);
     }
 
     /** WebFinger: acct:user@host (or user@host) → actor IRI. */

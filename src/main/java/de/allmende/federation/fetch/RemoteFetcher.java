@@ -32,8 +32,29 @@ public final class RemoteFetcher {
         this.instanceActor = instanceActor;
     }
 
+    /** A document as served: the URL it finally came from (after redirects) and what it says, its id unchecked. */
+    public record Served(URI url, JsonNode doc) {
+        /** True if this is {@code iri}'s own document: served at that URL and giving it as its id. */
+        public boolean isDocumentOf(URI iri) {
+            return withoutFragment(url).equals(withoutFragment(iri)) && Json.uri(doc.get("id")).map(iri::equals).orElse(false);
+        }
+    }
+
     /** Fetches and parses a document; the fragment is dropped. Throws IOException on any failure. */
     public JsonNode fetch(URI iri) throws IOException {
+        Served s = fetchServed(iri);
+        URI id = Json.uri(s.doc().get("id")).orElseThrow(() -> new IOException("document at " + s.url() + " has no id"));
+        if (!withoutFragment(id).equals(withoutFragment(s.url()))) {
+            throw new IOException("document at " + s.url() + " claims id " + id);
+        }
+        return s.doc();
+    }
+
+    /**
+     * Fetches and parses a document without checking its id: for a claim that a document fetched with
+     * {@link #fetch} must confirm (GoToSocial serves a key at {@code …/main-key} in a stub with the actor's id).
+     */
+    public Served fetchServed(URI iri) throws IOException {
         URI target = withoutFragment(iri);
         long instanceId = instanceActor.get().id();
         SafeHttpClient.Response r = http.get(target, Map.of("Accept", ACCEPT),
@@ -45,11 +66,8 @@ public final class RemoteFetcher {
         } catch (IOException e) {
             throw new IOException("GET " + target + " returned no JSON");
         }
-        URI id = Json.uri(doc.get("id")).orElseThrow(() -> new IOException("document at " + target + " has no id"));
-        if (!withoutFragment(id).equals(withoutFragment(r.uri()))) {
-            throw new IOException("document at " + r.uri() + " claims id " + id);
-        }
-        return doc;
+        if (doc == null || !doc.isObject()) throw new IOException("GET " + target + " returned no JSON object");
+        return new Served(r.uri(), doc);
     }
 
     public static URI withoutFragment(URI uri) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.db.Database;
 import de.allmende.federation.fetch.ActorResolver;
 import de.allmende.federation.fetch.RemoteFetcher;
+import de.allmende.federation.fetch.SignerKeys;
+import de.allmende.federation.iri.KeyOwnership;
 import de.allmende.federation.json.Json;
 import de.allmende.federation.moderation.Moderation;
 import de.allmende.federation.proof.ObjectProofChecker;
@@ -76,21 +78,12 @@ public final class InboxPipeline implements AutoCloseable {
             VerificationResult r = ((Precheck.Rejected) pre).result();
             throw new ApiException(r.httpStatus(), "signature: " + r.reason());
         }
-        URI keyId = parseKeyId(pending.keyId());
+        URI keyId = KeyOwnership.parse(pending.keyId()).orElseThrow(() -> ApiException.unauthorized("signature: keyId must be a URL"));
         if (moderation.isBlockedDomain(keyId.getRawAuthority())) throw ApiException.forbidden("domain is blocked");
-        VerificationResult result = pending.verifyWith(resolver);
-        if (!result.isVerified()) throw new ApiException(result.httpStatus(), "signature: " + result.reason());
-        return resolver.ownerOf(pending.keyId()).orElseThrow(() -> ApiException.unauthorized("signature: unknown key owner"));
-    }
-
-    private static URI parseKeyId(String keyId) {
-        try {
-            URI u = new URI(keyId);
-            if (u.getHost() == null) throw new IllegalArgumentException();
-            return u;
-        } catch (Exception e) {
-            throw ApiException.unauthorized("signature: keyId must be a URL");
-        }
+        // The signer is the owner of the key that verified, as established when the key was resolved.
+        SignerKeys.Checked checked = resolver.signerKeys().check(pending);
+        VerificationResult result = checked.result();
+        return checked.signer().orElseThrow(() -> new ApiException(result.httpStatus(), "signature: " + result.reason()));
     }
 
     /**

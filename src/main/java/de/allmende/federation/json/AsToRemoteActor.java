@@ -5,6 +5,7 @@ import de.allmende.crypto.Multikey;
 import de.allmende.crypto.Pem;
 import de.allmende.domain.RemoteActor;
 import de.allmende.domain.RemoteActor.RemoteKey;
+import de.allmende.federation.iri.KeyOwnership;
 
 import java.net.URI;
 import java.security.PublicKey;
@@ -16,7 +17,8 @@ import java.util.Set;
 /**
  * ActivityStreams actor document (any server) → {@link RemoteActor}. Accepts the variations seen in
  * the wild: publicKey as object or array, sharedInbox under endpoints or top level, type as string or
- * array, keys as FEP-521a Multikeys in assertionMethod.
+ * array, keys as FEP-521a Multikeys in assertionMethod. Only keys under the actor's own IRI are taken
+ * ({@link KeyOwnership}): a document cannot claim another actor's key.
  */
 public final class AsToRemoteActor {
     public static final Set<String> ACTOR_TYPES = Set.of("Application", "Group", "Organization", "Person", "Service");
@@ -40,7 +42,8 @@ public final class AsToRemoteActor {
             Optional<String> kid = Json.text(k.get("id"));
             Optional<String> pem = Json.text(k.get("publicKeyPem"));
             URI owner = Json.uri(k.get("owner")).orElse(actor);
-            if (kid.isEmpty() || pem.isEmpty() || !owner.equals(actor)) continue;
+            // A key the actor is not the owner of, or that is not under its IRI, is someone else's (issue 8 #3).
+            if (kid.isEmpty() || pem.isEmpty() || !owner.equals(actor) || !KeyOwnership.isUnder(actor, kid.get())) continue;
             try {
                 PublicKey pk = Pem.decodePublicKey(pem.get());
                 keys.add(new RemoteKey(kid.get(), owner, pk.getAlgorithm().equals("RSA") ? "rsa" : "ed25519", pk.getEncoded()));
@@ -59,7 +62,7 @@ public final class AsToRemoteActor {
             Optional<String> kid = Json.text(k.get("id"));
             Optional<String> mb = Json.text(k.get("publicKeyMultibase"));
             URI controller = Json.uri(k.get("controller")).orElse(actor);
-            if (kid.isEmpty() || mb.isEmpty() || !controller.equals(actor)) continue;
+            if (kid.isEmpty() || mb.isEmpty() || !controller.equals(actor) || !KeyOwnership.isUnder(actor, kid.get())) continue;
             try {
                 keys.add(switch (Multikey.codecOf(mb.get())) {
                     case ED25519_PUBLIC -> new RemoteKey(kid.get(), actor, "ed25519", ed25519Spki(Multikey.decodeEd25519PublicKey(mb.get())));

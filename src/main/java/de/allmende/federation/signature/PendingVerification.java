@@ -60,7 +60,8 @@ public final class PendingVerification implements Precheck {
         return verifyWith(fresh.get());
     }
 
-    private VerificationResult unknownKey() {
+    /** The answer when no key can be had for this signature's key id. */
+    public VerificationResult unknownKey() {
         return VerificationResult.failed(SignatureException.invalid("key not found"), Optional.of(keyId));
     }
 }

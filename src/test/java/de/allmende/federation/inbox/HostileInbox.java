@@ -23,6 +23,17 @@ final class HostileInbox {
         }
     }
 
+    /** The node's shared inbox. */
+    static java.net.URI sharedInbox(TestNode node) {
+        return java.net.URI.create(node.url() + "/inbox");
+    }
+
+    /** 202, no stack trace. */
+    static void assertAccepted(FakeRemote.Response r) {
+        assertEquals(202, r.status(), () -> "expected 202, got " + r);
+        assertNoStackTrace(r);
+    }
+
     /** Waits until the inbox worker has nothing left to do, so counts are stable. */
     static void awaitQuiet(TestNode node) {
         TestNode.await("inbox drained", Duration.ofSeconds(20),

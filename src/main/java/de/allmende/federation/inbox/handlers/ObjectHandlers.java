@@ -73,6 +73,7 @@ public final class ObjectHandlers {
             c.activities().insert(tx, activity.get("id").asText(), "Delete", actor.toString(), id.toString(), null, false, activity);
             c.objects().markDeleted(tx, id.toString(), ActivityJson.tombstone(id, Instant.now()));
         });
+        if (id.equals(actor)) c.resolver().forget(actor); // its keys verify nothing any more, also from memory
     }
 
     /**
