@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.db.Database;
 import de.allmende.federation.fetch.ActorResolver;
+import de.allmende.federation.http.SignatureSchemes;
 import de.allmende.federation.fetch.RemoteFetcher;
 import de.allmende.federation.fetch.SignerKeys;
 import de.allmende.federation.iri.KeyOwnership;
@@ -37,10 +38,12 @@ public final class InboxPipeline implements AutoCloseable {
     private final ActorResolver resolver;
     private final Moderation moderation;
     private final Clock clock;
+    private final SignatureSchemes schemes;
     private final InboxBatcher batcher;
     private final ObjectProofChecker proofs;
 
-    public InboxPipeline(Database db, ActorResolver resolver, Moderation moderation, Clock clock) {
+    public InboxPipeline(Database db, ActorResolver resolver, Moderation moderation, SignatureSchemes schemes, Clock clock) {
+        this.schemes = schemes;
         this.db = db;
         this.resolver = resolver;
         this.moderation = moderation;
@@ -83,7 +86,10 @@ public final class InboxPipeline implements AutoCloseable {
         // The signer is the owner of the key that verified, as established when the key was resolved.
         SignerKeys.Checked checked = resolver.signerKeys().check(pending);
         VerificationResult result = checked.result();
-        return checked.signer().orElseThrow(() -> new ApiException(result.httpStatus(), "signature: " + result.reason()));
+        URI signer = checked.signer().orElseThrow(() -> new ApiException(result.httpStatus(), "signature: " + result.reason()));
+        // A host that signs with RFC 9421 takes it: our deliveries to it are signed so too.
+        if (parts.firstHeader("signature-input").isPresent()) schemes.learnt(signer.getRawAuthority(), SignatureSchemes.Scheme.RFC9421);
+        return signer;
     }
 
     /**
