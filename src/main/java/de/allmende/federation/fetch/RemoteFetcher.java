@@ -6,6 +6,7 @@ import de.allmende.federation.http.RequestSigner;
 import de.allmende.federation.http.SafeHttpClient;
 import de.allmende.federation.iri.Iris;
 import de.allmende.federation.json.Json;
+import de.allmende.federation.json.StrictJson;
 
 import java.io.IOException;
 import java.net.URI;
@@ -41,9 +42,9 @@ public final class RemoteFetcher {
         if (!r.ok()) throw new IOException("GET " + target + " answered " + r.status());
         JsonNode doc;
         try {
-            doc = Json.MAPPER.readTree(r.body());
-        } catch (IOException e) {
-            throw new IOException("GET " + target + " returned no JSON");
+            doc = StrictJson.read(r.body());
+        } catch (StrictJson.Malformed e) {
+            throw new IOException("GET " + target + " returned no strict JSON: " + e.getMessage());
         }
         URI id = Json.uri(doc.get("id")).orElseThrow(() -> new IOException("document at " + target + " has no id"));
         if (!withoutFragment(id).equals(withoutFragment(r.uri()))) {

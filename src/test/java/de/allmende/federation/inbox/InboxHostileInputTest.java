@@ -6,16 +6,11 @@ import de.allmende.federation.proof.DataIntegrityProof;
 import de.allmende.testkit.FakeRemote;
 import de.allmende.testkit.FakeRemote.Actor;
 import de.allmende.testkit.FakeRemote.Response;
-import de.allmende.testkit.Fixtures;
 import de.allmende.testkit.RawHttp;
 import de.allmende.testkit.TestNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,42 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (a legitimate signer's actor and keys may be cached). One node and one fake remote for all tests.
  */
 @DisplayName("inbox: hostile input gets the right 4xx and changes nothing")
-class InboxHostileInputTest {
-    private static TestNode node;
-    private static FakeRemote remote;
-    private static Actor alice;
-    private static Actor bob;
-    private Rows before;
-
-    @BeforeAll
-    static void start() {
-        node = TestNode.start();
-        node.create(Fixtures.musterstadt());
-        remote = FakeRemote.start();
-        alice = remote.actor("alice");
-        bob = remote.actor("bob");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (remote != null) remote.close();
-        if (node != null) node.close();
-    }
-
-    @BeforeEach
-    void snapshot() {
-        awaitQuiet(node);
-        before = Rows.of(node);
-    }
-
-    private static URI sharedInbox() {
-        return URI.create(node.url() + "/inbox");
-    }
-
-    private static URI personalInbox(String handle) {
-        return URI.create(node.url() + "/actors/" + handle + "/inbox");
-    }
-
+class InboxHostileInputTest extends HostileInboxScenario {
     private static void assertAccepted(Response r) {
         assertEquals(202, r.status(), () -> "expected 202, got " + r);
         assertNoStackTrace(r);
