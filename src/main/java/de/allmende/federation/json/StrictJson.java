@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -30,23 +32,26 @@ public final class StrictJson {
     }
 
     public static JsonNode read(byte[] bytes) throws Malformed {
-        String text = utf8(bytes);
+        requireStrictUtf8(bytes);
         JsonNode doc;
         try {
-            doc = Json.MAPPER.readTree(text);
+            // Without a BOM or NUL bytes Jackson's encoding detection can only find UTF-8, as checked.
+            doc = Json.MAPPER.readTree(bytes);
         } catch (StreamConstraintsException e) {
             throw new Malformed("nested too deeply or a number too long");
         } catch (MismatchedInputException e) {
             throw new Malformed(e.getMessage().startsWith("Trailing token") ? "content after the JSON value" : "not a JSON value");
         } catch (JsonProcessingException e) {
             throw new Malformed(e.getOriginalMessage().startsWith("Duplicate field") ? "duplicate key" : "syntax error");
+        } catch (IOException e) {
+            throw new Malformed("unreadable");
         }
         if (doc == null || doc.isMissingNode()) throw new Malformed("empty");
         checkValues(doc);
         return doc;
     }
 
-    private static String utf8(byte[] bytes) throws Malformed {
+    private static void requireStrictUtf8(byte[] bytes) throws Malformed {
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
             throw new Malformed("byte order mark");
         }
@@ -54,12 +59,18 @@ public final class StrictJson {
             // Never valid in JSON text; UTF-16 and UTF-32 bodies are full of them.
             if (b == 0) throw new Malformed("NUL byte (only UTF-8 is accepted)");
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new Malformed("not valid UTF-8");
-        }
+        // Decoding into a small buffer, over and over, validates without holding a copy of the body.
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(Math.min(bytes.length + 1, 2048));
+        CoderResult result;
+        do {
+            out.clear();
+            result = decoder.decode(in, out, true);
+            if (result.isError()) throw new Malformed("not valid UTF-8");
+        } while (result.isOverflow());
+        if (decoder.flush(out).isError()) throw new Malformed("not valid UTF-8");
     }
 
     /** Escapes can still spell what the bytes may not: U+0000, lone surrogates; and 1e999999 reads as Infinity. */
