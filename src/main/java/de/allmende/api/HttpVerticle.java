@@ -64,6 +64,7 @@ public final class HttpVerticle extends VerticleBase {
     private static Router routes(Router r, HttpHandlers h) {
         io.micrometer.core.instrument.MeterRegistry registry = io.vertx.micrometer.backends.BackendRegistries.getDefaultNow();
         if (registry != null) r.route().handler(new de.allmende.api.ops.RequestMetrics(registry));
+        r.route().handler(new SecurityHeaders()).handler(new RequestGuard()); // before any route with a path matches
         r.route("/.well-known/*").handler(CorsHandler.create().addOrigin("*").allowedMethod(io.vertx.core.http.HttpMethod.GET));
 
         r.get("/.well-known/webfinger").handler(h.webFinger());
