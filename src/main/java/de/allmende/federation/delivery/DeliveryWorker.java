@@ -1,6 +1,7 @@
 package de.allmende.federation.delivery;
 
 import de.allmende.db.Database;
+import de.allmende.federation.http.Limits;
 import de.allmende.federation.http.RequestSigner;
 import de.allmende.federation.http.SafeHttpClient;
 import de.allmende.federation.iri.Iris;
@@ -154,12 +155,12 @@ public final class DeliveryWorker implements AutoCloseable {
         try {
             Map<String, String> headers = new HashMap<>(signer.signPost(sender.id(), senderIri, inbox, body, CONTENT_TYPE));
             headers.put("Content-Type", CONTENT_TYPE);
-            SafeHttpClient.Response first = http.post(inbox, body, headers);
+            SafeHttpClient.Response first = http.post(inbox, body, headers, Limits.DELIVERY);
             // A peer that rejects draft-cavage and names RFC 9421 in Accept-Signature gets one RFC 9421 retry.
             if (first.status() == 401 && first.headers().containsKey("accept-signature")) {
                 Map<String, String> rfc = new HashMap<>(signer.signPostRfc9421(sender.id(), senderIri, inbox, body, CONTENT_TYPE));
                 rfc.put("Content-Type", CONTENT_TYPE);
-                first = http.post(inbox, body, rfc);
+                first = http.post(inbox, body, rfc, Limits.DELIVERY);
             }
             SafeHttpClient.Response r = first;
             status = r.status();

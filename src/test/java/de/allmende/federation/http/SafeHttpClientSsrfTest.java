@@ -28,14 +28,14 @@ class SafeHttpClientSsrfTest {
             "::ffff:127.0.0.1", "::ffff:10.0.0.1", "::127.0.0.1", "64:ff9b::a9fe:a9fe", "64:ff9b::10.1.2.3"})
     @DisplayName("internal addresses are internal")
     void internal(String address) throws UnknownHostException {
-        assertTrue(SafeHttpClient.isInternal(InetAddress.getByName(address)), address);
+        assertTrue(SpecialPurposeAddresses.isInternal(InetAddress.getByName(address)), address);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"93.184.216.34", "1.1.1.1", "8.8.8.8", "2606:4700:4700::1111", "64:ff9b::808:808"})
     @DisplayName("public addresses are not")
     void external(String address) throws UnknownHostException {
-        assertFalse(SafeHttpClient.isInternal(InetAddress.getByName(address)), address);
+        assertFalse(SpecialPurposeAddresses.isInternal(InetAddress.getByName(address)), address);
     }
 
     @ParameterizedTest
@@ -44,15 +44,15 @@ class SafeHttpClientSsrfTest {
     @DisplayName("GET and POST to internal URLs are refused before connecting")
     void refused(String url) {
         URI uri = URI.create(url);
-        assertThrows(BlockedDestinationException.class, () -> guarded.get(uri, Map.of(), u -> Map.of()), url);
-        assertThrows(BlockedDestinationException.class, () -> guarded.post(uri, new byte[0], Map.of()), url);
+        assertThrows(BlockedDestinationException.class, () -> guarded.get(uri, Limits.FETCH, Map.of(), u -> Map.of()), url);
+        assertThrows(BlockedDestinationException.class, () -> guarded.post(uri, new byte[0], Map.of(), Limits.DELIVERY), url);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"file:///etc/passwd", "ftp://example.com/", "gopher://127.0.0.1/", "jar:file:/x!/y"})
     @DisplayName("only http(s) is fetched")
     void schemes(String url) {
-        assertThrows(BlockedDestinationException.class, () -> guarded.get(URI.create(url), Map.of(), u -> Map.of()), url);
+        assertThrows(BlockedDestinationException.class, () -> guarded.get(URI.create(url), Limits.FETCH, Map.of(), u -> Map.of()), url);
     }
 
     @Test
@@ -61,21 +61,22 @@ class SafeHttpClientSsrfTest {
         try (FakeRemote remote = FakeRemote.start()) {
             // The fake server listens on 127.0.0.1; let exactly that address pass as "public" so the first hop happens.
             InetAddress fakePublic = InetAddress.getByName("127.0.0.1");
-            SafeHttpClient client = new SafeHttpClient(false, a -> !a.equals(fakePublic) && SafeHttpClient.isInternal(a));
+            SafeHttpClient client = new SafeHttpClient(SafeHttpClient.Settings.defaults(false)
+                    .withInternal(a -> !a.equals(fakePublic) && SpecialPurposeAddresses.isInternal(a)));
             remote.serve("/ok", FakeRemote.array());
-            assertEquals(200, client.get(remote.listenUrl().resolve("/ok"), Map.of(), u -> Map.of()).status(), "first hop allowed");
+            assertEquals(200, client.get(remote.listenUrl().resolve("/ok"), Limits.FETCH, Map.of(), u -> Map.of()).status(), "first hop allowed");
 
             String[] targets = {"http://127.0.0.2:" + remote.port() + "/x", "http://169.254.169.254/latest/meta-data/",
                     "http://[::1]:" + remote.port() + "/x", "http://10.0.0.1/"};
             for (int i = 0; i < targets.length; i++) {
                 remote.redirect("/r" + i, targets[i]);
                 URI start = remote.listenUrl().resolve("/r" + i);
-                assertThrows(BlockedDestinationException.class, () -> client.get(start, Map.of(), u -> Map.of()), targets[i]);
+                assertThrows(BlockedDestinationException.class, () -> client.get(start, Limits.FETCH, Map.of(), u -> Map.of()), targets[i]);
                 assertEquals(1, remote.fetches("/r" + i), "the first hop was made");
             }
             // A chain of redirects between allowed hops still ends after three.
             remote.redirect("/loop", remote.listenUrl() + "/loop");
-            assertThrows(java.io.IOException.class, () -> client.get(remote.listenUrl().resolve("/loop"), Map.of(), u -> Map.of()));
+            assertThrows(java.io.IOException.class, () -> client.get(remote.listenUrl().resolve("/loop"), Limits.FETCH, Map.of(), u -> Map.of()));
             assertEquals(4, remote.fetches("/loop"));
         }
     }
@@ -85,7 +86,7 @@ class SafeHttpClientSsrfTest {
     void allowedWhenConfigured() throws Exception {
         try (FakeRemote remote = FakeRemote.start()) {
             remote.serve("/ok", FakeRemote.array());
-            assertEquals(200, new SafeHttpClient(true).get(remote.listenUrl().resolve("/ok"), Map.of(), u -> Map.of()).status());
+            assertEquals(200, new SafeHttpClient(true).get(remote.listenUrl().resolve("/ok"), Limits.FETCH, Map.of(), u -> Map.of()).status());
         }
     }
 }
