@@ -2,6 +2,10 @@ package de.allmende.federation.http;
 
 import io.netty.util.NetUtil;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
 /**
  * An IPv4 or IPv6 address range in CIDR notation ({@code 10.0.0.0/8}, {@code fc00::/7}). Works on the
  * raw address bytes, so {@code ::ffff:0:0/96} stays an IPv6 range (Java's {@code InetAddress} would turn
@@ -21,10 +25,20 @@ record Cidr(String notation, byte[] prefix, int bits) {
 
     /** The bytes of an IP literal, 4 for IPv4 and 16 for IPv6 (IPv4-mapped ones included). */
     static byte[] literalBytes(String literal) {
-        if (!NetUtil.isValidIpV4Address(literal) && !NetUtil.isValidIpV6Address(literal)) {
-            throw new IllegalArgumentException("not an IP literal: " + literal);
+        if (NetUtil.isValidIpV4Address(literal)) return NetUtil.createByteArrayFromIpAddressString(literal);
+        if (!literal.contains(":")) throw new IllegalArgumentException("not an IP literal: " + literal);
+        try {
+            // An IPv6 literal is parsed, never looked up; Java hands IPv4-mapped ones back as IPv4.
+            InetAddress parsed = InetAddress.getByName(literal);
+            if (parsed instanceof Inet6Address) return parsed.getAddress();
+            byte[] mapped = new byte[16];
+            mapped[10] = (byte) 0xff;
+            mapped[11] = (byte) 0xff;
+            System.arraycopy(parsed.getAddress(), 0, mapped, 12, 4);
+            return mapped;
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not an IP literal: " + literal, e);
         }
-        return NetUtil.createByteArrayFromIpAddressString(literal);
     }
 
     boolean contains(byte[] address) {

@@ -65,7 +65,7 @@ final class Exchange {
     private RequestOptions options() {
         URI uri = hop.uri();
         boolean https = "https".equalsIgnoreCase(uri.getScheme());
-        int port = uri.getPort() != -1 ? uri.getPort() : https ? 443 : 80;
+        int port = port(uri);
         String target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         RequestOptions options = new RequestOptions()
@@ -80,6 +80,12 @@ final class Exchange {
                 .setFollowRedirects(false);
         hop.headers().forEach(options::putHeader);
         return options;
+    }
+
+    /** The URI's port, or its scheme's default. */
+    static int port(URI uri) {
+        if (uri.getPort() != -1) return uri.getPort();
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     private void send(HttpClientRequest req) {

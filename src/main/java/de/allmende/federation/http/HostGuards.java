@@ -45,7 +45,7 @@ final class HostGuards {
         };
     }
 
-    /** Takes a slot for a call to {@code host}, or fails at once when the host is skipped or full. */
+    /** Takes a slot for a call to {@code host} (host:port), or fails at once when the host is skipped or full. */
     Permit enter(String host) throws SafeHttpClient.HostUnavailableException {
         Guard guard = guardFor(host);
         if (!guard.breaker().tryAcquirePermission()) {
@@ -58,7 +58,7 @@ final class HostGuards {
         return new Permit(guard);
     }
 
-    /** The breaker's state for {@code host}, for tests and diagnostics. */
+    /** The breaker's state for {@code host}, for tests. */
     CircuitBreaker.State state(String host) {
         return guardFor(host).breaker().getState();
     }

@@ -102,7 +102,7 @@ public final class SafeHttpClient implements AutoCloseable {
 
     private Response send(VertxTransport transport, HttpMethod method, URI uri, Map<String, String> headers, byte[] body,
                           Limits limits, Deadline deadline) throws IOException {
-        try (HostGuards.Permit permit = guards.enter(uri.getHost().toLowerCase(Locale.ROOT))) {
+        try (HostGuards.Permit permit = guards.enter(origin(uri))) {
             try {
                 InetAddress address = checkedAddress(transport, uri, deadline);
                 Response r = transport.exchange(new Exchange.Hop(method, uri, address, requestHeaders(headers), body),
@@ -132,6 +132,11 @@ public final class SafeHttpClient implements AutoCloseable {
         return InetAddress.getByAddress(addresses.get(0).getAddress());
     }
 
+    /** What limits and breakers count per: host and port, so nodes side by side on one address stay apart. */
+    private static String origin(URI uri) {
+        return uri.getHost().toLowerCase(Locale.ROOT) + ":" + Exchange.port(uri);
+    }
+
     private static void checkScheme(URI uri) throws BlockedDestinationException {
         String scheme = uri.getScheme();
         if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme) || uri.getHost() == null) {
@@ -154,9 +159,9 @@ public final class SafeHttpClient implements AutoCloseable {
         return transport;
     }
 
-    /** The circuit breaker's view of {@code host}, for tests. */
-    String breakerState(String host) {
-        return guards.state(host.toLowerCase(Locale.ROOT)).name();
+    /** The circuit breaker's view of the origin of {@code uri}, for tests. */
+    String breakerState(URI uri) {
+        return guards.state(origin(uri)).name();
     }
 
     @Override
