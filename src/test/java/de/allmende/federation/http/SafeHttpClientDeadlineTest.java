@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * whatever part it stalls in, and the connection is closed then. Before, the timeout covered only the
  * response headers: headers plus one byte held the caller for as long as the peer liked.
  */
+@Timeout(30) // a regression would hang the build, not fail it
 @DisplayName("An outbound call ends at its total deadline and closes the connection")
 class SafeHttpClientDeadlineTest {
     private static final Duration DEADLINE = Duration.ofMillis(1500);

@@ -34,6 +34,7 @@ final class ScriptedServer implements AutoCloseable {
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicLong bytesWritten = new AtomicLong();
     private final CountDownLatch clientClosed = new CountDownLatch(1);
+    private volatile String lastRequestHead = "";
     private volatile long clientClosedAtNanos;
 
     private ScriptedServer(ServerSocket socket, Script script) {
@@ -96,6 +97,11 @@ final class ScriptedServer implements AutoCloseable {
         return accepted.get();
     }
 
+    /** The request line and headers of the latest request. */
+    String lastRequestHead() {
+        return lastRequestHead;
+    }
+
     long bytesWritten() {
         return bytesWritten.get();
     }
@@ -151,6 +157,7 @@ final class ScriptedServer implements AutoCloseable {
                 if (b < 0) throw new IOException("client closed before the request was complete");
                 head.write(b);
             }
+            lastRequestHead = head.toString(StandardCharsets.ISO_8859_1);
         }
 
         void write(String text) throws IOException {
