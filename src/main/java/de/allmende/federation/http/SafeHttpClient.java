@@ -2,6 +2,7 @@ package de.allmende.federation.http;
 
 import de.allmende.support.ApiException;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.net.TrustOptions;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -38,22 +39,28 @@ public final class SafeHttpClient implements AutoCloseable {
      * Where the client may go and how it finds hosts; tests replace single parts.
      *
      * @param internal addresses refused unless private networks are allowed
+     * @param trust    certificates to trust instead of the JDK's (tests with their own CA), or null
      */
-    record Settings(boolean allowPrivateNetworks, Predicate<InetAddress> internal, HostResolver resolver, HostPolicy hosts) {
+    record Settings(boolean allowPrivateNetworks, Predicate<InetAddress> internal, HostResolver resolver, HostPolicy hosts,
+                    TrustOptions trust) {
         static Settings defaults(boolean allowPrivateNetworks) {
-            return new Settings(allowPrivateNetworks, SpecialPurposeAddresses::isInternal, HostResolver.SYSTEM, HostPolicy.DEFAULT);
+            return new Settings(allowPrivateNetworks, SpecialPurposeAddresses::isInternal, HostResolver.SYSTEM, HostPolicy.DEFAULT, null);
         }
 
         Settings withInternal(Predicate<InetAddress> internal) {
-            return new Settings(allowPrivateNetworks, internal, resolver, hosts);
+            return new Settings(allowPrivateNetworks, internal, resolver, hosts, trust);
         }
 
         Settings withResolver(HostResolver resolver) {
-            return new Settings(allowPrivateNetworks, internal, resolver, hosts);
+            return new Settings(allowPrivateNetworks, internal, resolver, hosts, trust);
         }
 
         Settings withHosts(HostPolicy hosts) {
-            return new Settings(allowPrivateNetworks, internal, resolver, hosts);
+            return new Settings(allowPrivateNetworks, internal, resolver, hosts, trust);
+        }
+
+        Settings withTrust(TrustOptions trust) {
+            return new Settings(allowPrivateNetworks, internal, resolver, hosts, trust);
         }
     }
 
@@ -155,7 +162,7 @@ public final class SafeHttpClient implements AutoCloseable {
     }
 
     private synchronized VertxTransport transport() {
-        if (transport == null) transport = new VertxTransport(settings.hosts());
+        if (transport == null) transport = new VertxTransport(settings.hosts(), settings.trust());
         return transport;
     }
 

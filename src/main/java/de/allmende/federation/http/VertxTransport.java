@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.net.TrustOptions;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -25,7 +26,8 @@ final class VertxTransport implements AutoCloseable {
     private final Vertx vertx;
     private final HttpClient client;
 
-    VertxTransport(HostPolicy policy) {
+    /** @param trust certificates to trust instead of the JDK's default ones, or null */
+    VertxTransport(HostPolicy policy, TrustOptions trust) {
         this.vertx = Vertx.builder()
                 .with(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(2).setInternalBlockingPoolSize(2)
                         .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)))
@@ -36,7 +38,8 @@ final class VertxTransport implements AutoCloseable {
                         .setKeepAliveTimeout(30)
                         .setVerifyHost(true)
                         .setDecompressionSupported(false)
-                        .setName("allmende-outbound"))
+                        .setName("allmende-outbound")
+                        .setTrustOptions(trust))
                 // One pool per (address, host); the bulkhead already caps a host at maxConcurrent calls,
                 // so no call waits for a pooled connection.
                 .with(new PoolOptions().setHttp1MaxSize(policy.maxConcurrent()))
