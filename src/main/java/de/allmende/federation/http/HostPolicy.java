@@ -3,7 +3,8 @@ package de.allmende.federation.http;
 import java.time.Duration;
 
 /**
- * How much of the node one remote host may occupy.
+ * How much of the node one remote host may occupy. "Host" means origin here, host and port, so that
+ * nodes side by side on one address (tests, a shared server) are counted apart.
  *
  * @param maxConcurrent   calls to one host at once; one more fails at once instead of queueing behind a slow host
  * @param failuresToOpen  failed calls in a row (timeouts, refused or broken connections) after which the host is skipped

@@ -92,12 +92,20 @@ public final class SafeHttpClient implements AutoCloseable {
             all.putAll(sign.apply(current));
             Response r = send(transport, HttpMethod.GET, current, all, null, limits, deadline);
             if (r.status() >= 300 && r.status() < 400 && r.headers().containsKey("location")) {
-                current = current.resolve(r.headers().get("location").get(0));
+                current = redirectTarget(current, r.headers().get("location").get(0));
                 continue;
             }
             return r;
         }
         throw new IOException("too many redirects from " + uri);
+    }
+
+    private static URI redirectTarget(URI from, String location) throws IOException {
+        try {
+            return from.resolve(location);
+        } catch (IllegalArgumentException e) { // a peer's malformed Location is its failure, not a bug of ours
+            throw new IOException("redirect from " + from + " to a malformed location");
+        }
     }
 
     /** POST without following redirects (inbox deliveries must not be redirected). */

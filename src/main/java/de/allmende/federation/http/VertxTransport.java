@@ -20,7 +20,9 @@ import java.util.List;
  * then always run on an event loop of this instance, never queued behind a verticle that is busy with
  * JDBC, and CLI commands get a working client without a node. Callers wait with {@link Future#await()},
  * which on a virtual-thread verticle suspends only the waiting request (the verticle serves others
- * meanwhile) and on any other virtual or plain thread simply parks it.
+ * meanwhile) and on any other virtual or plain thread simply parks it (vertx-core 5.0.10,
+ * {@code Future.await} → {@code WorkerExecutor.unwrapWorkerExecutor}). On a Vert.x event-loop or worker
+ * thread it throws {@code IllegalStateException}: never call the client there.
  */
 final class VertxTransport implements AutoCloseable {
     private final Vertx vertx;
