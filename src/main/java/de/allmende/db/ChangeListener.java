@@ -26,6 +26,7 @@ final class ChangeListener implements AutoCloseable {
     static final int HEARTBEAT_MILLIS = 1000;
     static final int VALID_SECONDS = 2;
     private static final long RETRY_MILLIS = 1000;
+    static final String APPLICATION_NAME = "allmende-change-listener";
 
     private final String url;
     private final Properties credentials = new Properties();
@@ -38,6 +39,7 @@ final class ChangeListener implements AutoCloseable {
         this.url = url;
         this.changes = changes;
         credentials.setProperty("user", user);
+        credentials.setProperty("ApplicationName", APPLICATION_NAME); // how operators (and tests) find it in pg_stat_activity
         if (password != null) credentials.setProperty("password", password);
         this.thread = Thread.ofVirtual().name("change-listener").unstarted(this::run);
     }
