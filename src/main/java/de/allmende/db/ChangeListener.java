@@ -33,7 +33,6 @@ final class ChangeListener implements AutoCloseable {
     private final Changes changes;
     private final Thread thread;
     private volatile boolean closed;
-    private volatile Connection connection;
 
     private ChangeListener(String url, String user, String password, Changes changes) {
         this.url = url;
@@ -53,7 +52,6 @@ final class ChangeListener implements AutoCloseable {
     private void run() {
         while (!closed) {
             try (Connection c = DriverManager.getConnection(url, credentials)) {
-                connection = c;
                 try (Statement st = c.createStatement()) {
                     st.execute("LISTEN " + Changes.CHANNEL);
                 }
@@ -64,7 +62,6 @@ final class ChangeListener implements AutoCloseable {
                 LOG.warn("lost the change notifications ({}); cached documents are dropped and not kept until they are back",
                         e.getMessage());
             } finally {
-                connection = null;
                 changes.tracking(false);
             }
             sleep();
@@ -96,13 +93,7 @@ final class ChangeListener implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        Connection c = connection;
-        try {
-            if (c != null) c.close(); // ends a blocking read at once
-        } catch (SQLException ignored) {
-            // closing anyway
-        }
-        thread.interrupt();
+        thread.interrupt(); // a virtual thread blocked reading its socket is woken by closing it
         try {
             thread.join(2000);
         } catch (InterruptedException e) {

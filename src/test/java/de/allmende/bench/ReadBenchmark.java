@@ -67,16 +67,19 @@ public final class ReadBenchmark {
 
             String only = System.getProperty("bench.only"); // one read alone, e.g. under a profiler
             if (only != null) reads = reads.stream().filter(t -> t.name().equals(only)).toList();
-            Map<String, Wrk.Result> results = new LinkedHashMap<>();
-            results.put("hello-world (first)", measure(helloUrl, null, warm, measure));
-            for (Target t : reads) results.put(t.name(), measure(node.url() + t.path(), t.accept(), warm, measure));
-            results.put("hello-world (last)", measure(helloUrl, null, warm, measure));
+            Map<String, Measured> results = new LinkedHashMap<>();
+            long self = ProcessHandle.current().pid();
+            results.put("hello-world (first)", measure(helloUrl, null, warm, measure, hello.pid()));
+            for (Target t : reads) results.put(t.name(), measure(node.url() + t.path(), t.accept(), warm, measure, self));
+            results.put("hello-world (last)", measure(helloUrl, null, warm, measure, hello.pid()));
 
-            double ceiling = (results.get("hello-world (first)").requestsPerSecond()
-                    + results.get("hello-world (last)").requestsPerSecond()) / 2;
-            System.out.printf("%n| read | req/s | p50 | p99 | share of hello-world | failed |%n|---|---|---|---|---|---|%n");
-            results.forEach((name, r) -> System.out.printf("| %s | %,.0f | %.2f ms | %.2f ms | %.0f %% | %d |%n",
-                    name, r.requestsPerSecond(), r.p50Millis(), r.p99Millis(), 100 * r.requestsPerSecond() / ceiling, r.failed()));
+            double ceiling = (results.get("hello-world (first)").wrk().requestsPerSecond()
+                    + results.get("hello-world (last)").wrk().requestsPerSecond()) / 2;
+            System.out.printf("%n| read | req/s | p50 | p99 | share of hello-world | server CPU per request | failed |%n"
+                    + "|---|---|---|---|---|---|---|%n");
+            results.forEach((name, m) -> System.out.printf("| %s | %,.0f | %.2f ms | %.2f ms | %.0f %% | %.1f µs | %d |%n",
+                    name, m.wrk().requestsPerSecond(), m.wrk().p50Millis(), m.wrk().p99Millis(),
+                    100 * m.wrk().requestsPerSecond() / ceiling, m.cpuMicrosPerRequest(), m.wrk().failed()));
         } finally {
             hello.destroy();
             hello.waitFor();
@@ -84,13 +87,18 @@ public final class ReadBenchmark {
         System.exit(0);
     }
 
-    private static Wrk.Result measure(String url, String accept, Wrk.Load warm, Wrk.Load measure) throws Exception {
+    /** wrk's figures and the CPU time the serving JVM used per request while wrk ran (robust against other load). */
+    record Measured(Wrk.Result wrk, double cpuMicrosPerRequest) {}
+
+    private static Measured measure(String url, String accept, Wrk.Load warm, Wrk.Load measure, long serverPid) throws Exception {
         Map<String, String> headers = accept == null ? Map.of() : Map.of("Accept", accept);
         Wrk.run(url, headers, warm);
+        double cpu0 = CpuTime.ofProcess(serverPid);
         Wrk.Result r = Wrk.run(url, headers, measure);
+        double cpu = CpuTime.ofProcess(serverPid) - cpu0;
         System.out.printf("%s (%s): %,.0f req/s, p99 %.2f ms, %d failed%n", url, accept, r.requestsPerSecond(), r.p99Millis(), r.failed());
         if (r.failed() > 0) System.out.println(r.report());
-        return r;
+        return new Measured(r, cpu * 1e6 / Math.max(1, r.requests()));
     }
 
     /** The hello-world in a JVM of its own, with this JVM's flags and classpath. */
