@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import de.allmende.db.Changes;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 import java.nio.charset.StandardCharsets;
@@ -76,19 +77,22 @@ public final class DocumentCache implements Changes.Subscriber {
         }
     }
 
+    private static final CharSequence NO_CACHE = HttpHeaders.createOptimized("no-cache");
+    private static final CharSequence PRIVATE_NO_CACHE = HttpHeaders.createOptimized("private, no-cache");
+
     private final Changes changes;
-    private final String jsonCacheControl;
+    private final CharSequence jsonCacheControl;
     private final AtomicLong generation = new AtomicLong();
     private final Cache<Key, Rendered> cache = Caffeine.newBuilder()
             .maximumWeight(MAX_BYTES)
-            .weigher((Key k, Rendered r) -> r.body().length() + 200)
+            .weigher((Key k, Rendered r) -> r.body().length() + k.resource().length() + 200)
             .expireAfter(Expiry.writing((Key k, Rendered r) -> lifetime(r)))
             .build();
 
     /** @param authorizedFetch JSON answers are for the signed requester only: no shared caches */
     public DocumentCache(Changes changes, boolean authorizedFetch) {
         this.changes = changes;
-        this.jsonCacheControl = authorizedFetch ? "private, no-cache" : "no-cache";
+        this.jsonCacheControl = authorizedFetch ? PRIVATE_NO_CACHE : NO_CACHE;
         changes.subscribe(this);
     }
 
@@ -114,15 +118,16 @@ public final class DocumentCache implements Changes.Subscriber {
 
     private void send(RoutingContext ctx, Rendered r) {
         var response = ctx.response();
-        response.putHeader("Cache-Control", r.contentType().startsWith("text/html") ? "no-cache" : jsonCacheControl);
+        // Header names as Vert.x's prepared constants: no validation per request.
+        response.putHeader(HttpHeaders.CACHE_CONTROL, r.contentType().startsWith("text/html") ? NO_CACHE : jsonCacheControl);
         if (r.status() == 200) {
-            response.putHeader("ETag", r.etag());
-            if (Responses.matches(ctx.request().getHeader("If-None-Match"), r.etag())) {
+            response.putHeader(HttpHeaders.ETAG, r.etag());
+            if (Responses.matches(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), r.etag())) {
                 response.setStatusCode(304).end();
                 return;
             }
         }
-        response.setStatusCode(r.status()).putHeader("Content-Type", r.contentType()).end(r.body());
+        response.setStatusCode(r.status()).putHeader(HttpHeaders.CONTENT_TYPE, r.contentType()).end(r.body());
     }
 
     @Override

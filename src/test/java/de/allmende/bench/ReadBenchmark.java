@@ -26,8 +26,9 @@ import java.util.stream.Collectors;
  * ({@link HelloWorldServer}, same Vert.x, same number of event loops, this JVM's flags, its own JVM)
  * and a node (durable embedded PostgreSQL, one municipality, one published project) are each driven
  * by wrk over loopback: actor JSON, object JSON, WebFinger, the profile and object HTML pages, the
- * outbox, NodeInfo. The hello-world is measured first and last; each read is reported as a share of
- * the mean of the two. Every measurement follows a warm-up of the same URL.
+ * outbox, NodeInfo. First every URL is driven for the warm-up time (both JVMs compile their hot
+ * paths), then each is measured in turn; the hello-world first and last, and each read is reported as
+ * a share of the mean of the two.
  *
  * <pre>mvn -B -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=de.allmende.bench.ReadBenchmark -Dexec.args="10 32 10"</pre>
  * (arguments: seconds per measurement, connections, warm-up seconds; wrk runs with one thread;
@@ -67,18 +68,21 @@ public final class ReadBenchmark {
 
             String only = System.getProperty("bench.only"); // one read alone, e.g. under a profiler
             if (only != null) reads = reads.stream().filter(t -> t.name().equals(only)).toList();
+            // Both JVMs compile their hot paths before anything is timed: every URL once, then each in turn.
+            Wrk.run(helloUrl, Map.of(), warm);
+            for (Target t : reads) Wrk.run(node.url() + t.path(), headers(t.accept()), warm);
             Map<String, Measured> results = new LinkedHashMap<>();
             long self = ProcessHandle.current().pid();
-            results.put("hello-world (first)", measure(helloUrl, null, warm, measure, hello.pid()));
-            for (Target t : reads) results.put(t.name(), measure(node.url() + t.path(), t.accept(), warm, measure, self));
-            results.put("hello-world (last)", measure(helloUrl, null, warm, measure, hello.pid()));
+            results.put("hello-world (first)", measure(helloUrl, null, measure, hello.pid()));
+            for (Target t : reads) results.put(t.name(), measure(node.url() + t.path(), t.accept(), measure, self));
+            results.put("hello-world (last)", measure(helloUrl, null, measure, hello.pid()));
 
             double ceiling = (results.get("hello-world (first)").wrk().requestsPerSecond()
                     + results.get("hello-world (last)").wrk().requestsPerSecond()) / 2;
-            System.out.printf("%n| read | req/s | p50 | p99 | share of hello-world | server CPU per request | failed |%n"
-                    + "|---|---|---|---|---|---|---|%n");
-            results.forEach((name, m) -> System.out.printf("| %s | %,.0f | %.2f ms | %.2f ms | %.0f %% | %.1f µs | %d |%n",
-                    name, m.wrk().requestsPerSecond(), m.wrk().p50Millis(), m.wrk().p99Millis(),
+            System.out.printf("%n| read | body | req/s | p50 | p99 | share of hello-world | server CPU per request | failed |%n"
+                    + "|---|---|---|---|---|---|---|---|%n");
+            results.forEach((name, m) -> System.out.printf("| %s | %,d B | %,.0f | %.2f ms | %.2f ms | %.0f %% | %.1f µs | %d |%n",
+                    name, m.bytes(), m.wrk().requestsPerSecond(), m.wrk().p50Millis(), m.wrk().p99Millis(),
                     100 * m.wrk().requestsPerSecond() / ceiling, m.cpuMicrosPerRequest(), m.wrk().failed()));
         } finally {
             hello.destroy();
@@ -87,18 +91,24 @@ public final class ReadBenchmark {
         System.exit(0);
     }
 
-    /** wrk's figures and the CPU time the serving JVM used per request while wrk ran (robust against other load). */
-    record Measured(Wrk.Result wrk, double cpuMicrosPerRequest) {}
+    /** wrk's figures, the CPU time the serving JVM used per request while wrk ran (robust against other load), the body's size. */
+    record Measured(Wrk.Result wrk, double cpuMicrosPerRequest, int bytes) {}
 
-    private static Measured measure(String url, String accept, Wrk.Load warm, Wrk.Load measure, long serverPid) throws Exception {
-        Map<String, String> headers = accept == null ? Map.of() : Map.of("Accept", accept);
-        Wrk.run(url, headers, warm);
+    private static Map<String, String> headers(String accept) {
+        return accept == null ? Map.of() : Map.of("Accept", accept);
+    }
+
+    private static Measured measure(String url, String accept, Wrk.Load measure, long serverPid) throws Exception {
+        Map<String, String> headers = headers(accept);
+        var once = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url));
+        headers.forEach(once::header);
+        int bytes = java.net.http.HttpClient.newHttpClient().send(once.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body().length;
         double cpu0 = CpuTime.ofProcess(serverPid);
         Wrk.Result r = Wrk.run(url, headers, measure);
         double cpu = CpuTime.ofProcess(serverPid) - cpu0;
         System.out.printf("%s (%s): %,.0f req/s, p99 %.2f ms, %d failed%n", url, accept, r.requestsPerSecond(), r.p99Millis(), r.failed());
         if (r.failed() > 0) System.out.println(r.report());
-        return new Measured(r, cpu * 1e6 / Math.max(1, r.requests()));
+        return new Measured(r, cpu * 1e6 / Math.max(1, r.requests()), bytes);
     }
 
     /** The hello-world in a JVM of its own, with this JVM's flags and classpath. */
