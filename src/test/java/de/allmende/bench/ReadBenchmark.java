@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  * by wrk over loopback: actor JSON, object JSON, WebFinger, the profile and object HTML pages, the
  * outbox, NodeInfo. First every URL is driven for the warm-up time (both JVMs compile their hot
  * paths), then each is measured in turn; the hello-world first and last, and each read is reported as
- * a share of the mean of the two.
+ * a share of the mean of the two. Last, the same hello-world deployed like the node's HTTP verticles
+ * (virtual-thread verticles) shows what the threading model alone costs.
  *
  * <pre>mvn -B -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=de.allmende.bench.ReadBenchmark -Dexec.args="10 32 10"</pre>
  * (arguments: seconds per measurement, connections, warm-up seconds; wrk runs with one thread;
@@ -48,7 +49,9 @@ public final class ReadBenchmark {
         Wrk.Load warm = new Wrk.Load(1, connections, warmup);
         int eventLoops = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
         int helloPort = TestNode.freePort();
-        Process hello = startHelloWorld(helloPort, eventLoops);
+        int virtualHelloPort = TestNode.freePort();
+        Process hello = startHelloWorld(helloPort, eventLoops, "event-loop");
+        Process virtualHello = startHelloWorld(virtualHelloPort, eventLoops, "virtual-thread");
         try (BenchNode node = new BenchNode()) {
             var s = node.node.services();
             var actor = s.actors.createMunicipality(Fixtures.musterstadt());
@@ -64,18 +67,22 @@ public final class ReadBenchmark {
                     new Target("outbox JSON", "/actors/musterstadt/outbox", AS),
                     new Target("NodeInfo 2.1", "/nodeinfo/2.1", null));
             String helloUrl = "http://127.0.0.1:" + helloPort + "/";
+            String virtualHelloUrl = "http://127.0.0.1:" + virtualHelloPort + "/";
             System.out.printf("wrk %s, warm-up %d s; %d event loops; JVM flags %s%n", measure, warmup, eventLoops, jvmFlags());
 
             String only = System.getProperty("bench.only"); // one read alone, e.g. under a profiler
             if (only != null) reads = reads.stream().filter(t -> t.name().equals(only)).toList();
             // Both JVMs compile their hot paths before anything is timed: every URL once, then each in turn.
             Wrk.run(helloUrl, Map.of(), warm);
+            Wrk.run(virtualHelloUrl, Map.of(), warm);
             for (Target t : reads) Wrk.run(node.url() + t.path(), headers(t.accept()), warm);
             Map<String, Measured> results = new LinkedHashMap<>();
             long self = ProcessHandle.current().pid();
             results.put("hello-world (first)", measure(helloUrl, null, measure, hello.pid()));
             for (Target t : reads) results.put(t.name(), measure(node.url() + t.path(), t.accept(), measure, self));
             results.put("hello-world (last)", measure(helloUrl, null, measure, hello.pid()));
+            // Not a ceiling: the same hello-world on the node's threading model, to tell its cost from ours.
+            results.put("hello-world on virtual-thread verticles", measure(virtualHelloUrl, null, measure, virtualHello.pid()));
 
             double ceiling = (results.get("hello-world (first)").wrk().requestsPerSecond()
                     + results.get("hello-world (last)").wrk().requestsPerSecond()) / 2;
@@ -85,8 +92,10 @@ public final class ReadBenchmark {
                     name, m.bytes(), m.wrk().requestsPerSecond(), m.wrk().p50Millis(), m.wrk().p99Millis(),
                     100 * m.wrk().requestsPerSecond() / ceiling, m.cpuMicrosPerRequest(), m.wrk().failed()));
         } finally {
-            hello.destroy();
-            hello.waitFor();
+            for (Process p : List.of(hello, virtualHello)) {
+                p.destroy();
+                p.waitFor();
+            }
         }
         System.exit(0);
     }
@@ -112,10 +121,11 @@ public final class ReadBenchmark {
     }
 
     /** The hello-world in a JVM of its own, with this JVM's flags and classpath. */
-    private static Process startHelloWorld(int port, int eventLoops) throws Exception {
+    private static Process startHelloWorld(int port, int eventLoops, String threading) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow()));
         cmd.addAll(jvmFlags());
-        cmd.addAll(List.of("-cp", classpath(), HelloWorldServer.class.getName(), String.valueOf(port), String.valueOf(eventLoops)));
+        cmd.addAll(List.of("-cp", classpath(), HelloWorldServer.class.getName(), String.valueOf(port), String.valueOf(eventLoops),
+                threading));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         for (String line; (line = out.readLine()) != null; ) {
