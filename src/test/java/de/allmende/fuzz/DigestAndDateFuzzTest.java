@@ -10,7 +10,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The body digest headers ({@code Digest}, RFC 9530 {@code Content-Digest}) and the {@code Date}
@@ -47,10 +53,23 @@ class DigestAndDateFuzzTest {
         } catch (SignatureException expected) {
             // likewise
         }
+        // The Date reader has a fast path for the exact IMF-fixdate form; it must agree with the general parser.
+        assertEquals(generalParser(value), httpDate(value), "fast and general Date parsing agree");
+    }
+
+    private static Optional<Instant> httpDate(String value) {
         try {
-            SignatureParsing.httpDate(value);
-        } catch (SignatureException expected) {
-            // an unreadable Date: 401
+            return Optional.of(SignatureParsing.httpDate(value));
+        } catch (SignatureException e) {
+            return Optional.empty(); // an unreadable Date: 401
+        }
+    }
+
+    private static Optional<Instant> generalParser(String value) {
+        try {
+            return Optional.of(DateTimeFormatter.RFC_1123_DATE_TIME.parse(value.strip(), Instant::from));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
         }
     }
 }
