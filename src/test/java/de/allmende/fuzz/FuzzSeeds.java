@@ -20,12 +20,30 @@ final class FuzzSeeds {
 
     /** Every file under a class-path directory whose name ends with {@code suffix}, sorted by path. */
     static List<byte[]> files(String directory, String suffix) {
-        URL url = FuzzSeeds.class.getResource("/" + directory);
-        if (url == null) throw new IllegalArgumentException("no test resource directory " + directory);
-        try (Stream<Path> paths = Files.walk(Path.of(url.toURI()))) {
-            return paths.filter(p -> p.toString().endsWith(suffix)).sorted().map(FuzzSeeds::read).toList();
+        return paths(directory, suffix).stream().map(FuzzSeeds::read).toList();
+    }
+
+    /** The class-path names ({@code directory/...}) of the files under a directory that end with {@code suffix}. */
+    static List<String> names(String directory, String suffix) {
+        Path root = root(directory);
+        return paths(directory, suffix).stream()
+                .map(p -> directory + "/" + root.relativize(p).toString().replace('\\', '/'))
+                .toList();
+    }
+
+    private static List<Path> paths(String directory, String suffix) {
+        try (Stream<Path> paths = Files.walk(root(directory))) {
+            return paths.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path root(String directory) {
+        URL url = FuzzSeeds.class.getResource("/" + directory);
+        if (url == null) throw new IllegalArgumentException("no test resource directory " + directory);
+        try {
+            return Path.of(url.toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
