@@ -7,10 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -34,9 +32,8 @@ final class OpenLoopLoad implements AutoCloseable {
     final LongAdder writesSent = new LongAdder(), readsSent = new LongAdder(), accepted = new LongAdder(), readsOk = new LongAdder();
     final LongAdder badStatus = new LongAdder(), connectionErrors = new LongAdder(), late = new LongAdder();
     final AtomicLong notSent = new AtomicLong();
-    /** Unexpected answers by "METHOD status", and the first few connection errors. */
-    final Map<String, LongAdder> badStatuses = new ConcurrentHashMap<>();
-    final List<String> firstConnectionErrors = new CopyOnWriteArrayList<>();
+    /** Unexpected answers by "METHOD path status", connection errors (timeouts included) by "METHOD exception". */
+    final Map<String, LongAdder> badStatuses = new ConcurrentHashMap<>(), connectionErrorKinds = new ConcurrentHashMap<>();
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
             .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
@@ -70,8 +67,7 @@ final class OpenLoopLoad implements AutoCloseable {
         for (long k = 0; ; k++) {
             long due = start + (long) (k * interval);
             if (due >= end) break;
-            long wait = due - System.nanoTime();
-            if (wait > 0) LockSupport.parkNanos(wait);
+            for (long wait; (wait = due - System.nanoTime()) > 0; ) LockSupport.parkNanos(wait); // parkNanos may return early
             if (!slots.tryAcquire(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 notSent.set((long) Math.ceil((end - due) / interval)); // this one and all due after it
                 break;
@@ -105,7 +101,7 @@ final class OpenLoopLoad implements AutoCloseable {
             }
         } catch (IOException e) {
             connectionErrors.increment();
-            if (firstConnectionErrors.size() < 5) firstConnectionErrors.add(p.method() + " " + p.path() + ": " + e);
+            connectionErrorKinds.computeIfAbsent(p.method() + " " + e, k -> new LongAdder()).increment();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

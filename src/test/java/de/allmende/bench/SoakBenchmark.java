@@ -28,6 +28,15 @@ public final class SoakBenchmark {
     private static final int SAMPLE_SECONDS = 10;
     private static final double SLOPE_WINDOW_MINUTES = 20;
 
+    /*
+     * The load generator drops idle connections after 5 s, before the node's 10 s header timeout closes them:
+     * otherwise a POST may go out on a connection the node is just closing and fail without an answer (the
+     * JDK's default is 30 s). Read once by the JDK HTTP client, so set before any client exists.
+     */
+    static {
+        System.setProperty("jdk.httpclient.keepalive.timeout", "5");
+    }
+
     public static void main(String[] args) throws Exception {
         double minutes = args.length > 0 ? Double.parseDouble(args[0]) : 30;
         double rate = args.length > 1 ? Double.parseDouble(args[1]) : 1200;
@@ -107,7 +116,7 @@ public final class SoakBenchmark {
                 load.writesSent.sum(), load.accepted.sum(), load.readsSent.sum(), load.readsOk.sum(), load.late.sum(),
                 System.getProperty("soak.lateMs", "50"), load.notSent.get());
         System.out.printf("errors: %d = %d unexpected statuses %s + %d connection errors %s + %d ERROR lines in the node's log %s%n", errors,
-                load.badStatus.sum(), load.badStatuses, load.connectionErrors.sum(), load.firstConnectionErrors, logErrors[0], node.firstErrors());
+                load.badStatus.sum(), load.badStatuses, load.connectionErrors.sum(), load.connectionErrorKinds, logErrors[0], node.firstErrors());
         if (!afterWarmup.isEmpty()) {
             SoakSample a = afterWarmup.getFirst();
             double dt = endOfLoad.seconds() - a.seconds();
