@@ -31,7 +31,7 @@ class ServeLauncherTest {
         try {
             String command = commandLine(node.pid());
             assertTrue(command.contains("-Dallmende.tuned=exec"), command);
-            assertTrue(command.contains("-XX:+UseSerialGC") && command.contains("-XX:TieredStopAtLevel=1"), command);
+            assertTrue(command.contains("-XX:+UseSerialGC") && command.contains("-XX:MaxDirectMemorySize=64m"), command);
             assertTrue(command.contains("-Xmx256m") && !command.contains("-Xmx128m"), "the operator's own heap limit wins: " + command);
         } finally {
             node.destroy(); // SIGTERM reaches the node itself
