@@ -1,0 +1,190 @@
+package de.allmende.federation.inbox;
+
+import de.allmende.federation.inbox.Probe.Expect;
+import de.allmende.federation.inbox.Probe.Kind;
+import de.allmende.federation.inbox.ProbeRun.Failure;
+import de.allmende.federation.inbox.ProbeRun.Outcome;
+import de.allmende.testkit.FakeRemote;
+import de.allmende.testkit.Fixtures;
+import de.allmende.testkit.StallingPeers;
+import de.allmende.testkit.TestNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Issue 8, "Done when", point 2: more than 10,000 generated hostile requests against one real node on
+ * loopback — the classes of the findings, mutations of recorded real-world activities, bent signature
+ * headers — each judged on its own: below 500, within a second, never a 2xx unless it is a correctly
+ * signed, legitimate activity; afterwards every new row is owed to an accepted request. Control groups
+ * of legitimate activities before and after must all get 202, so refusing everything cannot pass.
+ *
+ * <p>Deterministic from {@code -Dhostile.seed} (printed); each class is its own test and reports its
+ * statuses, latency and failures. Peers: {@code control} (the legitimate signers), {@code recorded}
+ * (the actors of the recorded activities), {@code elsewhere} (another server) and {@code shadow}
+ * (key thieves) — separate hosts, since the node fetches at most 30 keys a minute from one host.
+ */
+@DisplayName("hostile-input suite: 10,000+ generated requests, no forgery, no 5xx, no row from a refusal, each within 1 s")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HostileInputSuiteTest {
+    static final long SEED = Long.getLong("hostile.seed", 20_240_808L);
+    private static final int CONNECTIONS = 8;
+    private static final Duration GIVE_UP = Duration.ofSeconds(5);
+
+    /**
+     * Classes that fail on main until another branch is merged, with the failures that branch fixes. Such
+     * a class is reported as skipped while it fails only so; once it passes, it fails until removed here.
+     */
+    static final Map<String, Set<Failure>> AWAITING = Map.of();
+
+    private static TestNode node;
+    private static FakeRemote control;
+    private static FakeRemote recorded;
+    private static FakeRemote elsewhere;
+    private static FakeRemote shadow;
+    private static StallingPeers stalling;
+    private static SignatureProbes signatures;
+    private static RecordedProbes recordings;
+    private static ControlGroup controls;
+    private static List<FakeRemote.Actor> signers;
+    private static RowLedger ledger;
+    private static final List<Outcome> ALL = Collections.synchronizedList(new ArrayList<>());
+    private static final List<String> REPORT = Collections.synchronizedList(new ArrayList<>());
+
+    @BeforeAll
+    static void start() {
+        System.out.println("hostile-input suite: seed " + SEED + " (-Dhostile.seed=" + SEED + " repeats this run)");
+        node = TestNode.start();
+        node.create(Fixtures.musterstadt());
+        KeyMutations.OFF_BOX.forEach(node.node().services().federation.moderation::blockDomain);
+        control = FakeRemote.start();
+        recorded = FakeRemote.start();
+        elsewhere = FakeRemote.start();
+        shadow = FakeRemote.start();
+        stalling = StallingPeers.start(4);
+        signers = List.of(control.actor("alice"), control.actor("bob"), control.actor("carol"), control.actor("dave"));
+        String nodeHost = "127.0.0.1:" + node.node().port();
+        signatures = new SignatureProbes(nodeHost, signers.subList(0, 3), signers.get(3), elsewhere.actor("victim"), new Random(SEED));
+        recordings = new RecordedProbes(nodeHost, RecordedActivities.load(recorded, elsewhere), new Random(SEED + 1));
+        controls = new ControlGroup(signatures, signers, recordings);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stalling != null) stalling.close();
+        for (FakeRemote r : new FakeRemote[]{control, recorded, elsewhere, shadow}) if (r != null) r.close();
+        if (node != null) node.close();
+        REPORT.forEach(System.out::println);
+    }
+
+    @Test
+    @Order(0)
+    @DisplayName("warm-up: 300 legitimate activities, not judged (a node in service is warm)")
+    void warmUp() {
+        List<Probe> probes = controls.warmUp().drafts().get().parallelStream().map(Probe.Draft::build).toList();
+        REPORT.add(ProbeRun.report("warm-up (not judged)", ProbeRun.run(node.node().port(), probes, CONNECTIONS, GIVE_UP)));
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("control/before: legitimate activities from every signer, every scheme and every inbox are accepted")
+    void controlBefore() {
+        judge(controls.before());
+        TestNode.awaitQuiet(node);
+        ledger = RowLedger.mark(node);
+    }
+
+    @TestFactory
+    @Order(2)
+    @DisplayName("hostile classes")
+    Stream<DynamicTest> hostileClasses() {
+        List<Kind> kinds = new ArrayList<>();
+        kinds.add(KeyShadowing.shadows(signatures, shadow, List.of(signers.get(0), signers.get(1))));
+        kinds.addAll(new BodyMutations(recordings, recorded.base(), elsewhere.base()).kinds());
+        kinds.addAll(new ByteMutations(recordings, elsewhere.base()).kinds());
+        kinds.addAll(new SignatureMutations(signatures).kinds());
+        kinds.addAll(new KeyMutations(signatures, control.base()).kinds());
+        kinds.addAll(new TransportMutations(signatures).kinds());
+        kinds.addAll(new FramingMutations(signatures).kinds());
+        kinds.addAll(new GetRoutes("127.0.0.1:" + node.node().port(), new Random(SEED + 2)).kinds());
+        return kinds.stream().map(k -> DynamicTest.dynamicTest(k.name() + " — " + k.finding(), () -> judge(k)));
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("control/after: the same signers are still accepted after the attack (no key shadowed, no limit hit)")
+    void controlAfter() {
+        judge(controls.after());
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("key ids on stalling servers are refused within a second (finding 1)")
+    void stallingKeyServers() {
+        judge(KeyShadowing.stalling(signatures, stalling, 4));
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("every row written during the suite is owed to an accepted request (finding 10)")
+    void refusedRequestsWroteNoRows() {
+        stalling.close(); // lets fetches still held by a stalling peer end
+        HostileInbox.awaitQuiet(node);
+        List<byte[]> accepted = ALL.stream().filter(Outcome::accepted).map(o -> o.probe().request().body()).toList();
+        List<String> unowed = ledger.unowed(node, accepted);
+        REPORT.add("rows written during the suite: " + ledger.newRows(node) + "; owed to no accepted request: " + unowed.size());
+        unowed.stream().limit(20).forEach(r -> REPORT.add("      " + r));
+        assertTrue(unowed.isEmpty(), () -> unowed.size() + " rows owed to no accepted request, e.g. " + unowed.subList(0, Math.min(10, unowed.size())));
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("at least 10,000 requests were judged; totals")
+    void totals() {
+        Map<Failure, Integer> failures = new EnumMap<>(Failure.class);
+        ALL.forEach(o -> o.failures().forEach(f -> failures.merge(f, 1, Integer::sum)));
+        Map<Expect, Long> expected = new EnumMap<>(Expect.class);
+        ALL.forEach(o -> expected.merge(o.probe().expect(), 1L, Long::sum));
+        long accepted = ALL.stream().filter(o -> o.probe().expect() == Expect.ACCEPT && o.answer().status() == 202).count();
+        REPORT.add(String.format("TOTAL %d requests (seed %d): %s; %s; control accepted %d of %d; failures %s", ALL.size(), SEED, expected,
+                ProbeRun.latency(ALL), accepted, expected.getOrDefault(Expect.ACCEPT, 0L), failures));
+        assertTrue(ALL.size() >= 10_000, "only " + ALL.size() + " requests");
+    }
+
+    /** Builds (signs) the class's probes, sends them, records and reports the outcomes, and fails on any failure. */
+    private static void judge(Kind kind) {
+        List<Probe> probes = kind.drafts().get().parallelStream().map(Probe.Draft::build).toList();
+        List<Outcome> outcomes = ProbeRun.run(node.node().port(), probes, CONNECTIONS, GIVE_UP);
+        ALL.addAll(outcomes);
+        String report = ProbeRun.report(kind.name(), outcomes);
+        REPORT.add(report);
+        Set<Failure> found = ProbeRun.failures(outcomes).keySet();
+        Set<Failure> awaited = AWAITING.getOrDefault(kind.name(), Set.of());
+        if (!awaited.isEmpty()) {
+            if (found.isEmpty()) fail(kind.name() + " passes now: remove it from AWAITING");
+            Assumptions.assumeTrue(!awaited.containsAll(found), () -> "awaiting another branch: " + report);
+        }
+        assertEquals(Set.of(), found, report);
+    }
+}
