@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -41,6 +42,12 @@ public final class FailureHandler implements Handler<RoutingContext> {
             status = ctx.statusCode();
             message = genericMessage(status);
             LOG.debug("{} {} → {}", ctx.request().method(), ctx.request().path(), status, failure);
+        } else if (isUnstorableText(failure)) {
+            // Only a client's text can carry a NUL or bytes PostgreSQL cannot encode. A validation should
+            // have caught it earlier: worth a warning, not an error with a stack trace.
+            status = 400;
+            message = "request contains characters that cannot be stored";
+            LOG.warn("{} {} → 400: unstorable text reached the database ({})", ctx.request().method(), ctx.request().path(), failure.getClass().getName());
         } else if (failure != null) {
             status = 500;
             message = "internal error";
@@ -54,6 +61,14 @@ public final class FailureHandler implements Handler<RoutingContext> {
         // Content-Length): answer and close rather than read the rest (see UnreadBody).
         ctx.response().setStatusCode(status).putHeader("Content-Type", MediaTypes.JSON);
         de.allmende.api.server.UnreadBody.endClosing(ctx, body.toString());
+    }
+
+    /** PostgreSQL's character_not_in_repertoire (22021, e.g. U+0000) or untranslatable_character (22P05), however wrapped. */
+    static boolean isUnstorableText(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) return true;
+        }
+        return false;
     }
 
     private static void putDetails(ObjectNode body, List<FieldError> errors) {

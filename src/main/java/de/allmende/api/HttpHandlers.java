@@ -43,7 +43,8 @@ public record HttpHandlers(
         Optional<AuthorizedFetch> authorizedFetch,
         HealthHandler health,
         MetricsHandler metrics,
-        FailureHandler failures) {
+        FailureHandler failures,
+        de.allmende.api.server.Admission remoteWork) {
 
     public static HttpHandlers create(Services s) {
         var iris = s.iris;
@@ -66,6 +67,7 @@ public record HttpHandlers(
                         : Optional.empty(),
                 new HealthHandler(s.db),
                 new MetricsHandler(s.config.metricsToken()),
-                new FailureHandler());
+                new FailureHandler(),
+                new de.allmende.api.server.Admission(s.config.httpLimits().maxConcurrentRequests()));
     }
 }

@@ -36,7 +36,6 @@ public final class HttpVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         Router router = Router.router(vertx);
-        router.route().handler(guard.admission());
         routes(router, handlers);
         HttpLimits limits = guard.limits();
         server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
@@ -64,6 +63,7 @@ public final class HttpVerticle extends VerticleBase {
     private static Router routes(Router r, HttpHandlers h) {
         io.micrometer.core.instrument.MeterRegistry registry = io.vertx.micrometer.backends.BackendRegistries.getDefaultNow();
         if (registry != null) r.route().handler(new de.allmende.api.ops.RequestMetrics(registry));
+        r.route().handler(new SecurityHeaders()).handler(new RequestGuard()); // before any route with a path matches
         r.route("/.well-known/*").handler(CorsHandler.create().addOrigin("*").allowedMethod(io.vertx.core.http.HttpMethod.GET));
 
         r.get("/.well-known/webfinger").handler(h.webFinger());
@@ -75,7 +75,7 @@ public final class HttpVerticle extends VerticleBase {
 
         r.get(Iris.INSTANCE_ACTOR_PATH).handler(h.actors()::instance);
         h.authorizedFetch().ifPresent(authorized -> {
-            for (String path : new String[]{"/actors/*", "/objects/*", "/activities/*"}) r.get(path).handler(authorized);
+            for (String path : new String[]{"/actors/*", "/objects/*", "/activities/*"}) r.get(path).handler(h.remoteWork()).handler(authorized);
         });
         r.get(Iris.ACTOR_PATH).handler(h.actors()::municipality);
         r.get(Iris.PROFILE_PATH).handler(h.actors()::municipality);
@@ -94,9 +94,11 @@ public final class HttpVerticle extends VerticleBase {
 
         // Inboxes: bodies over 1 MB are refused with 413 before any processing.
         BodyHandler body = BodyHandler.create(false).setBodyLimit(SafeHttpClient.MAX_BODY);
-        r.post(Iris.INBOX_PATH).handler(body).handler(h.inbox()::personal);
-        r.post(Iris.SHARED_INBOX_PATH).handler(body).handler(h.inbox()::shared);
-        r.post(Iris.INSTANCE_INBOX_PATH).handler(body).handler(h.inbox()::shared);
+        // Signature checks may fetch keys from elsewhere: such requests are admitted up to a limit (503 beyond), after
+        // their body arrived, so neither slow bodies nor stalling key servers can fill it for the rest of the node.
+        r.post(Iris.INBOX_PATH).handler(body).handler(h.remoteWork()).handler(h.inbox()::personal);
+        r.post(Iris.SHARED_INBOX_PATH).handler(body).handler(h.remoteWork()).handler(h.inbox()::shared);
+        r.post(Iris.INSTANCE_INBOX_PATH).handler(body).handler(h.remoteWork()).handler(h.inbox()::shared);
 
         h.staff().mount(r);
 

@@ -12,7 +12,8 @@ import java.time.Duration;
  * @param maxHeaderSize        bytes of all request headers together (431 beyond)
  * @param maxConnectionsPerAddress open connections one client address may hold; more are closed at once
  * @param maxConnections       open connections in all (a margin below the process's file descriptor limit)
- * @param maxConcurrentRequests requests handled at once; beyond, 503 with Retry-After (admission limit)
+ * @param maxConcurrentRequests requests that may wait on other servers at once (inbox POSTs and signed GETs, whose
+ *                              signature check may fetch a key); beyond, 503 with Retry-After (admission limit)
  */
 public record HttpLimits(Duration idleTimeout, Duration headerTimeout, Duration requestTimeout, int maxHeaderSize,
                          int maxConnectionsPerAddress, int maxConnections, int maxConcurrentRequests) {

@@ -30,6 +30,11 @@ public record MunicipalityInput(
             "api", "inbox", "outbox", "nodeinfo", "well-known", "static", "health", "metrics");
     private static final int MAX_POPULATION = 10_000_000;
 
+    /** True if {@code handle} has the form of a handle (whether or not such an actor exists). */
+    public static boolean isWellFormedHandle(String handle) {
+        return handle != null && HANDLE.matcher(handle).matches();
+    }
+
     public MunicipalityProfile validate() {
         List<FieldError> errors = new ArrayList<>();
         String h = handle == null ? "" : handle.trim();

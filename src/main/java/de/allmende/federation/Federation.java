@@ -9,6 +9,7 @@ import de.allmende.federation.fetch.LocalKeys;
 import de.allmende.federation.fetch.RemoteFetcher;
 import de.allmende.federation.http.RequestSigner;
 import de.allmende.federation.http.SafeHttpClient;
+import de.allmende.federation.http.SignatureSchemes;
 import de.allmende.federation.inbox.ActivityRouter;
 import de.allmende.federation.inbox.InboxPipeline;
 import de.allmende.federation.inbox.InboxWorker;
@@ -41,6 +42,7 @@ public final class Federation implements AutoCloseable {
     public final Moderation moderation;
     public final OutboxService outbox;
     public final InboxPipeline inbox;
+    private final SignatureSchemes schemes;
     private final Database db;
     private final Database workDb;
     private final ActivityRouter router;
@@ -64,7 +66,8 @@ public final class Federation implements AutoCloseable {
                 new LocalKeys(iris, actors, keys));
         this.moderation = new Moderation(db, config.allowlistMode());
         this.outbox = new OutboxService(db, iris, clock, resolver, fetcher, keys);
-        this.inbox = new InboxPipeline(db, resolver, moderation, clock);
+        this.schemes = new SignatureSchemes(db);
+        this.inbox = new InboxPipeline(db, resolver, moderation, schemes, clock);
         this.retry = new RetryPolicy(RetryPolicy.MASTODON.maxAttempts(), config.retryScale());
         this.workDb = db.relaxedCommits();
         HandlerContext c = new HandlerContext(workDb, iris, actors, resolver, fetcher, outbox, moderation, new FollowStore(),
@@ -83,6 +86,11 @@ public final class Federation implements AutoCloseable {
                 .on("Announce", new ReactionHandler(c, ReactionStore.Kind.ANNOUNCE));
     }
 
+    /** What this node knows of each host's signature scheme; for tests. */
+    public SignatureSchemes schemesForTests() {
+        return schemes;
+    }
+
     /** The inbound dispatcher the inbox worker uses; exposed for tests that apply recorded activities directly. */
     public ActivityRouter router() {
         return router;
@@ -91,7 +99,7 @@ public final class Federation implements AutoCloseable {
     /** Starts the queue workers (inbox processing and delivery). */
     public void startWorkers() {
         inboxWorker = new InboxWorker(workDb, router).start();
-        deliveryWorker = new DeliveryWorker(workDb, http, signer, iris, moderation, retry, clock, deliveryLease).start();
+        deliveryWorker = new DeliveryWorker(workDb, http, signer, schemes, iris, moderation, retry, clock, deliveryLease).start();
     }
 
     @Override

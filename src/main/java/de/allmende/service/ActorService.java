@@ -52,7 +52,9 @@ public final class ActorService {
         });
     }
 
+    /** A string that cannot be a handle (a NUL, a slash, a space…) names nobody: no query is made for it. */
     public Optional<LocalActor> findMunicipality(String handle) {
+        if (!MunicipalityInput.isWellFormedHandle(handle)) return Optional.empty();
         return actors.findMunicipality(db.dsl(), handle);
     }
 

@@ -92,7 +92,12 @@ public final class FakeRemote implements AutoCloseable {
     }
 
     /** A request the fake server received. */
-    public record Received(String method, String path, Map<String, List<String>> headers, byte[] body) {}
+    public record Received(String method, String path, Map<String, List<String>> headers, byte[] body) {
+        /** Header names compared without case. */
+        public boolean hasHeader(String name) {
+            return headers.keySet().stream().anyMatch(k -> k.equalsIgnoreCase(name));
+        }
+    }
 
     private final HttpServer server;
     private final String idAuthority;
@@ -164,6 +169,13 @@ public final class FakeRemote implements AutoCloseable {
         return n == null ? 0 : n.get();
     }
 
+    private volatile boolean refuseRfc9421;
+
+    /** Inboxes answer 401 to RFC 9421 signatures (as servers that know only draft-cavage do). */
+    public void refuseRfc9421(boolean refuse) {
+        this.refuseRfc9421 = refuse;
+    }
+
     /** Requests this server received, oldest first. */
     public List<Received> received() {
         return List.copyOf(received);
@@ -175,7 +187,8 @@ public final class FakeRemote implements AutoCloseable {
             byte[] body = ex.getRequestBody().readAllBytes();
             received.add(new Received(ex.getRequestMethod(), path, Map.copyOf(ex.getRequestHeaders()), body));
             if (ex.getRequestMethod().equals("POST")) { // inboxes: accept anything (e.g. the node's Accept of a Follow)
-                ex.sendResponseHeaders(202, -1);
+                boolean rfc9421 = ex.getRequestHeaders().containsKey("Signature-Input");
+                ex.sendResponseHeaders(rfc9421 && refuseRfc9421 ? 401 : 202, -1);
                 return;
             }
             gets.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();

@@ -1,5 +1,6 @@
 package de.allmende.api.activitypub;
 
+import de.allmende.api.PathParams;
 import de.allmende.api.MediaTypes;
 import de.allmende.api.MediaTypes.Representation;
 import de.allmende.api.Responses;
@@ -35,7 +36,7 @@ public final class ActorHandler {
     }
 
     public void municipality(RoutingContext ctx) {
-        LocalActor actor = actors.findMunicipality(ctx.pathParam("handle"))
+        LocalActor actor = actors.findMunicipality(PathParams.handle(ctx))
                 .orElseThrow(() -> ApiException.notFound("no such actor"));
         Representation r = MediaTypes.negotiate(ctx.request().getHeader("Accept"));
         ctx.response().putHeader("Vary", "Accept");

@@ -1,5 +1,6 @@
 package de.allmende.api.activitypub;
 
+import de.allmende.api.PathParams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -84,7 +85,7 @@ public final class CollectionHandler {
 
     private void serve(RoutingContext ctx, Function<String, URI> iriOf, Function<LocalActor, Integer> total,
                        java.util.function.BiFunction<LocalActor, Long, Page> page) {
-        LocalActor a = actors.findMunicipality(ctx.pathParam("handle")).orElseThrow(() -> ApiException.notFound("no such actor"));
+        LocalActor a = actors.findMunicipality(PathParams.handle(ctx)).orElseThrow(() -> ApiException.notFound("no such actor"));
         String id = iriOf.apply(a.handle()).toString();
         ObjectNode doc = F.objectNode();
         doc.put("@context", Contexts.ACTIVITYSTREAMS);

@@ -1,5 +1,6 @@
 package de.allmende.api.activitypub;
 
+import de.allmende.api.PathParams;
 import de.allmende.federation.inbox.InboxPipeline;
 import de.allmende.federation.inbox.InboxRequest;
 import de.allmende.federation.iri.Iris;
@@ -25,7 +26,7 @@ public final class InboxHandler {
     }
 
     public void personal(RoutingContext ctx) {
-        String handle = ctx.pathParam("handle");
+        String handle = PathParams.handle(ctx);
         actors.findMunicipality(handle).orElseThrow(() -> ApiException.notFound("no such actor"));
         receive(ctx, Optional.of(handle));
     }

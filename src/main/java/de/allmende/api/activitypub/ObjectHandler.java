@@ -3,6 +3,7 @@ package de.allmende.api.activitypub;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.api.MediaTypes;
 import de.allmende.api.MediaTypes.Representation;
+import de.allmende.api.PathParams;
 import de.allmende.api.Responses;
 import de.allmende.api.web.ObjectPages;
 import de.allmende.db.Database;
@@ -34,7 +35,7 @@ public final class ObjectHandler {
     }
 
     public void object(RoutingContext ctx) {
-        URI iri = iris.object(ctx.pathParam("id"));
+        URI iri = iris.object(PathParams.localId(ctx, "no such object"));
         var stored = objects.find(db.dsl(), iri.toString())
                 .filter(o -> o.localActorId().isPresent()).orElseThrow(() -> ApiException.notFound("no such object"));
         int status = stored.deleted().isPresent() ? 410 : 200;
@@ -59,7 +60,7 @@ public final class ObjectHandler {
     }
 
     public void activity(RoutingContext ctx) {
-        var stored = activities.find(db.dsl(), iris.activity(ctx.pathParam("id")).toString())
+        var stored = activities.find(db.dsl(), iris.activity(PathParams.localId(ctx, "no such activity")).toString())
                 .orElseThrow(() -> ApiException.notFound("no such activity"));
         if (!stored.raw().path("to").toString().contains(Contexts.PUBLIC)) throw ApiException.notFound("no such activity");
         // A Create or Update embeds the object: once it is deleted, its words must not stay readable here.

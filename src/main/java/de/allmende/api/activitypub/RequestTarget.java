@@ -17,12 +17,15 @@ final class RequestTarget {
     /**
      * Our public scheme, the Host the client sent, the raw path and query.
      *
-     * @throws ApiException 400 if Host or request target do not form a valid URI (e.g. {@code ?q=%%})
+     * @throws ApiException 400 if Host or request target do not form a valid URI with an authority (e.g. {@code ?q=%%}, an empty Host)
      */
     static URI of(RoutingContext ctx, Iris iris) {
         String host = ctx.request().getHeader("Host");
         try {
-            return new URI(iris.base().getScheme() + "://" + (host == null ? iris.base().getRawAuthority() : host) + ctx.request().uri());
+            URI target = new URI(iris.base().getScheme() + "://" + (host == null ? iris.base().getRawAuthority() : host) + ctx.request().uri());
+            // An empty Host leaves no authority, which signatures cover ("host", @authority).
+            if (target.getRawAuthority() == null || target.getRawAuthority().isBlank()) throw ApiException.badRequest("invalid Host");
+            return target;
         } catch (java.net.URISyntaxException e) {
             throw ApiException.badRequest("invalid request target or Host");
         }

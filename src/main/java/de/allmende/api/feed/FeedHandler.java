@@ -1,5 +1,6 @@
 package de.allmende.api.feed;
 
+import de.allmende.api.PathParams;
 import de.allmende.api.Responses;
 import de.allmende.content.Content;
 import de.allmende.content.ContentKind;
@@ -61,6 +62,6 @@ public final class FeedHandler {
     }
 
     private LocalActor actor(RoutingContext ctx) {
-        return actors.findMunicipality(ctx.pathParam("handle")).orElseThrow(() -> ApiException.notFound("no such actor"));
+        return actors.findMunicipality(PathParams.handle(ctx)).orElseThrow(() -> ApiException.notFound("no such actor"));
     }
 }

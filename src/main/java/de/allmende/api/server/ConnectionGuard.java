@@ -26,7 +26,6 @@ public final class ConnectionGuard {
     private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
     private final Map<HttpConnection, Tracked> open = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
-    private final Admission admission;
     private long sweeper = -1;
 
     /** One connection's timing; written by its event-loop, read by the sweep. */
@@ -40,12 +39,6 @@ public final class ConnectionGuard {
 
     public ConnectionGuard(HttpLimits limits) {
         this.limits = limits;
-        this.admission = new Admission(limits.maxConcurrentRequests());
-    }
-
-    /** The router's first handler: the admission limit over all verticle instances. */
-    public Admission admission() {
-        return admission;
     }
 
     public HttpLimits limits() {

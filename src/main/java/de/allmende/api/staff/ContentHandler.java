@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.api.MediaTypes;
 import de.allmende.api.PathParams;
+import de.allmende.federation.json.StrictJson;
 import de.allmende.api.Responses;
 import de.allmende.content.Content;
 import de.allmende.content.ContentJson;
@@ -15,7 +16,6 @@ import de.allmende.service.ContentService;
 import de.allmende.support.ApiException;
 import io.vertx.ext.web.RoutingContext;
 
-import java.io.IOException;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -83,9 +83,9 @@ final class ContentHandler {
             throw ApiException.ofField(415, "unsupported media type", "body", "send JSON (Content-Type: application/json)");
         }
         try {
-            return ctx.body().length() == 0 ? null : Responses.JSON.readTree(ctx.body().buffer().getBytes());
-        } catch (IOException e) {
-            throw ApiException.badRequest("the body is not valid JSON");
+            return ctx.body().length() == 0 ? null : StrictJson.read(ctx.body().buffer().getBytes());
+        } catch (StrictJson.Malformed e) {
+            throw ApiException.badRequest("the body is not valid JSON: " + e.getMessage());
         }
     }
 }

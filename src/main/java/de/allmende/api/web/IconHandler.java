@@ -1,5 +1,6 @@
 package de.allmende.api.web;
 
+import de.allmende.api.PathParams;
 import de.allmende.service.ActorService;
 import de.allmende.support.ApiException;
 import io.vertx.core.buffer.Buffer;
@@ -31,7 +32,7 @@ public final class IconHandler {
     }
 
     public void handle(RoutingContext ctx) {
-        String handle = ctx.pathParam("handle");
+        String handle = PathParams.handle(ctx);
         actors.findMunicipality(handle).orElseThrow(() -> ApiException.notFound("no such actor"));
         byte[] png = cache.computeIfAbsent(handle, IconHandler::render);
         ctx.response().putHeader("Content-Type", "image/png").putHeader("Cache-Control", "public, max-age=86400")

@@ -1,6 +1,7 @@
 package de.allmende.api.web;
 
 import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 
 import java.io.IOException;
@@ -11,7 +12,7 @@ import java.util.Map;
 /**
  * The node's Pebble templates ({@code src/main/resources/templates}), compiled once and shared.
  * Auto-escaping is on: every value is HTML-escaped unless a template marks it {@code | raw}, which
- * only the sanitised HTML rendered from Markdown is.
+ * only the sanitised HTML rendered from Markdown is — and the {@link Stylesheet}, a global of every page.
  */
 public final class Templates {
     private final PebbleEngine engine;
@@ -20,7 +21,14 @@ public final class Templates {
         ClasspathLoader loader = new ClasspathLoader();
         loader.setPrefix("templates");
         loader.setSuffix(".peb");
-        this.engine = new PebbleEngine.Builder().loader(loader).autoEscaping(true).strictVariables(false).build();
+        this.engine = new PebbleEngine.Builder().loader(loader).autoEscaping(true).strictVariables(false)
+                .extension(new AbstractExtension() {
+                    @Override
+                    public Map<String, Object> getGlobalVariables() {
+                        return Map.of("stylesheet", Stylesheet.PAGES.css());
+                    }
+                })
+                .build();
     }
 
     public String render(String template, Map<String, Object> model) {

@@ -3,6 +3,8 @@ package de.allmende.federation.delivery;
 import de.allmende.db.Database;
 import de.allmende.federation.http.RequestSigner;
 import de.allmende.federation.http.SafeHttpClient;
+import de.allmende.federation.http.SignatureSchemes;
+import java.util.Optional;
 import de.allmende.federation.iri.Iris;
 import de.allmende.federation.moderation.Moderation;
 import de.allmende.store.ActivityStore;
@@ -62,6 +64,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private final HostStore hosts = new HostStore();
     private final SafeHttpClient http;
     private final RequestSigner signer;
+    private final SignatureSchemes schemes;
     private final Iris iris;
     private final Moderation moderation;
     private final RetryPolicy retry;
@@ -103,8 +106,9 @@ public final class DeliveryWorker implements AutoCloseable {
      * @param db a relaxed-commit database (see {@link Database#relaxedCommits()}): losing the last status
      *           updates in a crash only means those rows are sent again, which at-least-once allows
      */
-    public DeliveryWorker(Database db, SafeHttpClient http, RequestSigner signer, Iris iris, Moderation moderation,
-                          RetryPolicy retry, Clock clock, Duration lease) {
+    public DeliveryWorker(Database db, SafeHttpClient http, RequestSigner signer, SignatureSchemes schemes, Iris iris,
+                          Moderation moderation, RetryPolicy retry, Clock clock, Duration lease) {
+        this.schemes = schemes;
         this.db = db;
         this.http = http;
         this.signer = signer;
@@ -231,12 +235,15 @@ public final class DeliveryWorker implements AutoCloseable {
         Integer status = null;
         String error;
         try {
-            Map<String, String> headers = signed(() -> signer.signPost(sender.id(), senderIri, inbox, body, CONTENT_TYPE));
-            SafeHttpClient.Response first = http.post(inbox, body, headers);
-            // A peer that rejects draft-cavage and names RFC 9421 in Accept-Signature gets one RFC 9421 retry.
-            if (first.status() == 401 && first.headers().containsKey("accept-signature")) {
-                Map<String, String> rfc = signed(() -> signer.signPostRfc9421(sender.id(), senderIri, inbox, body, CONTENT_TYPE));
-                first = http.post(inbox, body, rfc);
+            SignatureSchemes.Scheme scheme = schemes.forHost(d.host());
+            SafeHttpClient.Response first = http.post(inbox, body, signed(scheme, sender, senderIri, inbox, body));
+            // Double-knock: RFC 9421 refused → draft-cavage; draft-cavage refused with Accept-Signature → RFC 9421.
+            Optional<SignatureSchemes.Scheme> other = first.status() != 401 ? Optional.empty()
+                    : scheme == SignatureSchemes.Scheme.RFC9421 ? Optional.of(SignatureSchemes.Scheme.CAVAGE)
+                    : first.headers().containsKey("accept-signature") ? Optional.of(SignatureSchemes.Scheme.RFC9421) : Optional.empty();
+            if (other.isPresent()) {
+                first = http.post(inbox, body, signed(other.get(), sender, senderIri, inbox, body));
+                if (first.ok()) schemes.learnt(d.host(), other.get());
             }
             SafeHttpClient.Response r = first;
             status = r.status();
@@ -261,10 +268,13 @@ public final class DeliveryWorker implements AutoCloseable {
         else outcomes.record(new DeliveryOutcomes.RetryLater(d.id(), retry.delayAfter(d.attempts()), status, error, d.host()));
     }
 
-    private Map<String, String> signed(java.util.function.Supplier<Map<String, String>> sign) {
+    private Map<String, String> signed(SignatureSchemes.Scheme scheme, de.allmende.domain.LocalActor sender, URI senderIri,
+                                       URI inbox, byte[] body) {
         signing.acquireUninterruptibly();
         try {
-            Map<String, String> headers = new HashMap<>(sign.get());
+            Map<String, String> headers = new HashMap<>(scheme == SignatureSchemes.Scheme.RFC9421
+                    ? signer.signPostRfc9421(sender.id(), senderIri, inbox, body, CONTENT_TYPE)
+                    : signer.signPost(sender.id(), senderIri, inbox, body, CONTENT_TYPE));
             headers.put("Content-Type", CONTENT_TYPE);
             return headers;
         } finally {

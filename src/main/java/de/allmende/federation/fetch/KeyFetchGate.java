@@ -36,6 +36,12 @@ final class KeyFetchGate<T> {
     }
 
     private static final int MAX_REMEMBERED = 10_000;
+    /**
+     * Key fetches under way at once, over all hosts: thousands of strangers' hosts, each within its own limit,
+     * must not make us wait on thousands of stalling servers. Beyond this, 429: the sender retries later.
+     */
+    private static final int MAX_CONCURRENT = 128;
+    private final java.util.concurrent.Semaphore concurrent = new java.util.concurrent.Semaphore(MAX_CONCURRENT);
     private static final Duration HOST_WINDOW = Duration.ofMinutes(1);
 
     private final ConcurrentHashMap<String, CompletableFuture<Optional<T>>> inFlight = new ConcurrentHashMap<>();
@@ -93,14 +99,26 @@ final class KeyFetchGate<T> {
         if (!limiter.acquirePermission()) {
             throw ApiException.tooManyRequests("signature: too many key fetches from this host, try later", HOST_WINDOW);
         }
-        Optional<T> result = fetch.get();
-        if (result.isEmpty()) failed.put(keyId, Boolean.TRUE);
-        return result;
+        if (!concurrent.tryAcquire()) {
+            throw ApiException.tooManyRequests("signature: too many key fetches under way, try later", Duration.ofSeconds(10));
+        }
+        try {
+            Optional<T> result = fetch.get();
+            if (result.isEmpty()) failed.put(keyId, Boolean.TRUE);
+            return result;
+        } finally {
+            concurrent.release();
+        }
     }
 
+    /**
+     * Waits for another request's fetch. On an HTTP verticle's virtual thread {@code await()} parks only this
+     * request: the verticle serves others meanwhile (a plain join would hold it, and many requests naming one
+     * stalling key server would hold them all).
+     */
     private static <T> Optional<T> await(CompletableFuture<Optional<T>> running) {
         try {
-            return running.join();
+            return io.vertx.core.Future.fromCompletionStage(running).await();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) throw cause;
             throw e;

@@ -6,6 +6,7 @@ import de.allmende.federation.http.RequestSigner;
 import de.allmende.federation.http.SafeHttpClient;
 import de.allmende.federation.iri.Iris;
 import de.allmende.federation.json.Json;
+import de.allmende.federation.json.StrictJson;
 
 import java.io.IOException;
 import java.net.URI;
@@ -62,9 +63,9 @@ public final class RemoteFetcher {
         if (!r.ok()) throw new IOException("GET " + target + " answered " + r.status());
         JsonNode doc;
         try {
-            doc = Json.MAPPER.readTree(r.body());
-        } catch (IOException e) {
-            throw new IOException("GET " + target + " returned no JSON");
+            doc = StrictJson.read(r.body());
+        } catch (StrictJson.Malformed e) {
+            throw new IOException("GET " + target + " returned no strict JSON: " + e.getMessage());
         }
         if (doc == null || !doc.isObject()) throw new IOException("GET " + target + " returned no JSON object");
         return new Served(r.uri(), doc);

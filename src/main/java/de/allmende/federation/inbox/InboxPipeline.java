@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.db.Database;
 import de.allmende.federation.fetch.ActorResolver;
+import de.allmende.federation.http.SignatureSchemes;
 import de.allmende.federation.fetch.RemoteFetcher;
 import de.allmende.federation.fetch.SignerKeys;
 import de.allmende.federation.iri.KeyOwnership;
 import de.allmende.federation.json.Json;
+import de.allmende.federation.json.StrictJson;
 import de.allmende.federation.moderation.Moderation;
 import de.allmende.federation.proof.ObjectProofChecker;
 import de.allmende.federation.signature.HttpSignatureVerifier;
@@ -17,10 +19,9 @@ import de.allmende.federation.signature.SignedRequestParts;
 import de.allmende.federation.signature.VerificationResult;
 import de.allmende.support.ApiException;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
-import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,10 +38,12 @@ public final class InboxPipeline implements AutoCloseable {
     private final ActorResolver resolver;
     private final Moderation moderation;
     private final Clock clock;
+    private final SignatureSchemes schemes;
     private final InboxBatcher batcher;
     private final ObjectProofChecker proofs;
 
-    public InboxPipeline(Database db, ActorResolver resolver, Moderation moderation, Clock clock) {
+    public InboxPipeline(Database db, ActorResolver resolver, Moderation moderation, SignatureSchemes schemes, Clock clock) {
+        this.schemes = schemes;
         this.db = db;
         this.resolver = resolver;
         this.moderation = moderation;
@@ -62,13 +65,11 @@ public final class InboxPipeline implements AutoCloseable {
         String ct = "";
         for (var header : req.headers().entrySet()) { // the first Content-Type line; a loop, as it runs for every request
             if (header.getKey().equalsIgnoreCase("content-type") && !header.getValue().isEmpty()) {
-                ct = header.getValue().getFirst().toLowerCase(Locale.ROOT);
+                ct = header.getValue().getFirst();
                 break;
             }
         }
-        if (!(ct.startsWith("application/activity+json") || ct.startsWith("application/ld+json") || ct.startsWith("application/json"))) {
-            throw new ApiException(415, "content type must be application/activity+json");
-        }
+        if (!ActivityMediaType.accepts(ct)) throw new ApiException(415, "content type must be application/activity+json");
     }
 
     private URI verifySignature(InboxRequest req) {
@@ -83,7 +84,10 @@ public final class InboxPipeline implements AutoCloseable {
         // The signer is the owner of the key that verified, as established when the key was resolved.
         SignerKeys.Checked checked = resolver.signerKeys().check(pending);
         VerificationResult result = checked.result();
-        return checked.signer().orElseThrow(() -> new ApiException(result.httpStatus(), "signature: " + result.reason()));
+        URI signer = checked.signer().orElseThrow(() -> new ApiException(result.httpStatus(), "signature: " + result.reason()));
+        // A host that signs with RFC 9421 takes it: our deliveries to it are signed so too.
+        if (parts.firstHeader("signature-input").isPresent()) schemes.learnt(signer.getRawAuthority(), SignatureSchemes.Scheme.RFC9421);
+        return signer;
     }
 
     /**
@@ -94,38 +98,18 @@ public final class InboxPipeline implements AutoCloseable {
     public static ObjectNode parse(byte[] body) {
         JsonNode doc;
         try {
-            doc = Json.MAPPER.readTree(body);
-        } catch (IOException e) {
-            throw ApiException.badRequest("body is not JSON");
+            doc = StrictJson.read(body);
+        } catch (StrictJson.Malformed e) {
+            throw ApiException.badRequest("body is not JSON: " + e.getMessage());
         }
-        if (doc == null || !doc.isObject()) throw ApiException.badRequest("activity must be a JSON object");
+        if (!doc.isObject()) throw ApiException.badRequest("activity must be a JSON object");
         if (doc.path("id").isMissingNode() || doc.path("id").isNull()) {
             syntheticId(doc.get("actor"), body).ifPresent(id -> ((ObjectNode) doc).put("id", id));
         }
         if (Json.uri(doc.get("id")).isEmpty()) throw ApiException.badRequest("activity needs an http(s) id");
         if (Json.firstType(doc).isEmpty()) throw ApiException.badRequest("activity needs a type");
         if (Json.uri(doc.get("actor")).isEmpty()) throw ApiException.badRequest("activity needs an actor");
-        if (containsNul(doc)) throw ApiException.badRequest("activity contains a NUL character");
         return (ObjectNode) doc;
-    }
-
-    /** PostgreSQL text and jsonb cannot hold U+0000; such a body would fail at the insert (a 500) instead of here. */
-    private static boolean containsNul(JsonNode root) {
-        java.util.ArrayDeque<JsonNode> todo = new java.util.ArrayDeque<>();
-        todo.push(root);
-        while (!todo.isEmpty()) {
-            JsonNode n = todo.pop();
-            if (n.isTextual() && n.textValue().indexOf('\0') >= 0) return true;
-            if (n.isObject()) {
-                for (var e : n.properties()) {
-                    if (e.getKey().indexOf('\0') >= 0) return true;
-                    todo.push(e.getValue());
-                }
-            } else if (n.isArray()) {
-                n.forEach(todo::push);
-            }
-        }
-        return false;
     }
 
     /** Origin rules: the signer is the actor (or an FEP-8b32 proof by the actor vouches); ids live on the actor's host. */
@@ -141,17 +125,24 @@ public final class InboxPipeline implements AutoCloseable {
         URI id = Json.uri(activity.get("id")).orElseThrow();
         if (!sameHost(id, actor)) throw ApiException.forbidden("activity id is not on the actor's host");
         String type = Json.firstType(activity).orElseThrow();
-        JsonNode object = activity.get("object");
-        if (OBJECT_CARRYING.contains(type) && object != null) {
-            // Embedded or by reference: either way the object must live on the actor's host.
-            Optional<URI> objectId = Json.uri(object);
-            if (objectId.isEmpty() && object.isObject()) throw ApiException.badRequest("embedded object needs an id");
-            if (objectId.isPresent() && !sameHost(objectId.get(), actor)) throw ApiException.forbidden("object id is not on the actor's host");
-            // Same-host attribution is fine (Mobilizon: a member creates an Event attributed to its group);
-            // attribution to an actor on another server would be a forgery.
-            Optional<URI> author = Json.uri(object.get("attributedTo"));
-            if (author.isPresent() && !sameHost(author.get(), actor)) {
-                throw ApiException.forbidden("object is attributed to an actor on another server");
+        if (OBJECT_CARRYING.contains(type)) {
+            // Embedded or by reference, one or several: each object must live on the actor's host.
+            for (JsonNode object : Json.each(activity.get("object"))) authorizeObject(object, actor);
+        }
+    }
+
+    private static void authorizeObject(JsonNode object, URI actor) {
+        Optional<URI> objectId = Json.uri(object);
+        if (objectId.isEmpty() && object.isObject()) throw ApiException.badRequest("embedded object needs an id");
+        if (objectId.isPresent() && !sameHost(objectId.get(), actor)) throw ApiException.forbidden("object id is not on the actor's host");
+        // Same-host attribution is fine (Mobilizon: a member creates an Event attributed to its group);
+        // attribution to an actor on another server would be a forgery — in any entry of an array.
+        for (String author : List.of("attributedTo", "actor")) {
+            for (JsonNode entry : Json.each(object.get(author))) {
+                Optional<URI> named = Json.uri(entry);
+                if (named.isPresent() && !sameHost(named.get(), actor)) {
+                    throw ApiException.forbidden("object is attributed to an actor on another server");
+                }
             }
         }
     }

@@ -1,6 +1,7 @@
 package de.allmende.federation.iri;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +35,8 @@ public final class Iris {
 
     private static final Pattern ACTOR = Pattern.compile("/actors/([a-z0-9_.-]+)");
 
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
     private final String base;
     private final URI baseUri;
 
@@ -45,30 +48,57 @@ public final class Iris {
 
     public URI base() { return baseUri; }
 
-    public URI actor(String handle) { return URI.create(base + "/actors/" + handle); }
-    public URI profilePage(String handle) { return URI.create(base + "/@" + handle); }
-    public URI icon(String handle) { return URI.create(base + "/actors/" + handle + "/icon.png"); }
-    public URI inbox(String handle) { return URI.create(base + "/actors/" + handle + "/inbox"); }
-    public URI outbox(String handle) { return URI.create(base + "/actors/" + handle + "/outbox"); }
-    public URI followers(String handle) { return URI.create(base + "/actors/" + handle + "/followers"); }
-    public URI following(String handle) { return URI.create(base + "/actors/" + handle + "/following"); }
-    public URI featured(String handle) { return URI.create(base + "/actors/" + handle + "/featured"); }
-    public URI liked(String handle) { return URI.create(base + "/actors/" + handle + "/liked"); }
+    public URI actor(String handle) { return URI.create(base + "/actors/" + segment(handle)); }
+    public URI profilePage(String handle) { return URI.create(base + "/@" + segment(handle)); }
+    public URI icon(String handle) { return URI.create(base + "/actors/" + segment(handle) + "/icon.png"); }
+    public URI inbox(String handle) { return URI.create(base + "/actors/" + segment(handle) + "/inbox"); }
+    public URI outbox(String handle) { return URI.create(base + "/actors/" + segment(handle) + "/outbox"); }
+    public URI followers(String handle) { return URI.create(base + "/actors/" + segment(handle) + "/followers"); }
+    public URI following(String handle) { return URI.create(base + "/actors/" + segment(handle) + "/following"); }
+    public URI featured(String handle) { return URI.create(base + "/actors/" + segment(handle) + "/featured"); }
+    public URI liked(String handle) { return URI.create(base + "/actors/" + segment(handle) + "/liked"); }
     public URI sharedInbox() { return URI.create(base + SHARED_INBOX_PATH); }
     public URI instanceActor() { return URI.create(base + INSTANCE_ACTOR_PATH); }
     public URI instanceInbox() { return URI.create(base + INSTANCE_INBOX_PATH); }
     public URI instanceOutbox() { return URI.create(base + INSTANCE_OUTBOX_PATH); }
-    public URI nodeInfo(String version) { return URI.create(base + "/nodeinfo/" + version); }
+    public URI nodeInfo(String version) { return URI.create(base + "/nodeinfo/" + segment(version)); }
     /** RFC 6415 lrdd template (a template, not a URI). */
     public String webFingerTemplate() { return base + "/.well-known/webfinger?resource={uri}"; }
 
-    public URI object(String id) { return URI.create(base + "/objects/" + id); }
-    public URI activity(String id) { return URI.create(base + "/activities/" + id); }
+    public URI object(String id) { return URI.create(base + "/objects/" + segment(id)); }
+    public URI activity(String id) { return URI.create(base + "/activities/" + segment(id)); }
     public URI media(java.util.UUID id) { return URI.create(base + "/media/" + id); }
     /** Atom feed of all content of an actor, or of one kind (plural path segment, e.g. "events"). */
-    public URI feed(String handle) { return URI.create(base + "/actors/" + handle + "/feed.atom"); }
-    public URI feed(String handle, String kindPlural) { return URI.create(base + "/actors/" + handle + "/" + kindPlural + "/feed.atom"); }
-    public URI calendar(String handle) { return URI.create(base + "/actors/" + handle + "/events.ics"); }
+    public URI feed(String handle) { return URI.create(base + "/actors/" + segment(handle) + "/feed.atom"); }
+    public URI feed(String handle, String kindPlural) { return URI.create(base + "/actors/" + segment(handle) + "/" + segment(kindPlural) + "/feed.atom"); }
+    public URI calendar(String handle) { return URI.create(base + "/actors/" + segment(handle) + "/events.ics"); }
+
+    /**
+     * A path segment (or fragment) as it may stand in a URI: characters outside RFC 3986's unreserved
+     * set are percent-encoded as UTF-8, so the builders above never throw, whatever a request put into a
+     * handle or id. Handles and ids this node mints are unreserved already and stay as they are.
+     */
+    static String segment(String s) {
+        if (s == null) return "";
+        for (int i = 0; i < s.length(); i++) {
+            if (!unreserved(s.charAt(i))) return encode(s);
+        }
+        return s;
+    }
+
+    private static String encode(String s) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (unreserved(c)) out.append(c);
+            else out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+        }
+        return out.toString();
+    }
+
+    private static boolean unreserved(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~';
+    }
 
     /** The local object id (the last path segment of /objects/{id}), if the IRI is a local object. */
     public Optional<String> parseObject(URI iri) {
@@ -82,7 +112,7 @@ public final class Iris {
     public URI acceptOf(URI actor, long followId) { return URI.create(actor + "#accepts/follows/" + followId); }
 
     /** A key IRI: the actor IRI with the key's fragment, e.g. {@code …/actors/stadt#main-key}. */
-    public URI key(URI actor, String fragment) { return URI.create(actor + "#" + fragment); }
+    public URI key(URI actor, String fragment) { return URI.create(actor + "#" + segment(fragment)); }
 
     /** True if the IRI is on this node (same scheme, host and port). */
     public boolean isLocal(URI iri) {

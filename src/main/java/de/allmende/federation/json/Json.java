@@ -1,7 +1,12 @@
 package de.allmende.federation.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -11,7 +16,17 @@ import java.util.Optional;
 
 /** Tolerant readers for ActivityStreams JSON, where most properties may be a string, an object or an array. */
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    /** ActivityStreams documents nest a handful of levels; JSON-LD contexts a few more. */
+    public static final int MAX_DEPTH = 64;
+    /**
+     * Reads strictly (one value, no duplicate keys, at most {@link #MAX_DEPTH} levels) and writes as
+     * usual. Bytes from outside go through {@link StrictJson#read}, which checks what a mapper cannot.
+     */
+    public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Json.MAX_DEPTH).build())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private Json() {}
 

@@ -84,6 +84,20 @@ class BadContentInputTest {
         assertArrayEquals(before, counts(), "nothing written");
     }
 
+    @Test
+    void bodiesAreReadAsStrictlyAsSignedActivities() {
+        long[] before = counts();
+        String valid = ContentFixtures.offenerHaushalt().toString();
+        String rest = valid.substring(1); // after the opening brace, to put a field first
+        for (String body : List.of(valid + valid, valid + " x", "{\"title\":{\"de\":\"A\"}," + rest, "{\"n\":1e999999," + rest,
+                "{\"t\":\"\\u0000\"," + rest, "{\"t\":\"\\ud800\"," + rest)) {
+            HttpResponse<String> r = staff.post("/projects", body);
+            assertEquals(400, r.statusCode(), () -> body.substring(0, 60) + " → " + r.body());
+            assertTrue(r.body().contains("not valid JSON"), r.body());
+        }
+        assertArrayEquals(before, counts(), "nothing written");
+    }
+
     private static void refused(ContentKind kind, ObjectNode input, int status, String... fields) {
         long[] before = counts();
         HttpResponse<String> r = staff.post("/" + kind.plural(), input.toString());

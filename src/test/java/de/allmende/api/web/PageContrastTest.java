@@ -2,9 +2,6 @@ package de.allmende.api.web;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -16,14 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * WCAG 2.1 AA contrast (1.4.3, at least 4.5:1) for the colours the pages use, computed from the
- * stylesheet in the layout template: every foreground colour against every background colour.
+ * pages' stylesheet ({@link Stylesheet}): every foreground colour against every background colour.
  */
 class PageContrastTest {
     private static final Pattern VARIABLE = Pattern.compile("--([a-z-]+):\\s*(#[0-9a-fA-F]{6})");
     private static final Pattern LITERAL_COLOUR = Pattern.compile("#[0-9a-fA-F]{3,6}\\b|rgba?\\(|hsla?\\(|(?<![-\\w])(color|background|background-color):\\s*+(?!var\\()");
 
     @Test
-    void everyForegroundHasAtLeastFourAndAHalfToOneAgainstEveryBackground() throws IOException {
+    void everyForegroundHasAtLeastFourAndAHalfToOneAgainstEveryBackground() {
         String css = stylesheet();
         Map<String, String> colours = new LinkedHashMap<>();
         Matcher m = VARIABLE.matcher(css);
@@ -41,7 +38,7 @@ class PageContrastTest {
     }
 
     @Test
-    void rulesUseOnlyTheCheckedColours() throws IOException {
+    void rulesUseOnlyTheCheckedColours() {
         String rules = stylesheet().replaceAll(":root \\{[^}]*}", "");
         assertFalse(LITERAL_COLOUR.matcher(rules).find(), "colours outside the :root variables escape the contrast check");
     }
@@ -52,11 +49,8 @@ class PageContrastTest {
         assertEquals(4.54, contrast("#767676", "#ffffff"), 0.01); // the lightest grey that passes AA on white
     }
 
-    private static String stylesheet() throws IOException {
-        try (InputStream in = PageContrastTest.class.getResourceAsStream("/templates/layout.peb")) {
-            String page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return page.substring(page.indexOf("<style>") + 7, page.indexOf("</style>"));
-        }
+    private static String stylesheet() {
+        return Stylesheet.PAGES.css();
     }
 
     /** WCAG 2.1 contrast ratio: (L1 + 0.05) / (L2 + 0.05) of the relative luminances. */

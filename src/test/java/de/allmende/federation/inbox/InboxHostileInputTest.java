@@ -6,20 +6,11 @@ import de.allmende.federation.proof.DataIntegrityProof;
 import de.allmende.testkit.FakeRemote;
 import de.allmende.testkit.FakeRemote.Actor;
 import de.allmende.testkit.FakeRemote.Response;
-import de.allmende.testkit.Fixtures;
+import de.allmende.testkit.RawHttp;
 import de.allmende.testkit.TestNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,42 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (a legitimate signer's actor and keys may be cached). One node and one fake remote for all tests.
  */
 @DisplayName("inbox: hostile input gets the right 4xx and changes nothing")
-class InboxHostileInputTest {
-    private static TestNode node;
-    private static FakeRemote remote;
-    private static Actor alice;
-    private static Actor bob;
-    private Rows before;
-
-    @BeforeAll
-    static void start() {
-        node = TestNode.start();
-        node.create(Fixtures.musterstadt());
-        remote = FakeRemote.start();
-        alice = remote.actor("alice");
-        bob = remote.actor("bob");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (remote != null) remote.close();
-        if (node != null) node.close();
-    }
-
-    @BeforeEach
-    void snapshot() {
-        awaitQuiet(node);
-        before = Rows.of(node);
-    }
-
-    private static URI sharedInbox() {
-        return URI.create(node.url() + "/inbox");
-    }
-
-    private static URI personalInbox(String handle) {
-        return URI.create(node.url() + "/actors/" + handle + "/inbox");
-    }
-
+class InboxHostileInputTest extends HostileInboxScenario {
     private static void assertAccepted(Response r) {
         assertEquals(202, r.status(), () -> "expected 202, got " + r);
         assertNoStackTrace(r);
@@ -342,19 +298,17 @@ class InboxHostileInputTest {
 
     @Test
     @DisplayName("request targets and Host headers that are no valid URI → 4xx, never 500")
-    void garbledRequestLine() throws IOException {
+    void garbledRequestLine() {
         String body = remote.createNote(alice, "x").toString();
         for (String[] req : new String[][]{
                 {"/inbox?q=%%|<>", "127.0.0.1:" + node.node().port()},
                 {"/inbox", "bad host name"},
                 {"/actors/musterstadt/inbox?{}", "127.0.0.1:" + node.node().port()}}) {
-            String raw = "POST " + req[0] + " HTTP/1.1\r\nHost: " + req[1] + "\r\nContent-Type: application/activity+json\r\n"
-                    + "Signature: keyId=\"" + alice.keyId() + "\",headers=\"(request-target) host date digest\",signature=\"AAAA\"\r\n"
-                    + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + body;
-            String response = rawHttp(raw);
-            int status = Integer.parseInt(response.substring(9, 12));
-            assertTrue(status >= 400 && status < 500, () -> req[0] + " / " + req[1] + " → " + response);
-            assertTrue(!response.contains("Exception") && !response.contains("\tat "), response);
+            String headers = "Content-Type: application/activity+json\r\nSignature: keyId=\"" + alice.keyId()
+                    + "\",headers=\"(request-target) host date digest\",signature=\"AAAA\"\r\n";
+            RawHttp.Answer response = RawHttp.send(node.node().port(), RawHttp.request("POST", req[0], req[1], headers, body));
+            assertTrue(response.status() >= 400 && response.status() < 500, () -> req[0] + " / " + req[1] + " → " + response);
+            assertTrue(!response.body().contains("Exception") && !response.body().contains("\tat "), response::toString);
         }
         awaitQuiet(node);
         assertEquals(before, Rows.of(node));
@@ -367,35 +321,5 @@ class InboxHostileInputTest {
         Response r = remote.post(sharedInbox(), remote.createNote(alice, "x")).unsigned().send();
         assertCleanError(r);
         assertTrue(r.headers().getOrDefault("content-type", java.util.List.of("")).get(0).startsWith("application/json"), r::toString);
-    }
-
-    private static String rawHttp(String request) throws IOException {
-        try (Socket s = new Socket("127.0.0.1", node.node().port())) {
-            s.setSoTimeout(10_000);
-            OutputStream out = s.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = s.getInputStream();
-            ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            byte[] chunk = new byte[4096];
-            int n;
-            try {
-                while ((n = in.read(chunk)) > 0) {
-                    buf.write(chunk, 0, n);
-                    if (buf.size() > 12 && new String(buf.toByteArray(), StandardCharsets.ISO_8859_1).contains("\r\n\r\n")
-                            && complete(buf.toByteArray())) break;
-                }
-            } catch (java.net.SocketTimeoutException e) {
-                // whatever arrived is the answer
-            }
-            return new String(buf.toByteArray(), StandardCharsets.ISO_8859_1);
-        }
-    }
-
-    private static boolean complete(byte[] response) {
-        String text = new String(response, StandardCharsets.ISO_8859_1);
-        int headerEnd = text.indexOf("\r\n\r\n");
-        var m = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(text.substring(0, headerEnd));
-        return m.find() && response.length - headerEnd - 4 >= Integer.parseInt(m.group(1));
     }
 }

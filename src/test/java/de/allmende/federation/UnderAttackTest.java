@@ -1,0 +1,158 @@
+package de.allmende.federation;
+
+import de.allmende.testkit.FakeInboxes;
+import de.allmende.testkit.FakeRemote;
+import de.allmende.testkit.FollowerRows;
+import de.allmende.testkit.Fixtures;
+import de.allmende.testkit.StallingPeers;
+import de.allmende.testkit.TestNode;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 8, "done when": while 2,000 stalling peers attack — as key servers named in inbox POSTs, as followers'
+ * inboxes, and with idle connections — the node keeps serving everyone else: liveness, WebFinger and a healthy
+ * peer's inbox answer with p99 ≤ 100 ms, and a post reaches every healthy follower within 5 s.
+ */
+@DisplayName("A node under attack by 2,000 stalling peers")
+class UnderAttackTest {
+    private static final int PEERS = 2000;
+    private static final int IDLE_CONNECTIONS = 1000;
+    private static final Duration ATTACK = Duration.ofSeconds(12);
+
+    @Test
+    @DisplayName("keeps serving everyone else")
+    @org.junit.jupiter.api.Timeout(180)
+    void keepsServingEveryoneElse() throws Exception {
+        try (TestNode node = TestNode.start();
+             StallingPeers peers = StallingPeers.start(PEERS);
+             FakeRemote healthy = FakeRemote.start();
+             FakeInboxes followers = FakeInboxes.start(4, Duration.ZERO, FakeInboxes.always(202));
+             ExecutorService attackers = Executors.newVirtualThreadPerTaskExecutor()) {
+            var musterstadt = node.create(Fixtures.musterstadt());
+            URI followee = node.actorIri("musterstadt");
+            URI inbox = URI.create(node.url() + "/inbox");
+            List<String> healthyInboxes = followers.addFollowers(node.database(), followee, "buerger", 20);
+            FakeRemote.Actor bob = healthy.actor("bob");
+            assertTrue(healthy.post(inbox, healthy.createNote(bob, "vor dem Angriff")).send().status() == 202, "bob is known");
+            FollowerRows.insert(node.database(), followee, peers.actors("mallory"));
+
+            AtomicBoolean attacking = new AtomicBoolean(true);
+            AtomicInteger sent = new AtomicInteger();
+            List<Socket> idle = Collections.synchronizedList(new ArrayList<>());
+            attackers.submit(() -> holdIdleConnections(node, idle));
+            for (int worker = 0; worker < 200; worker++) {
+                attackers.submit(() -> {
+                    while (attacking.get()) {
+                        int i = sent.getAndIncrement() % PEERS;
+                        String keyId = peers.host(i) + "/users/mallory" + i + "#main-key";
+                        try {
+                            healthy.post(inbox, healthy.createNote(bob, "forged " + i)).keyId(keyId).send();
+                        } catch (RuntimeException e) {
+                            // refused or closed: the attacker does not care
+                        }
+                    }
+                });
+            }
+            Thread.sleep(1000); // the attack is under way
+            Latencies live = new Latencies(), webfinger = new Latencies(), bobsInbox = new Latencies();
+            String postText = "<p>Ratssitzung verschoben</p>";
+            long start = System.nanoTime();
+            URI note = null;
+            int n = 0;
+            while (System.nanoTime() - start < ATTACK.toNanos()) {
+                live.time(() -> node.get("/health/live", "application/json").statusCode());
+                webfinger.time(() -> node.get("/.well-known/webfinger?resource=acct:musterstadt@" + node.publicUrl().getRawAuthority(),
+                        "application/jrd+json").statusCode());
+                int i = n++;
+                bobsInbox.time(() -> healthy.post(inbox, healthy.createNote(bob, "während des Angriffs " + i)).send().status());
+                if (note == null && System.nanoTime() - start > ATTACK.toNanos() / 3) {
+                    note = node.node().services().federation.outbox.publishNote(musterstadt, postText);
+                    String create = DeliveryCrashTest.createOf(node.node().services(), note);
+                    long published = System.nanoTime();
+                    Thread.ofVirtual().start(() -> {
+                        TestNode.await("every healthy follower has the post", Duration.ofSeconds(5),
+                                () -> followers.received(create).keySet().containsAll(healthyInboxes));
+                        System.out.printf("under attack: the post reached every healthy follower in %d ms%n",
+                                Duration.ofNanos(System.nanoTime() - published).toMillis());
+                    }).join();
+                }
+                Thread.sleep(20);
+            }
+            attacking.set(false);
+            System.out.printf("under attack: %d forged POSTs naming stalling key servers, %d idle connections, %d stalling followers%n",
+                    sent.get(), idle.size(), PEERS);
+            live.report("/health/live");
+            webfinger.report("WebFinger");
+            bobsInbox.report("healthy peer's inbox");
+            live.assertP99Within(Duration.ofMillis(100));
+            webfinger.assertP99Within(Duration.ofMillis(100));
+            bobsInbox.assertP99Within(Duration.ofMillis(100));
+            synchronized (idle) {
+                for (Socket s : idle) s.close();
+            }
+        }
+    }
+
+    /** Idle connections from other loopback addresses (127.0.0.2–5), as many as the node lets stay open. */
+    private static void holdIdleConnections(TestNode node, List<Socket> idle) {
+        int port = URI.create(node.url()).getPort();
+        for (int i = 0; i < IDLE_CONNECTIONS; i++) {
+            try {
+                Socket s = new Socket();
+                s.bind(new InetSocketAddress(InetAddress.getByName("127.0.0." + (2 + i % 4)), 0));
+                s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+                idle.add(s);
+            } catch (IOException e) {
+                // refused or closed: the attacker does not care
+            }
+        }
+    }
+
+    /** Answer times of one kind of request; every answer must be a success. */
+    private static final class Latencies {
+        private final List<Long> nanos = new ArrayList<>();
+
+        void time(IntSupplier request) {
+            long t0 = System.nanoTime();
+            int status = request.getAsInt();
+            nanos.add(System.nanoTime() - t0);
+            assertTrue(status >= 200 && status < 300, "answered " + status);
+        }
+
+        long p99Millis() {
+            List<Long> sorted = new ArrayList<>(nanos);
+            Collections.sort(sorted);
+            return Duration.ofNanos(sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1)).toMillis();
+        }
+
+        void report(String what) {
+            List<Long> sorted = new ArrayList<>(nanos);
+            Collections.sort(sorted);
+            System.out.printf("under attack: %s p50 %d ms, p99 %d ms, max %d ms over %d requests%n", what,
+                    Duration.ofNanos(sorted.get(sorted.size() / 2)).toMillis(), p99Millis(),
+                    Duration.ofNanos(sorted.getLast()).toMillis(), sorted.size());
+        }
+
+        void assertP99Within(Duration limit) {
+            assertTrue(p99Millis() <= limit.toMillis(), "p99 " + p99Millis() + " ms");
+        }
+    }
+}
