@@ -123,13 +123,19 @@ final class ByteMutations {
         for (String[] d : new String[][]{{"actor", victim}, {"id", foreignId}, {"object", quoted(elsewhere + "/notes/dup")},
                 {"type", "\"Note\""}, {"type", "\"Create\""}, {"@context", "\"https://www.w3.org/ns/activitystreams\""}}) {
             out.add(probes.signed("duplicate key " + d[0] + " (the other value first)", r,
-                    utf8(insertFirst(probes.fresh(r), d[0], d[1])), Expect.MALFORMED));
+                    utf8(insertFirst(having(probes.fresh(r), d[0], r), d[0], d[1])), Expect.MALFORMED));
             out.add(probes.signed("duplicate key " + d[0] + " (the other value last)", r,
-                    utf8(insertLast(probes.fresh(r), d[0], d[1])), Expect.MALFORMED));
+                    utf8(insertLast(having(probes.fresh(r), d[0], r), d[0], d[1])), Expect.MALFORMED));
         }
         ObjectNode same = probes.fresh(r);
         out.add(probes.signed("duplicate key actor with the same value", r,
                 utf8(insertLast(same, "actor", quoted(r.actor().id().toString()))), Expect.MALFORMED));
+    }
+
+    /** The document with {@code key} (Lemmy sends no @context, GoToSocial's Delete no id), so that inserting it doubles it. */
+    private static ObjectNode having(ObjectNode doc, String key, Recorded r) {
+        if (!doc.has(key)) doc.put(key, key.equals("@context") ? "https://www.w3.org/ns/activitystreams" : r.actor().id() + "/" + key);
+        return doc;
     }
 
     private void trailing(Recorded r, List<Draft> out) {

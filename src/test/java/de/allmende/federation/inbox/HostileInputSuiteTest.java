@@ -150,7 +150,7 @@ class HostileInputSuiteTest {
     @DisplayName("every row written during the suite is owed to an accepted request (finding 10)")
     void refusedRequestsWroteNoRows() {
         stalling.close(); // lets fetches still held by a stalling peer end
-        HostileInbox.awaitQuiet(node);
+        awaitInboxDrained();
         List<byte[]> accepted = ALL.stream().filter(Outcome::accepted).map(o -> o.probe().request().body()).toList();
         List<String> unowed = ledger.unowed(node, accepted);
         REPORT.add("rows written during the suite: " + ledger.newRows(node) + "; owed to no accepted request: " + unowed.size());
@@ -170,6 +170,22 @@ class HostileInputSuiteTest {
         REPORT.add(String.format("TOTAL %d requests (seed %d): %s; %s; control accepted %d of %d; failures %s", ALL.size(), SEED, expected,
                 ProbeRun.latency(ALL), accepted, expected.getOrDefault(Expect.ACCEPT, 0L), failures));
         assertTrue(ALL.size() >= 10_000, "only " + ALL.size() + " requests");
+    }
+
+    /** Waits for the inbox worker to apply (or give up on) every accepted activity; reports what is left if it does not. */
+    private static void awaitInboxDrained() {
+        String pending = "SELECT count(*) FROM inbox_item WHERE processed IS NULL AND failed IS NULL";
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (node.count(pending) > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        REPORT.add("inbox after the suite: " + node.count("SELECT count(*) FROM inbox_item WHERE processed IS NOT NULL") + " applied, "
+                + node.count("SELECT count(*) FROM inbox_item WHERE failed IS NOT NULL") + " given up, " + node.count(pending) + " pending");
     }
 
     /** Builds (signs) the class's probes, sends them, records and reports the outcomes, and fails on any failure. */
