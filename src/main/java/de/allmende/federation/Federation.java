@@ -107,5 +107,6 @@ public final class Federation implements AutoCloseable {
         inbox.close();
         if (deliveryWorker != null) deliveryWorker.close();
         if (inboxWorker != null) inboxWorker.close();
+        http.close(); // last: the workers above may still finish a request while they stop
     }
 }

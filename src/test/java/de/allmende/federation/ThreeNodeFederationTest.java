@@ -3,6 +3,7 @@ package de.allmende.federation;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.allmende.domain.ObjectProof;
 import de.allmende.federation.delivery.DeliveryWorker;
+import de.allmende.federation.http.Limits;
 import de.allmende.federation.outbox.OutboxService;
 import de.allmende.store.ObjectStore;
 import de.allmende.testkit.Fixtures;
@@ -164,8 +165,8 @@ class ThreeNodeFederationTest {
                 DeliveryWorker.CONTENT_TYPE));
         headers.put("Content-Type", DeliveryWorker.CONTENT_TYPE);
         var http = c.node().services().federation.http;
-        var first = http.post(inbox, body, headers);
-        var second = http.post(inbox, body, headers);
+        var first = http.post(inbox, body, headers, Limits.DELIVERY);
+        var second = http.post(inbox, body, headers, Limits.DELIVERY);
         assertEquals(202, first.status());
         assertEquals(202, second.status());
         assertEquals("{}", new String(first.body(), StandardCharsets.UTF_8));

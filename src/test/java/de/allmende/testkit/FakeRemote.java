@@ -444,6 +444,11 @@ public final class FakeRemote implements AutoCloseable {
         public SignedPost without(String name) { removeHeaders.add(name.toLowerCase()); return this; }
 
         public Response send() {
+            return FakeRemote.send(prepare());
+        }
+
+        /** The signed request, to send later (load tests sign before the clock starts). */
+        public HttpRequest prepare() {
             Instant at = date == null ? Instant.now() : date;
             Map<String, List<String>> headers = new LinkedHashMap<>();
             if (contentType != null) headers.put("Content-Type", List.of(contentType));
@@ -475,11 +480,12 @@ public final class FakeRemote implements AutoCloseable {
             all.forEach((k, v) -> {
                 if (!k.equalsIgnoreCase("host") && !removeHeaders.contains(k.toLowerCase())) b.setHeader(k, v);
             });
-            return FakeRemote.send(b.build());
+            return b.build();
         }
     }
 
-    static Response send(HttpRequest request) {
+    /** Sends a request made by {@link SignedPost#prepare()}. */
+    public static Response send(HttpRequest request) {
         try {
             HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.body(), r.headers().map());

@@ -1,6 +1,7 @@
 package de.allmende.federation.delivery;
 
 import de.allmende.db.Database;
+import de.allmende.federation.http.Limits;
 import de.allmende.federation.http.RequestSigner;
 import de.allmende.federation.http.SafeHttpClient;
 import de.allmende.federation.http.SignatureSchemes;
@@ -43,13 +44,13 @@ public final class DeliveryWorker implements AutoCloseable {
     /** Requests on the wire at once; each waits on non-blocking I/O, so this costs sockets, not threads. */
     private static final int IN_FLIGHT = 2048;
     /**
-     * Of those, how many may be young (sent less than {@link #YOUNG} ago). A request that is sent but not yet
-     * recorded as answered is one a crash sends twice, so few should be in that state at once; a request that
-     * is still waiting after {@link #YOUNG} gives its place to the next one (and marks its host slow), so
-     * stalling peers cannot hold these places either.
+     * Of those, how many may be young (sent less than {@link AnswerTimes#young()} ago: a few times as long as
+     * peers lately took to answer). A request that is sent but not yet recorded as answered is one a crash
+     * sends twice, so few should be in that state at once; a request still waiting when it is no longer young
+     * gives its place to the next one, so stalling peers cannot hold these places either.
      */
     private static final int FAST_LANE = 64;
-    private static final long YOUNG = Duration.ofMillis(250).toNanos();
+    private final AnswerTimes answerTimes = new AnswerTimes();
     /** A host still silent this long after a send counts as slow (see {@link HostLanes}) until it answers. */
     private static final long SILENT = Duration.ofSeconds(2).toNanos();
     /** Of those, how many slow hosts may hold together. */
@@ -76,7 +77,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Semaphore fastLane = new Semaphore(FAST_LANE);
     /** Sends on the wire that still hold a fast-lane place: id → when sent. */
     private final Map<Long, Young> young = new ConcurrentHashMap<>();
-    /** Sends past {@link #YOUNG} still waiting for their answer. */
+    /** Sends no longer young, still waiting for their answer. */
     private final Map<Long, Young> waiting = new ConcurrentHashMap<>();
     /**
      * Signing is the CPU-heavy step. With thousands of sends started at once, answers that have arrived would
@@ -127,8 +128,8 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     /**
-     * Every 50 ms: sends older than {@link #YOUNG} leave the fast lane; those still waiting after {@link #SILENT}
-     * mark their host slow.
+     * Every 50 ms: sends no longer young leave the fast lane; those still waiting after {@link #SILENT} mark
+     * their host slow.
      */
     private void ageSends() {
         while (running) {
@@ -138,8 +139,9 @@ public final class DeliveryWorker implements AutoCloseable {
                 return;
             }
             long now = System.nanoTime();
+            long youngFor = answerTimes.young();
             young.forEach((id, send) -> {
-                if (now - send.sentAt() > YOUNG && young.remove(id, send)) {
+                if (now - send.sentAt() > youngFor && young.remove(id, send)) {
                     fastLane.release();
                     waiting.put(id, send);
                     loop.wake();
@@ -236,16 +238,18 @@ public final class DeliveryWorker implements AutoCloseable {
         String error;
         try {
             SignatureSchemes.Scheme scheme = schemes.forHost(d.host());
-            SafeHttpClient.Response first = http.post(inbox, body, signed(scheme, sender, senderIri, inbox, body));
+            long sendStart = System.nanoTime();
+            SafeHttpClient.Response first = http.post(inbox, body, signed(scheme, sender, senderIri, inbox, body), Limits.DELIVERY);
             // Double-knock: RFC 9421 refused → draft-cavage; draft-cavage refused with Accept-Signature → RFC 9421.
             Optional<SignatureSchemes.Scheme> other = first.status() != 401 ? Optional.empty()
                     : scheme == SignatureSchemes.Scheme.RFC9421 ? Optional.of(SignatureSchemes.Scheme.CAVAGE)
                     : first.headers().containsKey("accept-signature") ? Optional.of(SignatureSchemes.Scheme.RFC9421) : Optional.empty();
             if (other.isPresent()) {
-                first = http.post(inbox, body, signed(other.get(), sender, senderIri, inbox, body));
+                first = http.post(inbox, body, signed(other.get(), sender, senderIri, inbox, body), Limits.DELIVERY);
                 if (first.ok()) schemes.learnt(d.host(), other.get());
             }
             SafeHttpClient.Response r = first;
+            answerTimes.record(System.nanoTime() - sendStart);
             status = r.status();
             lanes.markHealthy(d.host()); // it answered, whatever it said
             if (r.ok()) {

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import de.allmende.db.Database;
 import de.allmende.domain.RemoteActor;
+import de.allmende.federation.http.Limits;
 import de.allmende.federation.http.SafeHttpClient;
 import de.allmende.federation.json.AsToRemoteActor;
 import de.allmende.federation.json.Json;
@@ -146,7 +147,7 @@ public final class ActorResolver implements KeyResolver, AssertionKeys {
         String scheme = allowPlainHttp && isLoopback(host) ? "http" : "https";
         URI uri = URI.create(scheme + "://" + host + "/.well-known/webfinger?resource="
                 + URLEncoder.encode("acct:" + acct, StandardCharsets.UTF_8));
-        var r = http.get(uri, Map.of("Accept", "application/jrd+json, application/json"), u -> Map.of());
+        var r = http.get(uri, Limits.FETCH, Map.of("Accept", "application/jrd+json, application/json"), u -> Map.of());
         if (!r.ok()) throw new IOException("WebFinger for " + acct + " answered " + r.status());
         JsonNode jrd = Json.MAPPER.readTree(r.body());
         for (JsonNode link : Json.each(jrd.get("links"))) {

@@ -2,6 +2,7 @@ package de.allmende.federation.fetch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.allmende.domain.LocalActor;
+import de.allmende.federation.http.Limits;
 import de.allmende.federation.http.RequestSigner;
 import de.allmende.federation.http.SafeHttpClient;
 import de.allmende.federation.iri.Iris;
@@ -58,7 +59,7 @@ public final class RemoteFetcher {
     public Served fetchServed(URI iri) throws IOException {
         URI target = withoutFragment(iri);
         long instanceId = instanceActor.get().id();
-        SafeHttpClient.Response r = http.get(target, Map.of("Accept", ACCEPT),
+        SafeHttpClient.Response r = http.get(target, Limits.FETCH, Map.of("Accept", ACCEPT),
                 hop -> signer.signGet(instanceId, iris.instanceActor(), hop, ACCEPT));
         if (!r.ok()) throw new IOException("GET " + target + " answered " + r.status());
         JsonNode doc;

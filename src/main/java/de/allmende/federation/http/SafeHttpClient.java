@@ -1,49 +1,80 @@
 package de.allmende.federation.http;
 
 import de.allmende.support.ApiException;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.net.TrustOptions;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Every outbound request of the node goes through here: an SSRF guard on each hop (no loopback,
- * private, link-local or otherwise internal addresses unless explicitly allowed), at most three
- * redirects, a 1 MB body limit and timeouts as Mastodon uses them. Keep-alive comes from the JDK client.
+ * Every outbound request of the node goes through here, and none can hold the node:
+ * <ul>
+ *   <li>one deadline per call covers name resolution, connecting, headers, the whole body and every
+ *       redirect; the body is capped while it streams ({@link Limits});</li>
+ *   <li>each hop resolves its host once, checks every address against the SSRF guard
+ *       ({@link SpecialPurposeAddresses}) and connects to exactly the checked address, with Host, SNI
+ *       and certificate check for the name, so a second DNS answer (rebinding) is never used;</li>
+ *   <li>per host at most a few calls at once, and a host that keeps failing is skipped for a while
+ *       ({@link HostGuards});</li>
+ *   <li>GETs follow at most three redirects, each hop checked and signed anew; POSTs follow none.</li>
+ * </ul>
+ * The API is synchronous for sequential callers. Waiting does not pin a virtual-thread verticle
+ * (see {@link VertxTransport}).
  */
-public final class SafeHttpClient {
+public final class SafeHttpClient implements AutoCloseable {
     public static final int MAX_BODY = 1024 * 1024;
     private static final int MAX_REDIRECTS = 3;
     public static final String USER_AGENT = "Allmende/0.1 (+ActivityPub)";
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
-    private final boolean allowPrivateNetworks;
-    private final Predicate<InetAddress> internal;
+    /**
+     * Where the client may go and how it finds hosts; tests replace single parts.
+     *
+     * @param internal addresses refused unless private networks are allowed
+     * @param trust    certificates to trust instead of the JDK's (tests with their own CA), or null
+     */
+    record Settings(boolean allowPrivateNetworks, Predicate<InetAddress> internal, HostResolver resolver, HostPolicy hosts,
+                    TrustOptions trust) {
+        static Settings defaults(boolean allowPrivateNetworks) {
+            return new Settings(allowPrivateNetworks, SpecialPurposeAddresses::isInternal, HostResolver.SYSTEM, HostPolicy.DEFAULT, null);
+        }
 
-    public SafeHttpClient(boolean allowPrivateNetworks) {
-        this(allowPrivateNetworks, SafeHttpClient::isInternal);
+        Settings withInternal(Predicate<InetAddress> internal) {
+            return new Settings(allowPrivateNetworks, internal, resolver, hosts, trust);
+        }
+
+        Settings withResolver(HostResolver resolver) {
+            return new Settings(allowPrivateNetworks, internal, resolver, hosts, trust);
+        }
+
+        Settings withHosts(HostPolicy hosts) {
+            return new Settings(allowPrivateNetworks, internal, resolver, hosts, trust);
+        }
+
+        Settings withTrust(TrustOptions trust) {
+            return new Settings(allowPrivateNetworks, internal, resolver, hosts, trust);
+        }
     }
 
-    /** For tests: a guard with another idea of "internal" (e.g. one that lets a loopback test server pass as public). */
-    SafeHttpClient(boolean allowPrivateNetworks, Predicate<InetAddress> internal) {
-        this.allowPrivateNetworks = allowPrivateNetworks;
-        this.internal = internal;
+    private final Settings settings;
+    private final HostGuards guards;
+    private VertxTransport transport; // made on first use: most CLI commands never fetch
+
+    public SafeHttpClient(boolean allowPrivateNetworks) {
+        this(Settings.defaults(allowPrivateNetworks));
+    }
+
+    SafeHttpClient(Settings settings) {
+        this.settings = settings;
+        this.guards = new HostGuards(settings.hosts());
     }
 
     public record Response(int status, URI uri, Map<String, List<String>> headers, byte[] body) {
@@ -51,17 +82,17 @@ public final class SafeHttpClient {
     }
 
     /** GET, following up to three redirects; {@code sign} adds headers per hop (signatures cover the target). */
-    public Response get(URI uri, Map<String, String> headers, Function<URI, Map<String, String>> sign) throws IOException {
+    public Response get(URI uri, Limits limits, Map<String, String> headers, Function<URI, Map<String, String>> sign) throws IOException {
+        VertxTransport transport = transport(); // before the clock starts: making it is our cost, not the host's
+        Deadline deadline = Deadline.after(limits.deadline());
         URI current = uri;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            checkDestination(current);
-            HttpRequest.Builder b = HttpRequest.newBuilder(current).timeout(Duration.ofSeconds(10)).GET()
-                    .header("User-Agent", USER_AGENT);
-            headers.forEach(b::header);
-            sign.apply(current).forEach((k, v) -> { if (!k.equalsIgnoreCase("host")) b.setHeader(k, v); });
-            Response r = send(b.build(), current);
+            Map<String, String> all = new LinkedHashMap<>(headers);
+            checkScheme(current);
+            all.putAll(sign.apply(current));
+            Response r = send(transport, HttpMethod.GET, current, all, null, limits, deadline);
             if (r.status() >= 300 && r.status() < 400 && r.headers().containsKey("location")) {
-                current = current.resolve(r.headers().get("location").get(0));
+                current = redirectTarget(current, r.headers().get("location").get(0));
                 continue;
             }
             return r;
@@ -69,91 +100,115 @@ public final class SafeHttpClient {
         throw new IOException("too many redirects from " + uri);
     }
 
-    /** POST without following redirects (inbox deliveries must not be redirected). */
-    public Response post(URI uri, byte[] body, Map<String, String> headers) throws IOException {
-        checkDestination(uri);
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("User-Agent", USER_AGENT);
-        headers.forEach((k, v) -> { if (!k.equalsIgnoreCase("host")) b.setHeader(k, v); });
-        return send(b.build(), uri);
-    }
-
-    private Response send(HttpRequest request, URI uri) throws IOException {
+    private static URI redirectTarget(URI from, String location) throws IOException {
         try {
-            HttpResponse<InputStream> r = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = r.body()) {
-                byte[] body = in.readNBytes(MAX_BODY + 1);
-                if (body.length > MAX_BODY) throw new IOException("response from " + uri.getHost() + " exceeds 1 MB");
-                return new Response(r.statusCode(), uri, lowerCaseKeys(r.headers().map()), body);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+            return from.resolve(location);
+        } catch (IllegalArgumentException e) { // a peer's malformed Location is its failure, not a bug of ours
+            throw new IOException("redirect from " + from + " to a malformed location");
         }
     }
 
-    /** Refuses destinations that resolve to internal addresses (checked for every address of the host). */
-    public void checkDestination(URI uri) throws IOException {
+    /** POST without following redirects (inbox deliveries must not be redirected). */
+    public Response post(URI uri, byte[] body, Map<String, String> headers, Limits limits) throws IOException {
+        checkScheme(uri);
+        VertxTransport transport = transport();
+        return send(transport, HttpMethod.POST, uri, headers, body, limits, Deadline.after(limits.deadline()));
+    }
+
+    private Response send(VertxTransport transport, HttpMethod method, URI uri, Map<String, String> headers, byte[] body,
+                          Limits limits, Deadline deadline) throws IOException {
+        try (HostGuards.Permit permit = guards.enter(origin(uri))) {
+            try {
+                InetAddress address = checkedAddress(transport, uri, deadline);
+                Response r = transport.exchange(new Exchange.Hop(method, uri, address, requestHeaders(headers), body),
+                        deadline, limits.maxBytes());
+                permit.answered();
+                return r;
+            } catch (BlockedDestinationException e) {
+                throw e; // our rule, not the host's failure
+            } catch (IOException e) {
+                permit.failed(e);
+                throw e;
+            }
+        }
+    }
+
+    /** Resolves the host once and checks every address; the first one is where the request goes. */
+    private InetAddress checkedAddress(VertxTransport transport, URI uri, Deadline deadline) throws IOException {
+        String host = uri.getHost();
+        List<InetAddress> addresses = transport.resolve(settings.resolver(), host, deadline);
+        if (addresses.isEmpty()) throw new UnknownHostException(host);
+        if (!settings.allowPrivateNetworks()) {
+            for (InetAddress a : addresses) {
+                if (settings.internal().test(a)) throw new BlockedDestinationException("destination " + host + " is an internal address");
+            }
+        }
+        // Without its name the address can never be looked up again, and connection pools key on the IP.
+        return InetAddress.getByAddress(addresses.get(0).getAddress());
+    }
+
+    /** What limits and breakers count per: host and port, so nodes side by side on one address stay apart. */
+    private static String origin(URI uri) {
+        return uri.getHost().toLowerCase(Locale.ROOT) + ":" + Exchange.port(uri);
+    }
+
+    private static void checkScheme(URI uri) throws BlockedDestinationException {
         String scheme = uri.getScheme();
         if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme) || uri.getHost() == null) {
             throw new BlockedDestinationException("only http(s) URLs can be fetched");
         }
-        if (allowPrivateNetworks) return;
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(uri.getHost());
-        } catch (UnknownHostException e) {
-            throw new IOException("unknown host " + uri.getHost());
-        }
-        for (InetAddress a : addresses) {
-            if (internal.test(a)) throw new BlockedDestinationException("destination " + uri.getHost() + " is an internal address");
-        }
     }
 
-    static boolean isInternal(InetAddress a) {
-        if (a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress() || a.isMulticastAddress()) {
-            return true;
-        }
-        byte[] b = a.getAddress();
-        if (a instanceof Inet4Address) {
-            int first = b[0] & 0xff, second = b[1] & 0xff;
-            return first == 0 || (first == 100 && second >= 64 && second < 128) // carrier-grade NAT
-                    || (first == 192 && second == 0 && (b[2] & 0xff) == 0) || (first == 198 && (second == 18 || second == 19))
-                    || first >= 240;
-        }
-        if (a instanceof Inet6Address) {
-            if ((b[0] & 0xfe) == 0xfc) return true; // unique local fc00::/7
-            // IPv6 spellings of an IPv4 address: IPv4-compatible ::a.b.c.d and NAT64 64:ff9b::a.b.c.d (which an
-            // IPv6-only host's NAT64 gateway forwards to private IPv4 networks). IPv4-mapped ones are Inet4Address already.
-            boolean compatible = isZero(b, 0, 12);
-            boolean nat64 = b[0] == 0x00 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b && isZero(b, 4, 12);
-            if (compatible || nat64) return isInternal(embeddedIpv4(b, 12));
-        }
-        return false;
+    private static Map<String, String> requestHeaders(Map<String, String> given) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("User-Agent", USER_AGENT);
+        // Host comes from the URI (a signer may return it too); Content-Length from the body.
+        given.forEach((k, v) -> {
+            if (!k.equalsIgnoreCase("host") && !k.equalsIgnoreCase("content-length")) headers.put(k, v);
+        });
+        return headers;
     }
 
-    private static boolean isZero(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) if (b[i] != 0) return false;
-        return true;
+    private synchronized VertxTransport transport() {
+        if (transport == null) transport = new VertxTransport(settings.hosts(), settings.trust());
+        return transport;
     }
 
-    private static InetAddress embeddedIpv4(byte[] b, int offset) {
-        try {
-            return InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, offset, offset + 4));
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e); // four bytes are always an address
-        }
+    /** The circuit breaker's view of the origin of {@code uri}, for tests. */
+    String breakerState(URI uri) {
+        return guards.state(origin(uri)).name();
     }
 
-    private static Map<String, List<String>> lowerCaseKeys(Map<String, List<String>> in) {
-        Map<String, List<String>> out = new java.util.HashMap<>();
-        in.forEach((k, v) -> out.put(k.toLowerCase(), v));
-        return out;
+    @Override
+    public synchronized void close() {
+        if (transport != null) transport.close();
+        transport = null;
     }
 
     /** An outbound request to a forbidden destination. */
     public static final class BlockedDestinationException extends IOException {
         public BlockedDestinationException(String message) {
+            super(message);
+        }
+    }
+
+    /** The call did not finish before its deadline; the connection was closed. */
+    public static final class DeadlineExceededException extends IOException {
+        public DeadlineExceededException(String message) {
+            super(message);
+        }
+    }
+
+    /** The response body was larger than the call's cap; the connection was closed. */
+    public static final class ResponseTooLargeException extends IOException {
+        public ResponseTooLargeException(String message) {
+            super(message);
+        }
+    }
+
+    /** The host was not contacted: it failed repeatedly, or it already has as many calls in flight as one host may. */
+    public static final class HostUnavailableException extends IOException {
+        public HostUnavailableException(String message) {
             super(message);
         }
     }
