@@ -52,7 +52,7 @@ final class FramingMutations {
         Base b = probes.base(Scheme.CAVAGE);
         return Draft.of(label, expect, () -> {
             Wire.Request signed = SignedPost.of(probes.nodeHost(), b.inbox(), b.body(), b.key()).build();
-            return Wire.raw("POST", rewrite.apply(new String(signed.bytes(), StandardCharsets.ISO_8859_1)), incomplete);
+            return Wire.raw("POST", rewrite.apply(new String(signed.bytes(), StandardCharsets.ISO_8859_1)), incomplete, signed.body());
         }).closingAllowed();
     }
 
@@ -83,8 +83,10 @@ final class FramingMutations {
         out.add(reframed("obs-fold continuation", EITHER, t -> t.replaceFirst("\r\n", "\r\nX-Folded: a\r\n b\r\n")));
         out.add(reframed("HTTP/1.0 without Host", EITHER, t -> t.replaceFirst(" HTTP/1.1\r\n", " HTTP/1.0\r\n").replaceFirst("(?m)^Host: [^\r]*\r\n", "")));
         out.add(reframed("HTTP/1.0", EITHER, t -> t.replaceFirst(" HTTP/1.1\r\n", " HTTP/1.0\r\n")));
-        out.add(reframed("HTTP/2.0 request line", MALFORMED, t -> t.replaceFirst(" HTTP/1.1\r\n", " HTTP/2.0\r\n")));
-        out.add(reframed("lower-case http/1.1", MALFORMED, t -> t.replaceFirst(" HTTP/1.1\r\n", " http/1.1\r\n")));
+        out.add(reframed("HTTP/2.0 request line", MALFORMED, t -> t.replaceFirst(" HTTP/1.1\r\n", " HTTP/2.0\r\n"))
+                .allowing(Probe.Leeway.UNSUPPORTED_VERSION));
+        out.add(reframed("lower-case http/1.1", MALFORMED, t -> t.replaceFirst(" HTTP/1.1\r\n", " http/1.1\r\n"))
+                .allowing(Probe.Leeway.UNSUPPORTED_VERSION));
         out.add(reframed("tabs in the request line (RFC 9112 lets servers split on any whitespace)", EITHER, t -> t.replaceFirst("POST (\\S+) HTTP", "POST\t$1\tHTTP")));
         out.add(reframed("absolute-form target", EITHER, t -> t.replaceFirst("POST /", "POST http://" + probes.nodeHost() + "/")));
         out.add(reframed("absolute-form target on another host", EITHER, t -> t.replaceFirst("POST /", "POST http://evil.example/")));
@@ -126,7 +128,7 @@ final class FramingMutations {
         return Draft.of(label, expect, () -> {
             Wire.Request signed = SignedPost.of(probes.nodeHost(), b.inbox(), body, b.key()).build();
             String text = new String(signed.bytes(), StandardCharsets.ISO_8859_1);
-            return Wire.raw("POST", chunked ? chunked(text, 1, "") : text, false);
+            return Wire.raw("POST", chunked ? chunked(text, 1, "") : text, false, body);
         }).closingAllowed();
     }
 

@@ -28,8 +28,8 @@ final class Wire {
     private Wire() {}
 
     /**
-     * A request as it goes on the wire. {@code halfClose}: shut our side after writing, for framing
-     * the node cannot complete (it may then close without an answer).
+     * A request as it goes on the wire. {@code body}: the content as the application sees it (not
+     * chunk-encoded); {@code halfClose}: shut our side after writing, for framing the node cannot complete.
      */
     record Request(String method, byte[] bytes, byte[] body, boolean halfClose) {
         String head() {
@@ -119,10 +119,12 @@ final class Wire {
      * writing, for framing the node cannot complete (else it would wait for the rest until its timeout).
      */
     static Request raw(String method, String bytes, boolean halfClose) {
-        byte[] b = bytes.getBytes(StandardCharsets.ISO_8859_1);
-        int end = bytes.indexOf("\r\n\r\n");
-        byte[] body = end < 0 ? new byte[0] : bytes.substring(end + 4).getBytes(StandardCharsets.ISO_8859_1);
-        return new Request(method, b, body, halfClose);
+        return raw(method, bytes, halfClose, new byte[0]);
+    }
+
+    /** As {@link #raw(String, String, boolean)}, with the content the framing carries. */
+    static Request raw(String method, String bytes, boolean halfClose, byte[] content) {
+        return new Request(method, bytes.getBytes(StandardCharsets.ISO_8859_1), content, halfClose);
     }
 
     /** Sends the request to 127.0.0.1:{@code port} on a fresh connection; gives up after {@code timeout}. */
