@@ -38,6 +38,7 @@ public final class Services implements AutoCloseable {
         this.config = config;
         this.db = db;
         this.iris = new Iris(config.publicUrl());
+        db.changes().onlyAbout(iris.base().toString()); // other servers' IRIs are never rendered here
         KeyStore keyStore = new KeyStore();
         this.keys = KeyService.open(db, keyStore, config.masterKeyFile(), config.keyGracePeriod(), Clock.systemUTC());
         this.actors = new ActorService(db, new ActorStore(), keys, config.nodeName());

@@ -49,14 +49,17 @@ public record HttpHandlers(
     public static HttpHandlers create(Services s) {
         var iris = s.iris;
         Templates templates = new Templates();
+        // Documents are kept only while this process hears every change (see DocumentCache).
+        s.db.listenForChanges();
+        DocumentCache documents = new DocumentCache(s.db.changes(), s.config.authorizedFetch());
         return new HttpHandlers(
-                new WebFingerHandler(iris, s.actors),
+                new WebFingerHandler(iris, s.actors, documents),
                 new HostMetaHandler(iris),
-                new NodeInfoHandler(iris, s.nodeInfo, s.config.nodeName()),
+                new NodeInfoHandler(iris, s.nodeInfo, s.config.nodeName(), documents),
                 new ActorHandler(s.actors, s.keys, new LocalActorToAs(iris), new ProfilePage(templates, iris, s.config.nodeName()),
-                        s.content),
-                new CollectionHandler(s.db, iris, s.actors),
-                new ObjectHandler(s.db, iris, new ObjectPages(templates, iris, s.config.nodeName(), s.content, s.actors)),
+                        s.content, iris, documents),
+                new CollectionHandler(s.db, iris, s.actors, documents),
+                new ObjectHandler(s.db, iris, new ObjectPages(templates, iris, s.config.nodeName(), s.content, s.actors), documents),
                 new FeedHandler(s.actors, s.content, new ContentToAtom(iris), new EventsToICal(iris), s.clock),
                 new InboxHandler(s.federation.inbox, s.actors, iris),
                 new IconHandler(s.actors),

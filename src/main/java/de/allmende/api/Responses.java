@@ -45,8 +45,18 @@ public final class Responses {
     }
 
     static String etag(String body) {
+        return etag(null, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A strong validator: a hash of the body and, when given, its content type (the same bytes as
+     * activity+json and as ld+json are two representations and need two tags).
+     */
+    static String etag(String contentType, byte[] body) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            if (contentType != null) sha.update((contentType + "\n").getBytes(StandardCharsets.UTF_8));
+            byte[] hash = sha.digest(body);
             return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 27) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -7,8 +7,9 @@ import java.time.Duration;
  *
  * @param idleTimeout          a connection with no bytes either way for this long is closed
  * @param headerTimeout        a connection must deliver a complete request head within this time after it opened
- *                             or after the previous response (slow-header attacks); also ends idle keep-alive
- * @param requestTimeout       a request whose body has not arrived and been answered in this time is cut off
+ *                             (slow-header attacks)
+ * @param requestTimeout       a request whose body has not arrived and been answered in this time is cut off; also
+ *                             how long a kept-alive connection may take to send its next request head
  * @param maxHeaderSize        bytes of all request headers together (431 beyond)
  * @param maxConnectionsPerAddress open connections one client address may hold; more are closed at once
  * @param maxConnections       open connections in all (a margin below the process's file descriptor limit)

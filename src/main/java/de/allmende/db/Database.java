@@ -26,13 +26,16 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final EmbeddedPostgresServer embedded; // null for an external database
     private final DSLContext dsl;
+    private final Changes changes;
     private Database relaxed; // lazily made second pool, see relaxedCommits()
+    private ChangeListener listener; // started on demand, see listenForChanges()
 
-    private Database(HikariDataSource pool, EmbeddedPostgresServer embedded) {
+    private Database(HikariDataSource pool, EmbeddedPostgresServer embedded, Changes changes) {
         this.pool = pool;
         this.embedded = embedded;
+        this.changes = changes;
         this.dsl = DSL.using(new DefaultConfiguration().set(pool).set(SQLDialect.POSTGRES)
-                .set(new LeanTransactionProvider(pool)));
+                .set(new LeanTransactionProvider(pool, changes)));
     }
 
     public static Database open(NodeConfig config) {
@@ -48,10 +51,10 @@ public final class Database implements AutoCloseable {
 
     /** Connects to an already running PostgreSQL (external, or a test's embedded one). */
     public static Database connect(DatabaseSettings settings, EmbeddedPostgresServer embedded) {
-        return connect(settings, embedded, null);
+        return connect(settings, embedded, null, new Changes());
     }
 
-    private static Database connect(DatabaseSettings settings, EmbeddedPostgresServer embedded, String initSql) {
+    private static Database connect(DatabaseSettings settings, EmbeddedPostgresServer embedded, String initSql, Changes changes) {
         HikariConfig hc = new HikariConfig();
         if (initSql != null) hc.setConnectionInitSql(initSql);
         hc.setJdbcUrl(settings.jdbcUrl());
@@ -63,7 +66,7 @@ public final class Database implements AutoCloseable {
         hc.setConnectionTimeout(5_000);
         hc.setInitializationFailTimeout(10_000);
         try {
-            return new Database(new HikariDataSource(hc), embedded);
+            return new Database(new HikariDataSource(hc), embedded, changes);
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot connect to PostgreSQL at " + settings.jdbcUrl() + ": " + rootMessage(e), e);
         }
@@ -86,12 +89,23 @@ public final class Database implements AutoCloseable {
     public synchronized Database relaxedCommits() {
         if (relaxed == null) {
             relaxed = connect(new DatabaseSettings(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword(),
-                    Math.max(8, pool.getMaximumPoolSize())), null, "SET synchronous_commit TO off");
+                    Math.max(8, pool.getMaximumPoolSize())), null, "SET synchronous_commit TO off", changes);
         }
         return relaxed;
     }
 
     public DataSource dataSource() { return pool; }
+
+    /** What committed transactions changed that public documents show (see {@link Changes}). */
+    public Changes changes() { return changes; }
+
+    /**
+     * Starts hearing other processes' changes on a connection of its own (once; a node serving HTTP
+     * does, command-line tools do not). Until it listens, {@link Changes#tracking()} is false.
+     */
+    public synchronized void listenForChanges() {
+        if (listener == null) listener = ChangeListener.start(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword(), changes);
+    }
 
     /** Readiness: a round trip to the server within two seconds. */
     public boolean isReady() {
@@ -104,6 +118,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (listener != null) listener.close();
         if (relaxed != null) relaxed.close();
         pool.close();
         if (embedded != null) embedded.close();

@@ -51,6 +51,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", "64MB")
+                    // zonky's defaults are for tests (fsync, synchronous_commit and full_page_writes off): a node
+                    // acknowledges activities with 202 only once they are durable, so these must be on.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
             LOG.info("embedded PostgreSQL started on port {} with data in {}", pg.getPort(), dataDir);
             return new EmbeddedPostgresServer(pg, pg.getPort());

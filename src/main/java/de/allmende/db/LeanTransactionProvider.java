@@ -9,6 +9,8 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * jOOQ transactions without a round trip per begin. jOOQ's default provider asks the connection for
@@ -16,18 +18,28 @@ import java.sql.Savepoint;
  * never change the level; profiles of the inbox showed it on every queue item. This one does only
  * what a transaction needs: auto-commit off, commit or roll back, connection back to the pool.
  * Nested transactions use savepoints, as jOOQ's do. Isolation and read-only properties are not
- * supported (nothing here asks for them).
+ * supported (nothing here asks for them). Topics announced to {@link Changes} during the transaction
+ * are notified just before its commit and handed to this process's subscribers after it.
  */
 final class LeanTransactionProvider implements TransactionProvider {
     private final DataSource dataSource;
+    private final Changes changes;
 
-    LeanTransactionProvider(DataSource dataSource) {
+    LeanTransactionProvider(DataSource dataSource, Changes changes) {
         this.dataSource = dataSource;
+        this.changes = changes;
+    }
+
+    Changes changes() {
+        return changes;
     }
 
     /** The transaction's connection, set on the transaction's own (derived) configuration. */
-    private sealed interface Tx extends ConnectionProvider {
+    sealed interface Tx extends ConnectionProvider {
         Connection connection();
+
+        /** What the whole (top-level) transaction announced to {@link Changes}. */
+        Set<String> topics();
 
         @Override
         default Connection acquire() {
@@ -40,18 +52,21 @@ final class LeanTransactionProvider implements TransactionProvider {
         }
     }
 
-    private record TopLevel(Connection connection) implements Tx {}
+    private record TopLevel(Connection connection, Set<String> topics) implements Tx {}
 
-    /** {@code savepoint} is null when setting it failed: the rollback then leaves the outer transaction alone. */
-    private record Nested(Connection connection, Savepoint savepoint) implements Tx {}
+    /**
+     * {@code savepoint} is null when setting it failed: the rollback then leaves the outer transaction
+     * alone. Topics go to the top level's set; one rolled back to its savepoint only makes a cache drop more.
+     */
+    private record Nested(Connection connection, Savepoint savepoint, Set<String> topics) implements Tx {}
 
     @Override
     public void begin(TransactionContext ctx) {
         try {
             if (ctx.configuration().connectionProvider() instanceof Tx outer) {
                 Connection c = outer.connection();
-                ctx.configuration().set(new Nested(c, null));
-                ctx.configuration().set(new Nested(c, c.setSavepoint()));
+                ctx.configuration().set(new Nested(c, null, outer.topics()));
+                ctx.configuration().set(new Nested(c, c.setSavepoint(), outer.topics()));
                 return;
             }
             Connection c = dataSource.getConnection();
@@ -61,7 +76,7 @@ final class LeanTransactionProvider implements TransactionProvider {
                 c.close();
                 throw e;
             }
-            ctx.configuration().set(new TopLevel(c));
+            ctx.configuration().set(new TopLevel(c, new LinkedHashSet<>()));
         } catch (SQLException e) {
             throw new DataAccessException("cannot begin a transaction: " + e.getMessage(), e);
         }
@@ -73,8 +88,10 @@ final class LeanTransactionProvider implements TransactionProvider {
             switch (ctx.configuration().connectionProvider()) {
                 case Nested n -> n.connection().releaseSavepoint(n.savepoint());
                 case TopLevel t -> {
+                    if (!t.topics().isEmpty()) Changes.notify(t.connection(), t.topics());
                     t.connection().commit(); // if this throws, jOOQ calls rollback(), which closes
                     t.connection().close();
+                    if (!t.topics().isEmpty()) changes.heard(t.topics());
                 }
                 default -> throw new IllegalStateException("commit without begin");
             }

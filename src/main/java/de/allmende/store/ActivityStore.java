@@ -1,5 +1,6 @@
 package de.allmende.store;
 
+import de.allmende.db.Changes;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.allmende.db.Jdbc;
 import org.jooq.DSLContext;
@@ -28,6 +29,7 @@ public final class ActivityStore {
      */
     public Optional<Long> insert(DSLContext tx, String iri, String type, String actor, String objectIri, Long localActorId,
                                  boolean isPublic, JsonNode raw) {
+        if (localActorId != null) Changes.announce(tx, actor); // its outbox and profile page
         return tx.connectionResult(c -> {
             try (PreparedStatement st = Jdbc.bind(c.prepareStatement(INSERT), iri, type, actor, objectIri, localActorId, isPublic,
                     raw.toString())) {

@@ -12,6 +12,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
+import de.allmende.db.Changes;
+
 import static de.allmende.db.Tables.ACTOR;
 
 /** Persistence of local actors. */
@@ -19,6 +21,7 @@ public final class ActorStore {
 
     /** Inserts a municipality and returns it with its id; the unique handle is enforced by the database. */
     public LocalActor insertMunicipality(DSLContext tx, MunicipalityProfile p) {
+        Changes.announce(tx, Changes.ACTORS);
         return toActor(tx.insertInto(ACTOR)
                 .set(ACTOR.KIND, ActorKind.MUNICIPALITY.dbName())
                 .set(ACTOR.HANDLE, p.handle())
@@ -36,13 +39,14 @@ public final class ActorStore {
 
     /** Inserts the instance actor if it does not exist yet; returns it either way. */
     public LocalActor insertInstanceIfAbsent(DSLContext tx, String displayName) {
-        tx.insertInto(ACTOR)
+        int inserted = tx.insertInto(ACTOR)
                 .set(ACTOR.KIND, ActorKind.INSTANCE.dbName())
                 .set(ACTOR.HANDLE, "instance-actor")
                 .set(ACTOR.DISPLAY_NAME, displayName)
                 .set(ACTOR.SUMMARY, "The Allmende node itself. It signs server-to-server requests.")
                 .set(ACTOR.DISCOVERABLE, false)
                 .onConflictDoNothing().execute();
+        if (inserted > 0) Changes.announce(tx, Changes.ACTORS);
         return findInstance(tx).orElseThrow();
     }
 
@@ -75,6 +79,7 @@ public final class ActorStore {
 
     /** Marks a profile change (e.g. a key rotation) so followers refetch the actor. */
     public void touch(DSLContext tx, long actorId) {
+        Changes.announce(tx, Changes.ACTORS);
         tx.update(ACTOR).set(ACTOR.UPDATED, org.jooq.impl.DSL.currentOffsetDateTime()).where(ACTOR.ID.eq(actorId)).execute();
     }
 

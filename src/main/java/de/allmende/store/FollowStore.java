@@ -1,5 +1,6 @@
 package de.allmende.store;
 
+import de.allmende.db.Changes;
 import org.jooq.DSLContext;
 import org.jooq.Record1;
 
@@ -16,6 +17,7 @@ public final class FollowStore {
 
     /** Inserts or refreshes a follow (a repeated Follow replaces the stored activity id, as Mastodon does). */
     public void upsert(DSLContext tx, String follower, String followee, String activityIri, State state) {
+        announce(tx, follower, followee);
         tx.insertInto(FOLLOW).set(FOLLOW.FOLLOWER, follower).set(FOLLOW.FOLLOWEE, followee)
                 .set(FOLLOW.ACTIVITY_IRI, activityIri).set(FOLLOW.STATE, state.name().toLowerCase())
                 .onConflict(FOLLOW.FOLLOWER, FOLLOW.FOLLOWEE).doUpdate()
@@ -37,15 +39,26 @@ public final class FollowStore {
     }
 
     public void accept(DSLContext tx, long id) {
-        tx.update(FOLLOW).set(FOLLOW.STATE, "accepted").where(FOLLOW.ID.eq(id)).execute();
+        tx.update(FOLLOW).set(FOLLOW.STATE, "accepted").where(FOLLOW.ID.eq(id)).returning(FOLLOW.FOLLOWER, FOLLOW.FOLLOWEE)
+                .fetchOptional().ifPresent(r -> announce(tx, r.getFollower(), r.getFollowee()));
     }
 
     public int delete(DSLContext tx, String follower, String followee) {
+        announce(tx, follower, followee);
         return tx.deleteFrom(FOLLOW).where(FOLLOW.FOLLOWER.eq(follower), FOLLOW.FOLLOWEE.eq(followee)).execute();
     }
 
     public int deleteAllOf(DSLContext tx, String actor) {
-        return tx.deleteFrom(FOLLOW).where(FOLLOW.FOLLOWER.eq(actor).or(FOLLOW.FOLLOWEE.eq(actor))).execute();
+        var removed = tx.deleteFrom(FOLLOW).where(FOLLOW.FOLLOWER.eq(actor).or(FOLLOW.FOLLOWEE.eq(actor)))
+                .returning(FOLLOW.FOLLOWER, FOLLOW.FOLLOWEE).fetch();
+        removed.forEach(r -> announce(tx, r.getFollower(), r.getFollowee()));
+        return removed.size();
+    }
+
+    /** Followers and following collections show both sides: a local one's documents change. */
+    private static void announce(DSLContext tx, String follower, String followee) {
+        Changes.announce(tx, follower);
+        Changes.announce(tx, followee);
     }
 
     /** Accepted followers of an actor, newest first, {@code limit} after the cursor (a follow id). */

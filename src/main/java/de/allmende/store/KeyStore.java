@@ -14,11 +14,14 @@ import java.util.Optional;
 import static de.allmende.db.Tables.ACTOR_KEY;
 import static de.allmende.db.Tables.MASTER_KEY_CHECK;
 
+import de.allmende.db.Changes;
+
 /** Persistence of actor keys and of the master key check value. Every method takes the transaction to run in. */
 public final class KeyStore {
 
     /** Inserts a new active key. */
     public void insert(DSLContext tx, long actorId, KeyPurpose purpose, String fragment, byte[] publicKey, byte[] encryptedKeyset) {
+        Changes.announce(tx, Changes.ACTORS); // actor documents list the keys
         tx.insertInto(ACTOR_KEY)
                 .set(ACTOR_KEY.ACTOR_ID, actorId)
                 .set(ACTOR_KEY.PURPOSE, purpose.dbName())
@@ -51,6 +54,7 @@ public final class KeyStore {
 
     /** Retires the active key; it stays published (resolvable) until {@code validUntil}. */
     public void retireActive(DSLContext tx, long actorId, KeyPurpose purpose, Instant now, Instant validUntil) {
+        Changes.announce(tx, Changes.ACTORS);
         tx.update(ACTOR_KEY)
                 .set(ACTOR_KEY.RETIRED, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .set(ACTOR_KEY.VALID_UNTIL, OffsetDateTime.ofInstant(validUntil, ZoneOffset.UTC))

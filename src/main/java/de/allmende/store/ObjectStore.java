@@ -1,5 +1,6 @@
 package de.allmende.store;
 
+import de.allmende.db.Changes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.db.Jdbc;
@@ -43,6 +44,7 @@ public final class ObjectStore {
 
     /** Plain JDBC on the transaction's connection: it runs once for every inbound Create. */
     private boolean insert(DSLContext tx, String iri, String type, String attributedTo, Long localActorId, JsonNode raw, ObjectProof proof) {
+        if (localActorId != null) Changes.announce(tx, iri);
         String inReplyTo = Json.uri(raw.get("inReplyTo")).map(Object::toString).orElse(null);
         String proofStatus = proof == null ? null : proof.status().dbValue();
         String proofKey = proof == null ? null : proof.key().orElse(null);
@@ -56,6 +58,7 @@ public final class ObjectStore {
 
     /** Replaces a local object's document (we sign our own objects; no proof status is kept for them). */
     public boolean update(DSLContext tx, String iri, JsonNode raw) {
+        Changes.announce(tx, iri);
         return tx.update(AP_OBJECT).set(AP_OBJECT.RAW, JSONB.valueOf(raw.toString())).set(AP_OBJECT.UPDATED, DSL.currentOffsetDateTime())
                 .where(AP_OBJECT.IRI.eq(iri), AP_OBJECT.DELETED.isNull()).execute() == 1;
     }
@@ -69,6 +72,7 @@ public final class ObjectStore {
 
     /** Replaces the object by a Tombstone; the row stays so its URL can answer 410 Gone. */
     public boolean markDeleted(DSLContext tx, String iri, JsonNode tombstone) {
+        Changes.announce(tx, iri); // only local IRIs go out
         return tx.update(AP_OBJECT).set(AP_OBJECT.DELETED, DSL.currentOffsetDateTime()).set(AP_OBJECT.RAW, JSONB.valueOf(tombstone.toString()))
                 .where(AP_OBJECT.IRI.eq(iri), AP_OBJECT.DELETED.isNull()).execute() == 1;
     }

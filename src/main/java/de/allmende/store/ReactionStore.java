@@ -1,5 +1,6 @@
 package de.allmende.store;
 
+import de.allmende.db.Changes;
 import org.jooq.DSLContext;
 import org.jooq.Record1;
 
@@ -11,7 +12,9 @@ import static de.allmende.db.Tables.REACTION;
 public final class ReactionStore {
     public enum Kind { LIKE, ANNOUNCE }
 
+    /** A local actor's reactions show in its liked collection and (boosts) its outbox; remote ones are not announced. */
     public boolean insert(DSLContext tx, Kind kind, String actor, String objectIri, String activityIri) {
+        Changes.announce(tx, actor);
         return tx.insertInto(REACTION).set(REACTION.KIND, kind.name().toLowerCase()).set(REACTION.ACTOR, actor)
                 .set(REACTION.OBJECT_IRI, objectIri).set(REACTION.ACTIVITY_IRI, activityIri)
                 .onConflictDoNothing().execute() == 1;
@@ -19,6 +22,7 @@ public final class ReactionStore {
 
     /** Removes the reaction made by {@code activityIri}, only if it belongs to {@code actor}. */
     public boolean deleteByActivity(DSLContext tx, String activityIri, String actor) {
+        Changes.announce(tx, actor);
         return tx.deleteFrom(REACTION).where(REACTION.ACTIVITY_IRI.eq(activityIri), REACTION.ACTOR.eq(actor)).execute() == 1;
     }
 
@@ -29,6 +33,7 @@ public final class ReactionStore {
     }
 
     public boolean delete(DSLContext tx, Kind kind, String actor, String objectIri) {
+        Changes.announce(tx, actor);
         return tx.deleteFrom(REACTION).where(REACTION.KIND.eq(kind.name().toLowerCase()), REACTION.ACTOR.eq(actor),
                 REACTION.OBJECT_IRI.eq(objectIri)).execute() == 1;
     }

@@ -21,11 +21,24 @@ final class CpuTime {
 
     /** Seconds of CPU used so far by one process (all its threads). */
     static double ofProcess(long pid) {
+        return ticks(pid, false) / TICKS_PER_SECOND;
+    }
+
+    /**
+     * Seconds of CPU used so far by one process and by its children that have ended and that it has waited
+     * for: PostgreSQL's postmaster reaps its backends, so their CPU is not lost when a backend exits.
+     */
+    static double ofProcessAndEndedChildren(long pid) {
+        return ticks(pid, true) / TICKS_PER_SECOND;
+    }
+
+    private static long ticks(long pid, boolean endedChildren) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             // Fields after the command name, which is in parentheses and may contain spaces.
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND; // utime, stime
+            long own = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+            return endedChildren ? own + Long.parseLong(f[13]) + Long.parseLong(f[14]) : own; // cutime, cstime
         } catch (IOException | RuntimeException e) {
             return 0;
         }

@@ -1,21 +1,33 @@
 package de.allmende.api.activitypub;
 
 import de.allmende.api.PathParams;
+import de.allmende.api.DocumentCache;
+import de.allmende.api.DocumentCache.Key;
+import de.allmende.api.DocumentCache.Rendered;
 import de.allmende.api.MediaTypes;
 import de.allmende.api.MediaTypes.Representation;
-import de.allmende.api.Responses;
 import de.allmende.api.web.ProfilePage;
+import de.allmende.db.Changes;
 import de.allmende.domain.LocalActor;
+import de.allmende.federation.iri.Iris;
 import de.allmende.federation.json.LocalActorToAs;
 import de.allmende.service.ActorService;
 import de.allmende.service.ContentService;
 import de.allmende.service.KeyService;
+import de.allmende.store.StoredKey;
 import de.allmende.support.ApiException;
 import io.vertx.ext.web.RoutingContext;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Actor documents with content negotiation at one URL: ActivityStreams JSON for servers, the HTML
  * profile for browsers. The instance actor is always served without a signature check (FEP-2677).
+ * Both are kept rendered in the {@link DocumentCache}: they show the actor (any actor change, e.g. new
+ * keys) and, for municipalities, the actor's recent content (announced under its IRI).
  */
 public final class ActorHandler {
     /** How many recent items the profile page lists. */
@@ -26,38 +38,53 @@ public final class ActorHandler {
     private final LocalActorToAs toAs;
     private final ProfilePage page;
     private final ContentService content;
+    private final Iris iris;
+    private final DocumentCache cache;
 
-    public ActorHandler(ActorService actors, KeyService keys, LocalActorToAs toAs, ProfilePage page, ContentService content) {
+    public ActorHandler(ActorService actors, KeyService keys, LocalActorToAs toAs, ProfilePage page, ContentService content, Iris iris,
+                        DocumentCache cache) {
         this.actors = actors;
         this.content = content;
         this.keys = keys;
         this.toAs = toAs;
         this.page = page;
+        this.iris = iris;
+        this.cache = cache;
     }
 
     public void municipality(RoutingContext ctx) {
-        LocalActor actor = actors.findMunicipality(PathParams.handle(ctx))
-                .orElseThrow(() -> ApiException.notFound("no such actor"));
+        String handle = PathParams.handle(ctx);
         Representation r = MediaTypes.negotiate(ctx.request().getHeader("Accept"));
         ctx.response().putHeader("Vary", "Accept");
-        if (r == Representation.HTML) {
-            Responses.html(ctx, 200, page.render(actor, content.recent(actor, null, RECENT)));
-        } else {
-            Responses.json(ctx, 200, MediaTypes.contentType(r), toAs.municipality(actor, keys.publishedKeys(actor.id())));
-        }
+        cache.respond(ctx, new Key("actor", r.name(), handle), () -> {
+            LocalActor actor = actors.findMunicipality(handle).orElseThrow(() -> ApiException.notFound("no such actor"));
+            Set<String> topics = Set.of(iris.actor(actor.handle()).toString(), Changes.ACTORS);
+            if (r == Representation.HTML) {
+                return Rendered.of(200, MediaTypes.HTML, page.render(actor, content.recent(actor, null, RECENT)), topics);
+            }
+            List<StoredKey> published = keys.publishedKeys(actor.id());
+            return Rendered.json(200, MediaTypes.contentType(r), toAs.municipality(actor, published), topics)
+                    .validUntil(firstToExpire(published));
+        });
     }
 
     public void instance(RoutingContext ctx) {
-        LocalActor actor = actors.instanceActor();
         Representation r = MediaTypes.negotiate(ctx.request().getHeader("Accept"));
         ctx.response().putHeader("Vary", "Accept");
         // Servers fetching the instance actor sometimes send no Accept at all: JSON unless a browser asks for HTML.
-        if (r == Representation.HTML && ctx.request().getHeader("Accept") != null
-                && ctx.request().getHeader("Accept").contains("text/html")) {
-            Responses.html(ctx, 200, page.renderInstance(actor));
-        } else {
-            Representation json = r == Representation.HTML ? Representation.ACTIVITY_JSON : r;
-            Responses.json(ctx, 200, MediaTypes.contentType(json), toAs.instance(actor, keys.publishedKeys(actor.id())));
-        }
+        String accept = ctx.request().getHeader("Accept");
+        Representation shown = r == Representation.HTML && (accept == null || !accept.contains("text/html")) ? Representation.ACTIVITY_JSON : r;
+        cache.respond(ctx, new Key("instance-actor", shown.name(), ""), () -> {
+            LocalActor actor = actors.instanceActor();
+            if (shown == Representation.HTML) return Rendered.of(200, MediaTypes.HTML, page.renderInstance(actor), Set.of(Changes.ACTORS));
+            List<StoredKey> published = keys.publishedKeys(actor.id());
+            return Rendered.json(200, MediaTypes.contentType(shown), toAs.instance(actor, published), Set.of(Changes.ACTORS))
+                    .validUntil(firstToExpire(published));
+        });
+    }
+
+    /** A retired key leaves the document when its grace period ends. */
+    private static Optional<Instant> firstToExpire(List<StoredKey> published) {
+        return published.stream().flatMap(k -> k.validUntil().stream()).min(Instant::compareTo);
     }
 }

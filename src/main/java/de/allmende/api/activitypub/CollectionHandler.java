@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import de.allmende.api.Responses;
+import de.allmende.api.DocumentCache;
+import de.allmende.api.DocumentCache.Key;
+import de.allmende.api.DocumentCache.Rendered;
+import de.allmende.db.Changes;
 import de.allmende.db.Database;
 import de.allmende.domain.LocalActor;
 import de.allmende.federation.iri.Iris;
@@ -19,11 +22,14 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Actor collections in Mastodon's shape: an OrderedCollection with totalItems and {@code first}; pages
- * ({@code ?page=true}, then {@code ?max_id=N}) of 20 items with {@code next}.
+ * ({@code ?page=true}, then {@code ?max_id=N}) of 20 items with {@code next}. Kept rendered in the
+ * {@link DocumentCache}: follows, reactions and outbox activities of a local actor are announced under
+ * its IRI.
  */
 public final class CollectionHandler {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -32,14 +38,16 @@ public final class CollectionHandler {
     private final Database db;
     private final Iris iris;
     private final ActorService actors;
+    private final DocumentCache cache;
     private final FollowStore follows = new FollowStore();
     private final ActivityStore activities = new ActivityStore();
     private final ReactionStore reactions = new ReactionStore();
 
-    public CollectionHandler(Database db, Iris iris, ActorService actors) {
+    public CollectionHandler(Database db, Iris iris, ActorService actors, DocumentCache cache) {
         this.db = db;
         this.iris = iris;
         this.actors = actors;
+        this.cache = cache;
     }
 
     private record Page(List<JsonNode> items, long lastCursor) {}
@@ -85,33 +93,38 @@ public final class CollectionHandler {
 
     private void serve(RoutingContext ctx, Function<String, URI> iriOf, Function<LocalActor, Integer> total,
                        java.util.function.BiFunction<LocalActor, Long, Page> page) {
-        LocalActor a = actors.findMunicipality(PathParams.handle(ctx)).orElseThrow(() -> ApiException.notFound("no such actor"));
-        String id = iriOf.apply(a.handle()).toString();
-        ObjectNode doc = F.objectNode();
-        doc.put("@context", Contexts.ACTIVITYSTREAMS);
+        String handle = PathParams.handle(ctx);
         String maxId = ctx.request().getParam("max_id");
         boolean wantsPage = "true".equals(ctx.request().getParam("page")) || maxId != null;
-        if (!wantsPage) {
-            doc.put("id", id);
-            doc.put("type", "OrderedCollection");
-            doc.put("totalItems", total.apply(a));
-            doc.put("first", id + "?page=true");
-        } else {
-            long before;
-            try {
-                before = maxId == null ? Long.MAX_VALUE : Long.parseLong(maxId);
-            } catch (NumberFormatException e) {
-                throw ApiException.badRequest("max_id must be a number");
-            }
-            Page p = page.apply(a, before);
-            doc.put("id", id + (maxId == null ? "?page=true" : "?max_id=" + maxId));
-            doc.put("type", "OrderedCollectionPage");
-            doc.put("partOf", id);
-            doc.put("totalItems", total.apply(a));
-            ArrayNode items = doc.putArray("orderedItems");
-            p.items().forEach(items::add);
-            if (p.items().size() == PAGE && p.lastCursor() > 0) doc.put("next", id + "?max_id=" + p.lastCursor());
+        long before;
+        try {
+            before = maxId == null ? Long.MAX_VALUE : Long.parseLong(maxId);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("max_id must be a number");
         }
-        Responses.json(ctx, 200, ObjectHandler.jsonType(ctx), doc);
+        String type = ObjectHandler.jsonType(ctx);
+        String resource = handle + (!wantsPage ? "" : maxId == null ? "?page=true" : "?max_id=" + maxId);
+        cache.respond(ctx, new Key(iriOf.apply("_").getRawPath(), type, resource), () -> {
+            LocalActor a = actors.findMunicipality(handle).orElseThrow(() -> ApiException.notFound("no such actor"));
+            String id = iriOf.apply(a.handle()).toString();
+            ObjectNode doc = F.objectNode();
+            doc.put("@context", Contexts.ACTIVITYSTREAMS);
+            if (!wantsPage) {
+                doc.put("id", id);
+                doc.put("type", "OrderedCollection");
+                doc.put("totalItems", total.apply(a));
+                doc.put("first", id + "?page=true");
+            } else {
+                Page p = page.apply(a, before);
+                doc.put("id", id + (maxId == null ? "?page=true" : "?max_id=" + maxId));
+                doc.put("type", "OrderedCollectionPage");
+                doc.put("partOf", id);
+                doc.put("totalItems", total.apply(a));
+                ArrayNode items = doc.putArray("orderedItems");
+                p.items().forEach(items::add);
+                if (p.items().size() == PAGE && p.lastCursor() > 0) doc.put("next", id + "?max_id=" + p.lastCursor());
+            }
+            return Rendered.json(200, type, doc, Set.of(iris.actor(a.handle()).toString(), Changes.ACTORS));
+        });
     }
 }

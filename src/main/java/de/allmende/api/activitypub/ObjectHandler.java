@@ -1,11 +1,15 @@
 package de.allmende.api.activitypub;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.allmende.api.DocumentCache;
+import de.allmende.api.DocumentCache.Key;
+import de.allmende.api.DocumentCache.Rendered;
 import de.allmende.api.MediaTypes;
 import de.allmende.api.MediaTypes.Representation;
 import de.allmende.api.PathParams;
 import de.allmende.api.Responses;
 import de.allmende.api.web.ObjectPages;
+import de.allmende.db.Changes;
 import de.allmende.db.Database;
 import de.allmende.federation.iri.Iris;
 import de.allmende.federation.json.Contexts;
@@ -15,38 +19,47 @@ import de.allmende.support.ApiException;
 import io.vertx.ext.web.RoutingContext;
 
 import java.net.URI;
+import java.util.Set;
 
 /**
  * Local objects and activities by IRI. Objects are negotiated: browsers get the HTML page,
  * ActivityPub clients (and {@code ?format=json}) the stored JSON-LD. Deleted objects answer 410
- * in both: the Tombstone, or a short notice.
+ * in both: the Tombstone, or a short notice. Objects are kept rendered in the {@link DocumentCache}:
+ * the JSON shows the object; the page also its author (name, and the titles of the author's other
+ * content it links to).
  */
 public final class ObjectHandler {
     private final Database db;
     private final Iris iris;
     private final ObjectPages pages;
+    private final DocumentCache cache;
     private final ObjectStore objects = new ObjectStore();
     private final ActivityStore activities = new ActivityStore();
 
-    public ObjectHandler(Database db, Iris iris, ObjectPages pages) {
+    public ObjectHandler(Database db, Iris iris, ObjectPages pages, DocumentCache cache) {
         this.db = db;
         this.iris = iris;
         this.pages = pages;
+        this.cache = cache;
     }
 
     public void object(RoutingContext ctx) {
-        URI iri = iris.object(PathParams.localId(ctx, "no such object"));
-        var stored = objects.find(db.dsl(), iri.toString())
-                .filter(o -> o.localActorId().isPresent()).orElseThrow(() -> ApiException.notFound("no such object"));
-        int status = stored.deleted().isPresent() ? 410 : 200;
+        String id = PathParams.localId(ctx, "no such object");
+        boolean html = wantsHtml(ctx);
+        String type = html ? MediaTypes.HTML : jsonType(ctx);
         ctx.response().putHeader("Vary", "Accept");
-        if (wantsHtml(ctx)) {
-            Responses.html(ctx, status, pages.render(iri, stored));
-            return;
-        }
-        ObjectNode doc = stored.raw();
-        if (!doc.has("@context")) doc.put("@context", Contexts.ACTIVITYSTREAMS);
-        Responses.json(ctx, status, jsonType(ctx), doc);
+        cache.respond(ctx, new Key("object", type, id), () -> {
+            URI iri = iris.object(id);
+            var stored = objects.find(db.dsl(), iri.toString())
+                    .filter(o -> o.localActorId().isPresent()).orElseThrow(() -> ApiException.notFound("no such object"));
+            int status = stored.deleted().isPresent() ? 410 : 200;
+            if (html) {
+                return Rendered.of(status, type, pages.render(iri, stored), Set.of(iri.toString(), stored.attributedTo(), Changes.ACTORS));
+            }
+            ObjectNode doc = stored.raw();
+            if (!doc.has("@context")) doc.put("@context", Contexts.ACTIVITYSTREAMS);
+            return Rendered.json(status, type, doc, Set.of(iri.toString()));
+        });
     }
 
     /**

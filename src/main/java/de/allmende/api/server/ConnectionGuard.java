@@ -14,10 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Keeps strangers' connections from using up what others need: at most {@link HttpLimits#maxConnectionsPerAddress()}
  * open connections per client address and {@link HttpLimits#maxConnections()} in all (more are closed at once, before
- * a byte is read); a connection that has not sent a complete request head within the header timeout (after it
- * opened, or after its previous response: slow-header attacks and idle keep-alive alike) or whose request is not
+ * a byte is read); a connection that has not sent a complete request head within the header timeout after it
+ * opened (slow-header attacks, connections opened and left) or whose request is not
  * answered within the request timeout (slow bodies) is closed. One instance serves all HTTP verticle instances;
- * a sweep once a second does the timing, so no timer is created per connection.
+ * a sweep once a second does the timing, so no timer is created per connection. Between the requests of a kept-alive
+ * connection the request timeout bounds a dripped head, and the server's idle timeout ends silent connections.
  */
 public final class ConnectionGuard {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionGuard.class);
@@ -101,7 +102,10 @@ public final class ConnectionGuard {
                 t.idleSince = now;
                 close = false;
             } else {
-                close = now - t.idleSince > header;
+                // Between requests of a kept-alive connection: silent ones end at the idle timeout; this catches a
+                // next request head dripped byte by byte. Longer than clients keep idle connections (JDK 30 s),
+                // so a close rarely races a request the client is just sending.
+                close = now - t.idleSince > request;
             }
             if (close) {
                 open.remove(conn);

@@ -3,8 +3,12 @@ package de.allmende.api.wellknown;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.allmende.api.DocumentCache;
+import de.allmende.api.DocumentCache.Key;
+import de.allmende.api.DocumentCache.Rendered;
 import de.allmende.api.MediaTypes;
 import de.allmende.api.Responses;
+import de.allmende.db.Changes;
 import de.allmende.domain.LocalActor;
 import de.allmende.federation.iri.Iris;
 import de.allmende.service.ActorService;
@@ -16,11 +20,13 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * RFC 7033 WebFinger for {@code acct:handle@domain}, for actor URLs, and (FEP-d556) for the server
  * URL, which resolves to the instance actor. The subject is always the canonical acct: URI, so
- * Mastodon's round trip (actor → acct → same actor) closes.
+ * Mastodon's round trip (actor → acct → same actor) closes. Answers are kept in the {@link DocumentCache}
+ * by the exact resource and rel parameters; "not found" is not kept.
  */
 public final class WebFingerHandler implements Handler<RoutingContext> {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -29,10 +35,12 @@ public final class WebFingerHandler implements Handler<RoutingContext> {
 
     private final Iris iris;
     private final ActorService actors;
+    private final DocumentCache cache;
 
-    public WebFingerHandler(Iris iris, ActorService actors) {
+    public WebFingerHandler(Iris iris, ActorService actors, DocumentCache cache) {
         this.iris = iris;
         this.actors = actors;
+        this.cache = cache;
     }
 
     @Override
@@ -41,10 +49,14 @@ public final class WebFingerHandler implements Handler<RoutingContext> {
         List<String> resources = ctx.queryParam("resource");
         if (resources.isEmpty() || resources.get(0).isBlank()) throw ApiException.badRequest("missing resource parameter");
         if (resources.size() > 1) throw ApiException.badRequest("more than one resource parameter");
-        URI resource = parse(resources.get(0).trim());
-        ObjectNode jrd = resolve(resource).orElseThrow(() -> ApiException.notFound("no such resource on this server"));
-        filterRels(jrd, ctx.queryParam("rel"));
-        Responses.json(ctx, 200, MediaTypes.JRD_JSON, jrd);
+        List<String> rels = ctx.queryParam("rel");
+        cache.respond(ctx, new Key("webfinger", "", resources.get(0) + "\n" + String.join("\n", rels)), () -> {
+            URI resource = parse(resources.get(0).trim());
+            ObjectNode jrd = resolve(resource).orElseThrow(() -> ApiException.notFound("no such resource on this server"));
+            filterRels(jrd, rels);
+            // A JRD names one actor (by its handle) or the instance actor; ACTORS covers both.
+            return Rendered.json(200, MediaTypes.JRD_JSON, jrd, Set.of(Changes.ACTORS));
+        });
     }
 
     private Optional<ObjectNode> resolve(URI resource) {

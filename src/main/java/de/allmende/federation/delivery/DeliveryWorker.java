@@ -82,9 +82,9 @@ public final class DeliveryWorker implements AutoCloseable {
     /**
      * Signing is the CPU-heavy step. With thousands of sends started at once, answers that have arrived would
      * wait for the CPU behind all the signing still to do — and an answered but unrecorded delivery is one a
-     * crash sends twice. A few signers at a time keep the answers moving.
+     * crash sends twice. A few signers at a time (half the cores: the rest serve HTTP) keep the answers moving.
      */
-    private final Semaphore signing = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    private final Semaphore signing = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
     /** Rows claimed and not yet finished, by id, with the attempt count of our claim. */
     private final Map<Long, Integer> held = new ConcurrentHashMap<>();
     private volatile boolean running = true;

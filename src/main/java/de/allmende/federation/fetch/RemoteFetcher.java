@@ -11,6 +11,7 @@ import de.allmende.federation.json.StrictJson;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -72,7 +73,18 @@ public final class RemoteFetcher {
         return new Served(r.uri(), doc);
     }
 
+    /**
+     * The IRI without its fragment. Java accepts {@code https://#x} (an empty authority followed by
+     * something) but not {@code https://}: such an IRI keeps an empty fragment instead of throwing.
+     */
     public static URI withoutFragment(URI uri) {
-        return uri.getRawFragment() == null ? uri : URI.create(uri.toString().substring(0, uri.toString().indexOf('#')));
+        if (uri.getRawFragment() == null) return uri;
+        String text = uri.toString();
+        int hash = text.indexOf('#');
+        try {
+            return new URI(text.substring(0, hash));
+        } catch (URISyntaxException e) {
+            return URI.create(text.substring(0, hash + 1));
+        }
     }
 }

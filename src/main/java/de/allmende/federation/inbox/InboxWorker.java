@@ -35,7 +35,15 @@ public final class InboxWorker implements AutoCloseable {
     private final java.util.concurrent.ConcurrentLinkedQueue<Long> done = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private QueueLoop loop;
 
+    /** First retry after this many seconds, then three times as long each time (tests use less). */
+    private final double retryBaseSeconds;
+
     public InboxWorker(Database db, ActivityRouter router) {
+        this(db, router, 5);
+    }
+
+    InboxWorker(Database db, ActivityRouter router, double retryBaseSeconds) {
+        this.retryBaseSeconds = retryBaseSeconds;
         this.db = db;
         this.router = router;
     }
@@ -68,15 +76,28 @@ public final class InboxWorker implements AutoCloseable {
             router.route((ObjectNode) item.body(), actorOf(item));
             done.add(item.id()); // marked in batches by the loop: a crash before that only re-applies (idempotently)
         } catch (IOException e) {
-            if (item.attempts() >= MAX_ATTEMPTS) {
-                db.dsl().transaction(cfg -> inbox.markFailed(cfg.dsl(), item.id(), "gave up: " + e.getMessage()));
-            } else {
-                Duration delay = Duration.ofSeconds((long) Math.min(3600, 5 * Math.pow(3, item.attempts())));
-                db.dsl().transaction(cfg -> inbox.retryLater(cfg.dsl(), item.id(), delay, e.getMessage()));
+            retryOrGiveUp(item, e.getMessage());
+        } catch (org.jooq.exception.DataAccessException e) {
+            // Our database (a full pool, a restart, a deadlock), not the activity: try again later, as for a peer
+            // that could not be reached. Marking it failed would lose an activity we acknowledged with 202.
+            LOG.warn("inbound {} not applied, will retry: {}", item.activityIri(), e.getMessage());
+            try {
+                retryOrGiveUp(item, "database: " + e.getMessage());
+            } catch (RuntimeException stillDown) {
+                LOG.debug("could not reschedule {}; its lease ends and it is claimed again", item.activityIri());
             }
         } catch (RuntimeException e) {
             LOG.info("inbound {} not applied: {}", item.activityIri(), e.getMessage());
             db.dsl().transaction(cfg -> inbox.markFailed(cfg.dsl(), item.id(), String.valueOf(e.getMessage())));
+        }
+    }
+
+    private void retryOrGiveUp(InboxItem item, String reason) {
+        if (item.attempts() >= MAX_ATTEMPTS) {
+            db.dsl().transaction(cfg -> inbox.markFailed(cfg.dsl(), item.id(), "gave up: " + reason));
+        } else {
+            Duration delay = Duration.ofSeconds((long) Math.min(3600, retryBaseSeconds * Math.pow(3, item.attempts())));
+            db.dsl().transaction(cfg -> inbox.retryLater(cfg.dsl(), item.id(), delay, reason));
         }
     }
 

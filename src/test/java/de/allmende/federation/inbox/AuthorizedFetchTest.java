@@ -132,4 +132,19 @@ class AuthorizedFetchTest {
             assertCleanError(r);
         }
     }
+
+    @Test
+    @DisplayName("documents kept for signed GETs are no way around it: unsigned → 401, also with their ETag; marked private for shared caches")
+    void keptDocumentsStillNeedTheSignature() {
+        for (String path : new String[]{"/actors/musterstadt", "/actors/musterstadt/outbox"}) {
+            Response signed = remote.get(at(path), AS, alice);
+            assertEquals(200, signed.status(), signed::toString);
+            assertEquals(200, remote.get(at(path), AS, alice).status(), "kept and served again");
+            assertEquals(java.util.List.of("private, no-cache"), signed.headers().get("cache-control"));
+            assertUnauthorized(remote.get(at(path), AS, null));
+            var conditional = java.net.http.HttpRequest.newBuilder(at(path)).header("Accept", AS)
+                    .header("If-None-Match", signed.headers().get("etag").getFirst()).GET().build();
+            assertEquals(401, TestNode.send(conditional).statusCode(), "no 304 without a signature either");
+        }
+    }
 }
