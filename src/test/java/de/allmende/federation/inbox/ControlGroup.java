@@ -53,7 +53,7 @@ final class ControlGroup {
     Kind warmUp() {
         return new Kind("warm-up", "not judged", () -> {
             List<Draft> out = new ArrayList<>();
-            for (int i = 0; i < 300; i++) out.add(randomCreate());
+            for (int i = 0; i < 150; i++) out.add(randomCreate());
             return out;
         });
     }
