@@ -56,9 +56,10 @@ public final class AuthorizedFetch implements Handler<RoutingContext> {
                 .orElseThrow(() -> new ApiException(401, "authorized fetch: request must be signed"));
         // Checked before the key is fetched: a blocked domain gets no request from us.
         if (moderation.isBlockedDomain(keyId.getRawAuthority())) throw ApiException.forbidden("domain is blocked");
-        URI signer = resolver.signerKeys().check(pending).signer()
-                .orElseThrow(() -> new ApiException(401, "authorized fetch: request must be signed"));
+        var checked = resolver.signerKeys().check(pending);
+        URI signer = checked.signer().orElseThrow(() -> new ApiException(401, "authorized fetch: request must be signed"));
         if (moderation.isBlockedActor(signer.toString())) throw ApiException.forbidden("actor is blocked");
+        checked.keep().run(); // the signer's document is stored only for a request that is served
         ctx.next();
     }
 

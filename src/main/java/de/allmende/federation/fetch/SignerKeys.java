@@ -33,12 +33,21 @@ import java.util.function.BiConsumer;
  *
  * <p>Keys are looked up in memory, then in PostgreSQL; keys of our own host come from our database
  * ({@link LocalKeys}). Only then is the key fetched, through a {@link KeyFetchGate}. A fetched key and
- * its actor document stay in memory until a signature made with it verifies: a request that ends in
- * 401 writes no rows.
+ * its actor document stay in memory until a request signed with it is accepted: a refused request
+ * (401, or 403 with a signature that verified) writes no rows.
  */
 public final class SignerKeys implements KeyResolver {
-    /** The verification, and the key's owner when it verified. */
-    public record Checked(VerificationResult result, Optional<URI> signer) {}
+    /**
+     * The verification, the key's owner when it verified, and {@code keep}: stores the owner's document
+     * if it was fetched for this request. Run it only once the request is accepted — a signature can
+     * verify on an activity that is refused (its signer is not its actor), and a refused request writes
+     * no rows (issue 8, finding 10). Until then the document stays in memory, as for a failed signature.
+     */
+    public record Checked(VerificationResult result, Optional<URI> signer, Runnable keep) {
+        Checked(VerificationResult result, Optional<URI> signer) {
+            this(result, signer, () -> {});
+        }
+    }
 
     /** A key and its owner; {@code unsaved}: the actor document it came from, not yet in the database. */
     private record Known(PublicKey key, URI owner, Optional<ActorDocument> unsaved) {}
@@ -128,13 +137,13 @@ public final class SignerKeys implements KeyResolver {
     private Checked verify(PendingVerification pending, Known key) {
         VerificationResult result = pending.verifyWith(key.key());
         if (!result.isVerified()) return new Checked(result, Optional.empty());
-        key.unsaved().ifPresent(doc -> {
-            // Verified: now the document may be cached in the database, as the signer's actor.
+        Runnable keep = key.unsaved().<Runnable>map(doc -> () -> {
+            // Verified and accepted: now the document may be cached in the database, as the signer's actor.
             save.accept(doc.actor(), doc.json());
             unsaved.invalidate(pending.keyId());
             saved.put(pending.keyId(), new Known(key.key(), key.owner(), Optional.empty()));
-        });
-        return new Checked(result, Optional.of(key.owner()));
+        }).orElse(() -> {});
+        return new Checked(result, Optional.of(key.owner()), keep);
     }
 
     private Optional<Known> known(String keyId) {

@@ -55,9 +55,16 @@ public final class InboxPipeline implements AutoCloseable {
     /** @return true if enqueued, false if it was a duplicate (both answer 202) */
     public boolean receive(InboxRequest req) {
         requireActivityJson(req);
-        URI signer = verifySignature(req);
+        SignerKeys.Checked signed = verifySignature(req);
+        URI signer = signed.signer().orElseThrow();
         ObjectNode activity = parse(req.body());
         authorize(activity, signer);
+        // Only an accepted request may leave something of its signer behind (its actor document, its scheme).
+        signed.keep().run();
+        if (req.headers().keySet().stream().anyMatch(h -> h.equalsIgnoreCase("signature-input"))) {
+            // A host that signs with RFC 9421 takes it: our deliveries to it are signed so too.
+            schemes.learnt(signer.getRawAuthority(), SignatureSchemes.Scheme.RFC9421);
+        }
         return enqueue(activity, signer);
     }
 
@@ -72,7 +79,7 @@ public final class InboxPipeline implements AutoCloseable {
         if (!ActivityMediaType.accepts(ct)) throw new ApiException(415, "content type must be application/activity+json");
     }
 
-    private URI verifySignature(InboxRequest req) {
+    private SignerKeys.Checked verifySignature(InboxRequest req) {
         SignedRequestParts parts = new SignedRequestParts("POST", req.target(), req.headers(), req.body());
         Precheck pre = verifier.prepare(parts, clock.instant());
         if (!(pre instanceof PendingVerification pending)) {
@@ -84,10 +91,8 @@ public final class InboxPipeline implements AutoCloseable {
         // The signer is the owner of the key that verified, as established when the key was resolved.
         SignerKeys.Checked checked = resolver.signerKeys().check(pending);
         VerificationResult result = checked.result();
-        URI signer = checked.signer().orElseThrow(() -> new ApiException(result.httpStatus(), "signature: " + result.reason()));
-        // A host that signs with RFC 9421 takes it: our deliveries to it are signed so too.
-        if (parts.firstHeader("signature-input").isPresent()) schemes.learnt(signer.getRawAuthority(), SignatureSchemes.Scheme.RFC9421);
-        return signer;
+        if (checked.signer().isEmpty()) throw new ApiException(result.httpStatus(), "signature: " + result.reason());
+        return checked;
     }
 
     /**

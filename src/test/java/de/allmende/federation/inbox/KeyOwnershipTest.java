@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.util.List;
 
 import static de.allmende.federation.inbox.HostileInbox.assertAccepted;
 import static de.allmende.federation.inbox.HostileInbox.assertRejected;
@@ -160,6 +161,23 @@ class KeyOwnershipTest {
         assertEquals(actors, node.count("SELECT count(*) FROM remote_actor"));
         assertEquals(keys, node.count("SELECT count(*) FROM remote_key"));
         assertEquals(0, node.count("SELECT count(*) FROM remote_actor WHERE iri LIKE '" + node.url() + "%'"));
+    }
+
+    @Test
+    @DisplayName("a signature that verifies on a refused activity (403: the signer is not its actor) stores nothing of the signer")
+    void verifiedButRefusedWritesNoRows() {
+        Actor erin = attackers.actor("erin");
+        Actor victim = victims.actor("frank");
+        for (Response r : List.of(attackers.post(sharedInbox(), victims.createNote(victim, "erin's words")).by(erin).send(),
+                attackers.post(sharedInbox(), victims.createNote(victim, "erin's words")).by(erin).rfc9421Ed25519().send())) {
+            assertRejected(node, before, r, 403, "actor");
+        }
+        assertEquals(0, actorRows(erin.id()), "no remote_actor row from a refused request");
+        assertEquals(0, keyRows(erin.keyId()) + keyRows(erin.ed25519KeyId()), "no remote_key row from a refused request");
+        assertEquals(0, node.count("SELECT count(*) FROM host_status WHERE host = '" + attackers.base().getRawAuthority() + "'"),
+                "nothing learnt about the signer's host either");
+        assertAccepted(attackers.post(sharedInbox(), attackers.createNote(erin, "my own words")).send());
+        assertEquals(1, actorRows(erin.id()));
     }
 
     @Test
