@@ -38,6 +38,14 @@ final class KeyShadowing {
                             (p, b) -> probes.post(b, b.body(), SignedPost.keyFor(mallory, s))));
                 }
             }
+            // Actors whose keys verify but who only ever send what is refused (403): nothing of theirs may be stored.
+            for (int i = 0; i < 4; i++) {
+                FakeRemote.Actor intruder = shadow.actor("intruder-" + i);
+                FakeRemote.Actor victim = victims.get(i % victims.size());
+                Scheme s = i % 2 == 0 ? Scheme.CAVAGE : Scheme.RFC9421_ED25519;
+                out.add(probes.draft("an intruder signs the victim's activity with its own key", Expect.FORGERY, probes.base(victim, s),
+                        (p, b) -> probes.post(b, b.body(), SignedPost.keyFor(intruder, s))));
+            }
             return out;
         });
     }
