@@ -8,17 +8,8 @@ local requests, total, handed, calls, answered, statuses = {}, 0, 0, 0, 0, {}
 local spare
 
 function init(args)
-  local f = assert(io.open(args[1], "rb"))
-  local data = f:read("*a")
-  f:close()
-  local pos = 1
-  while pos <= #data do
-    local nl = data:find("\n", pos, true)
-    local len = tonumber(data:sub(pos, nl - 1))
-    total = total + 1
-    requests[total] = data:sub(nl + 1, nl + len)
-    pos = nl + len + 1
-  end
+  dofile(args[2])
+  total = read_records(args[1], requests)
   spare = wrk.format("GET", "/__wrk_spare")
 end
 

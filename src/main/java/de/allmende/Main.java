@@ -7,6 +7,7 @@ import de.allmende.cli.FederationCommands;
 import de.allmende.cli.KeysCommand;
 import de.allmende.cli.ServeCommand;
 import de.allmende.cli.TokenCommand;
+import de.allmende.cli.TunedJvm;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
+        TunedJvm.relaunchIfWanted(args); // serve: returns in the tuned JVM
         configureLogging();
         System.exit(commandLine().execute(args));
     }

@@ -2,6 +2,8 @@ package de.allmende;
 
 import de.allmende.api.HttpVerticle;
 import de.allmende.api.server.ConnectionGuard;
+import de.allmende.config.ConfigException;
+import de.allmende.config.ConfigLoader;
 import de.allmende.config.NodeConfig;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;
@@ -35,6 +37,7 @@ public final class Node implements AutoCloseable {
 
     public static Node start(NodeConfig config) {
         long t0 = System.nanoTime();
+        if (config.httpPort() != 0) ensurePortFree(config); // before the database starts: fail in a moment, not after migrations
         Services services = Services.open(config);
         Vertx vertx = Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
@@ -62,8 +65,32 @@ public final class Node implements AutoCloseable {
         } catch (RuntimeException e) {
             vertx.close().await();
             services.close();
+            if (causedByBind(e)) throw portInUse(config); // taken between the check and the listen
             throw e;
         }
+    }
+
+    private static void ensurePortFree(NodeConfig config) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true); // as the HTTP server binds: a port in TIME_WAIT is free
+            probe.bind(new java.net.InetSocketAddress(config.httpHost(), config.httpPort()));
+        } catch (java.net.BindException e) {
+            throw portInUse(config);
+        } catch (java.io.IOException e) {
+            // anything else (an unknown host, say) is reported by the HTTP server itself
+        }
+    }
+
+    private static ConfigException portInUse(NodeConfig config) {
+        return new ConfigException(ConfigLoader.HTTP_PORT, "port " + config.httpPort() + " on " + config.httpHost()
+                + " is already in use (is another node running?)");
+    }
+
+    private static boolean causedByBind(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException) return true;
+        }
+        return false;
     }
 
     /** Files left by crashes or interrupted uploads go soon after start and then hourly. */

@@ -44,13 +44,11 @@ final class WrkReplay {
                 out.write(r);
             }
         }
-        Path script = dir.resolve("replay.lua");
-        try (InputStream in = WrkReplay.class.getResourceAsStream("/bench/replay.lua")) {
-            Files.write(script, in.readAllBytes());
-        }
+        Path script = copyScript(dir, "replay.lua");
+        Path records = copyScript(dir, "records.lua");
         // stdbuf: wrk's "Running" line (printed as it starts sending) must reach us at once, not when a buffer fills.
         Process wrk = new ProcessBuilder("/usr/bin/stdbuf", "-oL", WRK, "-t1", "-c" + connections, "-d600s", "--timeout", "60s",
-                "-s", script.toString(), server.toString(), "--", data.toString()).redirectErrorStream(true).start();
+                "-s", script.toString(), server.toString(), "--", data.toString(), records.toString()).redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(wrk.getInputStream(), StandardCharsets.UTF_8))) {
             long start = 0;
             StringBuilder seen = new StringBuilder();
@@ -68,8 +66,18 @@ final class WrkReplay {
             wrk.waitFor();
             Files.deleteIfExists(data);
             Files.deleteIfExists(script);
+            Files.deleteIfExists(records);
             Files.deleteIfExists(dir);
         }
+    }
+
+    /** A wrk script from src/test/resources/bench, copied into {@code dir} (wrk reads files, not resources). */
+    static Path copyScript(Path dir, String name) throws IOException {
+        Path script = dir.resolve(name);
+        try (InputStream in = WrkReplay.class.getResourceAsStream("/bench/" + name)) {
+            Files.write(script, in.readAllBytes());
+        }
+        return script;
     }
 
     private static Map<Integer, Integer> statuses(String doneLine) {

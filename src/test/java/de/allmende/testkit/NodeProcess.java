@@ -82,7 +82,8 @@ public final class NodeProcess {
 
     private static ProcessBuilder builder(Map<String, String> env, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), "de.allmende.Main"));
+                // as the jar's manifest does: serve replaces its JVM with a tuned one through execv (cli/ProcessImage)
+                "-Xmx256m", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "de.allmende.Main"));
         cmd.addAll(List.of(args));
         ProcessBuilder b = new ProcessBuilder(cmd);
         b.environment().keySet().removeIf(k -> k.startsWith("ALLMENDE_"));
