@@ -24,6 +24,12 @@ public final class FailureHandler implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         if (ctx.response().ended()) return;
         Throwable failure = ctx.failure();
+        if (ctx.response().closed()) {
+            // The client went away, or the connection was failed for framing the decoder gave up on: no one
+            // to answer, and nothing of ours that failed.
+            LOG.debug("{} {}: connection closed before an answer ({})", ctx.request().method(), ctx.request().path(), String.valueOf(failure));
+            return;
+        }
         int status;
         String message;
         ObjectNode body = Responses.JSON.createObjectNode().put("error", "");
@@ -48,6 +54,12 @@ public final class FailureHandler implements Handler<RoutingContext> {
             status = 400;
             message = "request contains characters that cannot be stored";
             LOG.warn("{} {} → 400: unstorable text reached the database ({})", ctx.request().method(), ctx.request().path(), failure.getClass().getName());
+        } else if (failure != null && !ctx.request().isEnded()) {
+            // The request could not be read to its end: framing the HTTP decoder gave up on (a chunk size
+            // "zz"), or a client that went away. The client's doing; Vert.x closes the connection after.
+            status = 400;
+            message = "request could not be read";
+            LOG.debug("{} {} → 400: request not read to its end ({})", ctx.request().method(), ctx.request().path(), String.valueOf(failure));
         } else if (failure != null) {
             status = 500;
             message = "internal error";

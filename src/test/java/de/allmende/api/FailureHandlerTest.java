@@ -35,4 +35,18 @@ class FailureHandlerTest {
             }
         }
     }
+
+    @Test
+    @DisplayName("a chunk size the HTTP decoder gives up on, or a client gone mid-body: no answer possible, and no ERROR either")
+    void closedConnectionIsNoError() throws InterruptedException {
+        try (TestNode node = TestNode.start(); LogCapture logs = LogCapture.attach()) {
+            String head = "Content-Type: application/activity+json\r\nTransfer-Encoding: chunked\r\n";
+            RawHttp.send(node.node().port(), RawHttp.request("POST", "/inbox", "127.0.0.1", head, null) + "zz\r\n{}\r\n0\r\n\r\n");
+            RawHttp.send(node.node().port(), RawHttp.request("POST", "/inbox", "127.0.0.1", head, null) + "-1\r\n{}\r\n0\r\n\r\n");
+            // A request on a new connection is answered after the failures above were handled (one event loop).
+            assertEquals(200, RawHttp.send(node.node().port(), RawHttp.request("GET", "/health/live", "127.0.0.1", "", null)).status());
+            Thread.sleep(200);
+            assertEquals(java.util.List.of(), logs.errorsWithStackTraces());
+        }
+    }
 }

@@ -110,6 +110,9 @@ public final class InboxPipeline implements AutoCloseable {
         if (!doc.isObject()) throw ApiException.badRequest("activity must be a JSON object");
         if (doc.path("id").isMissingNode() || doc.path("id").isNull()) {
             syntheticId(doc.get("actor"), body).ifPresent(id -> ((ObjectNode) doc).put("id", id));
+        } else if (!doc.get("id").isTextual()) {
+            // {"id": …} or […] would be read as an IRI here but stored as "" (dedupe key and worker alike).
+            throw ApiException.badRequest("activity id must be a string");
         }
         if (Json.uri(doc.get("id")).isEmpty()) throw ApiException.badRequest("activity needs an http(s) id");
         if (Json.firstType(doc).isEmpty()) throw ApiException.badRequest("activity needs a type");
@@ -129,27 +132,34 @@ public final class InboxPipeline implements AutoCloseable {
         }
         URI id = Json.uri(activity.get("id")).orElseThrow();
         if (!sameHost(id, actor)) throw ApiException.forbidden("activity id is not on the actor's host");
-        String type = Json.firstType(activity).orElseThrow();
-        if (OBJECT_CARRYING.contains(type)) {
+        // Any of its types counts: ["Note", "Create"] is a Create to whoever reads the array from the other end.
+        if (Json.each(activity.get("type")).stream().anyMatch(t -> t.isTextual() && OBJECT_CARRYING.contains(t.textValue()))) {
             // Embedded or by reference, one or several: each object must live on the actor's host.
             for (JsonNode object : Json.each(activity.get("object"))) authorizeObject(object, actor);
         }
     }
 
     private static void authorizeObject(JsonNode object, URI actor) {
-        Optional<URI> objectId = Json.uri(object);
-        if (objectId.isEmpty() && object.isObject()) throw ApiException.badRequest("embedded object needs an id");
-        if (objectId.isPresent() && !sameHost(objectId.get(), actor)) throw ApiException.forbidden("object id is not on the actor's host");
+        if (!object.isTextual() && !object.isObject()) return; // names no one (a number, true): nothing to forge, the worker refuses it
+        if (!sameHost(checkedIri(object, "object id"), actor)) throw ApiException.forbidden("object id is not on the actor's host");
         // Same-host attribution is fine (Mobilizon: a member creates an Event attributed to its group);
         // attribution to an actor on another server would be a forgery — in any entry of an array.
         for (String author : List.of("attributedTo", "actor")) {
             for (JsonNode entry : Json.each(object.get(author))) {
-                Optional<URI> named = Json.uri(entry);
-                if (named.isPresent() && !sameHost(named.get(), actor)) {
+                if ((entry.isTextual() || entry.isObject()) && !sameHost(checkedIri(entry, author), actor)) {
                     throw ApiException.forbidden("object is attributed to an actor on another server");
                 }
             }
         }
+    }
+
+    /**
+     * An IRI the origin rules must compare. One they cannot read is refused, not skipped: a host that
+     * java.net.URI does not take for a host (münchen.de, 0x7f.1, a_b.example, 127.0.0.1.) would
+     * otherwise pass as "no IRI" — while other software reads it as a real server's.
+     */
+    private static URI checkedIri(JsonNode value, String what) {
+        return Json.uri(value).orElseThrow(() -> ApiException.badRequest(what + " must be an http(s) IRI with a host"));
     }
 
     private boolean enqueue(ObjectNode activity, URI signer) {
