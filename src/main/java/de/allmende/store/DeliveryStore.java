@@ -96,10 +96,11 @@ public final class DeliveryStore {
      * for whoever claims next, with the claim's attempt undone.
      */
     public void unclaim(DSLContext tx, Collection<Delivery> rows) {
-        for (Delivery d : rows) {
-            tx.update(DELIVERY).setNull(DELIVERY.LEASE_UNTIL).set(DELIVERY.ATTEMPTS, DELIVERY.ATTEMPTS.minus(1))
-                    .where(DELIVERY.ID.eq(d.id()), DELIVERY.ATTEMPTS.eq(d.attempts()), DELIVERY.DELIVERED.isNull()).execute();
-        }
+        tx.execute("""
+                UPDATE delivery d SET lease_until = NULL, attempts = d.attempts - 1
+                FROM unnest(?::bigint[], ?::int[]) AS u(id, attempts)
+                WHERE d.id = u.id AND d.attempts = u.attempts AND d.delivered IS NULL""",
+                rows.stream().map(Delivery::id).toArray(Long[]::new), rows.stream().map(Delivery::attempts).toArray(Integer[]::new));
     }
 
     public void retryLater(DSLContext tx, long id, Duration delay, Integer status, String error) {

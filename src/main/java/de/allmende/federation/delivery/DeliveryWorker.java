@@ -36,8 +36,8 @@ import java.util.concurrent.Semaphore;
  * are not claimed: they wait in PostgreSQL, not in memory holding a slot. Every send has a total deadline (the
  * client's), so no peer holds a slot for longer.
  * A crash leaves claimed rows leased; they become due again when the lease ends (at-least-once).
- * While the worker lives it renews the leases of all rows it holds; a row whose claim is older than a third
- * of the lease is sent only if its claim still stands.
+ * While the worker lives it renews the leases of all rows it holds, and it sends a row only if its claim still
+ * stands.
  */
 public final class DeliveryWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
@@ -180,7 +180,6 @@ public final class DeliveryWorker implements AutoCloseable {
         java.util.Set<String> down = claimed.isEmpty() ? java.util.Set.of()
                 : hosts.unavailableAmong(db.dsl(), claimed.stream().map(Delivery::host).distinct().toList());
         List<Delivery> giveBack = new java.util.ArrayList<>();
-        long claimedAt = System.nanoTime();
         int sent = 0;
         for (Delivery d : claimed) {
             var permit = lanes.tryEnter(d.host());
@@ -200,7 +199,7 @@ public final class DeliveryWorker implements AutoCloseable {
             young.put(d.id(), new Young(System.nanoTime(), d.host()));
             executor.submit(() -> {
                 try (var p = permit.get()) {
-                    deliver(d, claimedAt, down.contains(d.host()));
+                    deliver(d, down.contains(d.host()));
                 } catch (RuntimeException e) {
                     LOG.warn("delivery {} to {} failed unexpectedly", d.id(), d.inbox(), e);
                 } finally {
@@ -215,9 +214,8 @@ public final class DeliveryWorker implements AutoCloseable {
         return sent;
     }
 
-    private void deliver(Delivery d, long claimedAt, boolean hostDown) {
-        boolean claimIsOld = System.nanoTime() - claimedAt > lease.dividedBy(3).toNanos();
-        if (claimIsOld && !db.dsl().transactionResult(cfg -> deliveries.confirmClaim(cfg.dsl(), d.id(), d.attempts(), lease))) {
+    private void deliver(Delivery d, boolean hostDown) {
+        if (!db.dsl().transactionResult(cfg -> deliveries.confirmClaim(cfg.dsl(), d.id(), d.attempts(), lease))) {
             LOG.debug("delivery {} was claimed again meanwhile; not sending it twice", d.id());
             return;
         }
