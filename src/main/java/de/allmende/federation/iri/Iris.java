@@ -105,8 +105,12 @@ public final class Iris {
         String path = iri.getRawPath();
         if (!isLocal(iri) || path == null || !path.startsWith("/objects/") || iri.getRawQuery() != null) return Optional.empty();
         String id = path.substring("/objects/".length());
-        return id.isEmpty() || id.contains("/") ? Optional.empty() : Optional.of(id);
+        // Only ids of the shape we mint: anything else names no object of ours (and would not survive a round trip
+        // through the builder, which percent-encodes; found by IriFuzzTest with "1ftpsx=1").
+        return LOCAL_ID.matcher(id).matches() ? Optional.of(id) : Optional.empty();
     }
+
+    private static final java.util.regex.Pattern LOCAL_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,127}");
 
     /** Mastodon-style id of the Accept for a follow: the actor IRI with a fragment. */
     public URI acceptOf(URI actor, long followId) { return URI.create(actor + "#accepts/follows/" + followId); }
