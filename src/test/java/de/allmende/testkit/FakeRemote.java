@@ -176,6 +176,13 @@ public final class FakeRemote implements AutoCloseable {
         this.refuseRfc9421 = refuse;
     }
 
+    private volatile java.time.Duration getDelay = java.time.Duration.ZERO;
+
+    /** GETs are answered only after {@code delay}: a slow key server (within fetch deadlines, but slow). */
+    public void answerGetsAfter(java.time.Duration delay) {
+        this.getDelay = delay;
+    }
+
     /** Requests this server received, oldest first. */
     public List<Received> received() {
         return List.copyOf(received);
@@ -192,6 +199,7 @@ public final class FakeRemote implements AutoCloseable {
                 return;
             }
             gets.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+            if (!getDelay.isZero()) pause(getDelay);
             Served s = documents.get(path);
             if (s == null && path.startsWith("/users/")) {
                 Actor a = actors.get(path.substring("/users/".length()));
@@ -207,6 +215,14 @@ public final class FakeRemote implements AutoCloseable {
             if (s.location() != null) ex.getResponseHeaders().set("Location", s.location());
             ex.sendResponseHeaders(s.status(), s.body().length == 0 ? -1 : s.body().length);
             if (s.body().length > 0) ex.getResponseBody().write(s.body());
+        }
+    }
+
+    private static void pause(java.time.Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

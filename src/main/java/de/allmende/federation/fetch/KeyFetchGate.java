@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -23,17 +25,25 @@ import java.util.function.Supplier;
  *       Beyond that the request is answered 429 with Retry-After: it was not judged, the sender should
  *       simply try again later (Mastodon and others retry 429), and unlike 503 it does not tell
  *       monitors that this node is down;</li>
- *   <li>and, for a cached key that failed to verify, refetched at most once per {@link Limits#refetchPause}
- *       (the actor may have rotated its key; a forger must not make us fetch on every request).</li>
+ *   <li>for a cached key that failed to verify, refetched at most once per {@link Limits#refetchPause}
+ *       (the actor may have rotated its key; a forger must not make us fetch on every request);</li>
+ *   <li>and waited for at most {@link Limits#answerWithin}: the fetch runs on a thread of its own, and a
+ *       request whose key server is slower is answered 429 with Retry-After while the fetch goes on. The
+ *       sender's retry finds the key fetched (or its failure remembered), so every inbox request is answered
+ *       within a second however slowly a stranger's key server answers, and a legitimate sender loses
+ *       nothing but the retry.</li>
  * </ul>
  *
  * @param <T> what a successful fetch yields
  */
 final class KeyFetchGate<T> {
     /** How often keys may be fetched; see the class comment. */
-    record Limits(int fetchesPerHost, Duration failedKeyPause, Duration refetchPause) {
-        static final Limits DEFAULT = new Limits(30, Duration.ofMinutes(5), Duration.ofMinutes(1));
+    record Limits(int fetchesPerHost, Duration failedKeyPause, Duration refetchPause, Duration answerWithin) {
+        static final Limits DEFAULT = new Limits(30, Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofMillis(700));
     }
+
+    /** Long enough for a fetch with its full deadline (SafeHttpClient's FETCH limit, 5 s) to have ended. */
+    private static final Duration RETRY_SLOW_FETCH = Duration.ofSeconds(10);
 
     private static final int MAX_REMEMBERED = 10_000;
     /**
@@ -49,8 +59,10 @@ final class KeyFetchGate<T> {
     private final Cache<String, Boolean> refetched;
     private final Cache<String, RateLimiter> hosts;
     private final RateLimiterConfig perHost;
+    private final Duration answerWithin;
 
     KeyFetchGate(Limits limits) {
+        this.answerWithin = limits.answerWithin();
         this.failed = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).expireAfterWrite(limits.failedKeyPause()).build();
         this.refetched = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).expireAfterWrite(limits.refetchPause()).build();
         this.hosts = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).expireAfterAccess(HOST_WINDOW.multipliedBy(2)).build();
@@ -81,20 +93,25 @@ final class KeyFetchGate<T> {
         CompletableFuture<Optional<T>> mine = new CompletableFuture<>();
         CompletableFuture<Optional<T>> running = inFlight.putIfAbsent(keyId, mine);
         if (running != null) return await(running);
+        // Checked again: a fetch that failed just before we registered has already been remembered.
+        if (failed.getIfPresent(keyId) != null) {
+            inFlight.remove(keyId, mine);
+            mine.complete(Optional.empty());
+            return Optional.empty();
+        }
         try {
-            // Checked again: a fetch that failed just before we registered has already been remembered.
-            Optional<T> result = failed.getIfPresent(keyId) != null ? Optional.empty() : fetchWithinLimit(keyId, host, fetch);
-            mine.complete(result);
-            return result;
+            admit(host);
         } catch (RuntimeException e) {
+            inFlight.remove(keyId, mine);
             mine.completeExceptionally(e);
             throw e;
-        } finally {
-            inFlight.remove(keyId, mine);
         }
+        Thread.ofVirtual().name("key-fetch").start(() -> fetchAndShare(keyId, fetch, mine));
+        return await(mine);
     }
 
-    private Optional<T> fetchWithinLimit(String keyId, String host, Supplier<Optional<T>> fetch) {
+    /** Our limits on fetching: per host per minute, and in all at once. Throws 429 beyond them. */
+    private void admit(String host) {
         RateLimiter limiter = hosts.get(host, h -> RateLimiter.of(h, perHost));
         if (!limiter.acquirePermission()) {
             throw ApiException.tooManyRequests("signature: too many key fetches from this host, try later", HOST_WINDOW);
@@ -102,26 +119,41 @@ final class KeyFetchGate<T> {
         if (!concurrent.tryAcquire()) {
             throw ApiException.tooManyRequests("signature: too many key fetches under way, try later", Duration.ofSeconds(10));
         }
+    }
+
+    /** Runs on its own thread, so it ends (within the fetch's deadline) even after every waiting request was answered. */
+    private void fetchAndShare(String keyId, Supplier<Optional<T>> fetch, CompletableFuture<Optional<T>> shared) {
         try {
             Optional<T> result = fetch.get();
             if (result.isEmpty()) failed.put(keyId, Boolean.TRUE);
-            return result;
+            shared.complete(result);
+        } catch (RuntimeException e) {
+            shared.completeExceptionally(e);
         } finally {
             concurrent.release();
+            inFlight.remove(keyId, shared);
         }
     }
 
     /**
-     * Waits for another request's fetch. On an HTTP verticle's virtual thread {@code await()} parks only this
-     * request: the verticle serves others meanwhile (a plain join would hold it, and many requests naming one
-     * stalling key server would hold them all).
+     * Waits for a fetch, at most {@link Limits#answerWithin}. On an HTTP verticle's virtual thread {@code await()}
+     * parks only this request: the verticle serves others meanwhile.
      */
-    private static <T> Optional<T> await(CompletableFuture<Optional<T>> running) {
+    private Optional<T> await(CompletableFuture<Optional<T>> running) {
+        Throwable failure;
         try {
-            return io.vertx.core.Future.fromCompletionStage(running).await();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) throw cause;
-            throw e;
+            return io.vertx.core.Future.fromCompletionStage(running.copy().orTimeout(answerWithin.toMillis(), TimeUnit.MILLISECONDS)).await();
+        } catch (Throwable t) { // Vert.x rethrows a checked cause (the TimeoutException) unchecked
+            failure = t;
         }
+        while (failure instanceof CompletionException && failure.getCause() != null) failure = failure.getCause();
+        if (failure instanceof TimeoutException) throw slowKeyServer();
+        if (failure instanceof RuntimeException e) throw e;
+        if (failure instanceof Error e) throw e;
+        throw new IllegalStateException(failure);
+    }
+
+    private static ApiException slowKeyServer() {
+        return ApiException.tooManyRequests("signature: the key server is slow; its key is being fetched, try again shortly", RETRY_SLOW_FETCH);
     }
 }

@@ -66,11 +66,7 @@ class HostileInputSuiteTest {
      * reported as skipped (with its full report) while it fails only so; once it passes, it fails until
      * its entry is removed. Strict and outbound are merged: no class waits for them any more.
      */
-    static final Map<String, Set<Failure>> KNOWN_OPEN = Map.of(
-            // A key id on a server that stalls is answered 401 once the key fetch's deadline (Limits.FETCH,
-            // 5 s: "a few seconds" in the issue) has passed: 5.0-5.2 s. The 1-s rule holds only if that
-            // deadline drops below a second, or the inbox answers before the fetch ends.
-            "signature/stalling-key-server", Set.of(Failure.SLOW));
+    static final Map<String, Set<Failure>> KNOWN_OPEN = Map.of(); // the stalling key server now gets a 429 within 0.7 s
 
     private static TestNode node;
     private static FakeRemote control;

@@ -122,4 +122,25 @@ class KeyFetchThrottleTest {
             assertEquals(202, other.post(sharedInbox(), other.createNote(bob, "my host is not throttled")).send().status());
         }
     }
+
+    @Test
+    @DisplayName("a slow key server: 429 with Retry-After within a second while the fetch goes on; the retry is accepted without fetching again")
+    void slowKeyServerIsNotWaitedFor() throws Exception {
+        try (FakeRemote remote = FakeRemote.start()) {
+            Actor alice = remote.actor("alice");
+            remote.answerGetsAfter(java.time.Duration.ofMillis(2500));
+            long start = System.nanoTime();
+            Response first = remote.post(sharedInbox(), remote.createNote(alice, "my key server is slow")).send();
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(429, first.status(), first::toString);
+            assertCleanError(first);
+            assertTrue(Integer.parseInt(first.headers().get("retry-after").getFirst()) > 0, first::toString);
+            assertTrue(millis < 1000, () -> "answered after " + millis + " ms");
+
+            Thread.sleep(3500); // the fetch, started by the first request, ends meanwhile
+            Response retry = remote.post(sharedInbox(), remote.createNote(alice, "my key server is slow")).send();
+            assertEquals(202, retry.status(), retry::toString);
+            assertEquals(1, remote.fetches("/users/alice"), "the retry used the key fetched for the first request");
+        }
+    }
 }
