@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param deliveryLease how long a claimed delivery is reserved for its worker; rows of a crashed worker are
  *                      sent again once it ends (2 minutes in production; crash tests use seconds)
  * @param httpLimits  timeouts and connection limits of the HTTP server
+ * @param maxInboxBacklog accepted inbox activities not yet applied; beyond, inbox POSTs are answered 503 with
+ *                        Retry-After until the workers catch up (senders retry; the queue and disk stay bounded)
  */
 public record NodeConfig(
         URI publicUrl,
@@ -34,7 +36,8 @@ public record NodeConfig(
         boolean authorizedFetch,
         double retryScale,
         Duration deliveryLease,
-        HttpLimits httpLimits) {
+        HttpLimits httpLimits,
+        int maxInboxBacklog) {
 
     /** The host[:port] authority used in acct: handles and WebFinger. */
     public String domain() {

@@ -11,6 +11,7 @@ import de.allmende.federation.http.RequestSigner;
 import de.allmende.federation.http.SafeHttpClient;
 import de.allmende.federation.http.SignatureSchemes;
 import de.allmende.federation.inbox.ActivityRouter;
+import de.allmende.federation.inbox.InboxBacklog;
 import de.allmende.federation.inbox.InboxPipeline;
 import de.allmende.federation.inbox.InboxWorker;
 import de.allmende.federation.inbox.handlers.FollowHandler;
@@ -67,7 +68,7 @@ public final class Federation implements AutoCloseable {
         this.moderation = new Moderation(db, config.allowlistMode());
         this.outbox = new OutboxService(db, iris, clock, resolver, fetcher, keys);
         this.schemes = new SignatureSchemes(db);
-        this.inbox = new InboxPipeline(db, resolver, moderation, schemes, clock);
+        this.inbox = new InboxPipeline(db, resolver, moderation, schemes, clock, new InboxBacklog(db, config.maxInboxBacklog()));
         this.retry = new RetryPolicy(RetryPolicy.MASTODON.maxAttempts(), config.retryScale());
         this.workDb = db.relaxedCommits();
         HandlerContext c = new HandlerContext(workDb, iris, actors, resolver, fetcher, outbox, moderation, new FollowStore(),

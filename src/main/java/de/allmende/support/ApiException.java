@@ -51,6 +51,11 @@ public final class ApiException extends RuntimeException {
     public static ApiException unprocessable(String msg) { return new ApiException(422, msg); }
     public static ApiException unavailable(String msg, Throwable cause) { return new ApiException(503, msg, cause); }
 
+    /** 503 with Retry-After: we are behind (not down); the same request should be sent again after {@code retryAfter}. */
+    public static ApiException behind(String msg, Duration retryAfter) {
+        return new ApiException(503, msg, null, List.of(), Optional.of(retryAfter));
+    }
+
     /** 429: one of our rate limits refused; the same request may succeed after {@code retryAfter}. */
     public static ApiException tooManyRequests(String msg, Duration retryAfter) {
         return new ApiException(429, msg, null, List.of(), Optional.of(retryAfter));

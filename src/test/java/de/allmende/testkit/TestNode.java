@@ -44,6 +44,12 @@ public final class TestNode implements AutoCloseable {
         return start("http://127.0.0.1:" + port, port, Map.of());
     }
 
+    /** A node whose public URL is its loopback address, with settings of {@link ConfigLoader} added. */
+    public static TestNode start(Map<String, String> extraEnv) {
+        int port = freePort();
+        return start("http://127.0.0.1:" + port, port, extraEnv);
+    }
+
     /** A node that calls itself {@code publicUrl} but listens on loopback. */
     public static TestNode startAs(String publicUrl) {
         return start(publicUrl, freePort(), Map.of());
@@ -109,6 +115,15 @@ public final class TestNode implements AutoCloseable {
         try (var c = node.services().db.dataSource().getConnection(); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** Runs a statement that changes rows (tests that stage a state the node could not be driven into quickly). */
+    public int execute(String sql) {
+        try (var c = node.services().db.dataSource().getConnection(); var st = c.createStatement()) {
+            return st.executeUpdate(sql);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(sql, e);
         }

@@ -26,7 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The inbox as a pipeline of named stages: content type → verify → parse → authorise → dedupe and
+ * The inbox as a pipeline of named stages: backlog → content type → verify → parse → authorise → dedupe and
  * enqueue. Each stage decides its own status; nothing is written before the last one, and the answer
  * (202) does not wait for the activity to be applied — the {@link InboxWorker} does that from the queue.
  */
@@ -41,8 +41,11 @@ public final class InboxPipeline implements AutoCloseable {
     private final SignatureSchemes schemes;
     private final InboxBatcher batcher;
     private final ObjectProofChecker proofs;
+    private final InboxBacklog backlog;
 
-    public InboxPipeline(Database db, ActorResolver resolver, Moderation moderation, SignatureSchemes schemes, Clock clock) {
+    public InboxPipeline(Database db, ActorResolver resolver, Moderation moderation, SignatureSchemes schemes, Clock clock,
+                         InboxBacklog backlog) {
+        this.backlog = backlog;
         this.schemes = schemes;
         this.db = db;
         this.resolver = resolver;
@@ -54,6 +57,7 @@ public final class InboxPipeline implements AutoCloseable {
 
     /** @return true if enqueued, false if it was a duplicate (both answer 202) */
     public boolean receive(InboxRequest req) {
+        backlog.refuseWhileBehind();
         requireActivityJson(req);
         SignerKeys.Checked signed = verifySignature(req);
         URI signer = signed.signer().orElseThrow();
