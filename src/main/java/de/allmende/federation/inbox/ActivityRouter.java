@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,6 +38,11 @@ public final class ActivityRouter {
     /** The view types that have a handler. */
     public Set<Class<? extends ActivityView>> routed() {
         return Set.copyOf(routes.keySet());
+    }
+
+    /** The handler of {@code view}, if it has one. */
+    public Optional<ActivityHandler<?>> handlerOf(Class<? extends ActivityView> view) {
+        return Optional.ofNullable(routes.get(view)).map(Route::handler);
     }
 
     /** Hands the view to its handler. */
