@@ -37,7 +37,10 @@ final class InboxItemPipeline {
         } catch (RuntimeException e) { // AsToInboundActivity.Malformed: no retry reads it otherwise
             return refused(item, e);
         }
-        if (view.isEmpty()) return new InboxOutcome.Ignored(activity.type());
+        if (view.isEmpty()) {
+            LOG.debug("ignoring {} {}", activity.type(), activity.id());
+            return new InboxOutcome.Ignored(activity.type());
+        }
         return dispatch(item, view.get());
     }
 
