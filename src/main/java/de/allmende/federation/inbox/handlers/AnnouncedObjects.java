@@ -64,7 +64,7 @@ final class AnnouncedObjects {
         ObjectProof proof = c.proofs().check(object, owner.get(), context);
         if (required != null && proof.status() != required) return false;
         String type = Json.firstType(object).orElse("Object");
-        c.db().dsl().transaction(cfg -> c.objects().insertRemote(cfg.dsl(), objectIri.toString(), type, owner.get().toString(), object, proof));
+        c.db().dsl().transaction(cfg -> c.objects().insertRemote(cfg.dsl(), objectIri.toString(), type, owner.get().toString(), Json.inReplyTo(object), object, proof));
         return true;
     }
 }

@@ -4,7 +4,7 @@ import de.allmende.db.Database;
 import de.allmende.federation.fetch.ActorResolver;
 import de.allmende.federation.fetch.RemoteFetcher;
 import de.allmende.federation.iri.Iris;
-import de.allmende.federation.moderation.Moderation;
+import de.allmende.service.ModerationService;
 import de.allmende.federation.outbox.OutboxService;
 import de.allmende.federation.proof.ObjectProofChecker;
 import de.allmende.service.ActorService;
@@ -22,7 +22,7 @@ public record HandlerContext(
         ActorResolver resolver,
         RemoteFetcher fetcher,
         OutboxService outbox,
-        Moderation moderation,
+        ModerationService moderation,
         FollowStore follows,
         ObjectStore objects,
         ActivityStore activities,

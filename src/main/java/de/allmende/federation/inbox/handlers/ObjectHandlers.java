@@ -36,7 +36,7 @@ public final class ObjectHandlers {
         ObjectProof proof = checkProof(activity, object, actor);
         c.db().dsl().transaction(cfg -> {
             c.activities().insert(cfg.dsl(), activity.get("id").asText(), "Create", actor.toString(), id, null, Json.isPublic(activity), activity);
-            c.objects().insertRemote(cfg.dsl(), id, type, actor.toString(), object, proof);
+            c.objects().insertRemote(cfg.dsl(), id, type, actor.toString(), Json.inReplyTo(object), object, proof);
         });
     }
 
