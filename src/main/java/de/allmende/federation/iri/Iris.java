@@ -50,6 +50,8 @@ public final class Iris {
     public String webFingerTemplate() { return base + Route.WEBFINGER.path() + "?" + Param.RESOURCE.name() + "={uri}"; }
 
     public URI object(String id) { return of(Route.OBJECT, id); }
+    /** The object's document even for a browser: its page's visible "JSON-LD" link. */
+    public URI objectDocument(String id) { return of(Route.OBJECT, Map.of(Param.FORMAT, "json"), id); }
     public URI activity(String id) { return of(Route.ACTIVITY, id); }
     public URI media(UUID id) { return of(Route.MEDIA, id.toString()); }
     /** Atom feed of all content of an actor, or of one kind (plural path segment, e.g. "events"). */
