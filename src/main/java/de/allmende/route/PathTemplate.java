@@ -15,11 +15,13 @@ import java.util.regex.Pattern;
  */
 public final class PathTemplate {
     private final List<Object> parts;
+    private final List<Param> params;
     private final List<Param> query;
     private final Pattern pattern;
 
     private PathTemplate(List<Object> parts, List<Param> query) {
         this.parts = List.copyOf(parts);
+        this.params = parts.stream().filter(Param.class::isInstance).map(Param.class::cast).toList();
         this.query = List.copyOf(query);
         StringBuilder regex = new StringBuilder();
         for (int i = 0; i < parts.size(); i++) {
@@ -59,7 +61,7 @@ public final class PathTemplate {
 
     /** The path parameters, in order. */
     public List<Param> params() {
-        return parts.stream().filter(Param.class::isInstance).map(Param.class::cast).toList();
+        return params;
     }
 
     public List<Param> queryParams() {
@@ -72,7 +74,6 @@ public final class PathTemplate {
      * declaration order; naming a query parameter the template does not declare is a programming error.
      */
     public String build(List<String> values, Map<Param, String> queryValues) {
-        List<Param> params = params();
         if (values.size() != params.size()) throw new IllegalArgumentException(this + " takes " + params + ", got " + values.size());
         for (Param p : queryValues.keySet()) {
             if (!query.contains(p)) throw new IllegalArgumentException(this + " has no query parameter " + p);
@@ -102,7 +103,6 @@ public final class PathTemplate {
         if (rawPath == null) return Optional.empty();
         Matcher m = pattern.matcher(rawPath);
         if (!m.matches()) return Optional.empty();
-        List<Param> params = params();
         List<String> values = new ArrayList<>(params.size());
         for (int i = 0; i < params.size(); i++) {
             String value = m.group(i + 1);
