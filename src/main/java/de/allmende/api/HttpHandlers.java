@@ -11,7 +11,7 @@ import de.allmende.api.feed.EventsToICal;
 import de.allmende.api.feed.FeedHandler;
 import de.allmende.api.ops.HealthHandler;
 import de.allmende.api.ops.MetricsHandler;
-import de.allmende.api.staff.StaffRoutes;
+import de.allmende.api.staff.StaffHandlers;
 import de.allmende.api.web.IconHandler;
 import de.allmende.api.web.MediaFileHandler;
 import de.allmende.api.web.ObjectPages;
@@ -39,7 +39,7 @@ public record HttpHandlers(
         InboxHandler inbox,
         IconHandler icons,
         MediaFileHandler mediaFiles,
-        StaffRoutes staff,
+        StaffHandlers staff,
         Optional<AuthorizedFetch> authorizedFetch,
         HealthHandler health,
         MetricsHandler metrics,
@@ -64,7 +64,7 @@ public record HttpHandlers(
                 new InboxHandler(s.federation.inbox, s.actors, iris),
                 new IconHandler(s.actors),
                 new MediaFileHandler(s.media),
-                new StaffRoutes(s),
+                new StaffHandlers(s),
                 s.config.authorizedFetch()
                         ? Optional.of(new AuthorizedFetch(s.federation.resolver, s.moderation, iris, s.clock))
                         : Optional.empty(),

@@ -1,15 +1,18 @@
 package de.allmende.api;
 
+import de.allmende.route.MediaType;
+
 import java.util.Locale;
 
-/** Content types and Accept-header negotiation between ActivityStreams JSON and HTML. */
+/** Content types (the route table's, with their parameters) and Accept-header negotiation between ActivityStreams JSON and HTML. */
 public final class MediaTypes {
-    public static final String ACTIVITY_JSON = "application/activity+json";
-    public static final String LD_JSON_AS = "application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\"";
-    public static final String JRD_JSON = "application/jrd+json; charset=utf-8";
-    public static final String JSON = "application/json; charset=utf-8";
-    public static final String HTML = "text/html; charset=utf-8";
-    public static final String XRD_XML = "application/xrd+xml; charset=utf-8";
+    private static final String UTF_8 = "; charset=utf-8";
+    public static final String ACTIVITY_JSON = MediaType.ACTIVITY_JSON;
+    public static final String LD_JSON_AS = MediaType.LD_JSON + "; profile=\"https://www.w3.org/ns/activitystreams\"";
+    public static final String JRD_JSON = MediaType.JRD + UTF_8;
+    public static final String JSON = MediaType.JSON + UTF_8;
+    public static final String HTML = MediaType.HTML + UTF_8;
+    public static final String XRD_XML = MediaType.XRD + UTF_8;
 
     private MediaTypes() {}
 

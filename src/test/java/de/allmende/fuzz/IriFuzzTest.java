@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import de.allmende.federation.fetch.RemoteFetcher;
 import de.allmende.federation.iri.Iris;
 import de.allmende.federation.json.Json;
+import de.allmende.route.RouteMatch;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -25,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * IRI reading: {@link Json#uri} on what a peer names, {@link RemoteFetcher#withoutFragment} and the
- * local-IRI parsers of {@link Iris}. None may throw; what they recognise must round-trip through the
- * matching builder.
+ * local-IRI parsers of {@link Iris} (the route table's). None may throw; what they recognise must
+ * round-trip through the matching builder.
  */
 class IriFuzzTest {
     private static final Iris IRIS = new Iris(URI.create("https://stadt.example"));
@@ -38,13 +39,15 @@ class IriFuzzTest {
                 .filter(JsonNode::isTextual).map(JsonNode::asText).distinct();
         Stream<String> local = Stream.of("https://stadt.example/actors/musterstadt#main-key",
                 "https://stadt.example/objects/3f2a?x=1", "https://STADT.example/actor", "https://stadt.example",
-                "http://[::1]:8080/@x", "https://user@stadt.example:443/objects/a%20b#frag");
+                "http://[::1]:8080/@x", "https://user@stadt.example:443/objects/a%20b#frag",
+                "https://stadt.example/actors/musterstadt/outbox?page=true", "https://stadt.example/.well-known/webfinger?resource=acct%3Ax%40y",
+                "https://stadt.example/api/allmende/v1/events/0193a7c2-5d1e-7c41-9a0e-3f6b2d8e4a10");
         return Stream.concat(remote, local).map(s -> Arguments.of((Object) s.getBytes(StandardCharsets.UTF_8)));
     }
 
     @MethodSource
     @DictionaryEntries({"https://", "http://", "stadt.example", "/actors/", "/objects/", "/actor", "#", "?", "%",
-            "[::1]", "@", ":443"})
+            "[::1]", "@", ":443", "/outbox", "page=true", "max_id=", "&", "/api/allmende/v1/", "/events/feed.atom", "/nodeinfo/2.1"})
     @FuzzTest(maxDuration = "10s")
     void read(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
@@ -62,6 +65,13 @@ class IriFuzzTest {
         IRIS.isServer(iri);
         IRIS.parseActor(iri).ifPresent(handle -> assertEquals(Optional.of(handle), IRIS.parseActor(IRIS.actor(handle))));
         IRIS.parseObject(iri).ifPresent(id -> assertEquals(Optional.of(id), IRIS.parseObject(IRIS.object(id))));
+        IRIS.parse(iri).ifPresent(IriFuzzTest::checkRoundTrip);
+    }
+
+    /** Whatever the route table parses, it builds again into an IRI that parses the same. */
+    private static void checkRoundTrip(RouteMatch m) {
+        URI rebuilt = IRIS.of(m.route(), m.query(), m.values().toArray(String[]::new));
+        assertEquals(Optional.of(m), IRIS.parse(rebuilt), rebuilt::toString);
     }
 
     /** What {@link Json#uri} accepts is an absolute http(s) IRI with a host; its fragment comes off cleanly. */

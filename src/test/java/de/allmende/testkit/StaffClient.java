@@ -15,7 +15,7 @@ import java.util.Set;
  * document before the test sees it, so each staff API test also tests the document.
  */
 public final class StaffClient {
-    public static final String BASE = "/api/allmende/v1";
+    public static final String BASE = de.allmende.route.Area.STAFF_API.prefix();
 
     private final TestNode node;
     private final String token; // null: no Authorization header

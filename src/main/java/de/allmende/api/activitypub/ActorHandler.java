@@ -54,7 +54,7 @@ public final class ActorHandler {
 
     public void municipality(RoutingContext ctx) {
         String handle = PathParams.handle(ctx);
-        Representation r = MediaTypes.negotiate(ctx.request().getHeader("Accept"));
+        Representation r = representation(ctx);
         ctx.response().putHeader("Vary", "Accept");
         cache.respond(ctx, new Key("actor", r.name(), handle), () -> {
             LocalActor actor = actors.findMunicipality(handle).orElseThrow(() -> ApiException.notFound("no such actor"));
@@ -66,6 +66,15 @@ public final class ActorHandler {
             return Rendered.json(200, MediaTypes.contentType(r), toAs.municipality(actor, published), topics)
                     .validUntil(firstToExpire(published));
         });
+    }
+
+    /** Whether a request for a municipality actor gets its HTML profile: browsers, and clients that name no type. */
+    public static boolean servesPage(RoutingContext ctx) {
+        return representation(ctx) == Representation.HTML;
+    }
+
+    private static Representation representation(RoutingContext ctx) {
+        return MediaTypes.negotiate(ctx.request().getHeader("Accept"));
     }
 
     public void instance(RoutingContext ctx) {

@@ -1,6 +1,5 @@
 package de.allmende.api.activitypub;
 
-import de.allmende.api.MediaTypes;
 import de.allmende.federation.fetch.ActorResolver;
 import de.allmende.federation.iri.KeyOwnership;
 import de.allmende.federation.iri.Iris;
@@ -9,6 +8,8 @@ import de.allmende.federation.signature.HttpSignatureVerifier;
 import de.allmende.federation.signature.PendingVerification;
 import de.allmende.federation.signature.Precheck;
 import de.allmende.federation.signature.SignedRequestParts;
+import de.allmende.route.Access;
+import de.allmende.route.Route;
 import de.allmende.support.ApiException;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -17,18 +18,16 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 
 /**
  * Optional authorized-fetch mode (like Mastodon's AUTHORIZED_FETCH): ActivityStreams GETs must be
- * signed by a non-blocked actor. Browsers (HTML) and the instance actor stay open.
+ * signed by a non-blocked actor. Which routes it guards is the route table's to say
+ * ({@link Access#needsSignedFetch}); a route whose page is public lets browsers through, by the same
+ * content negotiation its handler uses. Everything else it guards answers ActivityStreams JSON whatever
+ * the Accept header says, so it needs a signature even when the client asks for HTML or nothing.
  */
-public final class AuthorizedFetch implements Handler<RoutingContext> {
-    private static final Pattern ACTOR_PAGE = Pattern.compile("/actors/[^/]+/?");
-    private static final Pattern ICON = Pattern.compile("/actors/[^/]+/icon\\.png");
-    private static final Pattern FEED = Pattern.compile("/actors/[^/]+/([a-z]+/)?feed\\.atom|/actors/[^/]+/events\\.ics");
-    private static final Pattern OBJECT = Pattern.compile("/objects/[^/]+");
-
+public final class AuthorizedFetch {
     private final HttpSignatureVerifier verifier = HttpSignatureVerifier.federation();
     private final ActorResolver resolver;
     private final ModerationService moderation;
@@ -42,12 +41,22 @@ public final class AuthorizedFetch implements Handler<RoutingContext> {
         this.clock = clock;
     }
 
-    @Override
-    public void handle(RoutingContext ctx) {
-        if (servedWithoutSignature(ctx)) {
+    /**
+     * The guard of one route.
+     *
+     * @param servesPage whether a request gets the route's public HTML page; asked only for
+     *                   {@link Access#PAGE_OR_SIGNED_FETCH} routes
+     */
+    public Handler<RoutingContext> guard(Route route, Predicate<RoutingContext> servesPage) {
+        if (!route.access().needsSignedFetch()) throw new IllegalArgumentException(route + " is not for authorized fetch");
+        boolean pageIsPublic = route.access() == Access.PAGE_OR_SIGNED_FETCH;
+        return ctx -> {
+            if (!(pageIsPublic && servesPage.test(ctx))) requireSignature(ctx);
             ctx.next();
-            return;
-        }
+        };
+    }
+
+    private void requireSignature(RoutingContext ctx) {
         Map<String, List<String>> headers = RequestTarget.headers(ctx);
         URI target = RequestTarget.of(ctx, iris);
         Precheck pre = verifier.prepare(SignedRequestParts.withoutBody("GET", target, headers), clock.instant());
@@ -60,20 +69,5 @@ public final class AuthorizedFetch implements Handler<RoutingContext> {
         URI signer = checked.signer().orElseThrow(() -> new ApiException(401, "authorized fetch: request must be signed"));
         if (moderation.isBlockedActor(signer.toString())) throw ApiException.forbidden("actor is blocked");
         checked.keep().run(); // the signer's document is stored only for a request that is served
-        ctx.next();
-    }
-
-    /**
-     * Browsers get the HTML profile and object pages (same negotiation as {@link ActorHandler} and
-     * {@link ObjectHandler}), the icon and the Atom and iCalendar feeds without a signature, as the
-     * public web face. Everything else under the guarded paths answers ActivityStreams JSON whatever
-     * the Accept header says, so it needs a signature even when the client asks for HTML or nothing.
-     */
-    private static boolean servedWithoutSignature(RoutingContext ctx) {
-        String path = ctx.normalizedPath();
-        if (ICON.matcher(path).matches() || FEED.matcher(path).matches()) return true;
-        if (OBJECT.matcher(path).matches()) return ObjectHandler.wantsHtml(ctx);
-        return ACTOR_PAGE.matcher(path).matches()
-                && MediaTypes.negotiate(ctx.request().getHeader("Accept")) == MediaTypes.Representation.HTML;
     }
 }

@@ -13,6 +13,8 @@ import de.allmende.db.Database;
 import de.allmende.domain.LocalActor;
 import de.allmende.federation.iri.Iris;
 import de.allmende.federation.json.Contexts;
+import de.allmende.route.Param;
+import de.allmende.route.Route;
 import de.allmende.service.ActorService;
 import de.allmende.store.ActivityStore;
 import de.allmende.store.FollowStore;
@@ -20,8 +22,8 @@ import de.allmende.store.ReactionStore;
 import de.allmende.support.ApiException;
 import io.vertx.ext.web.RoutingContext;
 
-import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -34,6 +36,7 @@ import java.util.function.Function;
 public final class CollectionHandler {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final int PAGE = 20;
+    private static final Map<Param, String> FIRST_PAGE = Map.of(Param.PAGE, "true");
 
     private final Database db;
     private final Iris iris;
@@ -53,7 +56,7 @@ public final class CollectionHandler {
     private record Page(List<JsonNode> items, long lastCursor) {}
 
     public void followers(RoutingContext ctx) {
-        serve(ctx, iris::followers, a -> follows.countFollowers(db.dsl(), iris.actor(a.handle()).toString()), (a, before) -> {
+        serve(ctx, Route.FOLLOWERS, a -> follows.countFollowers(db.dsl(), iris.actor(a.handle()).toString()), (a, before) -> {
             var rows = follows.followers(db.dsl(), iris.actor(a.handle()).toString(), before, PAGE);
             return new Page(rows.stream().map(f -> (JsonNode) F.textNode(f.follower())).toList(),
                     rows.isEmpty() ? 0 : rows.get(rows.size() - 1).id());
@@ -61,7 +64,7 @@ public final class CollectionHandler {
     }
 
     public void following(RoutingContext ctx) {
-        serve(ctx, iris::following, a -> follows.countFollowing(db.dsl(), iris.actor(a.handle()).toString()), (a, before) -> {
+        serve(ctx, Route.FOLLOWING, a -> follows.countFollowing(db.dsl(), iris.actor(a.handle()).toString()), (a, before) -> {
             var rows = follows.following(db.dsl(), iris.actor(a.handle()).toString(), before, PAGE).stream()
                     .filter(f -> f.state() == FollowStore.State.ACCEPTED).toList();
             return new Page(rows.stream().map(f -> (JsonNode) F.textNode(f.followee())).toList(),
@@ -70,7 +73,7 @@ public final class CollectionHandler {
     }
 
     public void outbox(RoutingContext ctx) {
-        serve(ctx, iris::outbox, a -> activities.countOutbox(db.dsl(), a.id()), (a, before) -> {
+        serve(ctx, Route.OUTBOX, a -> activities.countOutbox(db.dsl(), a.id()), (a, before) -> {
             var rows = activities.outbox(db.dsl(), a.id(), before, PAGE);
             return new Page(rows.stream().map(r -> {
                 ObjectNode item = ((ObjectNode) r.raw()).deepCopy();
@@ -81,48 +84,66 @@ public final class CollectionHandler {
     }
 
     public void liked(RoutingContext ctx) {
-        serve(ctx, iris::liked, a -> reactions.likedBy(db.dsl(), iris.actor(a.handle()).toString()).size(),
+        serve(ctx, Route.LIKED, a -> reactions.likedBy(db.dsl(), iris.actor(a.handle()).toString()).size(),
                 (a, before) -> new Page(reactions.likedBy(db.dsl(), iris.actor(a.handle()).toString()).stream()
                         .map(s -> (JsonNode) F.textNode(s)).toList(), 0));
     }
 
     /** Pinned posts come with the content types; until then the featured collection is empty. */
     public void featured(RoutingContext ctx) {
-        serve(ctx, iris::featured, a -> 0, (a, before) -> new Page(List.of(), 0));
+        serve(ctx, Route.FEATURED, a -> 0, (a, before) -> new Page(List.of(), 0));
     }
 
-    private void serve(RoutingContext ctx, Function<String, URI> iriOf, Function<LocalActor, Integer> total,
+    /** The instance actor publishes nothing; its outbox exists because every actor has one. */
+    public void instanceOutbox(RoutingContext ctx) {
+        String type = ObjectHandler.jsonType(ctx);
+        cache.respond(ctx, new Key(Route.INSTANCE_OUTBOX.name(), type, ""), () -> {
+            ObjectNode doc = F.objectNode();
+            doc.put("@context", Contexts.ACTIVITYSTREAMS);
+            doc.put("id", iris.instanceOutbox().toString());
+            doc.put("type", "OrderedCollection");
+            doc.put("totalItems", 0);
+            doc.putArray("orderedItems");
+            return Rendered.json(200, type, doc, Set.of());
+        });
+    }
+
+    private void serve(RoutingContext ctx, Route route, Function<LocalActor, Integer> total,
                        java.util.function.BiFunction<LocalActor, Long, Page> page) {
         String handle = PathParams.handle(ctx);
-        String maxId = ctx.request().getParam("max_id");
-        boolean wantsPage = "true".equals(ctx.request().getParam("page")) || maxId != null;
+        String maxId = ctx.request().getParam(Param.MAX_ID.name());
+        boolean wantsPage = Param.PAGE.accepts(ctx.request().getParam(Param.PAGE.name())) || maxId != null;
+        if (maxId != null && !Param.MAX_ID.accepts(maxId)) throw ApiException.badRequest("max_id must be a number");
         long before;
         try {
             before = maxId == null ? Long.MAX_VALUE : Long.parseLong(maxId);
         } catch (NumberFormatException e) {
             throw ApiException.badRequest("max_id must be a number");
         }
+        // The page asked for, as the table writes it: first (?page=true) or after a cursor (?max_id=N).
+        Map<Param, String> pageQuery = !wantsPage ? Map.of() : maxId == null ? FIRST_PAGE : Map.of(Param.MAX_ID, maxId);
         String type = ObjectHandler.jsonType(ctx);
-        String resource = handle + (!wantsPage ? "" : maxId == null ? "?page=true" : "?max_id=" + maxId);
-        cache.respond(ctx, new Key(iriOf.apply("_").getRawPath(), type, resource), () -> {
+        cache.respond(ctx, new Key(route.name(), type, route.path(pageQuery, handle)), () -> {
             LocalActor a = actors.findMunicipality(handle).orElseThrow(() -> ApiException.notFound("no such actor"));
-            String id = iriOf.apply(a.handle()).toString();
+            String id = iris.of(route, a.handle()).toString();
             ObjectNode doc = F.objectNode();
             doc.put("@context", Contexts.ACTIVITYSTREAMS);
             if (!wantsPage) {
                 doc.put("id", id);
                 doc.put("type", "OrderedCollection");
                 doc.put("totalItems", total.apply(a));
-                doc.put("first", id + "?page=true");
+                doc.put("first", iris.of(route, FIRST_PAGE, a.handle()).toString());
             } else {
                 Page p = page.apply(a, before);
-                doc.put("id", id + (maxId == null ? "?page=true" : "?max_id=" + maxId));
+                doc.put("id", iris.of(route, pageQuery, a.handle()).toString());
                 doc.put("type", "OrderedCollectionPage");
                 doc.put("partOf", id);
                 doc.put("totalItems", total.apply(a));
                 ArrayNode items = doc.putArray("orderedItems");
                 p.items().forEach(items::add);
-                if (p.items().size() == PAGE && p.lastCursor() > 0) doc.put("next", id + "?max_id=" + p.lastCursor());
+                if (p.items().size() == PAGE && p.lastCursor() > 0) {
+                    doc.put("next", iris.of(route, Map.of(Param.MAX_ID, Long.toString(p.lastCursor())), a.handle()).toString());
+                }
             }
             return Rendered.json(200, type, doc, Set.of(iris.actor(a.handle()).toString(), Changes.ACTORS));
         });

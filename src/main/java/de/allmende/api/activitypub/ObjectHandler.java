@@ -12,6 +12,8 @@ import de.allmende.db.Changes;
 import de.allmende.db.Database;
 import de.allmende.federation.iri.Iris;
 import de.allmende.federation.json.ServedDocuments;
+import de.allmende.federation.json.Contexts;
+import de.allmende.route.Param;
 import de.allmende.store.ActivityStore;
 import de.allmende.store.ObjectStore;
 import de.allmende.support.ApiException;
@@ -63,9 +65,9 @@ public final class ObjectHandler {
      * HTML for browsers, unless the visible "JSON-LD" link ({@code ?format=json}) asked for the
      * document. Without an Accept header the client is taken for a server (as for the instance actor).
      */
-    static boolean wantsHtml(RoutingContext ctx) {
+    public static boolean wantsHtml(RoutingContext ctx) {
         String accept = ctx.request().getHeader("Accept");
-        return accept != null && !accept.isBlank() && !"json".equals(ctx.request().getParam("format"))
+        return accept != null && !accept.isBlank() && !Param.FORMAT.accepts(ctx.request().getParam(Param.FORMAT.name()))
                 && MediaTypes.negotiate(accept) == Representation.HTML;
     }
 

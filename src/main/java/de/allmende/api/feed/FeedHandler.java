@@ -50,7 +50,7 @@ public final class FeedHandler {
 
     public void kindAtom(RoutingContext ctx) {
         LocalActor a = actor(ctx);
-        ContentKind kind = ContentKind.byPlural(ctx.pathParam("kind")).orElseThrow(() -> ApiException.notFound("no such feed"));
+        ContentKind kind = PathParams.kind(ctx, "no such feed");
         Responses.cacheable(ctx, ATOM, atom.feed(a, kind, content.recent(a, kind, ENTRIES)), MAX_AGE_SECONDS);
     }
 

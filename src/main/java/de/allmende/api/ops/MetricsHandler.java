@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 
-/** Prometheus scrape endpoint; guarded by a bearer token when the operator sets one. */
+/** Prometheus scrape endpoint; guarded by a bearer token when the operator sets one (the router puts {@link #requireToken} first). */
 public final class MetricsHandler implements Handler<RoutingContext> {
     private final Optional<String> token;
     private final Handler<RoutingContext> scrape = PrometheusScrapingHandler.create();
@@ -18,8 +18,8 @@ public final class MetricsHandler implements Handler<RoutingContext> {
         this.token = token;
     }
 
-    @Override
-    public void handle(RoutingContext ctx) {
+    /** The guard of {@link de.allmende.route.Access#OPERATOR} routes. */
+    public void requireToken(RoutingContext ctx) {
         if (token.isPresent()) {
             String auth = ctx.request().getHeader("Authorization");
             String expected = "Bearer " + token.get();
@@ -28,6 +28,11 @@ public final class MetricsHandler implements Handler<RoutingContext> {
                 throw ApiException.unauthorized("metrics need a bearer token");
             }
         }
+        ctx.next();
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
         scrape.handle(ctx);
     }
 }

@@ -12,6 +12,7 @@ import de.allmende.content.ContentJson;
 import de.allmende.content.ContentKind;
 import de.allmende.domain.LocalActor;
 import de.allmende.federation.iri.Iris;
+import de.allmende.route.Route;
 import de.allmende.service.ContentService;
 import de.allmende.support.ApiException;
 import io.vertx.ext.web.RoutingContext;
@@ -24,18 +25,17 @@ import java.util.UUID;
  * create, read, replace and delete a municipality's content. Validation is ContentService's; a
  * rejected input is a 422 naming each field.
  */
-final class ContentHandler {
+public final class ContentHandler {
     private final ContentService content;
     private final Iris iris;
-    private final String apiBase;
 
     ContentHandler(ContentService content, Iris iris) {
         this.content = content;
         this.iris = iris;
-        this.apiBase = iris.base() + StaffRoutes.BASE;
     }
 
-    void list(RoutingContext ctx, ContentKind kind) {
+    public void list(RoutingContext ctx) {
+        ContentKind kind = kind(ctx);
         ContentQuery q = ContentQuery.parse(kind, ctx.queryParams(), iris);
         ContentService.Page page = content.list(actor(ctx), kind, q.filter(), q.cursor(), q.limit());
         ObjectNode body = Responses.JSON.createObjectNode();
@@ -43,26 +43,30 @@ final class ContentHandler {
         page.items().forEach(c -> items.add(ContentJson.write(c)));
         body.put("next", page.next().orElse(null));
         page.next().ifPresent(next -> ctx.response().putHeader("Link",
-                "<" + apiBase + "/" + kind.plural() + "?" + q.withCursor(next) + ">; rel=\"next\""));
+                "<" + iris.base() + Route.STAFF_CONTENT_LIST.path(kind.plural()) + "?" + q.withCursor(next) + ">; rel=\"next\""));
         Responses.json(ctx, 200, MediaTypes.JSON, body);
     }
 
-    void create(RoutingContext ctx, ContentKind kind) {
+    public void create(RoutingContext ctx) {
+        ContentKind kind = kind(ctx);
         Content c = content.create(actor(ctx), kind, jsonBody(ctx));
-        ctx.response().putHeader("Location", StaffRoutes.BASE + "/" + kind.plural() + "/" + c.id().orElseThrow());
+        ctx.response().putHeader("Location", Route.STAFF_CONTENT.path(kind.plural(), c.id().orElseThrow().toString()));
         Responses.json(ctx, 201, MediaTypes.JSON, ContentJson.write(c));
     }
 
-    void get(RoutingContext ctx, ContentKind kind) {
+    public void get(RoutingContext ctx) {
+        ContentKind kind = kind(ctx);
         Responses.json(ctx, 200, MediaTypes.JSON, ContentJson.write(content.get(actor(ctx), kind, id(ctx, kind))));
     }
 
-    void replace(RoutingContext ctx, ContentKind kind) {
+    public void replace(RoutingContext ctx) {
+        ContentKind kind = kind(ctx);
         Content c = content.update(actor(ctx), kind, id(ctx, kind), jsonBody(ctx));
         Responses.json(ctx, 200, MediaTypes.JSON, ContentJson.write(c));
     }
 
-    void delete(RoutingContext ctx, ContentKind kind) {
+    public void delete(RoutingContext ctx) {
+        ContentKind kind = kind(ctx);
         content.delete(actor(ctx), kind, id(ctx, kind));
         ctx.response().setStatusCode(204).end();
     }
@@ -71,8 +75,13 @@ final class ContentHandler {
         return StaffAuth.grant(ctx).actor();
     }
 
+    /** The kind a route was written out for (the router's paths name each kind). */
+    private static ContentKind kind(RoutingContext ctx) {
+        return PathParams.kind(ctx, "no such kind of content");
+    }
+
     private static UUID id(RoutingContext ctx, ContentKind kind) {
-        return PathParams.uuid(ctx, "id", "no such " + kind.code());
+        return PathParams.uuid(ctx, "no such " + kind.code());
     }
 
     /** The request's JSON; an empty body reads as null, which validation reports as a missing object. */

@@ -2,6 +2,7 @@ package de.allmende.api.staff;
 
 import de.allmende.api.MediaTypes;
 import de.allmende.api.PathParams;
+import de.allmende.route.Route;
 import de.allmende.api.Responses;
 import de.allmende.domain.FieldError;
 import de.allmende.domain.Media;
@@ -17,14 +18,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** {@code /api/allmende/v1/media}: upload (multipart {@code file} + {@code description}), read and delete. */
-final class MediaHandler {
+public final class MediaHandler {
     private final MediaService media;
 
     MediaHandler(MediaService media) {
         this.media = media;
     }
 
-    void upload(RoutingContext ctx) {
+    public void upload(RoutingContext ctx) {
         List<FileUpload> files = ctx.fileUploads().stream().filter(f -> "file".equals(f.name())).toList();
         if (files.size() != 1) {
             throw new ValidationException(List.of(new FieldError("file", "send exactly one file as multipart/form-data field 'file'")));
@@ -33,20 +34,20 @@ final class MediaHandler {
         Optional<String> description = Optional.ofNullable(ctx.request().getFormAttribute("description"));
         Media m = media.upload(StaffAuth.grant(ctx).actor(),
                 new MediaUpload(Path.of(file.uploadedFileName()), file.fileName(), file.contentType(), description));
-        ctx.response().putHeader("Location", StaffRoutes.BASE + "/media/" + m.id());
+        ctx.response().putHeader("Location", Route.STAFF_MEDIA.path(m.id().toString()));
         Responses.json(ctx, 201, MediaTypes.JSON, MediaJson.toJson(m));
     }
 
-    void get(RoutingContext ctx) {
+    public void get(RoutingContext ctx) {
         Responses.json(ctx, 200, MediaTypes.JSON, MediaJson.toJson(media.get(StaffAuth.grant(ctx).actor(), id(ctx))));
     }
 
-    void delete(RoutingContext ctx) {
+    public void delete(RoutingContext ctx) {
         media.delete(StaffAuth.grant(ctx).actor(), id(ctx));
         ctx.response().setStatusCode(204).end();
     }
 
     private static UUID id(RoutingContext ctx) {
-        return PathParams.uuid(ctx, "id", "no such media");
+        return PathParams.uuid(ctx, "no such media");
     }
 }

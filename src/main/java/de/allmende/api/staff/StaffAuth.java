@@ -4,7 +4,6 @@ import de.allmende.domain.AccessGrant;
 import de.allmende.domain.Scope;
 import de.allmende.service.TokenService;
 import de.allmende.support.ApiException;
-import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -16,12 +15,13 @@ import java.util.Set;
 /**
  * Bearer-token authentication for the staff API (RFC 6750): 401 with a {@code WWW-Authenticate}
  * challenge without a valid token, 403 {@code insufficient_scope} when the token lacks the route's
- * scope. The token itself is never logged or echoed.
+ * scope. The token itself is never logged or echoed. A security policy to Vert.x, so it runs before a
+ * route's scope check and BodyHandler.
  */
-public final class StaffAuth implements Handler<RoutingContext> {
+public final class StaffAuth implements SecurityPolicyHandler {
     private static final String GRANT = "allmende.staff.grant";
     private static final String REALM = "Bearer realm=\"allmende\"";
-    /** Routes with these methods read a body; StaffRoutes gives each a BodyHandler, which resumes the request. */
+    /** Routes with these methods read a body; StaffHandlers gives each a BodyHandler, which resumes the request. */
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
     private final TokenService tokens;

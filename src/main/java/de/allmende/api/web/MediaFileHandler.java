@@ -23,7 +23,7 @@ public final class MediaFileHandler {
     }
 
     public void handle(RoutingContext ctx) {
-        MediaService.Download file = media.download(PathParams.uuid(ctx, "id", "no such media")).orElseThrow(() -> ApiException.notFound("no such media"));
+        MediaService.Download file = media.download(PathParams.uuid(ctx, "no such media")).orElseThrow(() -> ApiException.notFound("no such media"));
         Media m = file.media();
         String etag = "\"" + m.sha256() + "\"";
         HttpServerResponse response = ctx.response()

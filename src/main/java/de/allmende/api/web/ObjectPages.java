@@ -89,8 +89,9 @@ public final class ObjectPages {
         return m;
     }
 
-    private static Alternate jsonLd(URI iri) {
-        return new Alternate(PageModel.ACTIVITY_JSON, iri.toString(), "ActivityStreams (JSON-LD)", iri + "?format=json");
+    private Alternate jsonLd(URI iri) {
+        URI document = iris.parseObject(iri).map(iris::objectDocument).orElse(iri);
+        return new Alternate(PageModel.ACTIVITY_JSON, iri.toString(), "ActivityStreams (JSON-LD)", document.toString());
     }
 
     private static Item instant(Instant t) {

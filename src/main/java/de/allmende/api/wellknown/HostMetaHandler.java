@@ -7,10 +7,13 @@ import de.allmende.support.Html;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
-/** RFC 6415 host-meta: Mastodon falls back to its lrdd template when WebFinger is not found. */
+/**
+ * RFC 6415 host-meta: Mastodon falls back to its lrdd template when WebFinger is not found. XRD, or
+ * JRD when asked for JSON; {@code host-meta.json} is always JRD.
+ */
 public final class HostMetaHandler implements Handler<RoutingContext> {
     private final String xml;
-    private final String json;
+    private final String jrd;
 
     public HostMetaHandler(Iris iris) {
         String template = iris.webFingerTemplate();
@@ -18,15 +21,21 @@ public final class HostMetaHandler implements Handler<RoutingContext> {
                 + "<XRD xmlns=\"http://docs.oasis-open.org/ns/xri/xrd-1.0\">\n"
                 + "  <Link rel=\"lrdd\" template=\"" + Html.escape(template) + "\"/>\n"
                 + "</XRD>\n";
-        this.json = "{\"links\":[{\"rel\":\"lrdd\",\"template\":\"" + template + "\"}]}";
+        this.jrd = "{\"links\":[{\"rel\":\"lrdd\",\"template\":\"" + template + "\"}]}";
     }
 
     @Override
     public void handle(RoutingContext ctx) {
+        answer(ctx, String.valueOf(ctx.request().getHeader("Accept")).contains("json"));
+    }
+
+    public void json(RoutingContext ctx) {
+        answer(ctx, true);
+    }
+
+    private void answer(RoutingContext ctx, boolean wantsJson) {
         Responses.allowAnyOrigin(ctx);
-        boolean wantsJson = ctx.request().path().endsWith(".json")
-                || String.valueOf(ctx.request().getHeader("Accept")).contains("json");
         ctx.response().putHeader("Content-Type", wantsJson ? MediaTypes.JRD_JSON : MediaTypes.XRD_XML)
-                .end(wantsJson ? json : xml);
+                .end(wantsJson ? jrd : xml);
     }
 }

@@ -7,6 +7,8 @@ import de.allmende.api.DocumentCache;
 import de.allmende.api.DocumentCache.Key;
 import de.allmende.api.DocumentCache.Rendered;
 import de.allmende.api.MediaTypes;
+import de.allmende.api.PathParams;
+import de.allmende.route.Param;
 import de.allmende.api.Responses;
 import de.allmende.db.Changes;
 import de.allmende.domain.LocalActor;
@@ -50,15 +52,9 @@ public final class NodeInfoHandler {
         return Rendered.json(200, MediaTypes.JRD_JSON, doc, Set.of());
     }
 
-    public void document20(RoutingContext ctx) {
-        document(ctx, "2.0");
-    }
-
-    public void document21(RoutingContext ctx) {
-        document(ctx, "2.1");
-    }
-
-    private void document(RoutingContext ctx, String version) {
+    /** The document in the version the path names, one of {@link Param#NODEINFO_VERSION}'s. */
+    public void document(RoutingContext ctx) {
+        String version = PathParams.value(ctx, Param.NODEINFO_VERSION, "no such NodeInfo version");
         Responses.allowAnyOrigin(ctx);
         cache.respond(ctx, new Key("nodeinfo", "", version), () -> document(version));
     }

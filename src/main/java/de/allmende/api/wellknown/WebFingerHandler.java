@@ -11,6 +11,8 @@ import de.allmende.api.Responses;
 import de.allmende.db.Changes;
 import de.allmende.domain.LocalActor;
 import de.allmende.federation.iri.Iris;
+import de.allmende.route.Param;
+import de.allmende.route.Route;
 import de.allmende.service.ActorService;
 import de.allmende.support.ApiException;
 import io.vertx.core.Handler;
@@ -72,10 +74,9 @@ public final class WebFingerHandler implements Handler<RoutingContext> {
         }
         if (iris.isServer(resource)) return Optional.of(serverJrd(resource));
         if (iris.isInstanceActor(resource)) return Optional.of(instanceJrd());
-        Optional<String> handle = iris.parseActor(resource);
-        if (handle.isEmpty() && iris.isLocal(resource) && resource.getRawPath() != null && resource.getRawPath().startsWith("/@")) {
-            handle = Optional.of(resource.getRawPath().substring(2));
-        }
+        // An actor by its IRI or by its profile URL (/@handle), as Mastodon's search sends it.
+        Optional<String> handle = iris.parse(resource).filter(m -> m.route() == Route.ACTOR || m.route() == Route.PROFILE)
+                .map(m -> m.value(Param.HANDLE));
         return handle.flatMap(actors::findMunicipality).map(this::actorJrd);
     }
 

@@ -2,6 +2,7 @@ package de.allmende.api.staff;
 
 import de.allmende.api.HttpHandlers;
 import de.allmende.api.HttpVerticle;
+import de.allmende.route.Area;
 import de.allmende.testkit.OpenApiContract;
 import de.allmende.testkit.TestNode;
 import io.vertx.core.http.HttpMethod;
@@ -26,19 +27,19 @@ class OpenApiRoutesTest {
             Set<String> routed = new TreeSet<>();
             for (Route route : router.getRoutes()) {
                 String path = route.getPath();
-                if (path == null || !path.startsWith(StaffRoutes.BASE)) continue;
+                if (path == null || !path.startsWith(Area.STAFF_API.prefix())) continue;
                 if (route.methods() == null || route.methods().isEmpty()) {
                     // Only the authentication that guards everything may match every method.
-                    assertEquals(StaffRoutes.BASE + "/", path, "a staff route without methods");
+                    assertEquals(Area.STAFF_API.prefix() + "/", path, "a staff route without methods");
                     continue;
                 }
-                String template = path.substring(StaffRoutes.BASE.length()).replaceAll(":([A-Za-z0-9_]+)", "{$1}");
+                String template = path.substring(Area.STAFF_API.prefix().length()).replaceAll(":([A-Za-z0-9_]+)", "{$1}");
                 for (HttpMethod m : route.methods()) routed.add(m.name() + " " + template);
             }
             OpenApiContract contract = OpenApiContract.of(node);
             assertTrue(routed.contains("POST /media"), routed.toString());
             assertEquals(contract.operations(), routed);
-            assertEquals(node.url() + StaffRoutes.BASE, contract.document().at("/servers/0/url").asText());
+            assertEquals(node.url() + Area.STAFF_API.prefix(), contract.document().at("/servers/0/url").asText());
             assertEquals("3.1.0", contract.document().get("openapi").asText());
         }
     }

@@ -90,6 +90,17 @@ class AuthorizedFetchTest {
     }
 
     @Test
+    @DisplayName("the profile URL /@handle is the actor's other door: its JSON needs a signature too, its HTML does not")
+    void profileUrlNeedsSignatureForJson() {
+        assertUnauthorized(remote.get(at("/@musterstadt"), AS, null));
+        assertUnauthorized(remote.get(at("/@musterstadt"), "application/ld+json", null));
+        Response signed = remote.get(at("/@musterstadt"), AS, alice);
+        assertEquals(200, signed.status(), signed::toString);
+        assertEquals(node.actorIri("musterstadt").toString(), signed.json().path("id").asText());
+        assertEquals(200, remote.get(at("/@musterstadt"), "text/html", null).status());
+    }
+
+    @Test
     @DisplayName("content: the HTML page and the Atom and iCalendar feeds are open; its JSON-LD (also via ?format=json) needs a signature")
     void publicFaceOpen() {
         var musterstadt = node.actor("musterstadt");

@@ -1,0 +1,58 @@
+package de.allmende.api;
+
+import de.allmende.api.activitypub.ActorHandler;
+import de.allmende.api.activitypub.ObjectHandler;
+import de.allmende.api.staff.StaffHandlers;
+import de.allmende.route.Route;
+
+/**
+ * The one place where routes meet their handlers. The switch names every route of the table: a route
+ * declared without a handler does not compile. Guards are not here; the router derives them from each
+ * route's {@link de.allmende.route.Access}.
+ */
+final class Endpoints {
+    private Endpoints() {}
+
+    static Endpoint of(Route route, HttpHandlers h) {
+        StaffHandlers staff = h.staff();
+        return switch (route) {
+            case WEBFINGER -> Endpoint.of(h.webFinger());
+            case HOST_META -> Endpoint.of(h.hostMeta());
+            case HOST_META_JSON -> Endpoint.of(h.hostMeta()::json);
+            case NODEINFO_LINKS -> Endpoint.of(h.nodeInfo()::discovery);
+            case NODEINFO -> Endpoint.of(h.nodeInfo()::document);
+
+            case INSTANCE_ACTOR -> Endpoint.of(h.actors()::instance);
+            case INSTANCE_INBOX, SHARED_INBOX -> Endpoint.of(h.inbox()::shared);
+            case INSTANCE_OUTBOX -> Endpoint.of(h.collections()::instanceOutbox);
+            case ACTOR, PROFILE -> Endpoint.page(h.actors()::municipality, ActorHandler::servesPage);
+            case ICON -> Endpoint.of(h.icons()::handle);
+            case INBOX -> Endpoint.of(h.inbox()::personal);
+            case OUTBOX -> Endpoint.of(h.collections()::outbox);
+            case FOLLOWERS -> Endpoint.of(h.collections()::followers);
+            case FOLLOWING -> Endpoint.of(h.collections()::following);
+            case FEATURED -> Endpoint.of(h.collections()::featured);
+            case LIKED -> Endpoint.of(h.collections()::liked);
+            case FEED -> Endpoint.of(h.feeds()::atom);
+            case KIND_FEED -> Endpoint.of(h.feeds()::kindAtom);
+            case CALENDAR_FEED -> Endpoint.of(h.feeds()::calendar);
+            case OBJECT -> Endpoint.page(h.objects()::object, ObjectHandler::wantsHtml);
+            case ACTIVITY -> Endpoint.of(h.objects()::activity);
+            case MEDIA -> Endpoint.of(h.mediaFiles()::handle);
+
+            case STAFF_OPENAPI -> Endpoint.of(staff.openApi());
+            case STAFF_MEDIA_UPLOAD -> Endpoint.of(staff.uploads(), staff.media()::upload);
+            case STAFF_MEDIA -> Endpoint.of(staff.media()::get);
+            case STAFF_MEDIA_DELETE -> Endpoint.of(staff.media()::delete);
+            case STAFF_CONTENT_LIST -> Endpoint.of(staff.content()::list);
+            case STAFF_CONTENT_CREATE -> Endpoint.of(StaffHandlers.json(), staff.content()::create);
+            case STAFF_CONTENT -> Endpoint.of(staff.content()::get);
+            case STAFF_CONTENT_REPLACE -> Endpoint.of(StaffHandlers.json(), staff.content()::replace);
+            case STAFF_CONTENT_DELETE -> Endpoint.of(staff.content()::delete);
+
+            case HEALTH_LIVE -> Endpoint.of(h.health()::live);
+            case HEALTH_READY -> Endpoint.of(h.health()::ready);
+            case METRICS -> Endpoint.of(h.metrics());
+        };
+    }
+}

@@ -1,0 +1,100 @@
+package de.allmende.api;
+
+import de.allmende.api.ops.RequestMetrics;
+import de.allmende.api.staff.StaffAuth;
+import de.allmende.federation.http.SafeHttpClient;
+import de.allmende.route.Area;
+import de.allmende.route.PathTemplate.RouterPath;
+import de.allmende.route.Route;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
+import io.vertx.ext.web.handler.PlatformHandler;
+import io.vertx.micrometer.backends.BackendRegistries;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The node's router, registered from the route table: each {@link Route} at its paths, behind the
+ * guard its access names, then the handlers {@link Endpoints} binds to it. No path is written here.
+ */
+final class NodeRouter {
+    private NodeRouter() {}
+
+    static Router build(Router r, HttpHandlers h) {
+        MeterRegistry registry = BackendRegistries.getDefaultNow();
+        if (registry != null) r.route().handler(new RequestMetrics(registry));
+        r.route().handler(new SecurityHeaders()).handler(new RequestGuard()); // before any route with a path matches
+        r.route(Area.WELL_KNOWN.prefix() + "/*").handler(CorsHandler.create().addOrigin("*").allowedMethod(HttpMethod.GET));
+
+        Guards guards = new Guards(h);
+        for (Route route : Route.values()) register(r, route, Endpoints.of(route, h), guards);
+
+        // Staff API paths no route claims still need a token: 401 before 404, so they tell strangers nothing.
+        r.route(Area.STAFF_API.prefix() + "/*").handler(h.staff().auth());
+        r.route().failureHandler(h.failures());
+        r.route().last().handler(ctx -> ctx.fail(404));
+        return r;
+    }
+
+    private static void register(Router r, Route route, Endpoint endpoint, Guards guards) {
+        List<Handler<RoutingContext>> guard = guards.of(route, endpoint);
+        for (RouterPath path : route.template().routerPaths()) {
+            io.vertx.ext.web.Route registered = r.route(route.method(), path.path());
+            if (!path.fixed().isEmpty()) registered.handler(new FixedParams(path.fixed()));
+            guard.forEach(registered::handler);
+            endpoint.handlers().forEach(registered::handler);
+        }
+    }
+
+    /** The guard each kind of access needs, in front of a route's own handlers. */
+    private static final class Guards {
+        private final HttpHandlers h;
+        /** Inbox bodies over 1 MB are refused with 413 before any processing. */
+        private final BodyHandler inboxBody = BodyHandler.create(false).setBodyLimit(SafeHttpClient.MAX_BODY);
+
+        Guards(HttpHandlers h) {
+            this.h = h;
+        }
+
+        List<Handler<RoutingContext>> of(Route route, Endpoint endpoint) {
+            return switch (route.access()) {
+                case PUBLIC -> List.of();
+                case SIGNED_FETCH, PAGE_OR_SIGNED_FETCH -> {
+                    Predicate<RoutingContext> servesPage = servesPage(route, endpoint);
+                    // Signature checks may fetch keys from elsewhere: admitted up to a limit (503 beyond).
+                    yield h.authorizedFetch().map(fetch -> List.of(h.remoteWork(), fetch.guard(route, servesPage))).orElse(List.of());
+                }
+                // Signature checks may fetch keys from elsewhere: such requests are admitted up to a limit (503 beyond), after
+                // their body arrived, so neither slow bodies nor stalling key servers can fill it for the rest of the node.
+                case SIGNED_DELIVERY -> List.of(inboxBody, h.remoteWork());
+                case STAFF -> List.of(h.staff().auth(), StaffAuth.require(route.scope().orElseThrow()));
+                case OPERATOR -> List.of(h.metrics()::requireToken);
+            };
+        }
+
+        private static Predicate<RoutingContext> servesPage(Route route, Endpoint endpoint) {
+            if (route.access() != de.allmende.route.Access.PAGE_OR_SIGNED_FETCH) return ctx -> false;
+            return endpoint.servesPage().orElseThrow(() ->
+                    new IllegalStateException(route + " has a public page, but its endpoint does not say which requests get it"));
+        }
+    }
+
+    /**
+     * The values of closed parameters a written-out path stands for (e.g. {@code kind=events}), so
+     * handlers read them like any path parameter.
+     */
+    private record FixedParams(Map<String, String> values) implements PlatformHandler {
+        @Override
+        public void handle(RoutingContext ctx) {
+            ctx.pathParams().putAll(values);
+            ctx.next();
+        }
+    }
+}

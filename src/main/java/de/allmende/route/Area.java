@@ -1,0 +1,26 @@
+package de.allmende.route;
+
+/**
+ * Where a route lives. An area with a prefix may have handlers for every path below it, also paths
+ * no route claims (CORS for discovery; the staff API's bearer token, so unknown staff paths answer 401).
+ */
+public enum Area {
+    /** RFC 8615 well-known URIs: open to scripts on any origin. */
+    WELL_KNOWN("/.well-known"),
+    /** Everything servers and browsers fetch: actors, collections, objects, feeds, pages, files. */
+    NODE(""),
+    /** {@code /api/v1} stays free for a Mastodon-compatible client API. */
+    STAFF_API("/api/allmende/v1"),
+    OPERATIONS("");
+
+    private final String prefix;
+
+    Area(String prefix) {
+        this.prefix = prefix;
+    }
+
+    /** The path every route of the area starts with; empty for areas without one. */
+    public String prefix() {
+        return prefix;
+    }
+}

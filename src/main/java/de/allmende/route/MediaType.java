@@ -1,0 +1,20 @@
+package de.allmende.route;
+
+/** Media types (without parameters) the routes answer with. */
+public final class MediaType {
+    public static final String ACTIVITY_JSON = "application/activity+json";
+    /** With the ActivityStreams profile. */
+    public static final String LD_JSON = "application/ld+json";
+    public static final String HTML = "text/html";
+    public static final String JSON = "application/json";
+    public static final String JRD = "application/jrd+json";
+    public static final String XRD = "application/xrd+xml";
+    public static final String ATOM = "application/atom+xml";
+    public static final String CALENDAR = "text/calendar";
+    public static final String PNG = "image/png";
+    public static final String PROMETHEUS = "text/plain";
+    /** Uploaded files answer with their own type, one of {@link de.allmende.domain.FileType}'s. */
+    public static final String UPLOADED = "*/*";
+
+    private MediaType() {}
+}

@@ -1,0 +1,163 @@
+package de.allmende.route;
+
+import de.allmende.domain.Scope;
+import io.vertx.core.http.HttpMethod;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static de.allmende.route.Access.OPERATOR;
+import static de.allmende.route.Access.PAGE_OR_SIGNED_FETCH;
+import static de.allmende.route.Access.PUBLIC;
+import static de.allmende.route.Access.SIGNED_DELIVERY;
+import static de.allmende.route.Access.SIGNED_FETCH;
+import static de.allmende.route.Area.NODE;
+import static de.allmende.route.Area.OPERATIONS;
+import static de.allmende.route.Area.STAFF_API;
+import static de.allmende.route.Area.WELL_KNOWN;
+import static de.allmende.route.MediaType.ACTIVITY_JSON;
+import static de.allmende.route.MediaType.ATOM;
+import static de.allmende.route.MediaType.CALENDAR;
+import static de.allmende.route.MediaType.HTML;
+import static de.allmende.route.MediaType.JRD;
+import static de.allmende.route.MediaType.JSON;
+import static de.allmende.route.MediaType.LD_JSON;
+import static de.allmende.route.MediaType.PNG;
+import static de.allmende.route.MediaType.PROMETHEUS;
+import static de.allmende.route.MediaType.UPLOADED;
+import static de.allmende.route.MediaType.XRD;
+import static de.allmende.route.Param.FORMAT;
+import static de.allmende.route.Param.HANDLE;
+import static de.allmende.route.Param.KIND;
+import static de.allmende.route.Param.LOCAL_ID;
+import static de.allmende.route.Param.MAX_ID;
+import static de.allmende.route.Param.NODEINFO_VERSION;
+import static de.allmende.route.Param.PAGE;
+import static de.allmende.route.Param.REL;
+import static de.allmende.route.Param.RESOURCE;
+import static de.allmende.route.Param.UUID_ID;
+import static de.allmende.route.PathTemplate.at;
+import static io.vertx.core.http.HttpMethod.DELETE;
+import static io.vertx.core.http.HttpMethod.GET;
+import static io.vertx.core.http.HttpMethod.POST;
+import static io.vertx.core.http.HttpMethod.PUT;
+
+/**
+ * Every path the node serves, declared once. The router registers exactly these (a test holds it to
+ * that), {@code Iris} builds and parses the node's IRIs with them, and each route's {@link Access}
+ * decides its guard: authorized fetch, the staff token and scope, the metrics token. Templates are
+ * relative to their {@link Area}'s prefix.
+ */
+public enum Route {
+    WEBFINGER(WELL_KNOWN, GET, at("/webfinger").query(RESOURCE, REL), PUBLIC, JRD),
+    HOST_META(WELL_KNOWN, GET, at("/host-meta"), PUBLIC, XRD, JRD),
+    HOST_META_JSON(WELL_KNOWN, GET, at("/host-meta.json"), PUBLIC, JRD),
+    NODEINFO_LINKS(WELL_KNOWN, GET, at("/nodeinfo"), PUBLIC, JRD),
+    NODEINFO(NODE, GET, at("/nodeinfo/", NODEINFO_VERSION), PUBLIC, JSON),
+
+    INSTANCE_ACTOR(NODE, GET, at("/actor"), PUBLIC, ACTIVITY_JSON, LD_JSON, HTML),
+    INSTANCE_INBOX(NODE, POST, at("/actor/inbox"), SIGNED_DELIVERY, JSON),
+    INSTANCE_OUTBOX(NODE, GET, at("/actor/outbox").query(PAGE, MAX_ID), SIGNED_FETCH, ACTIVITY_JSON, LD_JSON),
+    SHARED_INBOX(NODE, POST, at("/inbox"), SIGNED_DELIVERY, JSON),
+
+    ACTOR(NODE, GET, at("/actors/", HANDLE), PAGE_OR_SIGNED_FETCH, ACTIVITY_JSON, LD_JSON, HTML),
+    /** Mastodon's profile URL; the same document as {@link #ACTOR}. */
+    PROFILE(NODE, GET, at("/@", HANDLE), PAGE_OR_SIGNED_FETCH, ACTIVITY_JSON, LD_JSON, HTML),
+    ICON(NODE, GET, at("/actors/", HANDLE, "/icon.png"), PUBLIC, PNG),
+    INBOX(NODE, POST, at("/actors/", HANDLE, "/inbox"), SIGNED_DELIVERY, JSON),
+    OUTBOX(NODE, GET, at("/actors/", HANDLE, "/outbox").query(PAGE, MAX_ID), SIGNED_FETCH, ACTIVITY_JSON, LD_JSON),
+    FOLLOWERS(NODE, GET, at("/actors/", HANDLE, "/followers").query(PAGE, MAX_ID), SIGNED_FETCH, ACTIVITY_JSON, LD_JSON),
+    FOLLOWING(NODE, GET, at("/actors/", HANDLE, "/following").query(PAGE, MAX_ID), SIGNED_FETCH, ACTIVITY_JSON, LD_JSON),
+    FEATURED(NODE, GET, at("/actors/", HANDLE, "/featured").query(PAGE, MAX_ID), SIGNED_FETCH, ACTIVITY_JSON, LD_JSON),
+    LIKED(NODE, GET, at("/actors/", HANDLE, "/liked").query(PAGE, MAX_ID), SIGNED_FETCH, ACTIVITY_JSON, LD_JSON),
+    /** Atom feed of all content of an actor. */
+    FEED(NODE, GET, at("/actors/", HANDLE, "/feed.atom"), PUBLIC, ATOM),
+    /** Atom feed of one kind of content, e.g. {@code /actors/stadt/events/feed.atom}. */
+    KIND_FEED(NODE, GET, at("/actors/", HANDLE, "/", KIND, "/feed.atom"), PUBLIC, ATOM),
+    CALENDAR_FEED(NODE, GET, at("/actors/", HANDLE, "/events.ics"), PUBLIC, CALENDAR),
+    /** A local object, also its HTML page; {@code ?format=json} is the page's visible link to the document. */
+    OBJECT(NODE, GET, at("/objects/", LOCAL_ID).query(FORMAT), PAGE_OR_SIGNED_FETCH, ACTIVITY_JSON, LD_JSON, HTML),
+    ACTIVITY(NODE, GET, at("/activities/", LOCAL_ID), SIGNED_FETCH, ACTIVITY_JSON, LD_JSON),
+    /** Uploaded files, public like the objects that attach them. */
+    MEDIA(NODE, GET, at("/media/", UUID_ID), PUBLIC, UPLOADED),
+
+    /** The OpenAPI document describing the staff routes below (a test holds the two together). */
+    STAFF_OPENAPI(STAFF_API, GET, at("/openapi.json"), PUBLIC, JSON),
+    STAFF_MEDIA_UPLOAD(POST, at("/media"), Scope.WRITE_MEDIA, JSON),
+    STAFF_MEDIA(GET, at("/media/", UUID_ID), Scope.WRITE_MEDIA, JSON),
+    STAFF_MEDIA_DELETE(DELETE, at("/media/", UUID_ID), Scope.WRITE_MEDIA),
+    STAFF_CONTENT_LIST(GET, at("/", KIND), Scope.READ_CONTENT, JSON),
+    STAFF_CONTENT_CREATE(POST, at("/", KIND), Scope.WRITE_CONTENT, JSON),
+    STAFF_CONTENT(GET, at("/", KIND, "/", UUID_ID), Scope.READ_CONTENT, JSON),
+    STAFF_CONTENT_REPLACE(PUT, at("/", KIND, "/", UUID_ID), Scope.WRITE_CONTENT, JSON),
+    STAFF_CONTENT_DELETE(DELETE, at("/", KIND, "/", UUID_ID), Scope.WRITE_CONTENT),
+
+    HEALTH_LIVE(OPERATIONS, GET, at("/health/live"), PUBLIC, JSON),
+    /** Ready when the database answers too. */
+    HEALTH_READY(OPERATIONS, GET, at("/health/ready"), PUBLIC, JSON),
+    METRICS(OPERATIONS, GET, at("/metrics"), OPERATOR, PROMETHEUS);
+
+    private final Area area;
+    private final HttpMethod method;
+    private final PathTemplate template;
+    private final Access access;
+    private final Optional<Scope> scope;
+    private final List<String> produces;
+
+    Route(Area area, HttpMethod method, PathTemplate template, Access access, String... produces) {
+        this(area, method, template, access, Optional.empty(), produces);
+    }
+
+    /** A staff API route: a bearer token with this scope. */
+    Route(HttpMethod method, PathTemplate template, Scope scope, String... produces) {
+        this(STAFF_API, method, template, Access.STAFF, Optional.of(scope), produces);
+    }
+
+    Route(Area area, HttpMethod method, PathTemplate template, Access access, Optional<Scope> scope, String... produces) {
+        this.area = area;
+        this.method = method;
+        this.template = template.under(area.prefix());
+        this.access = access;
+        this.scope = scope;
+        this.produces = List.of(produces);
+    }
+
+    public Area area() { return area; }
+    public HttpMethod method() { return method; }
+    public PathTemplate template() { return template; }
+    public Access access() { return access; }
+    /** The scope a staff token needs; empty for every other route. */
+    public Optional<Scope> scope() { return scope; }
+    /** The media types a successful answer has (none for 204). */
+    public List<String> produces() { return produces; }
+
+    /** The raw path for these parameter values (in template order), percent-encoded where needed. */
+    public String path(String... values) {
+        return template.build(List.of(values), Map.of());
+    }
+
+    /** The raw path and query, e.g. a collection page: {@code OUTBOX.path(Map.of(MAX_ID, "42"), handle)}. */
+    public String path(Map<Param, String> query, String... values) {
+        return template.build(List.of(values), query);
+    }
+
+    /** This route's values in a raw path and query (null if none), if they match it exactly. */
+    public Optional<RouteMatch> match(String rawPath, String rawQuery) {
+        return template.match(rawPath, rawQuery).map(v -> new RouteMatch(this, v.path(), v.query()));
+    }
+
+    /** The first route (in declaration order: reading before writing) that a raw path and query match. */
+    public static Optional<RouteMatch> find(String rawPath, String rawQuery) {
+        for (Route route : values()) {
+            Optional<RouteMatch> m = route.match(rawPath, rawQuery);
+            if (m.isPresent()) return m;
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return name() + " " + method + " " + template;
+    }
+}

@@ -1,0 +1,140 @@
+package de.allmende.api;
+
+import de.allmende.content.Content;
+import de.allmende.domain.Scope;
+import de.allmende.federation.iri.Iris;
+import de.allmende.route.Access;
+import de.allmende.route.Area;
+import de.allmende.route.Param;
+import de.allmende.route.PathTemplate.RouterPath;
+import de.allmende.route.Route;
+import de.allmende.testkit.Fixtures;
+import de.allmende.testkit.Multipart;
+import de.allmende.testkit.SampleFiles;
+import de.allmende.testkit.Showcase;
+import de.allmende.testkit.StaffClient;
+import de.allmende.testkit.TestNode;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The router serves exactly the route table: every declared route is registered and answers, and no
+ * path is registered that the table does not declare.
+ */
+@DisplayName("the router serves the route table, the whole table and nothing but the table")
+class RouteTableServedTest {
+    private static final List<String> ACCEPTS = List.of("application/activity+json", "text/html");
+
+    static TestNode node;
+    static String token;
+    /** Existing things to name: {@code "kind/id"} per content kind, the activity and the uploaded file. */
+    static final Map<String, String> ids = new HashMap<>();
+
+    @BeforeAll
+    static void start() {
+        node = TestNode.start();
+        var musterstadt = node.create(Fixtures.musterstadt());
+        Showcase shown = Showcase.publish(node, musterstadt);
+        Iris iris = node.node().services().iris;
+        for (Content c : shown.all()) ids.put(c.kind().plural(), c.id().orElseThrow().toString());
+        ids.put("object", iris.parseObject(shown.project().iri()).orElseThrow());
+        String activity = node.node().services().db.dsl()
+                .fetchValue("SELECT iri FROM activity WHERE type = 'Create' ORDER BY id LIMIT 1").toString();
+        ids.put("activity", iris.parse(URI.create(activity)).orElseThrow().value(Param.LOCAL_ID));
+        StaffClient staff = StaffClient.issue(node, "musterstadt", Scope.values());
+        token = staff.token();
+        HttpResponse<String> upload = staff.upload(new Multipart().file("file", "wappen.png", "image/png", SampleFiles.png()));
+        ids.put("media", StaffClient.json(upload).get("id").asText());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (node != null) node.close();
+    }
+
+    @Test
+    @DisplayName("the router's paths are the table's (closed parameters written out), plus the area-wide handlers")
+    void routerPathsAreTheTable() {
+        Set<String> declared = new TreeSet<>();
+        for (Route route : Route.values()) {
+            for (RouterPath p : route.template().routerPaths()) declared.add(route.method() + " " + p.path());
+        }
+        Set<String> areaWide = new TreeSet<>();
+        for (Area area : Area.values()) if (!area.prefix().isEmpty()) areaWide.add(area.prefix() + "/");
+
+        Router router = HttpVerticle.router(node.node().vertx(), HttpHandlers.create(node.node().services()));
+        Set<String> routed = new TreeSet<>();
+        for (io.vertx.ext.web.Route r : router.getRoutes()) {
+            if (r.getPath() == null) continue; // handlers for every request: metrics, security headers, failures, the 404
+            if (r.methods() == null || r.methods().isEmpty()) {
+                assertTrue(areaWide.contains(r.getPath()), () -> "a path outside the route table: " + r.getPath());
+                continue;
+            }
+            for (HttpMethod m : r.methods()) routed.add(m + " " + r.getPath());
+        }
+        assertEquals(declared, routed);
+    }
+
+    @Test
+    @DisplayName("every GET route answers 2xx for things that exist, with a media type it declares")
+    void everyReadingRouteIsServed() {
+        List<String> failures = new ArrayList<>();
+        int sent = 0;
+        for (Route route : Route.values()) {
+            if (route.method() != HttpMethod.GET) continue;
+            for (RouterPath p : route.template().routerPaths()) {
+                String target = fill(route, p) + sampleQuery(route);
+                for (String accept : ACCEPTS) {
+                    HttpResponse<String> r = get(route, target, accept);
+                    sent++;
+                    String type = r.headers().firstValue("Content-Type").orElse("").split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+                    boolean declaredType = route.produces().contains(type) || route.produces().contains("*/*");
+                    if (r.statusCode() / 100 != 2 || !declaredType) failures.add(route + " " + target + " (" + accept + ") → " + r.statusCode() + " " + type);
+                }
+            }
+        }
+        int total = sent;
+        assertTrue(failures.isEmpty(), () -> failures.size() + " of " + total + ":\n" + String.join("\n", failures));
+    }
+
+    /** A router path with each open parameter filled by something that exists. */
+    private static String fill(Route route, RouterPath p) {
+        String kind = p.fixed().get(Param.KIND.name());
+        String id = switch (route) {
+            case ACTIVITY -> ids.get("activity");
+            case MEDIA, STAFF_MEDIA -> ids.get("media");
+            case OBJECT -> ids.get("object");
+            default -> kind == null ? "" : ids.get(kind);
+        };
+        return p.path().replace(":" + Param.HANDLE.name(), "musterstadt").replace(":id", id);
+    }
+
+    private static String sampleQuery(Route route) {
+        if (route == Route.WEBFINGER) return "?resource=acct:musterstadt@" + node.publicUrl().getRawAuthority();
+        return "";
+    }
+
+    private static HttpResponse<String> get(Route route, String target, String accept) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(node.url() + target)).header("Accept", accept).GET();
+        if (route.access() == Access.STAFF) b.header("Authorization", "Bearer " + token);
+        return TestNode.send(b.build());
+    }
+}
