@@ -49,6 +49,7 @@ class ArchitectureTest {
                 .layer("Federation").definedBy(ROOT + ".federation..")
                 .layer("Service").definedBy(ROOT + ".service..")
                 .layer("Store").definedBy(ROOT + ".store..")
+                .layer("Routes").definedBy(ROOT + ".route..")
                 .layer("Domain").definedBy(ROOT + ".domain..", ROOT + ".content..")
                 // The adapters are handed the composition root to pick their collaborators from.
                 .whereLayer("Composition root").mayOnlyBeAccessedByLayers("Cli", "Api")
@@ -56,7 +57,9 @@ class ArchitectureTest {
                 .whereLayer("Api").mayOnlyBeAccessedByLayers("Composition root")
                 .whereLayer("Federation").mayOnlyBeAccessedByLayers("Composition root", "Cli", "Api")
                 .whereLayer("Service").mayOnlyBeAccessedByLayers("Composition root", "Cli", "Api", "Federation")
-                .whereLayer("Store").mayOnlyBeAccessedByLayers("Composition root", "Cli", "Api", "Federation", "Service");
+                .whereLayer("Store").mayOnlyBeAccessedByLayers("Composition root", "Cli", "Api", "Federation", "Service")
+                // The one route table: the HTTP adapters route by it, federation builds and parses IRIs with it.
+                .whereLayer("Routes").mayOnlyBeAccessedByLayers("Composition root", "Api", "Federation");
         rule.check(MAIN);
     }
 
