@@ -14,22 +14,12 @@ import de.allmende.federation.inbox.ActivityRouter;
 import de.allmende.federation.inbox.InboxBacklog;
 import de.allmende.federation.inbox.InboxPipeline;
 import de.allmende.federation.inbox.InboxWorker;
-import de.allmende.federation.inbox.handlers.FollowHandler;
-import de.allmende.federation.inbox.handlers.FollowResponseHandler;
-import de.allmende.federation.inbox.handlers.HandlerContext;
-import de.allmende.federation.inbox.handlers.ObjectHandlers;
-import de.allmende.federation.inbox.handlers.ReactionHandler;
-import de.allmende.federation.inbox.handlers.UndoHandler;
+import de.allmende.federation.inbox.handlers.InboxHandlers;
 import de.allmende.federation.iri.Iris;
 import de.allmende.federation.moderation.Moderation;
 import de.allmende.federation.outbox.OutboxService;
-import de.allmende.federation.proof.ObjectProofChecker;
 import de.allmende.service.ActorService;
 import de.allmende.service.KeyService;
-import de.allmende.store.ActivityStore;
-import de.allmende.store.FollowStore;
-import de.allmende.store.ObjectStore;
-import de.allmende.store.ReactionStore;
 import de.allmende.store.RemoteActorStore;
 
 import java.time.Clock;
@@ -71,20 +61,7 @@ public final class Federation implements AutoCloseable {
         this.inbox = new InboxPipeline(db, resolver, moderation, schemes, clock, new InboxBacklog(db, config.maxInboxBacklog()));
         this.retry = new RetryPolicy(RetryPolicy.MASTODON.maxAttempts(), config.retryScale());
         this.workDb = db.relaxedCommits();
-        HandlerContext c = new HandlerContext(workDb, iris, actors, resolver, fetcher, outbox, moderation, new FollowStore(),
-                new ObjectStore(), new ActivityStore(), new ReactionStore(), remoteActors, new ObjectProofChecker(resolver));
-        ObjectHandlers objects = new ObjectHandlers(c);
-        this.router = new ActivityRouter()
-                .on("Follow", new FollowHandler(c))
-                .on("Accept", FollowResponseHandler.accept(c))
-                .on("Reject", FollowResponseHandler.reject(c))
-                .on("Undo", new UndoHandler(c))
-                .on("Create", objects.create)
-                .on("Update", objects.update)
-                .on("Delete", objects.delete)
-                .on("Like", new ReactionHandler(c, ReactionStore.Kind.LIKE))
-                .on("Join", new de.allmende.federation.inbox.handlers.JoinHandler(c))
-                .on("Announce", new ReactionHandler(c, ReactionStore.Kind.ANNOUNCE));
+        this.router = InboxHandlers.router(workDb, iris, actors, resolver, fetcher, outbox, moderation);
     }
 
     /** What this node knows of each host's signature scheme; for tests. */

@@ -3,11 +3,12 @@ package de.allmende.fuzz;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.federation.content.AsToContent;
 import de.allmende.federation.inbox.InboxPipeline;
 import de.allmende.federation.json.AsToRemoteActor;
 import de.allmende.federation.json.Json;
+import de.allmende.federation.vocab.AsToInboundActivity;
+import de.allmende.federation.vocab.InboundActivity;
 import de.allmende.support.ApiException;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Reading what peers send as JSON: the inbox's parse stage ({@link InboxPipeline#parse}) answers with an
- * activity or a 4xx {@link ApiException}, and the readers of received documents (actors, Allmende
+ * activity or a 4xx {@link ApiException}, the view of an accepted activity is read or refused as malformed, and the readers of received documents (actors, Allmende
  * content) give a value or empty. Nothing else may escape: anything else would be a 500.
  */
 class InboundJsonFuzzTest {
@@ -48,12 +49,13 @@ class InboundJsonFuzzTest {
     @FuzzTest(maxDuration = "15s")
     void read(byte[] body) {
         try {
-            ObjectNode activity = InboxPipeline.parse(body);
+            InboundActivity activity = InboxPipeline.parse(body);
             if (STRICT_JSON) {
                 Optional<String> violation = StrictJson.violation(body);
                 assertTrue(violation.isEmpty(), () -> "the inbox accepted a body that is not strict JSON: " + violation.get());
             }
-            readDocument(activity.get("object"));
+            readView(activity);
+            readDocument(activity.raw().get("object"));
         } catch (ApiException e) {
             assertTrue(e.status() >= 400 && e.status() < 500, () -> "parse answered " + e.status());
         }
@@ -64,6 +66,15 @@ class InboundJsonFuzzTest {
             return;
         }
         readDocument(document);
+    }
+
+    /** The worker's view stage gives a view, nothing (a type it ignores) or Malformed (refused for good); no other exception. */
+    private static void readView(InboundActivity activity) {
+        try {
+            AsToInboundActivity.view(activity);
+        } catch (AsToInboundActivity.Malformed refused) {
+            // the activity lacks what its type requires: the worker marks it failed
+        }
     }
 
     private static void readDocument(JsonNode document) {

@@ -1,16 +1,15 @@
 package de.allmende.federation.inbox;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.allmende.federation.vocab.ActivityView;
 
 import java.io.IOException;
-import java.net.URI;
 
-/** Applies one type of inbound activity. Registered per type in {@link ActivityRouter}. */
+/** Applies one type of inbound activity, given as the typed view of that type. Registered per view in {@link ActivityRouter}. */
 @FunctionalInterface
-public interface ActivityHandler {
+public interface ActivityHandler<A extends ActivityView> {
     /**
-     * @param actor the activity's actor, already checked to be the signer (or proven by an object proof)
+     * @param activity its actor already checked to be the signer (or proven by an object proof)
      * @throws IOException for transient trouble (a fetch failed): the item is retried later
      */
-    void handle(ObjectNode activity, URI actor) throws IOException;
+    void handle(A activity) throws IOException;
 }

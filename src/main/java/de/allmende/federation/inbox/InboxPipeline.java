@@ -17,6 +17,8 @@ import de.allmende.federation.signature.PendingVerification;
 import de.allmende.federation.signature.Precheck;
 import de.allmende.federation.signature.SignedRequestParts;
 import de.allmende.federation.signature.VerificationResult;
+import de.allmende.federation.vocab.AsToInboundActivity;
+import de.allmende.federation.vocab.InboundActivity;
 import de.allmende.support.ApiException;
 
 import java.net.URI;
@@ -61,7 +63,7 @@ public final class InboxPipeline implements AutoCloseable {
         requireActivityJson(req);
         SignerKeys.Checked signed = verifySignature(req);
         URI signer = signed.signer().orElseThrow();
-        ObjectNode activity = parse(req.body());
+        InboundActivity activity = parse(req.body());
         authorize(activity, signer);
         // Only an accepted request may leave something of its signer behind (its actor document, its scheme).
         signed.keep().run();
@@ -100,33 +102,32 @@ public final class InboxPipeline implements AutoCloseable {
     }
 
     /**
-     * Parse stage (public for tests that apply recorded activities). An activity without any id is
-     * accepted, as Mastodon does (GoToSocial sends Delete without one): it gets a stable id derived from
-     * its bytes under the actor's IRI, so redelivery still dedupes and handlers can rely on an id.
+     * Parse stage (public for tests that apply recorded activities), with the reader the worker uses again
+     * ({@link AsToInboundActivity}). An activity without any id is accepted, as Mastodon does (GoToSocial
+     * sends Delete without one): it gets a stable id derived from its bytes under the actor's IRI, so
+     * redelivery still dedupes and handlers can rely on an id.
      */
-    public static ObjectNode parse(byte[] body) {
+    public static InboundActivity parse(byte[] body) {
         JsonNode doc;
         try {
             doc = StrictJson.read(body);
         } catch (StrictJson.Malformed e) {
             throw ApiException.badRequest("body is not JSON: " + e.getMessage());
         }
-        if (!doc.isObject()) throw ApiException.badRequest("activity must be a JSON object");
-        if (doc.path("id").isMissingNode() || doc.path("id").isNull()) {
-            syntheticId(doc.get("actor"), body).ifPresent(id -> ((ObjectNode) doc).put("id", id));
-        } else if (!doc.get("id").isTextual()) {
-            // {"id": …} or […] would be read as an IRI here but stored as "" (dedupe key and worker alike).
-            throw ApiException.badRequest("activity id must be a string");
+        if (doc instanceof ObjectNode activity && (activity.path("id").isMissingNode() || activity.path("id").isNull())) {
+            syntheticId(activity.get("actor"), body).ifPresent(id -> activity.put("id", id));
         }
-        if (Json.uri(doc.get("id")).isEmpty()) throw ApiException.badRequest("activity needs an http(s) id");
-        if (Json.firstType(doc).isEmpty()) throw ApiException.badRequest("activity needs a type");
-        if (Json.uri(doc.get("actor")).isEmpty()) throw ApiException.badRequest("activity needs an actor");
-        return (ObjectNode) doc;
+        try {
+            return AsToInboundActivity.convert(doc);
+        } catch (AsToInboundActivity.Malformed e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
     }
 
     /** Origin rules: the signer is the actor (or an FEP-8b32 proof by the actor vouches); ids live on the actor's host. */
-    private void authorize(ObjectNode activity, URI signer) {
-        URI actor = Json.uri(activity.get("actor")).orElseThrow();
+    private void authorize(InboundActivity inbound, URI signer) {
+        URI actor = inbound.actor();
+        ObjectNode activity = inbound.raw(); // the rules below look at every entry of an array, not only the first
         if (moderation.isBlockedDomain(actor.getRawAuthority()) || moderation.isBlockedActor(actor.toString())) {
             throw ApiException.forbidden("actor is blocked");
         }
@@ -134,8 +135,7 @@ public final class InboxPipeline implements AutoCloseable {
         if (!actor.equals(signer) && !proofs.isSignedBy(activity, actor)) {
             throw ApiException.forbidden("signer is not the activity's actor");
         }
-        URI id = Json.uri(activity.get("id")).orElseThrow();
-        if (!sameHost(id, actor)) throw ApiException.forbidden("activity id is not on the actor's host");
+        if (!sameHost(inbound.id(), actor)) throw ApiException.forbidden("activity id is not on the actor's host");
         // Any of its types counts: ["Note", "Create"] is a Create to whoever reads the array from the other end.
         if (Json.each(activity.get("type")).stream().anyMatch(t -> t.isTextual() && OBJECT_CARRYING.contains(t.textValue()))) {
             // Embedded or by reference, one or several: each object must live on the actor's host.
@@ -166,8 +166,8 @@ public final class InboxPipeline implements AutoCloseable {
         return Json.uri(value).orElseThrow(() -> ApiException.badRequest(what + " must be an http(s) IRI with a host"));
     }
 
-    private boolean enqueue(ObjectNode activity, URI signer) {
-        var committed = batcher.submit(activity.get("id").asText(), signer.toString(), activity.toString(), signer.getRawAuthority());
+    private boolean enqueue(InboundActivity activity, URI signer) {
+        var committed = batcher.submit(activity.id().toString(), signer.toString(), activity.raw().toString(), signer.getRawAuthority());
         try {
             // await() lets the HTTP verticle take further requests meanwhile, so they join the same commit.
             return io.vertx.core.Future.fromCompletionStage(committed).await();

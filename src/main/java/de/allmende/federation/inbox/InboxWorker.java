@@ -1,6 +1,5 @@
 package de.allmende.federation.inbox;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.db.Database;
 import de.allmende.db.Jdbc;
 import de.allmende.federation.delivery.QueueLoop;
@@ -9,8 +8,6 @@ import de.allmende.store.InboxStore.InboxItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -18,8 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 
 /**
- * Applies queued inbound activities. Transient failures (a remote fetch) are retried with backoff;
- * activities that cannot be applied are marked failed with the reason and never block the queue.
+ * Applies queued inbound activities: claims due items, runs each through the {@link InboxItemPipeline} on a
+ * virtual thread, and records its outcome. Transient failures (a remote fetch, our database) are retried with
+ * backoff; activities that cannot be applied are marked failed with the reason and never block the queue.
  */
 public final class InboxWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InboxWorker.class);
@@ -28,7 +26,7 @@ public final class InboxWorker implements AutoCloseable {
     private static final Duration LEASE = Duration.ofMinutes(2);
 
     private final Database db;
-    private final ActivityRouter router;
+    private final InboxItemPipeline pipeline;
     private final InboxStore inbox = new InboxStore();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore slots = new Semaphore(PARALLEL);
@@ -45,7 +43,7 @@ public final class InboxWorker implements AutoCloseable {
     InboxWorker(Database db, ActivityRouter router, double retryBaseSeconds) {
         this.retryBaseSeconds = retryBaseSeconds;
         this.db = db;
-        this.router = router;
+        this.pipeline = new InboxItemPipeline(router);
     }
 
     public InboxWorker start() {
@@ -71,24 +69,23 @@ public final class InboxWorker implements AutoCloseable {
         return items.size();
     }
 
+    /** The stages of {@link InboxItemPipeline}, then: record the outcome. */
     private void process(InboxItem item) {
+        recordOutcome(item, pipeline.apply(item));
+    }
+
+    private void recordOutcome(InboxItem item, InboxOutcome outcome) {
         try {
-            router.route((ObjectNode) item.body(), actorOf(item));
-            done.add(item.id()); // marked in batches by the loop: a crash before that only re-applies (idempotently)
-        } catch (IOException e) {
-            retryOrGiveUp(item, e.getMessage());
-        } catch (org.jooq.exception.DataAccessException e) {
-            // Our database (a full pool, a restart, a deadlock), not the activity: try again later, as for a peer
-            // that could not be reached. Marking it failed would lose an activity we acknowledged with 202.
-            LOG.warn("inbound {} not applied, will retry: {}", item.activityIri(), e.getMessage());
-            try {
-                retryOrGiveUp(item, "database: " + e.getMessage());
-            } catch (RuntimeException stillDown) {
-                LOG.debug("could not reschedule {}; its lease ends and it is claimed again", item.activityIri());
+            switch (outcome) {
+                // Marked in batches by the loop: a crash before that only re-applies (idempotently).
+                case InboxOutcome.Applied applied -> done.add(item.id());
+                case InboxOutcome.Ignored ignored -> done.add(item.id());
+                case InboxOutcome.RetryLater retry -> retryOrGiveUp(item, retry.reason());
+                case InboxOutcome.Refused refused -> db.dsl().transaction(cfg -> inbox.markFailed(cfg.dsl(), item.id(), refused.reason()));
             }
         } catch (RuntimeException e) {
-            LOG.info("inbound {} not applied: {}", item.activityIri(), e.getMessage());
-            db.dsl().transaction(cfg -> inbox.markFailed(cfg.dsl(), item.id(), String.valueOf(e.getMessage())));
+            // Our database is still in trouble: nothing is lost, the item's lease ends and it is claimed again.
+            LOG.debug("could not record the outcome of {}: {}", item.activityIri(), e.getMessage());
         }
     }
 
@@ -110,13 +107,6 @@ public final class InboxWorker implements AutoCloseable {
             inbox.markProcessed(c, ids);
             return null;
         });
-    }
-
-    /** The activity's actor; the pipeline checked it is the signer or proven by an object proof. */
-    private static URI actorOf(InboxItem item) {
-        // Read exactly as the pipeline read it (string, {"id": …} or a one-element array).
-        return de.allmende.federation.json.Json.uri(item.body().get("actor"))
-                .orElseThrow(() -> new IllegalArgumentException("activity without actor"));
     }
 
     @Override

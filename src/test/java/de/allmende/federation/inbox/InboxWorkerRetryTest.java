@@ -1,6 +1,7 @@
 package de.allmende.federation.inbox;
 
 import de.allmende.db.Database;
+import de.allmende.federation.vocab.CreateActivity;
 import de.allmende.testkit.TestDatabase;
 import de.allmende.testkit.TestNode;
 import org.jooq.exception.DataAccessException;
@@ -24,7 +25,7 @@ class InboxWorkerRetryTest {
     @Test
     void aDatabaseErrorIsRetried() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        ActivityRouter router = new ActivityRouter().on("Create", (activity, actor) -> {
+        ActivityRouter router = new ActivityRouter().on(CreateActivity.class, create -> {
             if (calls.incrementAndGet() == 1) throw new DataAccessException("Connection is not available, request timed out");
         });
         try (Database db = Database.connect(TestDatabase.fresh(), null); InboxBatcher batcher = new InboxBatcher(db)) {

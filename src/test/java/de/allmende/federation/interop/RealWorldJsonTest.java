@@ -14,6 +14,8 @@ import de.allmende.federation.json.AsToRemoteActor;
 import de.allmende.federation.json.Json;
 import de.allmende.federation.signature.CavageSigner;
 import de.allmende.federation.signature.KeyResolver;
+import de.allmende.federation.vocab.AsToInboundActivity;
+import de.allmende.federation.vocab.InboundActivity;
 import de.allmende.store.FollowStore;
 import de.allmende.store.ObjectStore;
 import de.allmende.store.ReactionStore;
@@ -236,8 +238,8 @@ class RealWorldJsonTest {
     void activityIsHandledByTheRouter(Fixture f) throws Exception {
         named(f, () -> {
             Case c = prepare(f, false);
-            ObjectNode activity = InboxPipeline.parse(c.body()); // what the pipeline hands on (id synthesised if absent)
-            router.route(activity, Json.uri(activity.get("actor")).orElseThrow());
+            InboundActivity activity = InboxPipeline.parse(c.body()); // what the pipeline hands on (id synthesised if absent)
+            router.route(activity);
             c.expectation().run();
         });
     }
@@ -280,13 +282,13 @@ class RealWorldJsonTest {
         seedActor(author, false);
 
         // A bare object posted to an inbox is not an activity: ignored (ChatMessage, Question, Event, Page, Note).
-        router.route(object, author);
+        router.route(AsToInboundActivity.convert(object.deepCopy().put("actor", author.toString())));
         assertEquals(0, node.count("SELECT count(*) FROM ap_object") + node.count("SELECT count(*) FROM activity"));
 
         // Wrapped in a Create by its author, the recorded shape is stored as is.
         ObjectNode create = JSON.createObjectNode().put("id", id + "#create").put("type", "Create").put("actor", author.toString());
         create.set("object", object);
-        router.route(create, author);
+        router.route(AsToInboundActivity.convert(create));
         assertEquals(1, node.count("SELECT count(*) FROM ap_object WHERE iri = " + q(id) + " AND type = " + q(f.type())
                 + " AND attributed_to = " + q(author.toString()) + " AND raw->>'id' = " + q(id)));
     }

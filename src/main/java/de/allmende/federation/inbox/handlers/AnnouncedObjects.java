@@ -1,8 +1,16 @@
 package de.allmende.federation.inbox.handlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import de.allmende.db.Database;
 import de.allmende.domain.ObjectProof;
-import de.allmende.federation.json.Json;
+import de.allmende.federation.fetch.RemoteFetcher;
+import de.allmende.federation.iri.Iris;
+import de.allmende.federation.moderation.Moderation;
+import de.allmende.federation.proof.ObjectProofChecker;
+import de.allmende.federation.vocab.AsObject;
+import de.allmende.federation.vocab.AsToInboundActivity;
+import de.allmende.store.FollowStore;
+import de.allmende.store.ObjectStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,54 +25,64 @@ import java.util.Optional;
  * author's key; otherwise the object is fetched from its origin and stored with whatever its proof
  * status is there. Boosts by actors nobody here follows are only counted, as Mastodon does.
  */
-final class AnnouncedObjects {
+public final class AnnouncedObjects {
     private static final Logger LOG = LoggerFactory.getLogger(AnnouncedObjects.class);
 
-    private final HandlerContext c;
+    private final Database db;
+    private final Iris iris;
+    private final Moderation moderation;
+    private final RemoteFetcher fetcher;
+    private final ObjectProofChecker proofs;
+    private final FollowStore follows = new FollowStore();
+    private final ObjectStore objects = new ObjectStore();
 
-    AnnouncedObjects(HandlerContext c) {
-        this.c = c;
+    public AnnouncedObjects(Database db, Iris iris, Moderation moderation, RemoteFetcher fetcher, ObjectProofChecker proofs) {
+        this.db = db;
+        this.iris = iris;
+        this.moderation = moderation;
+        this.fetcher = fetcher;
+        this.proofs = proofs;
     }
 
     /**
-     * @param embedded the object as the Announce embeds it, or null when named by reference
+     * @param embedded the object as the Announce embeds it; empty when named by reference
      * @param context the {@code @context} an embedded object without its own is read in
      */
-    void keep(URI objectIri, JsonNode embedded, JsonNode context, URI booster) {
-        if (c.iris().isLocal(objectIri) || c.moderation().isBlockedDomain(objectIri.getRawAuthority())) return;
-        if (!followedHere(booster) || c.objects().find(c.db().dsl(), objectIri.toString()).isPresent()) return;
-        if (embedded != null && embedded.isObject() && store(objectIri, embedded, context, ObjectProof.Status.VERIFIED)) return;
-        JsonNode fetched;
+    void keep(URI objectIri, Optional<AsObject> embedded, Optional<JsonNode> context, URI booster) {
+        if (iris.isLocal(objectIri) || moderation.isBlockedDomain(objectIri.getRawAuthority())) return;
+        if (!followedHere(booster) || objects.find(db.dsl(), objectIri.toString()).isPresent()) return;
+        if (embedded.isPresent() && store(objectIri, embedded.get(), context, Optional.of(ObjectProof.Status.VERIFIED))) return;
+        Optional<AsObject> fetched;
         try {
-            fetched = c.fetcher().fetch(objectIri);
+            fetched = AsToInboundActivity.object(fetcher.fetch(objectIri));
         } catch (IOException e) {
             // The boost itself still counts; the object is not kept.
             LOG.info("boosted object {} not fetched: {}", objectIri, e.getMessage());
             return;
         }
-        store(objectIri, fetched, null, null);
+        fetched.ifPresent(object -> store(objectIri, object, Optional.empty(), Optional.empty()));
     }
 
     private boolean followedHere(URI booster) {
         // Every follow row with a remote followee has a local follower.
-        return c.follows().countFollowers(c.db().dsl(), booster.toString()) > 0;
+        return follows.countFollowers(db.dsl(), booster.toString()) > 0;
     }
 
     /**
      * Stores {@code object} if it is attributed to an actor on its own host and, when {@code required}
      * is given, its proof has that status. Returns whether it was stored.
      */
-    private boolean store(URI objectIri, JsonNode object, JsonNode context, ObjectProof.Status required) {
-        if (!Json.uri(object.get("id")).map(objectIri::equals).orElse(false)) return false;
-        Optional<URI> owner = Json.uri(object.get("attributedTo"));
+    private boolean store(URI objectIri, AsObject object, Optional<JsonNode> context, Optional<ObjectProof.Status> required) {
+        if (!object.id().map(objectIri::equals).orElse(false)) return false;
+        Optional<URI> owner = object.attributedTo();
         if (owner.isEmpty() || !owner.get().getRawAuthority().equalsIgnoreCase(objectIri.getRawAuthority())
-                || c.moderation().isBlockedActor(owner.get().toString())) {
+                || moderation.isBlockedActor(owner.get().toString())) {
             return false;
         }
-        ObjectProof proof = c.proofs().check(object, owner.get(), context);
-        if (required != null && proof.status() != required) return false;
-        String type = Json.firstType(object).orElse("Object");
-        c.db().dsl().transaction(cfg -> c.objects().insertRemote(cfg.dsl(), objectIri.toString(), type, owner.get().toString(), object, proof));
+        ObjectProof proof = proofs.check(object.json(), owner.get(), context.orElse(null));
+        if (required.isPresent() && proof.status() != required.get()) return false;
+        String type = object.type().orElse("Object");
+        db.dsl().transaction(cfg -> objects.insertRemote(cfg.dsl(), objectIri.toString(), type, owner.get().toString(), object.json(), proof));
         return true;
     }
 }

@@ -1,10 +1,17 @@
 package de.allmende.federation.inbox.handlers;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.allmende.db.Database;
 import de.allmende.domain.LocalActor;
 import de.allmende.domain.RemoteActor;
+import de.allmende.federation.fetch.ActorResolver;
 import de.allmende.federation.inbox.ActivityHandler;
-import de.allmende.federation.json.Json;
+import de.allmende.federation.iri.Iris;
+import de.allmende.federation.moderation.Moderation;
+import de.allmende.federation.outbox.OutboxService;
+import de.allmende.federation.vocab.FollowActivity;
+import de.allmende.service.ActorService;
+import de.allmende.store.ActivityStore;
+import de.allmende.store.FollowStore;
 import de.allmende.store.FollowStore.State;
 
 import java.io.IOException;
@@ -14,32 +21,45 @@ import java.net.URI;
  * Follow of a local municipality: accepted at once (Accept embeds the Follow, as Mastodon does), or
  * kept pending when the municipality approves followers manually, or rejected for blocked actors.
  */
-public final class FollowHandler implements ActivityHandler {
-    private final HandlerContext c;
+public final class FollowHandler implements ActivityHandler<FollowActivity> {
+    private final Database db;
+    private final Iris iris;
+    private final ActorService actors;
+    private final ActorResolver resolver;
+    private final Moderation moderation;
+    private final OutboxService outbox;
+    private final FollowStore follows = new FollowStore();
+    private final ActivityStore activities = new ActivityStore();
 
-    public FollowHandler(HandlerContext c) {
-        this.c = c;
+    public FollowHandler(Database db, Iris iris, ActorService actors, ActorResolver resolver, Moderation moderation, OutboxService outbox) {
+        this.db = db;
+        this.iris = iris;
+        this.actors = actors;
+        this.resolver = resolver;
+        this.moderation = moderation;
+        this.outbox = outbox;
     }
 
     @Override
-    public void handle(ObjectNode follow, URI actor) throws IOException {
-        URI target = Json.uri(follow.get("object")).orElseThrow(() -> new IllegalArgumentException("Follow without object"));
-        LocalActor local = c.iris().parseActor(target).flatMap(c.actors()::findMunicipality)
+    public void handle(FollowActivity follow) throws IOException {
+        URI target = follow.followee();
+        String actor = follow.actor().toString();
+        LocalActor local = iris.parseActor(target).flatMap(actors::findMunicipality)
                 .orElseThrow(() -> new IllegalArgumentException("Follow of an unknown local actor " + target));
-        RemoteActor follower = c.resolver().resolve(actor);
-        boolean blocked = c.moderation().isBlockedActor(actor.toString());
-        c.db().dsl().transaction(cfg -> {
+        RemoteActor follower = resolver.resolve(follow.actor());
+        boolean blocked = moderation.isBlockedActor(actor);
+        db.dsl().transaction(cfg -> {
             var tx = cfg.dsl();
-            c.activities().insert(tx, follow.get("id").asText(), "Follow", actor.toString(), target.toString(), null, false, follow);
+            activities.insert(tx, follow.id().toString(), "Follow", actor, target.toString(), null, false, follow.activity().raw());
             if (blocked) {
-                c.outbox().rejectFollow(tx, local, follow, follower);
+                outbox.rejectFollow(tx, local, follow.activity().raw(), follower);
                 return;
             }
             State state = local.manuallyApprovesFollowers() ? State.PENDING : State.ACCEPTED;
-            c.follows().upsert(tx, actor.toString(), target.toString(), follow.get("id").asText(), state);
+            follows.upsert(tx, actor, target.toString(), follow.id().toString(), state);
             if (state == State.ACCEPTED) {
-                long followId = c.follows().find(tx, actor.toString(), target.toString()).orElseThrow().id();
-                c.outbox().acceptFollow(tx, local, followId, follow, follower);
+                long followId = follows.find(tx, actor, target.toString()).orElseThrow().id();
+                outbox.acceptFollow(tx, local, followId, follow.activity().raw(), follower);
             }
         });
     }

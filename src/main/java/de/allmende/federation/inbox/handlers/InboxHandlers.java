@@ -1,0 +1,43 @@
+package de.allmende.federation.inbox.handlers;
+
+import de.allmende.db.Database;
+import de.allmende.federation.fetch.ActorResolver;
+import de.allmende.federation.fetch.RemoteFetcher;
+import de.allmende.federation.inbox.ActivityRouter;
+import de.allmende.federation.iri.Iris;
+import de.allmende.federation.moderation.Moderation;
+import de.allmende.federation.outbox.OutboxService;
+import de.allmende.federation.proof.ObjectProofChecker;
+import de.allmende.federation.vocab.AcceptActivity;
+import de.allmende.federation.vocab.AnnounceActivity;
+import de.allmende.federation.vocab.CreateActivity;
+import de.allmende.federation.vocab.DeleteActivity;
+import de.allmende.federation.vocab.FollowActivity;
+import de.allmende.federation.vocab.JoinActivity;
+import de.allmende.federation.vocab.LikeActivity;
+import de.allmende.federation.vocab.RejectActivity;
+import de.allmende.federation.vocab.UndoActivity;
+import de.allmende.federation.vocab.UpdateActivity;
+import de.allmende.service.ActorService;
+
+/** The one table of what handles which inbound activity; each handler gets only the collaborators it uses. */
+public final class InboxHandlers {
+    private InboxHandlers() {}
+
+    /** @param db the database the handlers write with (the worker's, with relaxed commits) */
+    public static ActivityRouter router(Database db, Iris iris, ActorService actors, ActorResolver resolver, RemoteFetcher fetcher,
+                                        OutboxService outbox, Moderation moderation) {
+        ObjectProofChecker proofs = new ObjectProofChecker(resolver);
+        return new ActivityRouter()
+                .on(FollowActivity.class, new FollowHandler(db, iris, actors, resolver, moderation, outbox))
+                .on(AcceptActivity.class, new AcceptHandler(db))
+                .on(RejectActivity.class, new RejectHandler(db))
+                .on(UndoActivity.class, new UndoHandler(db))
+                .on(LikeActivity.class, new LikeHandler(db))
+                .on(AnnounceActivity.class, new AnnounceHandler(db, new AnnouncedObjects(db, iris, moderation, fetcher, proofs)))
+                .on(CreateActivity.class, new CreateHandler(db, fetcher, proofs))
+                .on(UpdateActivity.class, new UpdateHandler(db, resolver, fetcher, proofs))
+                .on(DeleteActivity.class, new DeleteHandler(db, resolver))
+                .on(JoinActivity.class, new JoinHandler(db, actors, resolver, outbox));
+    }
+}
