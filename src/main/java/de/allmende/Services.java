@@ -4,8 +4,15 @@ import de.allmende.config.NodeConfig;
 import de.allmende.db.Database;
 import de.allmende.federation.iri.Iris;
 import de.allmende.service.ActorService;
+import de.allmende.service.BoostService;
+import de.allmende.service.FollowRequestService;
+import de.allmende.service.FollowService;
 import de.allmende.service.KeyService;
+import de.allmende.service.LikeService;
+import de.allmende.service.ModerationService;
 import de.allmende.service.NodeInfoService;
+import de.allmende.service.NoteService;
+import de.allmende.service.ProfileService;
 import de.allmende.service.TokenService;
 import de.allmende.service.media.FileTypeDetector;
 import de.allmende.service.media.MediaFiles;
@@ -31,8 +38,15 @@ public final class Services implements AutoCloseable {
     public final TokenService tokens;
     public final MediaService media;
     public final Clock clock = Clock.systemUTC();
+    public final ModerationService moderation;
     public final de.allmende.federation.Federation federation;
     public final de.allmende.service.ContentService content;
+    public final NoteService notes;
+    public final FollowService follows;
+    public final FollowRequestService followRequests;
+    public final LikeService likes;
+    public final BoostService boosts;
+    public final ProfileService profiles;
 
     private Services(NodeConfig config, Database db) {
         this.config = config;
@@ -44,9 +58,17 @@ public final class Services implements AutoCloseable {
         this.actors = new ActorService(db, new ActorStore(), keys, config.nodeName());
         this.nodeInfo = new NodeInfoService(actors);
         this.tokens = new TokenService(db, new TokenStore(), new ActorStore(), clock);
-        this.media = new MediaService(db, new MediaStore(iris), new MediaFiles(config.mediaDir()), new FileTypeDetector(), iris, clock);
-        this.federation = new de.allmende.federation.Federation(config, db, iris, keys, actors, clock);
+        this.media = new MediaService(db, new MediaStore(iris::media), new MediaFiles(config.mediaDir()), new FileTypeDetector(), iris, clock);
+        this.moderation = new ModerationService(db, config.allowlistMode());
+        this.federation = new de.allmende.federation.Federation(config, db, iris, keys, actors, moderation, clock);
+        // The use cases reach the network only through the ports federation implements.
         this.content = new de.allmende.service.ContentService(db, iris, clock, federation.outbox);
+        this.notes = new NoteService(db, iris, federation.outbox);
+        this.follows = new FollowService(db, iris, federation.directory, federation.outbox);
+        this.followRequests = new FollowRequestService(db, iris, federation.directory, federation.outbox);
+        this.likes = new LikeService(db, iris, federation.directory, federation.outbox);
+        this.boosts = new BoostService(db, iris, federation.directory, federation.outbox);
+        this.profiles = new ProfileService(db, federation.outbox);
     }
 
     /** Opens the database, applies migrations, checks the master key and makes sure the instance actor exists. */

@@ -66,7 +66,7 @@ public record HttpHandlers(
                 new MediaFileHandler(s.media),
                 new StaffRoutes(s),
                 s.config.authorizedFetch()
-                        ? Optional.of(new AuthorizedFetch(s.federation.resolver, s.federation.moderation, iris, s.clock))
+                        ? Optional.of(new AuthorizedFetch(s.federation.resolver, s.moderation, iris, s.clock))
                         : Optional.empty(),
                 new HealthHandler(s.db),
                 new MetricsHandler(s.config.metricsToken()),

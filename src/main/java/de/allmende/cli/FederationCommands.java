@@ -50,7 +50,7 @@ public final class FederationCommands {
 
         @Override
         public Integer call() {
-            URI id = withActor(handle, (s, a) -> s.federation.outbox.follow(a, resolveTarget(s, target)));
+            URI id = withActor(handle, (s, a) -> s.follows.follow(a, resolveTarget(s, target)));
             System.out.println("follow request sent: " + id);
             return 0;
         }
@@ -64,7 +64,7 @@ public final class FederationCommands {
         @Override
         public Integer call() {
             withActor(handle, (s, a) -> {
-                s.federation.outbox.unfollow(a, resolveTarget(s, target));
+                s.follows.unfollow(a, resolveTarget(s, target));
                 return null;
             });
             System.out.println("unfollowed " + target);
@@ -82,7 +82,7 @@ public final class FederationCommands {
             if (text.isBlank() || text.length() > 5000) {
                 throw new ValidationException(List.of(new FieldError("text", "1–5000 characters")));
             }
-            URI id = withActor(handle, (s, a) -> s.federation.outbox.publishNote(a, Html.paragraphs(text)));
+            URI id = withActor(handle, (s, a) -> s.notes.publish(a, Html.paragraphs(text)));
             System.out.println("published " + id);
             return 0;
         }
@@ -134,7 +134,8 @@ public final class FederationCommands {
                 default -> throw new ValidationException(List.of(new FieldError("decision", "approve or reject")));
             };
             withActor(handle, (s, a) -> {
-                s.federation.outbox.decideFollowRequest(a, URI.create(follower), approve);
+                if (approve) s.followRequests.approve(a, URI.create(follower));
+                else s.followRequests.reject(a, URI.create(follower));
                 return null;
             });
             System.out.println((approve ? "approved " : "rejected ") + follower);
@@ -151,9 +152,9 @@ public final class FederationCommands {
         public Integer call() {
             try (Services s = Services.open(ConfigLoader.fromEnvironment())) {
                 switch (kind) {
-                    case "domain" -> s.federation.moderation.blockDomain(value);
-                    case "actor" -> s.federation.moderation.blockActor(value);
-                    case "allow-domain" -> s.federation.moderation.allowDomain(value);
+                    case "domain" -> s.moderation.blockDomain(value);
+                    case "actor" -> s.moderation.blockActor(value);
+                    case "allow-domain" -> s.moderation.allowDomain(value);
                     default -> throw new ValidationException(List.of(new FieldError("kind", "one of domain, actor, allow-domain")));
                 }
             }

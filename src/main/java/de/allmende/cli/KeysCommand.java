@@ -21,7 +21,7 @@ public final class KeysCommand {
         public Integer call() {
             try (Services s = Services.open(ConfigLoader.fromEnvironment())) {
                 LocalActor a = s.actors.rotateKeys(handle);
-                if (!a.isInstance()) s.federation.outbox.publishActorUpdate(a); // followers refetch the new keys
+                if (!a.isInstance()) s.profiles.publishUpdate(a); // followers refetch the new keys
                 System.out.println("rotated keys of " + (a.isInstance() ? s.iris.instanceActor() : s.iris.actor(a.handle())));
             }
             return 0;

@@ -6,6 +6,7 @@ import de.allmende.federation.delivery.DeliveryWorker;
 import de.allmende.federation.delivery.RetryPolicy;
 import de.allmende.federation.fetch.ActorResolver;
 import de.allmende.federation.fetch.LocalKeys;
+import de.allmende.federation.fetch.RemoteActorDirectory;
 import de.allmende.federation.fetch.RemoteFetcher;
 import de.allmende.federation.http.RequestSigner;
 import de.allmende.federation.http.SafeHttpClient;
@@ -16,10 +17,10 @@ import de.allmende.federation.inbox.InboxPipeline;
 import de.allmende.federation.inbox.InboxWorker;
 import de.allmende.federation.inbox.handlers.InboxHandlers;
 import de.allmende.federation.iri.Iris;
-import de.allmende.federation.moderation.Moderation;
 import de.allmende.federation.outbox.OutboxService;
 import de.allmende.service.ActorService;
 import de.allmende.service.KeyService;
+import de.allmende.service.ModerationService;
 import de.allmende.store.RemoteActorStore;
 
 import java.time.Clock;
@@ -30,9 +31,11 @@ public final class Federation implements AutoCloseable {
     public final RequestSigner signer;
     public final RemoteFetcher fetcher;
     public final ActorResolver resolver;
-    public final Moderation moderation;
+    /** The service ports federation implements: remote actors, and publishing what use cases change. */
+    public final RemoteActorDirectory directory;
     public final OutboxService outbox;
     public final InboxPipeline inbox;
+    private final ModerationService moderation;
     private final SignatureSchemes schemes;
     private final Database db;
     private final Database workDb;
@@ -44,7 +47,8 @@ public final class Federation implements AutoCloseable {
     private DeliveryWorker deliveryWorker;
     private InboxWorker inboxWorker;
 
-    public Federation(NodeConfig config, Database db, Iris iris, KeyService keys, ActorService actors, Clock clock) {
+    public Federation(NodeConfig config, Database db, Iris iris, KeyService keys, ActorService actors, ModerationService moderation,
+                      Clock clock) {
         this.db = db;
         this.iris = iris;
         this.clock = clock;
@@ -55,8 +59,9 @@ public final class Federation implements AutoCloseable {
         RemoteActorStore remoteActors = new RemoteActorStore();
         this.resolver = new ActorResolver(db, remoteActors, fetcher, http, clock, config.allowPrivateNetworks(),
                 new LocalKeys(iris, actors, keys));
-        this.moderation = new Moderation(db, config.allowlistMode());
-        this.outbox = new OutboxService(db, iris, clock, resolver, fetcher, keys);
+        this.moderation = moderation;
+        this.directory = new RemoteActorDirectory(db, resolver, fetcher);
+        this.outbox = new OutboxService(iris, clock, keys);
         this.schemes = new SignatureSchemes(db);
         this.inbox = new InboxPipeline(db, resolver, moderation, schemes, clock, new InboxBacklog(db, config.maxInboxBacklog()));
         this.retry = new RetryPolicy(RetryPolicy.MASTODON.maxAttempts(), config.retryScale());

@@ -17,9 +17,8 @@ import de.allmende.db.Database;
 import de.allmende.domain.FieldError;
 import de.allmende.domain.LocalActor;
 import de.allmende.domain.ValidationException;
-import de.allmende.federation.content.ContentToAs;
-import de.allmende.federation.iri.Iris;
-import de.allmende.federation.outbox.OutboxService;
+import de.allmende.service.port.LocalIris;
+import de.allmende.service.port.Publisher;
 import de.allmende.store.ContentStore;
 import de.allmende.store.MediaStore;
 import de.allmende.store.ContentStore.StoredContent;
@@ -41,18 +40,18 @@ import java.util.UUID;
  */
 public final class ContentService {
     private final Database db;
-    private final Iris iris;
+    private final LocalIris iris;
     private final Clock clock;
-    private final OutboxService outbox;
+    private final Publisher publisher;
     private final ContentStore store = new ContentStore();
     private final MediaStore media;
 
-    public ContentService(Database db, Iris iris, Clock clock, OutboxService outbox) {
+    public ContentService(Database db, LocalIris iris, Clock clock, Publisher publisher) {
         this.db = db;
         this.iris = iris;
         this.clock = clock;
-        this.outbox = outbox;
-        this.media = new MediaStore(iris);
+        this.publisher = publisher;
+        this.media = new MediaStore(iris::media);
     }
 
     public Content create(LocalActor a, ContentKind kind, JsonNode input) {
@@ -64,7 +63,7 @@ public final class ContentService {
             Instant now = now();
             Content c = new Content(Optional.of(id), iris.object(id.toString()), iris.actor(a.handle()), now, now, details);
             store.insert(tx, id, kind, a.id(), c.iri().toString(), ContentJson.details(details), index(c), now);
-            outbox.create(tx, a, ContentToAs.convert(c, iris.followers(a.handle())));
+            publisher.createContent(tx, a, c);
             applyProjectStatus(tx, a, details, now);
             return c;
         });
@@ -81,7 +80,7 @@ public final class ContentService {
             if (!now.isAfter(old.updated())) now = old.updated().plusSeconds(1); // 'updated' must move for Mastodon to apply the edit
             Content c = new Content(Optional.of(id), URI.create(old.iri()), iris.actor(a.handle()), old.published(), now, details);
             store.update(tx, id, ContentJson.details(details), index(c), now);
-            outbox.update(tx, a, ContentToAs.convert(c, iris.followers(a.handle())));
+            publisher.updateContent(tx, a, c);
             applyProjectStatus(tx, a, details, now);
             return c;
         });
@@ -93,7 +92,7 @@ public final class ContentService {
             StoredContent old = store.findForUpdate(tx, a.id(), kind, id).orElseThrow(() -> notFound(kind));
             if (old.deleted().isPresent()) throw ApiException.gone("this " + kind.code() + " was deleted");
             store.markDeleted(tx, id, now());
-            outbox.delete(tx, a, URI.create(old.iri()));
+            publisher.delete(tx, a, URI.create(old.iri()));
         });
     }
 
@@ -171,7 +170,7 @@ public final class ContentService {
                 p.councilDocuments(), p.contacts(), p.startDate(), p.endDate());
         Content c = new Content(project.id(), project.iri(), project.author(), project.published(), now, moved);
         store.update(tx, project.id().orElseThrow(), ContentJson.details(moved), index(c), now);
-        outbox.update(tx, a, ContentToAs.convert(c, iris.followers(a.handle())));
+        publisher.updateContent(tx, a, c);
     }
 
     private static URI projectOf(ContentDetails d) {

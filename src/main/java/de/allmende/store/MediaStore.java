@@ -3,9 +3,9 @@ package de.allmende.store;
 import de.allmende.db.tables.records.MediaRecord;
 import de.allmende.domain.FileType;
 import de.allmende.domain.Media;
-import de.allmende.federation.iri.Iris;
 import org.jooq.DSLContext;
 
+import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -13,15 +13,17 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import static de.allmende.db.Tables.MEDIA;
 
 /** Rows of uploaded files. A row is only written once its file is in place (see MediaService). */
 public final class MediaStore {
-    private final Iris iris;
+    private final Function<UUID, URI> urlOf;
 
-    public MediaStore(Iris iris) {
-        this.iris = iris;
+    /** @param urlOf where the file with this id is served (the route table knows) */
+    public MediaStore(Function<UUID, URI> urlOf) {
+        this.urlOf = urlOf;
     }
 
     public void insert(DSLContext tx, Media m) {
@@ -53,6 +55,6 @@ public final class MediaStore {
 
     private Media toMedia(MediaRecord r) {
         return new Media(r.getId(), r.getActorId(), r.getFileName(), FileType.byMediaType(r.getMediaType()).orElseThrow(),
-                r.getSize(), r.getSha256(), Optional.ofNullable(r.getDescription()), r.getCreated().toInstant(), iris.media(r.getId()));
+                r.getSize(), r.getSha256(), Optional.ofNullable(r.getDescription()), r.getCreated().toInstant(), urlOf.apply(r.getId()));
     }
 }

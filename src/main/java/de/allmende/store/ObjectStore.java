@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.db.Jdbc;
 import de.allmende.domain.ObjectProof;
-import de.allmende.federation.json.Json;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
@@ -32,20 +31,24 @@ public final class ObjectStore {
             VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?)
             ON CONFLICT (iri) DO NOTHING""";
 
-    /** Inserts a local object if new; returns false when an object with this IRI already exists (dedupe). */
-    public boolean insert(DSLContext tx, String iri, String type, String attributedTo, Long localActorId, JsonNode raw) {
-        return insert(tx, iri, type, attributedTo, localActorId, raw, null);
+    /**
+     * Inserts a local object if new; returns false when an object with this IRI already exists (dedupe).
+     * @param inReplyTo the IRI it replies to, or null; the store keeps documents without reading them
+     */
+    public boolean insert(DSLContext tx, String iri, String type, String attributedTo, String inReplyTo, Long localActorId, JsonNode raw) {
+        return insert(tx, iri, type, attributedTo, inReplyTo, localActorId, raw, null);
     }
 
     /** Inserts a remote object with the result of its proof check, if new (false: already stored). */
-    public boolean insertRemote(DSLContext tx, String iri, String type, String attributedTo, JsonNode raw, ObjectProof proof) {
-        return insert(tx, iri, type, attributedTo, null, raw, Objects.requireNonNull(proof, "proof"));
+    public boolean insertRemote(DSLContext tx, String iri, String type, String attributedTo, String inReplyTo, JsonNode raw,
+                                ObjectProof proof) {
+        return insert(tx, iri, type, attributedTo, inReplyTo, null, raw, Objects.requireNonNull(proof, "proof"));
     }
 
     /** Plain JDBC on the transaction's connection: it runs once for every inbound Create. */
-    private boolean insert(DSLContext tx, String iri, String type, String attributedTo, Long localActorId, JsonNode raw, ObjectProof proof) {
+    private boolean insert(DSLContext tx, String iri, String type, String attributedTo, String inReplyTo, Long localActorId, JsonNode raw,
+                           ObjectProof proof) {
         if (localActorId != null) Changes.announce(tx, iri);
-        String inReplyTo = Json.uri(raw.get("inReplyTo")).map(Object::toString).orElse(null);
         String proofStatus = proof == null ? null : proof.status().dbValue();
         String proofKey = proof == null ? null : proof.key().orElse(null);
         return tx.connectionResult(c -> {
@@ -96,9 +99,12 @@ public final class ObjectStore {
         return read(jsonb.data());
     }
 
+    /** Documents we wrote ourselves: checked for depth and duplicates when they came in, read back as they are. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper STORED = new com.fasterxml.jackson.databind.ObjectMapper();
+
     static JsonNode read(String json) {
         try {
-            return Json.MAPPER.readTree(json);
+            return STORED.readTree(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("stored JSON is unreadable", e);
         }

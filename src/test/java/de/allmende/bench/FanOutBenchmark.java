@@ -13,13 +13,13 @@ public final class FanOutBenchmark {
         try (FollowerFarm farm = new FollowerFarm(followers, hosts); BenchNode node = new BenchNode()) {
             var actor = node.node.services().actors.createMunicipality(de.allmende.testkit.Fixtures.musterstadt());
             farm.follow(node, node.node.services().iris.actor(actor.handle()).toString());
-            var outbox = node.node.services().federation.outbox;
-            outbox.publishNote(actor, "<p>warm-up</p>");
+            var services = node.node.services();
+            services.notes.publish(actor, "<p>warm-up</p>");
             farm.awaitAll();
             for (int round = 1; round <= 3; round++) {
                 farm.reset();
                 long t0 = System.nanoTime();
-                outbox.publishNote(actor, "<p>Einladung zur Bürgerwerkstatt, Runde " + round + "</p>");
+                services.notes.publish(actor, "<p>Einladung zur Bürgerwerkstatt, Runde " + round + "</p>");
                 farm.awaitAll();
                 double secs = (System.nanoTime() - t0) / 1e9;
                 System.out.printf("round %d: one post to %d inboxes on %d hosts delivered in %.2f s (%.0f deliveries/s)%n",

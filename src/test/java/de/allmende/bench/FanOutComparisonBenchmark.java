@@ -22,7 +22,7 @@ public final class FanOutComparisonBenchmark {
             URI inbox = URI.create(node.url() + "/inbox");
             Load.send(Load.prepare(n, i -> remote.signedFollow(i, target, inbox)), 32);
             Load.await(() -> count(remote, "Accept") >= n, 300_000);
-            ours = time("allmende", n, remote, () -> node.node.services().federation.outbox.publishNote(actor, "<p>Fan-out</p>"));
+            ours = time("allmende", n, remote, () -> node.node.services().notes.publish(actor, "<p>Fan-out</p>"));
         }
         try (BenchRemote remote = new BenchRemote(); InteropPeer peer = InteropPeer.start(Path.of("."))) {
             Load.send(Load.prepare(n, i -> remote.signedFollow(i, peer.actor(), peer.sharedInboxUri())), 32);

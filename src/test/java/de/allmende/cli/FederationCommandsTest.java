@@ -37,7 +37,7 @@ class FederationCommandsTest {
                 assertEquals(1, dorf.count("SELECT count(*) FROM follow WHERE state = 'accepted'"));
 
                 // The other node follows us, so our post has a follower to go to.
-                dorf.node().services().federation.outbox.follow(dorf.actor("beispieldorf"), URI(port));
+                dorf.node().services().follows.follow(dorf.actor("beispieldorf"), URI(port));
                 TestNode.await("followers lists the other node", () ->
                         NodeProcess.run(env, "followers", "musterstadt").stdout().contains(dorf.actorIri("beispieldorf").toString()));
 

@@ -49,7 +49,7 @@ class ContentFederationTest {
         follower = TestNode.start();
         musterstadt = publisher.create(Fixtures.musterstadt());
         follower.create(Fixtures.beispieldorf());
-        follower.node().services().federation.outbox.follow(follower.actor("beispieldorf"), publisher.actorIri("musterstadt"));
+        follower.node().services().follows.follow(follower.actor("beispieldorf"), publisher.actorIri("musterstadt"));
         peer = InteropPeer.start(repoRoot());
         peer.follow(publisher.actorIri("musterstadt").toString());
         TestNode.await("both followers accepted", WAIT,

@@ -52,7 +52,7 @@ class DeliveryCrashTest {
             Process node = NodeProcess.serve(env, data.resolve("serve-1.log"));
             String create;
             try {
-                URI note = here.federation.outbox.publishNote(musterstadt, "<p>Bürgerversammlung am Donnerstag</p>");
+                URI note = here.notes.publish(musterstadt, "<p>Bürgerversammlung am Donnerstag</p>");
                 create = createOf(here, note);
                 TestNode.await("fan-out under way", () -> followers.received(create).size() >= 40);
             } finally {
@@ -105,7 +105,7 @@ class DeliveryCrashTest {
             Process node = NodeProcess.serve(env, data.resolve("serve-1.log"));
             String create;
             try {
-                URI note = here.federation.outbox.publishNote(musterstadt, "<p>Haushaltsentwurf liegt aus</p>");
+                URI note = here.notes.publish(musterstadt, "<p>Haushaltsentwurf liegt aus</p>");
                 create = createOf(here, note);
                 TestNode.await("fan-out under way", () -> peers.received(create).size() >= 300);
             } finally {

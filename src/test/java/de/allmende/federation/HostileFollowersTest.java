@@ -34,13 +34,13 @@ class HostileFollowersTest {
             URI followee = node.actorIri("musterstadt");
             List<String> inboxes = healthy.addFollowers(node.database(), followee, "buerger", HEALTHY);
             String before = DeliveryCrashTest.createOf(node.node().services(),
-                    node.node().services().federation.outbox.publishNote(musterstadt, "<p>Willkommen</p>"));
+                    node.node().services().notes.publish(musterstadt, "<p>Willkommen</p>"));
             TestNode.await("the healthy followers got the post before the attack", () -> healthy.received(before).size() == HEALTHY);
             FollowerRows.insert(node.database(), followee, attackers.actors("mallory"));
 
             for (String text : List.of("<p>Bürgerversammlung am Donnerstag</p>", "<p>Protokoll ist online</p>")) {
                 long start = System.nanoTime();
-                URI note = node.node().services().federation.outbox.publishNote(musterstadt, text);
+                URI note = node.node().services().notes.publish(musterstadt, text);
                 String create = DeliveryCrashTest.createOf(node.node().services(), note);
                 TestNode.await("every healthy follower has " + text, Duration.ofSeconds(5),
                         () -> healthy.received(create).keySet().containsAll(inboxes));

@@ -17,15 +17,15 @@ class ManualApprovalTest {
             dorf.create(Fixtures.beispieldorf());
             stadt.create(Fixtures.musterstadt());
             var target = rathaus.actorIri("rathaus");
-            dorf.node().services().federation.outbox.follow(dorf.actor("beispieldorf"), target);
-            stadt.node().services().federation.outbox.follow(stadt.actor("musterstadt"), target);
+            dorf.node().services().follows.follow(dorf.actor("beispieldorf"), target);
+            stadt.node().services().follows.follow(stadt.actor("musterstadt"), target);
             TestNode.await("both requests arrive", () -> rathaus.count("SELECT count(*) FROM follow WHERE state = 'pending'") == 2);
             TestNode.awaitQuiet(rathaus, dorf, stadt);
             assertEquals(1, dorf.count("SELECT count(*) FROM follow WHERE state = 'pending'"), "no Accept without approval");
 
-            var outbox = rathaus.node().services().federation.outbox;
-            outbox.decideFollowRequest(rathaus.actor("rathaus"), dorf.actorIri("beispieldorf"), true);
-            outbox.decideFollowRequest(rathaus.actor("rathaus"), stadt.actorIri("musterstadt"), false);
+            var services = rathaus.node().services();
+            services.followRequests.approve(rathaus.actor("rathaus"), dorf.actorIri("beispieldorf"));
+            services.followRequests.reject(rathaus.actor("rathaus"), stadt.actorIri("musterstadt"));
             TestNode.await("approved follow accepted on the follower's side",
                     () -> dorf.count("SELECT count(*) FROM follow WHERE state = 'accepted'") == 1);
             TestNode.await("rejected follow removed on the follower's side", () -> stadt.count("SELECT count(*) FROM follow") == 0);

@@ -44,7 +44,7 @@ class PeerRecoveryTest {
             peer.addFollowers(sender.database(), sender.actorIri("musterstadt"), List.of("flaky", "unsigned", "busy", "gone", "missing"));
             List<String> creates = new ArrayList<>();
             for (int i = 1; i <= POSTS; i++) {
-                URI note = sender.node().services().federation.outbox.publishNote(musterstadt, "<p>Mitteilung " + i + "</p>");
+                URI note = sender.node().services().notes.publish(musterstadt, "<p>Mitteilung " + i + "</p>");
                 creates.add(DeliveryCrashTest.createOf(sender.node().services(), note));
             }
             TestNode.await("every delivery settled", Duration.ofSeconds(30),
@@ -72,7 +72,7 @@ class PeerRecoveryTest {
         try (TestNode stadt = TestNode.start(); TestNode dorf = TestNode.start()) {
             var musterstadt = stadt.create(Fixtures.musterstadt());
             var beispieldorf = dorf.create(Fixtures.beispieldorf());
-            dorf.node().services().federation.outbox.follow(beispieldorf, stadt.actorIri("musterstadt"));
+            dorf.node().services().follows.follow(beispieldorf, stadt.actorIri("musterstadt"));
             TestNode.awaitQuiet(stadt, dorf);
 
             HostStore hosts = new HostStore();
@@ -87,17 +87,17 @@ class PeerRecoveryTest {
             hosts.recordFailure(db, dorfHost, first.plusDays(HostStore.FAILURE_DAYS_THRESHOLD - 1));
             assertTrue(hosts.isUnavailable(db, dorfHost), "the seventh failure day makes the host unavailable");
 
-            URI skipped = stadt.node().services().federation.outbox.publishNote(musterstadt, "<p>Geht nicht raus</p>");
+            URI skipped = stadt.node().services().notes.publish(musterstadt, "<p>Geht nicht raus</p>");
             TestNode.awaitQuiet(stadt, dorf);
             assertEquals(1, stadt.count("SELECT count(*) FROM delivery WHERE last_error = 'host unavailable'"));
             assertEquals(0, dorf.count("SELECT count(*) FROM ap_object WHERE iri = '" + skipped + "'"), "nothing is sent to a host that is down");
 
             // The host shows signs of life: any signed activity from it (here a repeated Follow) revives it.
-            dorf.node().services().federation.outbox.follow(beispieldorf, stadt.actorIri("musterstadt"));
+            dorf.node().services().follows.follow(beispieldorf, stadt.actorIri("musterstadt"));
             TestNode.awaitQuiet(stadt, dorf);
             assertFalse(hosts.isUnavailable(db, dorfHost));
             assertEquals(0, stadt.count("SELECT cardinality(failure_days) FROM host_status WHERE host = '" + dorfHost + "'"));
-            URI delivered = stadt.node().services().federation.outbox.publishNote(musterstadt, "<p>Wieder da</p>");
+            URI delivered = stadt.node().services().notes.publish(musterstadt, "<p>Wieder da</p>");
             TestNode.awaitQuiet(stadt, dorf);
             assertEquals(1, dorf.count("SELECT count(*) FROM ap_object WHERE iri = '" + delivered + "'"));
             assertEquals(0, stadt.count("SELECT count(*) FROM inbox_item WHERE failed IS NOT NULL"), "the repeated Follow was applied");

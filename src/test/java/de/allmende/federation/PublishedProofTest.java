@@ -22,8 +22,8 @@ class PublishedProofTest {
     void notesAndTheirActivitiesVerifyFromTheActorDocumentAlone() throws Exception {
         try (TestNode node = TestNode.start()) {
             node.create(Fixtures.musterstadt());
-            var outbox = node.node().services().federation.outbox;
-            var noteIri = outbox.publishNote(node.actor("musterstadt"), "<p>Bürgerhaushalt 2027: Vorschläge bis Ende März</p>");
+            var services = node.node().services();
+            var noteIri = services.notes.publish(node.actor("musterstadt"), "<p>Bürgerhaushalt 2027: Vorschläge bis Ende März</p>");
             JsonNode actor = GoldenJson.JSON.readTree(node.get("/actors/musterstadt", "application/activity+json").body());
             String path = noteIri.getRawPath();
 
@@ -32,7 +32,7 @@ class PublishedProofTest {
             ObjectNode tampered = note.deepCopy().put("content", "<p>gefälscht</p>");
             assertFalse(verify(tampered, actor), "a changed note no longer verifies");
 
-            outbox.updateNote(node.actor("musterstadt"), noteIri, "<p>Vorschläge bis Ende April</p>");
+            services.notes.edit(node.actor("musterstadt"), noteIri, "<p>Vorschläge bis Ende April</p>");
             ObjectNode edited = (ObjectNode) GoldenJson.JSON.readTree(node.get(path, "application/activity+json").body());
             assertEquals("<p>Vorschläge bis Ende April</p>", edited.get("content").asText());
             assertTrue(verify(edited, actor), "an edited note is signed again");

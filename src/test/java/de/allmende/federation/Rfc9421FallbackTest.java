@@ -48,7 +48,7 @@ class Rfc9421FallbackTest {
                     de.allmende.federation.http.SignatureSchemes.Scheme.RFC9421);
             remote.refuseRfc9421(true);
             int before = remote.received().size();
-            node.node().services().federation.outbox.publishNote(node.actor("musterstadt"), "<p>Hallo</p>");
+            node.node().services().notes.publish(node.actor("musterstadt"), "<p>Hallo</p>");
             TestNode.await("delivered with draft-cavage", () -> node.count("SELECT count(*) FROM delivery WHERE last_status = 202") >= 2);
             var posts = remote.received().subList(before, remote.received().size()).stream().filter(r -> r.method().equals("POST")).toList();
             assertEquals(2, posts.size(), "two knocks");
@@ -91,13 +91,13 @@ class Rfc9421FallbackTest {
                         + inbox.getAddress().getPort() + "', 'Person', 'http://127.0.0.1:" + inbox.getAddress().getPort()
                         + "/inbox', '{}') RETURNING 1), f AS (INSERT INTO follow (follower, followee, activity_iri, state) VALUES ('"
                         + follower + "', '" + node.actorIri("musterstadt") + "', '" + follower + "#f', 'accepted') RETURNING 1) SELECT count(*) FROM a, f");
-                node.node().services().federation.outbox.publishNote(node.actor("musterstadt"), "<p>Hallo</p>");
+                node.node().services().notes.publish(node.actor("musterstadt"), "<p>Hallo</p>");
                 TestNode.await("delivered", () -> node.count("SELECT count(*) FROM delivery WHERE delivered IS NOT NULL") == 1);
                 assertEquals(List.of("cavage refused", "rfc9421 verified"), outcomes);
                 assertTrue(node.count("SELECT count(*) FROM delivery WHERE last_status = 202") == 1);
 
                 // Remembered per host: the next post is signed with RFC 9421 at once.
-                node.node().services().federation.outbox.publishNote(node.actor("musterstadt"), "<p>Noch einmal</p>");
+                node.node().services().notes.publish(node.actor("musterstadt"), "<p>Noch einmal</p>");
                 TestNode.await("delivered again", () -> node.count("SELECT count(*) FROM delivery WHERE delivered IS NOT NULL") == 2);
                 assertEquals(List.of("cavage refused", "rfc9421 verified", "rfc9421 verified"), outcomes);
             } finally {

@@ -40,7 +40,7 @@ class SeveralProcessesTest {
             List<String> paths = inboxes.addFollowers(first.database(), first.actorIri("musterstadt"), "nachbar", followers);
 
             long t0 = System.nanoTime();
-            URI note = second.node().services().federation.outbox.publishNote(musterstadt, "<p>Gemeinderat tagt</p>");
+            URI note = second.node().services().notes.publish(musterstadt, "<p>Gemeinderat tagt</p>");
             String create = DeliveryCrashTest.createOf(first.node().services(), note);
             TestNode.await("fan-out done", Duration.ofSeconds(30),
                     () -> first.count("SELECT count(*) FROM delivery WHERE delivered IS NULL AND failed IS NULL") == 0);

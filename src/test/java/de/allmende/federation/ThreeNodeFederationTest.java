@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.allmende.domain.ObjectProof;
 import de.allmende.federation.delivery.DeliveryWorker;
 import de.allmende.federation.http.Limits;
-import de.allmende.federation.outbox.OutboxService;
+import de.allmende.Services;
 import de.allmende.store.ObjectStore;
 import de.allmende.testkit.Fixtures;
 import de.allmende.testkit.GoldenJson;
@@ -55,9 +55,9 @@ class ThreeNodeFederationTest {
         musterstadt = a.actorIri("musterstadt");
         beispieldorf = b.actorIri("beispieldorf");
         auental = c.actorIri("auental");
-        outbox(a).follow(a.actor("musterstadt"), auental);
-        outbox(b).follow(b.actor("beispieldorf"), auental);
-        outbox(c).follow(c.actor("auental"), musterstadt);
+        services(a).follows.follow(a.actor("musterstadt"), auental);
+        services(b).follows.follow(b.actor("beispieldorf"), auental);
+        services(c).follows.follow(c.actor("auental"), musterstadt);
         TestNode.awaitQuiet(a, b, c);
     }
 
@@ -84,14 +84,14 @@ class ThreeNodeFederationTest {
     @Test
     @Order(2)
     void aNoteLivesItsWholeLifeOnEveryFollower() {
-        URI note = outbox(c).publishNote(c.actor("auental"), "<p>Sperrmüll am Montag</p>");
+        URI note = services(c).notes.publish(c.actor("auental"), "<p>Sperrmüll am Montag</p>");
         TestNode.awaitQuiet(a, b, c);
         for (TestNode follower : List.of(a, b)) {
             assertEquals(1, follower.count("SELECT count(*) FROM ap_object WHERE iri = '" + note + "'"));
             assertEquals(1, follower.count("SELECT count(*) FROM activity WHERE type = 'Create' AND object_iri = '" + note + "'"));
         }
 
-        outbox(c).updateNote(c.actor("auental"), note, "<p>Sperrmüll erst am Dienstag</p>");
+        services(c).notes.edit(c.actor("auental"), note, "<p>Sperrmüll erst am Dienstag</p>");
         TestNode.awaitQuiet(a, b, c);
         for (TestNode follower : List.of(a, b)) {
             assertEquals(1, follower.count("SELECT count(*) FROM ap_object WHERE iri = '" + note + "' AND updated IS NOT NULL"
@@ -99,15 +99,15 @@ class ThreeNodeFederationTest {
             assertEquals(1, follower.count("SELECT count(*) FROM activity WHERE type = 'Update' AND object_iri = '" + note + "'"));
         }
 
-        URI like = outbox(a).like(a.actor("musterstadt"), note);
-        assertEquals(like, outbox(a).like(a.actor("musterstadt"), note), "liking twice is one Like");
-        outbox(b).announce(b.actor("beispieldorf"), note);
+        URI like = services(a).likes.like(a.actor("musterstadt"), note);
+        assertEquals(like, services(a).likes.like(a.actor("musterstadt"), note), "liking twice is one Like");
+        services(b).boosts.boost(b.actor("beispieldorf"), note);
         TestNode.awaitQuiet(a, b, c);
         assertEquals(1, c.count(reactions("like", musterstadt, note)));
         assertEquals(1, c.count(reactions("announce", beispieldorf, note)));
         assertEquals(1, c.count("SELECT count(*) FROM activity WHERE type = 'Like'"));
 
-        outbox(a).undoLike(a.actor("musterstadt"), note);
+        services(a).likes.undo(a.actor("musterstadt"), note);
         TestNode.awaitQuiet(a, b, c);
         assertEquals(1, a.count("SELECT count(*) FROM activity WHERE type = 'Undo' AND raw->'object'->>'type' = 'Like'"
                 + " AND raw->'object'->>'id' = '" + like + "' AND raw->'object'->>'object' = '" + note + "'"), "Undo embeds the Like");
@@ -116,12 +116,12 @@ class ThreeNodeFederationTest {
         assertEquals(1, c.count(reactions("announce", beispieldorf, note)), "the boost stays");
         assertTrue(b.get("/actors/beispieldorf/outbox?page=true", JSON).body().contains(note.toString()));
 
-        outbox(b).undoAnnounce(b.actor("beispieldorf"), note);
+        services(b).boosts.undo(b.actor("beispieldorf"), note);
         TestNode.awaitQuiet(a, b, c);
         assertEquals(0, c.count(reactions("announce", beispieldorf, note)));
         assertFalse(b.get("/actors/beispieldorf/outbox?page=true", JSON).body().contains(note.toString()), "an undone boost leaves the outbox");
 
-        outbox(c).deleteNote(c.actor("auental"), note);
+        services(c).notes.delete(c.actor("auental"), note);
         TestNode.awaitQuiet(a, b, c);
         for (TestNode follower : List.of(a, b)) {
             assertEquals(1, follower.count("SELECT count(*) FROM ap_object WHERE iri = '" + note + "' AND deleted IS NOT NULL"));
@@ -140,7 +140,7 @@ class ThreeNodeFederationTest {
     @Test
     @Order(3)
     void redeliveringTheSameActivityChangesNothing() throws Exception {
-        URI note = outbox(c).publishNote(c.actor("auental"), "<p>Wahltermin</p>");
+        URI note = services(c).notes.publish(c.actor("auental"), "<p>Wahltermin</p>");
         TestNode.awaitQuiet(a, b, c);
         String attempts = "SELECT sum(attempts) FROM delivery WHERE activity_id = (SELECT id FROM activity WHERE type = 'Create'"
                 + " AND object_iri = '" + note + "')";
@@ -187,8 +187,8 @@ class ThreeNodeFederationTest {
     void aBoostedNoteReachesAThirdNodeWithItsAuthorsProofVerified() {
         // Nobody follows Beispieldorf: Auental gets its note only through Musterstadt's boost, fetches it
         // from Beispieldorf's node and checks the note's own proof against Beispieldorf's key.
-        URI note = outbox(b).publishNote(b.actor("beispieldorf"), "<p>Kirmes im Oktober</p>");
-        outbox(a).announce(a.actor("musterstadt"), note);
+        URI note = services(b).notes.publish(b.actor("beispieldorf"), "<p>Kirmes im Oktober</p>");
+        services(a).boosts.boost(a.actor("musterstadt"), note);
         TestNode.awaitQuiet(a, b, c);
 
         assertEquals(1, c.count(reactions("announce", musterstadt, note)));
@@ -203,8 +203,8 @@ class ThreeNodeFederationTest {
     @Test
     @Order(5)
     void unfollowRemovesTheFollowOnBothSides() {
-        outbox(a).unfollow(a.actor("musterstadt"), auental);
-        outbox(c).unfollow(c.actor("auental"), musterstadt);
+        services(a).follows.unfollow(a.actor("musterstadt"), auental);
+        services(c).follows.unfollow(c.actor("auental"), musterstadt);
         TestNode.awaitQuiet(a, b, c);
         assertEquals(0, a.count("SELECT count(*) FROM follow"));
         assertEquals(Set.of(beispieldorf.toString()), Set.copyOf(collection(c, "/actors/auental/followers", 1)));
@@ -212,7 +212,7 @@ class ThreeNodeFederationTest {
         assertEquals(1, b.count("SELECT count(*) FROM follow WHERE state = 'accepted'"), "Beispieldorf still follows");
 
         // Only the remaining follower gets the next post.
-        URI note = outbox(c).publishNote(c.actor("auental"), "<p>Nur noch für Beispieldorf</p>");
+        URI note = services(c).notes.publish(c.actor("auental"), "<p>Nur noch für Beispieldorf</p>");
         TestNode.awaitQuiet(a, b, c);
         assertEquals(1, b.count("SELECT count(*) FROM ap_object WHERE iri = '" + note + "'"));
         assertEquals(0, a.count("SELECT count(*) FROM ap_object WHERE iri = '" + note + "'"));
@@ -244,7 +244,7 @@ class ThreeNodeFederationTest {
         return "SELECT count(*) FROM reaction WHERE kind = '" + kind + "' AND actor = '" + actor + "' AND object_iri = '" + object + "'";
     }
 
-    private static OutboxService outbox(TestNode node) {
-        return node.node().services().federation.outbox;
+    private static Services services(TestNode node) {
+        return node.node().services();
     }
 }

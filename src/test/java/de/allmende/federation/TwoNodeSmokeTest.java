@@ -30,11 +30,11 @@ class TwoNodeSmokeTest {
         {  // a follows b, b posts
             a.create(Fixtures.musterstadt());
             b.create(Fixtures.beispieldorf());
-            var outboxA = a.node().services().federation.outbox;
-            outboxA.follow(a.actor("musterstadt"), b.actorIri("beispieldorf"));
+            var servicesA = a.node().services();
+            servicesA.follows.follow(a.actor("musterstadt"), b.actorIri("beispieldorf"));
             TestNode.await("follow accepted", () -> a.count("SELECT count(*) FROM follow WHERE state = 'accepted'") == 1);
             assertEquals(1, b.count("SELECT count(*) FROM follow WHERE state = 'accepted'"));
-            var note = b.node().services().federation.outbox.publishNote(b.actor("beispieldorf"), "<p>Hallo Musterstadt</p>");
+            var note = b.node().services().notes.publish(b.actor("beispieldorf"), "<p>Hallo Musterstadt</p>");
             TestNode.await("note arrives", () -> a.count("SELECT count(*) FROM ap_object WHERE iri = '" + note + "'") == 1);
         }
     }

@@ -61,7 +61,7 @@ class UnderAttackTest {
             FakeRemote.Actor bob = healthy.actor("bob");
             // The municipality has followers it already delivers to when the attackers come.
             String welcome = DeliveryCrashTest.createOf(node.node().services(),
-                    node.node().services().federation.outbox.publishNote(musterstadt, "<p>Willkommen</p>"));
+                    node.node().services().notes.publish(musterstadt, "<p>Willkommen</p>"));
             TestNode.await("the healthy followers got a post before the attack", () -> followers.received(welcome).size() == 20);
             assertTrue(healthy.post(inbox, healthy.createNote(bob, "vor dem Angriff")).rfc9421Ed25519().send().status() == 202, "bob is known");
             FollowerRows.insert(node.database(), followee, peers.actors("mallory"));
@@ -113,7 +113,7 @@ class UnderAttackTest {
                 int i = n++;
                 bobsInbox.time(() -> FakeRemote.send(bobsPosts.get(i % bobsPosts.size())).status());
                 if (note == null && System.nanoTime() - start > ATTACK.toNanos() / 3) {
-                    note = node.node().services().federation.outbox.publishNote(musterstadt, postText);
+                    note = node.node().services().notes.publish(musterstadt, postText);
                     String create = DeliveryCrashTest.createOf(node.node().services(), note);
                     long published = System.nanoTime();
                     System.out.printf("under attack: post published at %d ms%n", Duration.ofNanos(published - start).toMillis());

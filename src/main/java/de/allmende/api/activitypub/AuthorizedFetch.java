@@ -4,7 +4,7 @@ import de.allmende.api.MediaTypes;
 import de.allmende.federation.fetch.ActorResolver;
 import de.allmende.federation.iri.KeyOwnership;
 import de.allmende.federation.iri.Iris;
-import de.allmende.federation.moderation.Moderation;
+import de.allmende.service.ModerationService;
 import de.allmende.federation.signature.HttpSignatureVerifier;
 import de.allmende.federation.signature.PendingVerification;
 import de.allmende.federation.signature.Precheck;
@@ -31,11 +31,11 @@ public final class AuthorizedFetch implements Handler<RoutingContext> {
 
     private final HttpSignatureVerifier verifier = HttpSignatureVerifier.federation();
     private final ActorResolver resolver;
-    private final Moderation moderation;
+    private final ModerationService moderation;
     private final Iris iris;
     private final Clock clock;
 
-    public AuthorizedFetch(ActorResolver resolver, Moderation moderation, Iris iris, Clock clock) {
+    public AuthorizedFetch(ActorResolver resolver, ModerationService moderation, Iris iris, Clock clock) {
         this.resolver = resolver;
         this.moderation = moderation;
         this.iris = iris;

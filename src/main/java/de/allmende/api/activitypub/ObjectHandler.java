@@ -1,6 +1,5 @@
 package de.allmende.api.activitypub;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.api.DocumentCache;
 import de.allmende.api.DocumentCache.Key;
 import de.allmende.api.DocumentCache.Rendered;
@@ -12,7 +11,7 @@ import de.allmende.api.web.ObjectPages;
 import de.allmende.db.Changes;
 import de.allmende.db.Database;
 import de.allmende.federation.iri.Iris;
-import de.allmende.federation.json.Contexts;
+import de.allmende.federation.json.ServedDocuments;
 import de.allmende.store.ActivityStore;
 import de.allmende.store.ObjectStore;
 import de.allmende.support.ApiException;
@@ -54,11 +53,9 @@ public final class ObjectHandler {
                     .filter(o -> o.localActorId().isPresent()).orElseThrow(() -> ApiException.notFound("no such object"));
             int status = stored.deleted().isPresent() ? 410 : 200;
             if (html) {
-                return Rendered.of(status, type, pages.render(iri, stored), Set.of(iri.toString(), stored.attributedTo(), Changes.ACTORS));
+                return Rendered.of(status, type, pages.render(iri, stored, ServedDocuments.text(stored.raw())), Set.of(iri.toString(), stored.attributedTo(), Changes.ACTORS));
             }
-            ObjectNode doc = stored.raw();
-            if (!doc.has("@context")) doc.put("@context", Contexts.ACTIVITYSTREAMS);
-            return Rendered.json(status, type, doc, Set.of(iri.toString()));
+            return Rendered.json(status, type, ServedDocuments.standalone(stored.raw()), Set.of(iri.toString()));
         });
     }
 
@@ -75,10 +72,9 @@ public final class ObjectHandler {
     public void activity(RoutingContext ctx) {
         var stored = activities.find(db.dsl(), iris.activity(PathParams.localId(ctx, "no such activity")).toString())
                 .orElseThrow(() -> ApiException.notFound("no such activity"));
-        if (!stored.raw().path("to").toString().contains(Contexts.PUBLIC)) throw ApiException.notFound("no such activity");
+        if (!ServedDocuments.isPublicActivity(stored.raw())) throw ApiException.notFound("no such activity");
         // A Create or Update embeds the object: once it is deleted, its words must not stay readable here.
-        boolean carriesObject = stored.type().equals("Create") || stored.type().equals("Update");
-        boolean objectDeleted = carriesObject && objects.find(db.dsl(), stored.raw().path("object").path("id").asText())
+        boolean objectDeleted = ServedDocuments.carriedObject(stored.raw()).flatMap(id -> objects.find(db.dsl(), id))
                 .flatMap(ObjectStore.StoredObject::deleted).isPresent();
         if (objectDeleted) throw ApiException.gone("the object was deleted");
         Responses.json(ctx, 200, jsonType(ctx), stored.raw());

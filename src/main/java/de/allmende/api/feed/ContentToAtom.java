@@ -1,6 +1,5 @@
 package de.allmende.api.feed;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rometools.rome.feed.atom.Category;
 import com.rometools.rome.feed.atom.Content;
 import com.rometools.rome.feed.atom.Entry;
@@ -14,6 +13,7 @@ import com.rometools.rome.io.WireFeedOutput;
 import de.allmende.content.ContentKind;
 import de.allmende.content.vocab.Handlungsfeld;
 import de.allmende.domain.LocalActor;
+import de.allmende.domain.PostText;
 import de.allmende.federation.content.ContentToAs;
 import de.allmende.federation.iri.Iris;
 import de.allmende.federation.json.Contexts;
@@ -78,19 +78,19 @@ public final class ContentToAtom {
     }
 
     private Entry entry(LocalActor a, de.allmende.content.Content c) {
-        ObjectNode as = ContentToAs.convert(c, iris.followers(a.handle()));
+        PostText words = ContentToAs.text(c, iris.followers(a.handle()));
         Entry e = new Entry();
         e.setId(c.iri().toString());
-        e.setTitleEx(text(as.hasNonNull("name") ? as.get("name").asText() : c.kind().label()));
+        e.setTitleEx(text(words.title() != null ? words.title() : c.kind().label()));
         e.setAlternateLinks(List.of(link("alternate", "text/html", c.iri())));
         e.setOtherLinks(List.of(link("alternate", "application/activity+json", c.iri())));
         e.setPublished(Date.from(c.published()));
         e.setUpdated(Date.from(c.updated()));
         e.setAuthors(List.of(author(a)));
-        if (as.hasNonNull("summary")) e.setSummary(text(as.get("summary").asText()));
+        if (words.summary() != null) e.setSummary(text(words.summary()));
         Content html = new Content();
         html.setType("html");
-        html.setValue(xmlSafe(as.path("content").asText("")));
+        html.setValue(xmlSafe(words.html()));
         e.setContents(List.of(html));
         List<Category> categories = new ArrayList<>();
         categories.add(category(c.kind().code(), c.kind().label(), KIND_SCHEME));

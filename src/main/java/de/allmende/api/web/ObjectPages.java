@@ -1,12 +1,12 @@
 package de.allmende.api.web;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.api.web.ContentView.Item;
 import de.allmende.api.web.PageModel.Nav;
 import de.allmende.content.Content;
 import de.allmende.content.ContentKind;
 import de.allmende.content.Markdown;
 import de.allmende.domain.LocalActor;
+import de.allmende.domain.PostText;
 import de.allmende.federation.iri.Iris;
 import de.allmende.service.ActorService;
 import de.allmende.service.ContentService;
@@ -37,13 +37,16 @@ public final class ObjectPages {
         this.actors = actors;
     }
 
-    /** @param stored a local object (it has a local actor) */
-    public String render(URI iri, StoredObject stored) {
+    /**
+     * @param stored a local object (it has a local actor)
+     * @param text   its words, as federation reads them from the stored document
+     */
+    public String render(URI iri, StoredObject stored, PostText text) {
         LocalActor author = actors.findById(stored.localActorId().orElseThrow()).orElseThrow();
         if (stored.deleted().isPresent()) return gone(author);
         return content.findByIri(iri).filter(s -> s.deleted().isEmpty())
                 .map(s -> contentPage(content.toContent(s, author), author))
-                .orElseGet(() -> notePage(iri, stored, author));
+                .orElseGet(() -> notePage(iri, stored, text, author));
     }
 
     private String contentPage(Content c, LocalActor author) {
@@ -63,11 +66,9 @@ public final class ObjectPages {
     }
 
     /** A local object that is not municipal content: its name and its (sanitised) HTML. */
-    private String notePage(URI iri, StoredObject stored, LocalActor author) {
-        ObjectNode raw = stored.raw();
-        String name = raw.path("name").asText("");
-        String body = Markdown.sanitize(raw.path("content").asText(""));
-        ContentView view = new ContentView("note", "Beitrag", name.isBlank() ? "Beitrag von " + author.displayName() : name,
+    private String notePage(URI iri, StoredObject stored, PostText text, LocalActor author) {
+        String body = Markdown.sanitize(text.html());
+        ContentView view = new ContentView("note", "Beitrag", text.title() == null ? "Beitrag von " + author.displayName() : text.title(),
                 null, null, null, body.isBlank() ? null : body, null, List.of(), List.of(), List.of(), List.of());
         Map<String, Object> m = base(view.title(), author, List.of(jsonLd(iri)));
         m.put("view", view);

@@ -15,6 +15,7 @@ import de.allmende.content.ProjectUpdate;
 import de.allmende.content.WorkingAid;
 import de.allmende.content.vocab.Handlungsfeld;
 import de.allmende.content.vocab.Vocabulary;
+import de.allmende.domain.PostText;
 import de.allmende.federation.json.Contexts;
 import de.allmende.support.Html;
 
@@ -71,6 +72,13 @@ public final class ContentToAs {
         }
         attachments(o, common.images(), false);
         return o;
+    }
+
+    /** The words followers see of the content: the converted object's name, summary and HTML content. */
+    public static PostText text(Content c, URI followers) {
+        ObjectNode as = convert(c, followers);
+        return new PostText(as.hasNonNull("name") ? as.get("name").asText() : null,
+                as.hasNonNull("summary") ? as.get("summary").asText() : null, as.path("content").asText(""));
     }
 
     /**

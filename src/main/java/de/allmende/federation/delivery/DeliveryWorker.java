@@ -7,7 +7,7 @@ import de.allmende.federation.http.SafeHttpClient;
 import de.allmende.federation.http.SignatureSchemes;
 import java.util.Optional;
 import de.allmende.federation.iri.Iris;
-import de.allmende.federation.moderation.Moderation;
+import de.allmende.service.ModerationService;
 import de.allmende.store.ActivityStore;
 import de.allmende.store.ActorStore;
 import de.allmende.store.DeliveryStore;
@@ -67,7 +67,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private final RequestSigner signer;
     private final SignatureSchemes schemes;
     private final Iris iris;
-    private final Moderation moderation;
+    private final ModerationService moderation;
     private final RetryPolicy retry;
     private final Duration lease;
     private final DeliveryOutcomes outcomes;
@@ -108,7 +108,7 @@ public final class DeliveryWorker implements AutoCloseable {
      *           updates in a crash only means those rows are sent again, which at-least-once allows
      */
     public DeliveryWorker(Database db, SafeHttpClient http, RequestSigner signer, SignatureSchemes schemes, Iris iris,
-                          Moderation moderation, RetryPolicy retry, Clock clock, Duration lease) {
+                          ModerationService moderation, RetryPolicy retry, Clock clock, Duration lease) {
         this.schemes = schemes;
         this.db = db;
         this.http = http;

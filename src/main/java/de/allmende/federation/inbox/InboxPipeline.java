@@ -10,7 +10,7 @@ import de.allmende.federation.fetch.SignerKeys;
 import de.allmende.federation.iri.KeyOwnership;
 import de.allmende.federation.json.Json;
 import de.allmende.federation.json.StrictJson;
-import de.allmende.federation.moderation.Moderation;
+import de.allmende.service.ModerationService;
 import de.allmende.federation.proof.ObjectProofChecker;
 import de.allmende.federation.signature.HttpSignatureVerifier;
 import de.allmende.federation.signature.PendingVerification;
@@ -38,14 +38,14 @@ public final class InboxPipeline implements AutoCloseable {
     private final Database db;
     private final HttpSignatureVerifier verifier = HttpSignatureVerifier.federation();
     private final ActorResolver resolver;
-    private final Moderation moderation;
+    private final ModerationService moderation;
     private final Clock clock;
     private final SignatureSchemes schemes;
     private final InboxBatcher batcher;
     private final ObjectProofChecker proofs;
     private final InboxBacklog backlog;
 
-    public InboxPipeline(Database db, ActorResolver resolver, Moderation moderation, SignatureSchemes schemes, Clock clock,
+    public InboxPipeline(Database db, ActorResolver resolver, ModerationService moderation, SignatureSchemes schemes, Clock clock,
                          InboxBacklog backlog) {
         this.backlog = backlog;
         this.schemes = schemes;

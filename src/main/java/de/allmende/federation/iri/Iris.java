@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * The one home of this node's IRIs: everything that builds or parses a local URL goes through here,
  * and the HTTP router registers the same path templates.
  */
-public final class Iris {
+public final class Iris implements de.allmende.service.port.LocalIris {
     public static final String ACTOR_PATH = "/actors/:handle";
     public static final String PROFILE_PATH = "/@:handle";
     public static final String ICON_PATH = "/actors/:handle/icon.png";

@@ -49,6 +49,11 @@ public final class Json {
         }
     }
 
+    /** The IRI an object replies to, as text; null if it replies to nothing (what the object store indexes). */
+    public static String inReplyTo(JsonNode object) {
+        return uri(object.get("inReplyTo")).map(Object::toString).orElse(null);
+    }
+
     /** The first type of an object ("type" may be an array). */
     public static Optional<String> firstType(JsonNode n) {
         if (n == null) return Optional.empty();

@@ -2,27 +2,25 @@ package de.allmende.federation.outbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import de.allmende.db.Database;
+import de.allmende.content.Content;
 import de.allmende.domain.LocalActor;
 import de.allmende.domain.RemoteActor;
-import de.allmende.federation.fetch.ActorResolver;
-import de.allmende.federation.fetch.RemoteFetcher;
+import de.allmende.federation.content.ContentToAs;
 import de.allmende.federation.iri.Iris;
 import de.allmende.federation.json.ActivityJson;
 import de.allmende.federation.json.Contexts;
 import de.allmende.federation.json.Json;
 import de.allmende.federation.json.LocalActorToAs;
 import de.allmende.service.KeyService;
+import de.allmende.service.port.Publisher;
 import de.allmende.store.ActivityStore;
 import de.allmende.store.DeliveryStore;
-import de.allmende.store.FollowStore;
 import de.allmende.store.ObjectStore;
 import de.allmende.store.ReactionStore;
 import de.allmende.store.RemoteActorStore;
 import de.allmende.support.ApiException;
 import org.jooq.DSLContext;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,56 +31,51 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Publishing: every method writes the state change, the activity and one delivery row per target
- * inbox in one transaction. Network work (resolving a remote actor or object) happens before it.
+ * The outbound adapter: what the use cases change (see {@link Publisher}) becomes an ActivityStreams
+ * activity, signed, stored and queued for delivery to every target inbox, in the caller's transaction.
+ * Inbound handlers answer through it too (Accept, Reject, Ignore of what they received).
  */
-public final class OutboxService {
-    private final Database db;
+public final class OutboxService implements Publisher {
     private final Iris iris;
     private final Clock clock;
     private final ActivityStore activities = new ActivityStore();
     private final ObjectStore objects = new ObjectStore();
-    private final FollowStore follows = new FollowStore();
-    private final ReactionStore reactions = new ReactionStore();
     private final DeliveryStore deliveries = new DeliveryStore();
     private final RemoteActorStore remoteActors = new RemoteActorStore();
-    private final ActorResolver resolver;
-    private final RemoteFetcher fetcher;
     private final KeyService keys;
     private final ProofSigner proofs;
 
-    public OutboxService(Database db, Iris iris, Clock clock, ActorResolver resolver, RemoteFetcher fetcher, KeyService keys) {
-        this.db = db;
+    public OutboxService(Iris iris, Clock clock, KeyService keys) {
         this.iris = iris;
         this.clock = clock;
-        this.resolver = resolver;
-        this.fetcher = fetcher;
         this.keys = keys;
         this.proofs = new ProofSigner(keys, iris, clock);
     }
 
-    /** Publishes a public Note (Create) to the actor's followers. Returns the Note's IRI. */
-    public URI publishNote(LocalActor a, String html) {
-        URI actor = iris.actor(a.handle());
-        URI id = iris.object(newId());
-        ObjectNode note = ActivityJson.note(id, actor, iris.followers(a.handle()), html, clock.instant(), id);
-        db.dsl().transaction(cfg -> create(cfg.dsl(), a, note));
-        return id;
+    /** A public Note (Create) to the actor's followers. */
+    @Override
+    public void createNote(DSLContext tx, LocalActor a, URI id, String html) {
+        ObjectNode note = ActivityJson.note(id, iris.actor(a.handle()), iris.followers(a.handle()), html, clock.instant(), id);
+        create(tx, a, note);
     }
 
     /** Edits a local Note (Update with the new content and an {@code updated} time). */
-    public void updateNote(LocalActor a, URI noteIri, String html) {
-        db.dsl().transaction(cfg -> {
-            ObjectNode edited = ownObject(cfg.dsl(), a, noteIri);
-            edited.put("content", html);
-            edited.put("updated", clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
-            update(cfg.dsl(), a, edited);
-        });
+    @Override
+    public void updateNote(DSLContext tx, LocalActor a, URI noteIri, String html) {
+        ObjectNode edited = ownObject(tx, a, noteIri);
+        edited.put("content", html);
+        edited.put("updated", clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        update(tx, a, edited);
     }
 
-    /** Deletes a local Note: a Tombstone stays (410 Gone) and Delete goes to followers. */
-    public void deleteNote(LocalActor a, URI noteIri) {
-        db.dsl().transaction(cfg -> delete(cfg.dsl(), a, noteIri));
+    @Override
+    public void createContent(DSLContext tx, LocalActor a, Content c) {
+        create(tx, a, ContentToAs.convert(c, iris.followers(a.handle())));
+    }
+
+    @Override
+    public void updateContent(DSLContext tx, LocalActor a, Content c) {
+        update(tx, a, ContentToAs.convert(c, iris.followers(a.handle())));
     }
 
     /**
@@ -92,7 +85,7 @@ public final class OutboxService {
     public ObjectNode create(DSLContext tx, LocalActor a, ObjectNode object) {
         URI actor = iris.actor(a.handle());
         ObjectNode signed = proofs.sign(a.id(), actor, stripProof(object));
-        objects.insert(tx, signed.get("id").asText(), signed.get("type").asText(), actor.toString(), a.id(), signed);
+        objects.insert(tx, signed.get("id").asText(), signed.get("type").asText(), actor.toString(), Json.inReplyTo(signed), a.id(), signed);
         ObjectNode create = ActivityJson.wrap("Create", iris.activity(newId()), actor, signed, clock.instant());
         publish(tx, a, create, signed.get("id").asText(), true, followerInboxes(tx, a));
         return signed;
@@ -111,6 +104,7 @@ public final class OutboxService {
     }
 
     /** Inside the caller's transaction: replaces a local object by a Tombstone and sends Delete. */
+    @Override
     public void delete(DSLContext tx, LocalActor a, URI iri) {
         ObjectNode object = ownObject(tx, a, iri);
         Instant now = clock.instant();
@@ -129,32 +123,38 @@ public final class OutboxService {
     }
 
     /** Follows a remote actor (pending until it accepts). */
-    public URI follow(LocalActor a, URI target) {
-        RemoteActor remote = resolveActor(target);
+    @Override
+    public void follow(DSLContext tx, LocalActor a, URI id, RemoteActor remote) {
         URI actor = iris.actor(a.handle());
-        URI id = iris.activity(newId());
         ObjectNode follow = ActivityJson.about("Follow", id, actor, remote.iri(), clock.instant(), remote.iri().toString());
-        db.dsl().transaction(cfg -> {
-            follows.upsert(cfg.dsl(), actor.toString(), remote.iri().toString(), id.toString(), FollowStore.State.PENDING);
-            publish(cfg.dsl(), a, follow, remote.iri().toString(), false, List.of(remote.inbox().toString()));
-        });
-        return id;
+        publish(tx, a, follow, remote.iri().toString(), false, List.of(remote.inbox().toString()));
     }
 
     /** Undoes a follow, embedding the original Follow (Mastodon dispatches Undo on the embedded type). */
-    public void unfollow(LocalActor a, URI target) {
-        RemoteActor remote = resolveActor(target);
+    @Override
+    public void undoFollow(DSLContext tx, LocalActor a, URI followId, RemoteActor remote) {
         URI actor = iris.actor(a.handle());
-        db.dsl().transaction(cfg -> {
-            var existing = follows.find(cfg.dsl(), actor.toString(), remote.iri().toString())
-                    .orElseThrow(() -> ApiException.notFound("not following " + remote.iri()));
-            ObjectNode original = ActivityJson.about("Follow", URI.create(existing.activityIri()), actor, remote.iri(), clock.instant(),
-                    remote.iri().toString());
-            ObjectNode undo = ActivityJson.wrap("Undo", iris.activity(newId()), actor, original, clock.instant());
-            undo.putArray("to").add(remote.iri().toString());
-            follows.delete(cfg.dsl(), actor.toString(), remote.iri().toString());
-            publish(cfg.dsl(), a, undo, existing.activityIri(), false, List.of(remote.inbox().toString()));
-        });
+        ObjectNode original = ActivityJson.about("Follow", followId, actor, remote.iri(), clock.instant(), remote.iri().toString());
+        ObjectNode undo = ActivityJson.wrap("Undo", iris.activity(newId()), actor, original, clock.instant());
+        undo.putArray("to").add(remote.iri().toString());
+        publish(tx, a, undo, followId.toString(), false, List.of(remote.inbox().toString()));
+    }
+
+    /** Accepts a stored Follow (a request decided later), embedding it exactly as it was received. */
+    @Override
+    public void acceptFollow(DSLContext tx, LocalActor a, long followId, URI follow, RemoteActor follower) {
+        acceptFollow(tx, a, followId, storedFollow(tx, follow), follower);
+    }
+
+    /** Rejects a stored Follow, embedding it exactly as it was received. */
+    @Override
+    public void rejectFollow(DSLContext tx, LocalActor a, URI follow, RemoteActor follower) {
+        rejectFollow(tx, a, storedFollow(tx, follow), follower);
+    }
+
+    private JsonNode storedFollow(DSLContext tx, URI follow) {
+        return activities.find(tx, follow.toString()).map(ActivityStore.StoredActivity::raw)
+                .orElseThrow(() -> ApiException.notFound("the Follow activity is not stored"));
     }
 
     /** Accepts a follow request, embedding the Follow exactly as received (inside the inbox handler's transaction). */
@@ -169,30 +169,6 @@ public final class OutboxService {
         ObjectNode accept = ActivityJson.wrap("Accept", id, actor, embedded, clock.instant());
         accept.putArray("to").add(follower.iri().toString());
         publish(tx, a, accept, embedded.path("id").asText(), false, List.of(follower.inbox().toString()));
-    }
-
-    /**
-     * Decides a pending follow request of a municipality that approves followers manually: Accept or
-     * Reject, embedding the Follow exactly as it was received.
-     */
-    public void decideFollowRequest(LocalActor a, URI follower, boolean approve) {
-        RemoteActor remote = resolveActor(follower);
-        String followee = iris.actor(a.handle()).toString();
-        db.dsl().transaction(cfg -> {
-            var tx = cfg.dsl();
-            var request = follows.find(tx, follower.toString(), followee)
-                    .filter(f -> f.state() == FollowStore.State.PENDING)
-                    .orElseThrow(() -> ApiException.notFound("no pending follow request from " + follower));
-            JsonNode followActivity = activities.find(tx, request.activityIri()).map(ActivityStore.StoredActivity::raw)
-                    .orElseThrow(() -> ApiException.notFound("the Follow activity is not stored"));
-            if (approve) {
-                follows.accept(tx, request.id());
-                acceptFollow(tx, a, request.id(), followActivity, remote);
-            } else {
-                follows.delete(tx, follower.toString(), followee);
-                rejectFollow(tx, a, followActivity, remote);
-            }
-        });
     }
 
     public void rejectFollow(DSLContext tx, LocalActor a, JsonNode followActivity, RemoteActor follower) {
@@ -213,73 +189,52 @@ public final class OutboxService {
         publish(tx, a, ignore, embedded.path("id").asText(), false, List.of(participant.inbox().toString()));
     }
 
-    /** Likes a remote object: the Like goes to its author. Liking again sends nothing and returns the first Like's id. */
-    public URI like(LocalActor a, URI objectIri) {
-        RemoteActor author = authorOf(objectIri);
-        URI actor = iris.actor(a.handle());
-        URI id = iris.activity(newId());
-        ObjectNode like = ActivityJson.about("Like", id, actor, objectIri, clock.instant(), author.iri().toString());
-        return db.dsl().transactionResult(cfg -> {
-            if (!reactions.insert(cfg.dsl(), ReactionStore.Kind.LIKE, actor.toString(), objectIri.toString(), id.toString())) {
-                return URI.create(reactions.activityOf(cfg.dsl(), ReactionStore.Kind.LIKE, actor.toString(), objectIri.toString()).orElseThrow());
-            }
-            publish(cfg.dsl(), a, like, objectIri.toString(), false, List.of(author.inbox().toString()));
-            return id;
-        });
+    /** Likes a remote object: the Like goes to its author. */
+    @Override
+    public void like(DSLContext tx, LocalActor a, URI id, URI objectIri, RemoteActor author) {
+        ObjectNode like = ActivityJson.about("Like", id, iris.actor(a.handle()), objectIri, clock.instant(), author.iri().toString());
+        publish(tx, a, like, objectIri.toString(), false, List.of(author.inbox().toString()));
     }
 
-    /** Boosts a remote object: to the author and to the booster's followers, publicly. Boosting again sends nothing. */
-    public URI announce(LocalActor a, URI objectIri) {
-        RemoteActor author = authorOf(objectIri);
-        URI actor = iris.actor(a.handle());
-        URI id = iris.activity(newId());
-        ObjectNode announce = ActivityJson.about("Announce", id, actor, objectIri, clock.instant(), Contexts.PUBLIC);
+    /** Boosts a remote object: to the author and to the booster's followers, publicly. */
+    @Override
+    public void announce(DSLContext tx, LocalActor a, URI id, URI objectIri, RemoteActor author) {
+        ObjectNode announce = ActivityJson.about("Announce", id, iris.actor(a.handle()), objectIri, clock.instant(), Contexts.PUBLIC);
         announce.putArray("cc").add(author.iri().toString()).add(iris.followers(a.handle()).toString());
-        return db.dsl().transactionResult(cfg -> {
-            if (!reactions.insert(cfg.dsl(), ReactionStore.Kind.ANNOUNCE, actor.toString(), objectIri.toString(), id.toString())) {
-                return URI.create(reactions.activityOf(cfg.dsl(), ReactionStore.Kind.ANNOUNCE, actor.toString(), objectIri.toString()).orElseThrow());
-            }
-            Set<String> inboxes = new LinkedHashSet<>(followerInboxes(cfg.dsl(), a));
-            inboxes.add(author.deliveryInbox().toString());
-            publish(cfg.dsl(), a, announce, objectIri.toString(), true, inboxes);
-            return id;
-        });
+        Set<String> inboxes = new LinkedHashSet<>(followerInboxes(tx, a));
+        inboxes.add(author.deliveryInbox().toString());
+        publish(tx, a, announce, objectIri.toString(), true, inboxes);
     }
 
     /** Takes a Like back: the Undo embeds the original Like with its id (Mastodon matches it by id). */
-    public void undoLike(LocalActor a, URI objectIri) {
-        undoReaction(a, objectIri, ReactionStore.Kind.LIKE);
+    @Override
+    public void undoLike(DSLContext tx, LocalActor a, URI likeId, RemoteActor author) {
+        undoReaction(tx, a, likeId, author, ReactionStore.Kind.LIKE);
     }
 
     /** Takes a boost back: to the author and the booster's followers, like the Announce itself. */
-    public void undoAnnounce(LocalActor a, URI objectIri) {
-        undoReaction(a, objectIri, ReactionStore.Kind.ANNOUNCE);
+    @Override
+    public void undoAnnounce(DSLContext tx, LocalActor a, URI announceId, RemoteActor author) {
+        undoReaction(tx, a, announceId, author, ReactionStore.Kind.ANNOUNCE);
     }
 
-    private void undoReaction(LocalActor a, URI objectIri, ReactionStore.Kind kind) {
-        RemoteActor author = authorOf(objectIri);
-        URI actor = iris.actor(a.handle());
-        db.dsl().transaction(cfg -> {
-            var tx = cfg.dsl();
-            String originalId = reactions.activityOf(tx, kind, actor.toString(), objectIri.toString())
-                    .orElseThrow(() -> ApiException.notFound("no " + kind.name().toLowerCase() + " of " + objectIri));
-            ObjectNode original = (ObjectNode) activities.find(tx, originalId).orElseThrow().raw();
-            ObjectNode undo = ActivityJson.wrap("Undo", iris.activity(newId()), actor, original, clock.instant()); // same addressing
-            reactions.delete(tx, kind, actor.toString(), objectIri.toString());
-            Set<String> inboxes = new LinkedHashSet<>();
-            if (kind == ReactionStore.Kind.ANNOUNCE) inboxes.addAll(followerInboxes(tx, a));
-            inboxes.add((kind == ReactionStore.Kind.ANNOUNCE ? author.deliveryInbox() : author.inbox()).toString());
-            publish(tx, a, undo, originalId, Json.isPublic(undo), inboxes);
-        });
+    private void undoReaction(DSLContext tx, LocalActor a, URI originalId, RemoteActor author, ReactionStore.Kind kind) {
+        ObjectNode original = (ObjectNode) activities.find(tx, originalId.toString()).orElseThrow().raw();
+        ObjectNode undo = ActivityJson.wrap("Undo", iris.activity(newId()), iris.actor(a.handle()), original, clock.instant()); // same addressing
+        Set<String> inboxes = new LinkedHashSet<>();
+        if (kind == ReactionStore.Kind.ANNOUNCE) inboxes.addAll(followerInboxes(tx, a));
+        inboxes.add((kind == ReactionStore.Kind.ANNOUNCE ? author.deliveryInbox() : author.inbox()).toString());
+        publish(tx, a, undo, originalId.toString(), Json.isPublic(undo), inboxes);
     }
 
     /** Tells followers that the actor's profile or keys changed. */
-    public void publishActorUpdate(LocalActor a) {
+    @Override
+    public void actorUpdated(DSLContext tx, LocalActor a) {
         URI actor = iris.actor(a.handle());
         JsonNode doc = new LocalActorToAs(iris).municipality(a, keys.publishedKeys(a.id()));
         ObjectNode update = ActivityJson.wrap("Update", iris.activity(newId()), actor, doc, clock.instant());
         update.putArray("to").add(Contexts.PUBLIC);
-        db.dsl().transaction(cfg -> publish(cfg.dsl(), a, update, actor.toString(), false, followerInboxes(cfg.dsl(), a)));
+        publish(tx, a, update, actor.toString(), false, followerInboxes(tx, a));
     }
 
     private void publish(DSLContext tx, LocalActor a, ObjectNode unsigned, String objectIri, boolean isPublic, Collection<String> inboxes) {
@@ -298,26 +253,6 @@ public final class OutboxService {
                 .orElseThrow(() -> ApiException.notFound("no such object of " + a.handle()));
         if (stored.deleted().isPresent()) throw ApiException.gone("the object was deleted");
         return stored.raw();
-    }
-
-    private RemoteActor resolveActor(URI target) {
-        try {
-            return resolver.resolve(target);
-        } catch (IOException e) {
-            throw new ApiException(502, "cannot resolve " + target + ": " + e.getMessage(), e);
-        }
-    }
-
-    private RemoteActor authorOf(URI objectIri) {
-        try {
-            var known = objects.find(db.dsl(), objectIri.toString());
-            JsonNode obj = known.isPresent() ? known.get().raw() : fetcher.fetch(objectIri);
-            URI author = Json.uri(obj.get("attributedTo")).or(() -> Json.uri(obj.get("actor")))
-                    .orElseThrow(() -> new IOException("object has no author"));
-            return resolver.resolve(author);
-        } catch (IOException e) {
-            throw new ApiException(502, "cannot resolve " + objectIri + ": " + e.getMessage(), e);
-        }
     }
 
     private static String newId() {

@@ -7,7 +7,7 @@ import de.allmende.domain.LocalActor;
 import de.allmende.domain.Media;
 import de.allmende.domain.MediaUpload;
 import de.allmende.domain.ValidationException;
-import de.allmende.federation.iri.Iris;
+import de.allmende.service.port.LocalIris;
 import de.allmende.store.MediaStore;
 import de.allmende.support.ApiException;
 import org.slf4j.Logger;
@@ -49,10 +49,10 @@ public final class MediaService {
     private final MediaStore store;
     private final MediaFiles files;
     private final FileTypeDetector detector;
-    private final Iris iris;
+    private final LocalIris iris;
     private final Clock clock;
 
-    public MediaService(Database db, MediaStore store, MediaFiles files, FileTypeDetector detector, Iris iris, Clock clock) {
+    public MediaService(Database db, MediaStore store, MediaFiles files, FileTypeDetector detector, LocalIris iris, Clock clock) {
         this.db = db;
         this.store = store;
         this.files = files;

@@ -126,7 +126,7 @@ class AuthorizedFetchTest {
     void blockedSigner() {
         try (FakeRemote blocked = FakeRemote.start("localhost")) {
             Actor mallory = blocked.actor("mallory");
-            node.node().services().federation.moderation.blockDomain("localhost");
+            node.node().services().moderation.blockDomain("localhost");
             Response r = blocked.get(at("/actors/musterstadt"), AS, mallory);
             assertEquals(403, r.status(), r::toString);
             assertCleanError(r);

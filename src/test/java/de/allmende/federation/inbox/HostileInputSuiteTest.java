@@ -87,7 +87,7 @@ class HostileInputSuiteTest {
         System.out.println("hostile-input suite: seed " + SEED + " (-Dhostile.seed=" + SEED + " repeats this run)");
         node = TestNode.start();
         node.create(Fixtures.musterstadt());
-        KeyMutations.OFF_BOX.forEach(node.node().services().federation.moderation::blockDomain);
+        KeyMutations.OFF_BOX.forEach(node.node().services().moderation::blockDomain);
         control = FakeRemote.start();
         recorded = FakeRemote.start();
         elsewhere = FakeRemote.start();

@@ -32,7 +32,7 @@ class InboxModerationTest {
         try (TestNode node = TestNode.start(); FakeRemote remote = FakeRemote.start();
              FakeRemote sneaky = FakeRemote.start("x@127.0.0.1")) {
             node.create(Fixtures.musterstadt());
-            var moderation = node.node().services().federation.moderation;
+            var moderation = node.node().services().moderation;
             Actor alice = remote.actor("alice");
             // A legitimate delivery first, so the signer's key is cached (caching is allowed; writing activities is not).
             assertEquals(202, remote.post(sharedInbox(node), remote.createNote(alice, "before the block")).send().status());
@@ -59,7 +59,7 @@ class InboxModerationTest {
         try (TestNode node = TestNode.start(); FakeRemote remote = FakeRemote.start()) {
             node.create(Fixtures.musterstadt());
             Actor eve = remote.actor("eve");
-            node.node().services().federation.moderation.blockActor(eve.id().toString());
+            node.node().services().moderation.blockActor(eve.id().toString());
             Rows before = Rows.of(node);
             assertRejected(node, before, remote.post(sharedInbox(node), remote.createNote(eve, "hi")).send(), 403, "blocked");
             assertRejected(node, before, remote.post(sharedInbox(node), remote.follow(eve, node.actorIri("musterstadt"))).send(),
@@ -79,7 +79,7 @@ class InboxModerationTest {
             assertRejected(node, before, remote.post(sharedInbox(node), remote.createNote(alice, "not allowed")).send(), 403, "blocked");
             assertEquals(0, remote.fetches("/users/alice"), "a non-allowed key must not even be fetched");
 
-            node.node().services().federation.moderation.allowDomain("127.0.0.1");
+            node.node().services().moderation.allowDomain("127.0.0.1");
             var create = remote.createNote(alice, "allowed");
             assertEquals(202, remote.post(sharedInbox(node), create).send().status());
             String iri = create.path("object").path("id").asText();

@@ -3,7 +3,7 @@ package de.allmende.federation.interop;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import de.allmende.federation.outbox.OutboxService;
+import de.allmende.Services;
 import de.allmende.testkit.Fixtures;
 import de.allmende.testkit.InteropPeer;
 import de.allmende.testkit.TestNode;
@@ -44,14 +44,14 @@ class IndependentPeerTest {
 
     private TestNode node;
     private InteropPeer peer;
-    private OutboxService outbox;
+    private Services services;
 
     @BeforeAll
     void start() {
         node = TestNode.start();
         node.create(Fixtures.musterstadt());
         node.create(Fixtures.beispieldorf());
-        outbox = node.node().services().federation.outbox;
+        services = node.node().services();
         peer = InteropPeer.start(repoRoot());
     }
 
@@ -104,7 +104,7 @@ class IndependentPeerTest {
         var muster = node.actor("musterstadt");
         awaitPeer("peer follows musterstadt", () -> peer.following().contains(node.actorIri("musterstadt").toString()));
 
-        URI note = outbox.publishNote(muster, "<p>Bürgerversammlung am Montag</p>");
+        URI note = services.notes.publish(muster, "<p>Bürgerversammlung am Montag</p>");
         JsonNode create = peer.awaitInbox(a -> "Create".equals(a.path("type").asText()) && objectId(a).equals(note.toString()), WAIT);
         assertTrue(create.path("signatureVerified").asBoolean(), "Create must be verified by Fedify: " + create);
         assertEquals(node.actorIri("musterstadt").toString(), create.path("actor").asText());
@@ -115,18 +115,18 @@ class IndependentPeerTest {
         assertProofVerifiedByFedify(create, "object", note.toString(), key);
         assertEquals("<p>Bürgerversammlung am Montag</p>", create.path("activity").path("object").path("content").asText());
 
-        outbox.updateNote(muster, note, "<p>Bürgerversammlung am Dienstag</p>");
+        services.notes.edit(muster, note, "<p>Bürgerversammlung am Dienstag</p>");
         JsonNode update = peer.awaitInbox(a -> "Update".equals(a.path("type").asText()) && objectId(a).equals(note.toString()), WAIT);
         assertTrue(update.path("signatureVerified").asBoolean(), "Update: " + update);
         assertEquals("<p>Bürgerversammlung am Dienstag</p>", update.path("activity").path("object").path("content").asText());
 
         // Profile changes reach the peer as Update(Organization), signed like everything else.
-        outbox.publishActorUpdate(muster);
+        services.profiles.publishUpdate(muster);
         JsonNode actorUpdate = peer.awaitInbox(a -> "Update".equals(a.path("type").asText())
                 && objectId(a).equals(node.actorIri("musterstadt").toString()), WAIT);
         assertTrue(actorUpdate.path("signatureVerified").asBoolean(), "actor Update: " + actorUpdate);
 
-        outbox.deleteNote(muster, note);
+        services.notes.delete(muster, note);
         JsonNode delete = peer.awaitInbox(a -> "Delete".equals(a.path("type").asText()) && objectId(a).equals(note.toString()), WAIT);
         assertTrue(delete.path("signatureVerified").asBoolean(), "Delete: " + delete);
         assertEquals(0, peer.rejected().size(), "the peer refused something: " + peer.rejected());
@@ -139,7 +139,7 @@ class IndependentPeerTest {
     void weFollowThePeerAndStoreItsNotesUpdatesAndDeletes() {
         var muster = node.actor("musterstadt");
         URI us = node.actorIri("musterstadt");
-        outbox.follow(muster, peer.actor());
+        services.follows.follow(muster, peer.actor());
         TestNode.await("the peer's Accept makes our follow accepted",
                 () -> node.count(followRows(us, peer.actor(), "accepted")) == 1);
         assertTrue(peer.followers().contains(us.toString()), "peer lists us as follower: " + peer.followers());
@@ -154,8 +154,8 @@ class IndependentPeerTest {
                 + " AND public AND raw::text LIKE '%as:Public%'"), "Create with \"as:Public\" is stored as public");
 
         // We like and boost the peer's note: both reach it with signatures Fedify verifies.
-        URI like = outbox.like(muster, URI.create(noteId));
-        URI boost = outbox.announce(muster, URI.create(noteId));
+        URI like = services.likes.like(muster, URI.create(noteId));
+        URI boost = services.boosts.boost(muster, URI.create(noteId));
         for (URI sent : List.of(like, boost)) {
             JsonNode got = peer.awaitInbox(a -> sent.toString().equals(a.path("id").asText()), WAIT);
             assertTrue(got.path("signatureVerified").asBoolean(), "our " + got.path("type").asText() + ": " + got);
@@ -175,7 +175,7 @@ class IndependentPeerTest {
     @Test
     @Order(5)
     void peerLikesAnnouncesAndUndoesOnOurNote() {
-        URI note = outbox.publishNote(node.actor("beispieldorf"), "<p>Dorffest am Samstag</p>");
+        URI note = services.notes.publish(node.actor("beispieldorf"), "<p>Dorffest am Samstag</p>");
         String peerActor = peer.actor().toString();
 
         String like = peer.like(note.toString());
@@ -203,7 +203,7 @@ class IndependentPeerTest {
     @Test
     @Order(6)
     void activitySignedAndCarryingAProofIsAccepted() {
-        URI note = outbox.publishNote(node.actor("musterstadt"), "<p>Haushalt 2026</p>");
+        URI note = services.notes.publish(node.actor("musterstadt"), "<p>Haushalt 2026</p>");
         String id = peer.baseUri().resolve("/activities/" + UUID.randomUUID()).toString();
         ObjectNode like = obj().put("@context", "https://www.w3.org/ns/activitystreams").put("id", id).put("type", "Like")
                 .put("actor", peer.actor().toString()).put("object", note.toString());
@@ -234,7 +234,7 @@ class IndependentPeerTest {
 
         // And the other direction: our Undo(Follow) makes the peer drop us.
         assertTrue(peer.followers().contains(muster.toString()));
-        outbox.unfollow(node.actor("musterstadt"), peer.actor());
+        services.follows.unfollow(node.actor("musterstadt"), peer.actor());
         awaitPeer("peer no longer lists us as follower", () -> !peer.followers().contains(muster.toString()));
         assertEquals(0, node.count(followRows(muster, peer.actor(), null)));
 

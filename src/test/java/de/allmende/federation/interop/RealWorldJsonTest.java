@@ -342,7 +342,7 @@ class RealWorldJsonTest {
             }
             case "Delete" -> {
                 // A known object of that actor (GoToSocial's Delete has no id; Mastodon's embeds a Tombstone).
-                tx(tx -> new ObjectStore().insert(tx, objectId, "Note", actor.toString(), null,
+                tx(tx -> new ObjectStore().insert(tx, objectId, "Note", actor.toString(), null, null,
                         JSON.createObjectNode().put("id", objectId).put("type", "Note")));
                 // Without an id, the Delete is kept under a stable id made from its bytes: <actor>#sha256-<hex>.
                 String activityIri = f.id() != null ? q(f.id()) : q(actor + "#sha256-") + " || '%'";

@@ -2,10 +2,11 @@ package de.allmende.federation.inbox.handlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.allmende.db.Database;
+import de.allmende.federation.json.Json;
 import de.allmende.domain.ObjectProof;
 import de.allmende.federation.fetch.RemoteFetcher;
 import de.allmende.federation.iri.Iris;
-import de.allmende.federation.moderation.Moderation;
+import de.allmende.service.ModerationService;
 import de.allmende.federation.proof.ObjectProofChecker;
 import de.allmende.federation.vocab.AsObject;
 import de.allmende.federation.vocab.AsToInboundActivity;
@@ -30,13 +31,13 @@ public final class AnnouncedObjects {
 
     private final Database db;
     private final Iris iris;
-    private final Moderation moderation;
+    private final ModerationService moderation;
     private final RemoteFetcher fetcher;
     private final ObjectProofChecker proofs;
     private final FollowStore follows = new FollowStore();
     private final ObjectStore objects = new ObjectStore();
 
-    public AnnouncedObjects(Database db, Iris iris, Moderation moderation, RemoteFetcher fetcher, ObjectProofChecker proofs) {
+    public AnnouncedObjects(Database db, Iris iris, ModerationService moderation, RemoteFetcher fetcher, ObjectProofChecker proofs) {
         this.db = db;
         this.iris = iris;
         this.moderation = moderation;
@@ -82,7 +83,8 @@ public final class AnnouncedObjects {
         ObjectProof proof = proofs.check(object.json(), owner.get(), context.orElse(null));
         if (required.isPresent() && proof.status() != required.get()) return false;
         String type = object.type().orElse("Object");
-        db.dsl().transaction(cfg -> objects.insertRemote(cfg.dsl(), objectIri.toString(), type, owner.get().toString(), object.json(), proof));
+        db.dsl().transaction(cfg -> objects.insertRemote(cfg.dsl(), objectIri.toString(), type, owner.get().toString(),
+                Json.inReplyTo(object.json()), object.json(), proof));
         return true;
     }
 }

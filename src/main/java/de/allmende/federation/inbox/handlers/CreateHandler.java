@@ -2,6 +2,7 @@ package de.allmende.federation.inbox.handlers;
 
 import de.allmende.db.Database;
 import de.allmende.federation.fetch.ActorResolver;
+import de.allmende.federation.json.Json;
 import de.allmende.domain.ObjectProof;
 import de.allmende.federation.fetch.RemoteFetcher;
 import de.allmende.federation.inbox.ActivityHandler;
@@ -44,7 +45,8 @@ public final class CreateHandler implements ActivityHandler<CreateActivity> {
         db.dsl().transaction(cfg -> {
             activities.insert(cfg.dsl(), activity.id().toString(), "Create", create.actor().toString(), id.toString(), null,
                     activity.isPublic(), activity.raw());
-            if (objects.insertRemote(cfg.dsl(), id.toString(), type, create.actor().toString(), object.json(), proof)) {
+            if (objects.insertRemote(cfg.dsl(), id.toString(), type, create.actor().toString(),
+                    Json.inReplyTo(object.json()), object.json(), proof)) {
                 post.ifPresent(p -> posts.save(cfg.dsl(), p));
             }
         });

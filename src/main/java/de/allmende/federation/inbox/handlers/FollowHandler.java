@@ -6,7 +6,7 @@ import de.allmende.domain.RemoteActor;
 import de.allmende.federation.fetch.ActorResolver;
 import de.allmende.federation.inbox.ActivityHandler;
 import de.allmende.federation.iri.Iris;
-import de.allmende.federation.moderation.Moderation;
+import de.allmende.service.ModerationService;
 import de.allmende.federation.outbox.OutboxService;
 import de.allmende.federation.vocab.FollowActivity;
 import de.allmende.service.ActorService;
@@ -26,12 +26,12 @@ public final class FollowHandler implements ActivityHandler<FollowActivity> {
     private final Iris iris;
     private final ActorService actors;
     private final ActorResolver resolver;
-    private final Moderation moderation;
+    private final ModerationService moderation;
     private final OutboxService outbox;
     private final FollowStore follows = new FollowStore();
     private final ActivityStore activities = new ActivityStore();
 
-    public FollowHandler(Database db, Iris iris, ActorService actors, ActorResolver resolver, Moderation moderation, OutboxService outbox) {
+    public FollowHandler(Database db, Iris iris, ActorService actors, ActorResolver resolver, ModerationService moderation, OutboxService outbox) {
         this.db = db;
         this.iris = iris;
         this.actors = actors;

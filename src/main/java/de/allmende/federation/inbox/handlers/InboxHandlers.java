@@ -5,7 +5,7 @@ import de.allmende.federation.fetch.ActorResolver;
 import de.allmende.federation.fetch.RemoteFetcher;
 import de.allmende.federation.inbox.ActivityRouter;
 import de.allmende.federation.iri.Iris;
-import de.allmende.federation.moderation.Moderation;
+import de.allmende.service.ModerationService;
 import de.allmende.federation.outbox.OutboxService;
 import de.allmende.federation.proof.ObjectProofChecker;
 import de.allmende.federation.vocab.AcceptActivity;
@@ -26,7 +26,7 @@ public final class InboxHandlers {
 
     /** @param db the database the handlers write with (the worker's, with relaxed commits) */
     public static ActivityRouter router(Database db, Iris iris, ActorService actors, ActorResolver resolver, RemoteFetcher fetcher,
-                                        OutboxService outbox, Moderation moderation) {
+                                        OutboxService outbox, ModerationService moderation) {
         ObjectProofChecker proofs = new ObjectProofChecker(resolver);
         return new ActivityRouter()
                 .on(FollowActivity.class, new FollowHandler(db, iris, actors, resolver, moderation, outbox))

@@ -1,4 +1,4 @@
-package de.allmende.federation.moderation;
+package de.allmende.service;
 
 import de.allmende.db.Database;
 import de.allmende.store.ModerationStore;
@@ -11,7 +11,7 @@ import java.util.Set;
  * blocked or non-allowed domain get 403; outbound deliveries to them are dropped. Block lists are
  * read through a short cache so the inbox stays fast; changes from the CLI take effect within seconds.
  */
-public final class Moderation {
+public final class ModerationService {
     private static final Duration TTL = Duration.ofSeconds(2);
 
     private final Database db;
@@ -19,7 +19,7 @@ public final class Moderation {
     private final boolean allowlistMode;
     private volatile Snapshot snapshot = new Snapshot(Set.of(), Set.of(), Set.of(), 0);
 
-    public Moderation(Database db, boolean allowlistMode) {
+    public ModerationService(Database db, boolean allowlistMode) {
         this.db = db;
         this.allowlistMode = allowlistMode;
     }

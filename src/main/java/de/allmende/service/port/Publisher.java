@@ -1,0 +1,48 @@
+package de.allmende.service.port;
+
+import de.allmende.content.Content;
+import de.allmende.domain.LocalActor;
+import de.allmende.domain.RemoteActor;
+import org.jooq.DSLContext;
+
+import java.net.URI;
+
+/**
+ * Tells the network what a use case changed. Federation implements it: it converts to ActivityStreams,
+ * signs, stores the activity and queues its delivery, all in the caller's transaction, so a change is
+ * either published or not made at all. The service has written its own state already.
+ */
+public interface Publisher {
+    /** A new Note with this id, public, to the author's followers. */
+    void createNote(DSLContext tx, LocalActor author, URI id, String html);
+
+    /** New text for one of the author's Notes. */
+    void updateNote(DSLContext tx, LocalActor author, URI id, String html);
+
+    void createContent(DSLContext tx, LocalActor author, Content content);
+
+    void updateContent(DSLContext tx, LocalActor author, Content content);
+
+    /** One of the author's objects is gone (a Tombstone stays). */
+    void delete(DSLContext tx, LocalActor author, URI object);
+
+    void follow(DSLContext tx, LocalActor follower, URI followId, RemoteActor followee);
+
+    void undoFollow(DSLContext tx, LocalActor follower, URI followId, RemoteActor followee);
+
+    /** Accepts the stored Follow activity {@code follow}, known here as follow row {@code followRowId}. */
+    void acceptFollow(DSLContext tx, LocalActor followee, long followRowId, URI follow, RemoteActor follower);
+
+    void rejectFollow(DSLContext tx, LocalActor followee, URI follow, RemoteActor follower);
+
+    void like(DSLContext tx, LocalActor actor, URI likeId, URI object, RemoteActor author);
+
+    void undoLike(DSLContext tx, LocalActor actor, URI likeId, RemoteActor author);
+
+    void announce(DSLContext tx, LocalActor actor, URI announceId, URI object, RemoteActor author);
+
+    void undoAnnounce(DSLContext tx, LocalActor actor, URI announceId, RemoteActor author);
+
+    /** The actor's profile or keys changed. */
+    void actorUpdated(DSLContext tx, LocalActor actor);
+}
