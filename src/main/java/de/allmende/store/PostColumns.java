@@ -1,10 +1,10 @@
 package de.allmende.store;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.domain.post.Audience;
 import de.allmende.domain.post.EventFacts;
 import de.allmende.domain.post.LanguageMap;
@@ -17,23 +17,29 @@ import org.jooq.JSONB;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import static de.allmende.db.Tables.POST;
 
 /**
- * A {@link Post}'s values as columns of {@code post} and back. The JSON here is this table's own storage
- * format (language maps, addressing, attachments, event facts), not ActivityStreams.
+ * A {@link Post}'s values as columns of {@code post} and back. The JSON columns hold this table's own records
+ * (bound, not read as trees): language maps, addressing, attachments, event facts. No ActivityStreams here.
  */
 final class PostColumns {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final TypeReference<LinkedHashMap<String, String>> TEXTS = new TypeReference<>() {};
+
+    record AudienceColumn(List<String> to, List<String> cc) {}
+
+    record AttachmentColumn(String url, String mediaType, String description) {}
+
+    record EventColumn(String start, String end, String timeZone, String placeName, String locality, String onlineUrl) {}
 
     private final Map<Field<?>, Object> values;
 
@@ -50,17 +56,19 @@ final class PostColumns {
         Map<Field<?>, Object> v = new HashMap<>();
         v.put(POST.KIND, p.kind().name().toLowerCase());
         v.put(POST.VISIBILITY, p.visibility().name().toLowerCase());
-        v.put(POST.AUDIENCE, jsonb(audience(p.audience())));
+        v.put(POST.AUDIENCE, jsonb(new AudienceColumn(strings(p.audience().to()), strings(p.audience().cc()))));
         v.put(POST.IN_REPLY_TO, p.inReplyTo().map(URI::toString).orElse(null));
         v.put(POST.CONVERSATION, p.conversation().map(URI::toString).orElse(null));
-        v.put(POST.NAME, jsonb(JSON.valueToTree(p.name().texts())));
-        v.put(POST.SUMMARY, jsonb(JSON.valueToTree(p.summary().texts())));
-        v.put(POST.CONTENT, jsonb(JSON.valueToTree(p.content().texts())));
+        v.put(POST.NAME, jsonb(p.name().texts()));
+        v.put(POST.SUMMARY, jsonb(p.summary().texts()));
+        v.put(POST.CONTENT, jsonb(p.content().texts()));
         v.put(POST.SENSITIVE, p.sensitive());
         v.put(POST.HASHTAGS, p.hashtags().toArray(String[]::new));
         v.put(POST.MENTIONS, p.mentions().stream().map(URI::toString).toArray(String[]::new));
-        v.put(POST.ATTACHMENTS, jsonb(attachments(p.attachments())));
-        v.put(POST.EVENT, p.event().map(e -> jsonb(event(e))).orElse(null));
+        v.put(POST.ATTACHMENTS, jsonb(p.attachments().stream()
+                .map(a -> new AttachmentColumn(a.url().toString(), a.mediaType(), a.description().orElse(null))).toList()));
+        v.put(POST.EVENT, p.event().map(e -> jsonb(new EventColumn(e.start().toString(), text(e.end()), e.timeZone().map(ZoneId::getId).orElse(null),
+                e.placeName().orElse(null), e.locality().orElse(null), text(e.onlineUrl())))).orElse(null));
         v.put(POST.URL, p.url().map(URI::toString).orElse(null));
         v.put(POST.ORIGIN_HOST, p.origin() instanceof Origin.Remote r ? r.host() : null);
         v.put(POST.PROOF_VERIFIED, p.origin() instanceof Origin.Remote r && r.proofVerified());
@@ -69,77 +77,54 @@ final class PostColumns {
     }
 
     static LanguageMap languageMap(JSONB column) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        read(column).properties().forEach(e -> texts.put(e.getKey(), e.getValue().asText()));
-        return new LanguageMap(texts);
+        return new LanguageMap(read(column, TEXTS));
     }
 
     static Audience audience(JSONB column) {
-        JsonNode a = read(column);
-        return new Audience(uris(a.path("to")), uris(a.path("cc")));
+        AudienceColumn a = read(column, new TypeReference<>() {});
+        return new Audience(uris(a.to()), uris(a.cc()));
     }
 
     static List<MediaAttachment> attachments(JSONB column) {
-        List<MediaAttachment> out = new ArrayList<>();
-        for (JsonNode a : read(column)) {
-            out.add(new MediaAttachment(URI.create(a.path("url").asText()), a.path("mediaType").asText(),
-                    Optional.ofNullable(a.get("description")).map(JsonNode::asText)));
-        }
-        return out;
+        List<AttachmentColumn> list = read(column, new TypeReference<>() {});
+        return list.stream().map(a -> new MediaAttachment(URI.create(a.url()), a.mediaType(), Optional.ofNullable(a.description()))).toList();
     }
 
     static Optional<EventFacts> event(JSONB column) {
         if (column == null) return Optional.empty();
-        JsonNode e = read(column);
-        return Optional.of(new EventFacts(Instant.parse(e.path("start").asText()), text(e, "end").map(Instant::parse),
-                text(e, "timeZone").map(ZoneId::of), text(e, "placeName"), text(e, "locality"), text(e, "onlineUrl").map(URI::create)));
+        EventColumn e = read(column, new TypeReference<>() {});
+        return Optional.of(new EventFacts(Instant.parse(e.start()), Optional.ofNullable(e.end()).map(Instant::parse),
+                Optional.ofNullable(e.timeZone()).map(ZoneId::of), Optional.ofNullable(e.placeName()), Optional.ofNullable(e.locality()),
+                Optional.ofNullable(e.onlineUrl()).map(URI::create)));
     }
 
-    private static ObjectNode audience(Audience a) {
-        ObjectNode o = JSON.createObjectNode();
-        a.to().forEach(u -> o.withArray("to").add(u.toString()));
-        a.cc().forEach(u -> o.withArray("cc").add(u.toString()));
-        return o;
+    private static List<String> strings(java.util.Collection<URI> uris) {
+        return uris.stream().map(URI::toString).toList();
     }
 
-    private static ArrayNode attachments(List<MediaAttachment> list) {
-        ArrayNode out = JSON.createArrayNode();
-        for (MediaAttachment a : list) {
-            ObjectNode o = out.addObject().put("url", a.url().toString()).put("mediaType", a.mediaType());
-            a.description().ifPresent(d -> o.put("description", d));
-        }
+    private static LinkedHashSet<URI> uris(List<String> list) {
+        LinkedHashSet<URI> out = new LinkedHashSet<>();
+        if (list != null) list.forEach(s -> out.add(URI.create(s)));
         return out;
     }
 
-    private static ObjectNode event(EventFacts e) {
-        ObjectNode o = JSON.createObjectNode().put("start", e.start().toString());
-        e.end().ifPresent(t -> o.put("end", t.toString()));
-        e.timeZone().ifPresent(z -> o.put("timeZone", z.getId()));
-        e.placeName().ifPresent(n -> o.put("placeName", n));
-        e.locality().ifPresent(n -> o.put("locality", n));
-        e.onlineUrl().ifPresent(u -> o.put("onlineUrl", u.toString()));
-        return o;
+    private static String text(Optional<?> value) {
+        return value.map(Object::toString).orElse(null);
     }
 
-    private static Set<URI> uris(JsonNode array) {
-        Set<URI> out = new LinkedHashSet<>();
-        array.forEach(n -> out.add(URI.create(n.asText())));
-        return out;
-    }
-
-    private static Optional<String> text(JsonNode o, String field) {
-        return Optional.ofNullable(o.get(field)).map(JsonNode::asText);
-    }
-
-    private static JSONB jsonb(JsonNode n) {
-        return JSONB.valueOf(n.toString());
-    }
-
-    private static JsonNode read(JSONB column) {
+    private static JSONB jsonb(Object value) {
         try {
-            return JSON.readTree(column.data());
+            return JSONB.valueOf(JSON.writeValueAsString(value));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("post column is not JSON", e);
+            throw new IllegalStateException("post column not writable", e);
+        }
+    }
+
+    private static <T> T read(JSONB column, TypeReference<T> type) {
+        try {
+            return JSON.readValue(column.data(), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("post column is not what this table writes", e);
         }
     }
 }

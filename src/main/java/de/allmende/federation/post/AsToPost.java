@@ -70,7 +70,10 @@ public final class AsToPost {
         };
     }
 
-    /** {@code xMap} if the sender gave one, else {@code x} in an undetermined language. */
+    /**
+     * {@code xMap} if the sender gave one, else {@code x} in the object's {@code inLanguage} (schema.org, as
+     * Mobilizon sends it), else in an undetermined language.
+     */
     private static LanguageMap languageMap(JsonNode object, String term) {
         JsonNode map = object.get(term + "Map");
         if (map != null && map.isObject() && !map.isEmpty()) {
@@ -78,7 +81,9 @@ public final class AsToPost {
             map.properties().forEach(e -> Json.text(e.getValue()).ifPresent(t -> texts.put(e.getKey(), t)));
             if (!texts.isEmpty()) return new LanguageMap(texts);
         }
-        return Json.text(object.get(term)).map(t -> LanguageMap.of(LanguageMap.UNDETERMINED, t)).orElse(LanguageMap.EMPTY);
+        String lang = Json.text(object.get("inLanguage")).filter(l -> l.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*"))
+                .orElse(LanguageMap.UNDETERMINED);
+        return Json.text(object.get(term)).map(t -> LanguageMap.of(lang, t)).orElse(LanguageMap.EMPTY);
     }
 
     private static Set<URI> addresses(JsonNode field) {
