@@ -35,7 +35,7 @@ final class ContentToPost {
 
     static Post convert(Content c, URI followers) {
         Common common = c.details().common();
-        return new Post(c.iri(), c.author(), kindOf(c.kind()), Audience.forVisibility(Visibility.PUBLIC, followers, List.of()),
+        return new Post(c.iri(), c.author(), c.kind().postKind(), Audience.forVisibility(Visibility.PUBLIC, followers, List.of()),
                 Visibility.PUBLIC, Optional.empty(), Optional.empty(), languages(common.title()), languages(common.summary()),
                 html(common.body()), false, List.copyOf(hashtags(common)), List.of(), images(common.images()),
                 c.details() instanceof Event e ? Optional.of(facts(e)) : Optional.empty(),
@@ -43,15 +43,6 @@ final class ContentToPost {
                 Origin.LOCAL);
     }
 
-    static PostKind kindOf(ContentKind k) {
-        return switch (k) {
-            case PROJECT -> PostKind.PROJECT;
-            case UPDATE -> PostKind.PROJECT_UPDATE;
-            case EVENT -> PostKind.EVENT;
-            case LESSON -> PostKind.LESSON;
-            case AID -> PostKind.WORKING_AID;
-        };
-    }
 
     private static EventFacts facts(Event e) {
         Optional<Event.Place> place = Optional.ofNullable(e.place());

@@ -56,19 +56,10 @@ public final class AsToPost {
     }
 
     private static Optional<PostKind> kind(JsonNode object) {
-        Optional<PostKind> municipal = Json.text(object.get("kind")).flatMap(ContentKind::byCode).map(AsToPost::kindOf);
+        Optional<PostKind> municipal = Json.text(object.get("kind")).flatMap(ContentKind::byCode).map(ContentKind::postKind);
         return municipal.or(() -> Json.firstType(object).map(KINDS::get));
     }
 
-    static PostKind kindOf(ContentKind k) {
-        return switch (k) {
-            case PROJECT -> PostKind.PROJECT;
-            case UPDATE -> PostKind.PROJECT_UPDATE;
-            case EVENT -> PostKind.EVENT;
-            case LESSON -> PostKind.LESSON;
-            case AID -> PostKind.WORKING_AID;
-        };
-    }
 
     /**
      * {@code xMap} if the sender gave one, else {@code x} in the object's {@code inLanguage} (schema.org, as
