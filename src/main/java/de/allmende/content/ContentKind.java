@@ -35,6 +35,17 @@ public enum ContentKind {
     /** German plural label, e.g. for feed titles ("Veranstaltungen"). */
     public String pluralLabel() { return pluralLabel; }
 
+    /** The kind of post this content is among all posts the node knows. */
+    public de.allmende.domain.post.PostKind postKind() {
+        return switch (this) {
+            case PROJECT -> de.allmende.domain.post.PostKind.PROJECT;
+            case UPDATE -> de.allmende.domain.post.PostKind.PROJECT_UPDATE;
+            case EVENT -> de.allmende.domain.post.PostKind.EVENT;
+            case LESSON -> de.allmende.domain.post.PostKind.LESSON;
+            case AID -> de.allmende.domain.post.PostKind.WORKING_AID;
+        };
+    }
+
     public static Optional<ContentKind> byCode(String code) {
         for (ContentKind k : values()) if (k.code.equals(code)) return Optional.of(k);
         return Optional.empty();

@@ -43,6 +43,7 @@ public final class ContentService {
     private final LocalIris iris;
     private final Clock clock;
     private final Publisher publisher;
+    private final LocalPosts posts;
     private final ContentStore store = new ContentStore();
     private final MediaStore media;
 
@@ -51,6 +52,7 @@ public final class ContentService {
         this.iris = iris;
         this.clock = clock;
         this.publisher = publisher;
+        this.posts = new LocalPosts(iris);
         this.media = new MediaStore(iris::media);
     }
 
@@ -64,6 +66,7 @@ public final class ContentService {
             Content c = new Content(Optional.of(id), iris.object(id.toString()), iris.actor(a.handle()), now, now, details);
             store.insert(tx, id, kind, a.id(), c.iri().toString(), ContentJson.details(details), index(c), now);
             publisher.createContent(tx, a, c);
+            posts.content(tx, a, c);
             applyProjectStatus(tx, a, details, now);
             return c;
         });
@@ -81,6 +84,7 @@ public final class ContentService {
             Content c = new Content(Optional.of(id), URI.create(old.iri()), iris.actor(a.handle()), old.published(), now, details);
             store.update(tx, id, ContentJson.details(details), index(c), now);
             publisher.updateContent(tx, a, c);
+            posts.content(tx, a, c);
             applyProjectStatus(tx, a, details, now);
             return c;
         });
@@ -91,8 +95,10 @@ public final class ContentService {
             DSLContext tx = cfg.dsl();
             StoredContent old = store.findForUpdate(tx, a.id(), kind, id).orElseThrow(() -> notFound(kind));
             if (old.deleted().isPresent()) throw ApiException.gone("this " + kind.code() + " was deleted");
-            store.markDeleted(tx, id, now());
+            Instant now = now();
+            store.markDeleted(tx, id, now);
             publisher.delete(tx, a, URI.create(old.iri()));
+            posts.deleted(tx, URI.create(old.iri()), now);
         });
     }
 
@@ -171,6 +177,7 @@ public final class ContentService {
         Content c = new Content(project.id(), project.iri(), project.author(), project.published(), now, moved);
         store.update(tx, project.id().orElseThrow(), ContentJson.details(moved), index(c), now);
         publisher.updateContent(tx, a, c);
+        posts.content(tx, a, c);
     }
 
     private static URI projectOf(ContentDetails d) {

@@ -27,6 +27,7 @@ public final class ActivityJson {
         n.put("type", "Note");
         n.put("attributedTo", actor.toString());
         n.put("content", html);
+        n.putObject("contentMap").put("de", html); // a municipality writes German; Mastodon shows and filters by it
         n.put("published", published.truncatedTo(ChronoUnit.SECONDS).toString());
         n.put("url", url.toString());
         n.putArray("to").add(Contexts.PUBLIC);

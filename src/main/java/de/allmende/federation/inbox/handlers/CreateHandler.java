@@ -1,6 +1,7 @@
 package de.allmende.federation.inbox.handlers;
 
 import de.allmende.db.Database;
+import de.allmende.federation.fetch.ActorResolver;
 import de.allmende.federation.json.Json;
 import de.allmende.domain.ObjectProof;
 import de.allmende.federation.fetch.RemoteFetcher;
@@ -15,16 +16,19 @@ import de.allmende.store.ObjectStore;
 import java.io.IOException;
 import java.net.URI;
 
-/** Create of an object of any type (Note, Article, Page, Event, …): stored with its raw JSON and its proof status. */
+/** Create of an object of any type (Note, Article, Page, Event, …): stored with its raw JSON and its proof status, and as a typed post. */
 public final class CreateHandler implements ActivityHandler<CreateActivity> {
     private final Database db;
     private final CarriedObjects carried;
     private final ActivityStore activities = new ActivityStore();
     private final ObjectStore objects = new ObjectStore();
 
-    public CreateHandler(Database db, RemoteFetcher fetcher, ObjectProofChecker proofs) {
+    private final ReceivedPosts posts;
+
+    public CreateHandler(Database db, ActorResolver resolver, RemoteFetcher fetcher, ObjectProofChecker proofs) {
         this.db = db;
         this.carried = new CarriedObjects(fetcher, proofs);
+        this.posts = new ReceivedPosts(resolver);
     }
 
     @Override
@@ -37,10 +41,14 @@ public final class CreateHandler implements ActivityHandler<CreateActivity> {
         }
         String type = object.type().orElse("Object");
         ObjectProof proof = carried.proofOf(object, activity);
+        var post = posts.convert(object, create.actor(), proof);
         db.dsl().transaction(cfg -> {
             activities.insert(cfg.dsl(), activity.id().toString(), "Create", create.actor().toString(), id.toString(), null,
                     activity.isPublic(), activity.raw());
-            objects.insertRemote(cfg.dsl(), id.toString(), type, create.actor().toString(), Json.inReplyTo(object.json()), object.json(), proof);
+            if (objects.insertRemote(cfg.dsl(), id.toString(), type, create.actor().toString(),
+                    Json.inReplyTo(object.json()), object.json(), proof)) {
+                post.ifPresent(p -> posts.save(cfg.dsl(), p));
+            }
         });
     }
 }

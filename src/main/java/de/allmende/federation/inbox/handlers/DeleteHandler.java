@@ -23,9 +23,12 @@ public final class DeleteHandler implements ActivityHandler<DeleteActivity> {
     private final ObjectStore objects = new ObjectStore();
     private final RemoteActorStore remoteActors = new RemoteActorStore();
 
+    private final ReceivedPosts posts;
+
     public DeleteHandler(Database db, ActorResolver resolver) {
         this.db = db;
         this.resolver = resolver;
+        this.posts = new ReceivedPosts(resolver);
     }
 
     @Override
@@ -43,6 +46,7 @@ public final class DeleteHandler implements ActivityHandler<DeleteActivity> {
             if (stored.isEmpty() || !stored.get().attributedTo().equals(actor)) return; // unknown, or not theirs
             activities.insert(tx, delete.id().toString(), "Delete", actor, id, null, false, delete.activity().raw());
             objects.markDeleted(tx, id, ActivityJson.tombstone(delete.deleted(), Instant.now()));
+            posts.deleted(tx, delete.deleted());
         });
     }
 

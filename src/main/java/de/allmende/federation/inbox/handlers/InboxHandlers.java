@@ -35,7 +35,7 @@ public final class InboxHandlers {
                 .on(UndoActivity.class, new UndoHandler(db))
                 .on(LikeActivity.class, new LikeHandler(db))
                 .on(AnnounceActivity.class, new AnnounceHandler(db, new AnnouncedObjects(db, iris, moderation, fetcher, proofs)))
-                .on(CreateActivity.class, new CreateHandler(db, fetcher, proofs))
+                .on(CreateActivity.class, new CreateHandler(db, resolver, fetcher, proofs))
                 .on(UpdateActivity.class, new UpdateHandler(db, resolver, fetcher, proofs))
                 .on(DeleteActivity.class, new DeleteHandler(db, resolver))
                 .on(JoinActivity.class, new JoinHandler(db, actors, resolver, outbox));

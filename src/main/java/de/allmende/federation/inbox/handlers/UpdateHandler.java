@@ -27,11 +27,13 @@ public final class UpdateHandler implements ActivityHandler<UpdateActivity> {
     private final CarriedObjects carried;
     private final ActivityStore activities = new ActivityStore();
     private final ObjectStore objects = new ObjectStore();
+    private final ReceivedPosts posts;
 
     public UpdateHandler(Database db, ActorResolver resolver, RemoteFetcher fetcher, ObjectProofChecker proofs) {
         this.db = db;
         this.resolver = resolver;
         this.carried = new CarriedObjects(fetcher, proofs);
+        this.posts = new ReceivedPosts(resolver);
     }
 
     @Override
@@ -45,11 +47,13 @@ public final class UpdateHandler implements ActivityHandler<UpdateActivity> {
         String id = object.id().orElseThrow().toString();
         String actor = update.actor().toString();
         ObjectProof proof = carried.proofOf(object, activity);
+        var post = posts.convert(object, update.actor(), proof);
         db.dsl().transaction(cfg -> {
             var stored = objects.find(cfg.dsl(), id);
             if (stored.isEmpty() || !stored.get().attributedTo().equals(actor)) return; // unknown, or not theirs
             activities.insert(cfg.dsl(), activity.id().toString(), "Update", actor, id, null, activity.isPublic(), activity.raw());
             objects.updateRemote(cfg.dsl(), id, object.json(), proof);
+            post.ifPresent(p -> posts.save(cfg.dsl(), p));
         });
     }
 

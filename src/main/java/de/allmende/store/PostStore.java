@@ -1,0 +1,84 @@
+package de.allmende.store;
+
+import de.allmende.domain.post.Origin;
+import de.allmende.domain.post.Post;
+import de.allmende.domain.post.PostKind;
+import de.allmende.domain.post.Visibility;
+import org.jooq.DSLContext;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Optional;
+
+import static de.allmende.db.Tables.ACCOUNT;
+import static de.allmende.db.Tables.POST;
+import static de.allmende.db.Tables.REMOTE_ACTOR;
+
+/**
+ * Posts as typed rows ({@link Post}), local and remote, under snowflake ids. The JSON a post was received or
+ * published as stays in {@code ap_object}; this is what timelines, notifications and search read.
+ */
+public final class PostStore {
+    /** A post with the id this node gave it and the id of its author's account. */
+    public record StoredPost(long id, long authorId, Post post, Optional<Instant> deleted) {}
+
+    /**
+     * Stores a post, or its edit if a post with this IRI is stored: the id stays, the rest is replaced.
+     * Returns the post's id.
+     */
+    public long save(DSLContext tx, Post p, long authorId, Optional<Long> objectId) {
+        PostColumns c = PostColumns.of(p);
+        return tx.insertInto(POST)
+                .set(POST.IRI, p.iri().toString()).set(POST.AUTHOR_ID, authorId).set(POST.AUTHOR_IRI, p.author().toString())
+                .set(POST.OBJECT_ID, objectId.orElse(null)).set(POST.PUBLISHED, at(p.published()))
+                .set(c.values())
+                .onConflict(POST.IRI).doUpdate()
+                .set(POST.OBJECT_ID, objectId.orElse(null))
+                .set(c.values())
+                .returning(POST.ID).fetchOne().getId();
+    }
+
+    public Optional<StoredPost> find(DSLContext tx, URI iri) {
+        return tx.selectFrom(POST).where(POST.IRI.eq(iri.toString())).fetchOptional().map(PostStore::read);
+    }
+
+    public Optional<StoredPost> find(DSLContext tx, long id) {
+        return tx.selectFrom(POST).where(POST.ID.eq(id)).fetchOptional().map(PostStore::read);
+    }
+
+    /** Marks a post deleted (a Tombstone stays for its IRI); false if there is none. */
+    public boolean markDeleted(DSLContext tx, URI iri, Instant when) {
+        return tx.update(POST).set(POST.DELETED, at(when)).where(POST.IRI.eq(iri.toString())).and(POST.DELETED.isNull()).execute() == 1;
+    }
+
+    /** The account of a local actor (made with the actor, see migration V8). */
+    public long accountOfLocal(DSLContext tx, long actorId) {
+        return tx.select(ACCOUNT.ID).from(ACCOUNT).where(ACCOUNT.LOCAL_ACTOR_ID.eq(actorId)).fetchSingle().value1();
+    }
+
+    /** The account of a remote actor we have stored, by its IRI. */
+    public Optional<Long> accountOfRemote(DSLContext tx, URI actor) {
+        return tx.select(ACCOUNT.ID).from(ACCOUNT).join(REMOTE_ACTOR).on(REMOTE_ACTOR.ID.eq(ACCOUNT.REMOTE_ACTOR_ID))
+                .where(REMOTE_ACTOR.IRI.eq(actor.toString())).fetchOptional(ACCOUNT.ID);
+    }
+
+    private static StoredPost read(de.allmende.db.tables.records.PostRecord r) {
+        Post p = new Post(URI.create(r.getIri()), URI.create(r.getAuthorIri()), PostKind.valueOf(r.getKind().toUpperCase()),
+                PostColumns.audience(r.getAudience()), Visibility.valueOf(r.getVisibility().toUpperCase()),
+                Optional.ofNullable(r.getInReplyTo()).map(URI::create), Optional.ofNullable(r.getConversation()).map(URI::create),
+                PostColumns.languageMap(r.getName()), PostColumns.languageMap(r.getSummary()), PostColumns.languageMap(r.getContent()),
+                r.getSensitive(), Arrays.asList(r.getHashtags()), Arrays.stream(r.getMentions()).map(URI::create).toList(),
+                PostColumns.attachments(r.getAttachments()), PostColumns.event(r.getEvent()),
+                r.getPublished().toInstant(), Optional.ofNullable(r.getUpdated()).map(OffsetDateTime::toInstant),
+                Optional.ofNullable(r.getUrl()).map(URI::create),
+                r.getOriginHost() == null ? Origin.LOCAL : new Origin.Remote(r.getOriginHost(), r.getProofVerified()));
+        return new StoredPost(r.getId(), r.getAuthorId(), p, Optional.ofNullable(r.getDeleted()).map(OffsetDateTime::toInstant));
+    }
+
+    static OffsetDateTime at(Instant t) {
+        return t.atOffset(ZoneOffset.UTC);
+    }
+}
