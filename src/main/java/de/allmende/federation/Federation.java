@@ -21,10 +21,13 @@ import de.allmende.federation.inbox.handlers.ReactionHandler;
 import de.allmende.federation.inbox.handlers.UndoHandler;
 import de.allmende.federation.iri.Iris;
 import de.allmende.federation.moderation.Moderation;
+import de.allmende.federation.outbox.FanOut;
 import de.allmende.federation.outbox.OutboxService;
 import de.allmende.federation.proof.ObjectProofChecker;
 import de.allmende.service.ActorService;
 import de.allmende.service.KeyService;
+import de.allmende.service.events.EventWorker;
+import de.allmende.domain.event.Consumer;
 import de.allmende.store.ActivityStore;
 import de.allmende.store.FollowStore;
 import de.allmende.store.ObjectStore;
@@ -52,6 +55,7 @@ public final class Federation implements AutoCloseable {
     private final java.time.Duration deliveryLease;
     private DeliveryWorker deliveryWorker;
     private InboxWorker inboxWorker;
+    private EventWorker eventWorker;
 
     public Federation(NodeConfig config, Database db, Iris iris, KeyService keys, ActorService actors, Clock clock) {
         this.db = db;
@@ -64,7 +68,7 @@ public final class Federation implements AutoCloseable {
         RemoteActorStore remoteActors = new RemoteActorStore();
         this.resolver = new ActorResolver(db, remoteActors, fetcher, http, clock, config.allowPrivateNetworks(),
                 new LocalKeys(iris, actors, keys));
-        this.moderation = new Moderation(db, config.allowlistMode());
+        this.moderation = new Moderation(db, config.allowlistMode(), iris.instanceActor());
         this.outbox = new OutboxService(db, iris, clock, resolver, fetcher, keys);
         this.schemes = new SignatureSchemes(db);
         this.inbox = new InboxPipeline(db, resolver, moderation, schemes, clock);
@@ -96,8 +100,9 @@ public final class Federation implements AutoCloseable {
         return router;
     }
 
-    /** Starts the queue workers (inbox processing and delivery). */
+    /** Starts the queue workers (domain event consumers, inbox processing and delivery). */
     public void startWorkers() {
+        eventWorker = new EventWorker(workDb, deliveryLease).on(Consumer.FAN_OUT, new FanOut(workDb)::apply).start();
         inboxWorker = new InboxWorker(workDb, router).start();
         deliveryWorker = new DeliveryWorker(workDb, http, signer, schemes, iris, moderation, retry, clock, deliveryLease).start();
     }
@@ -105,6 +110,7 @@ public final class Federation implements AutoCloseable {
     @Override
     public void close() {
         inbox.close();
+        if (eventWorker != null) eventWorker.close();
         if (deliveryWorker != null) deliveryWorker.close();
         if (inboxWorker != null) inboxWorker.close();
         http.close(); // last: the workers above may still finish a request while they stop

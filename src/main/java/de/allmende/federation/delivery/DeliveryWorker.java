@@ -1,6 +1,7 @@
 package de.allmende.federation.delivery;
 
 import de.allmende.db.Database;
+import de.allmende.db.queue.QueueLoop;
 import de.allmende.federation.http.Limits;
 import de.allmende.federation.http.RequestSigner;
 import de.allmende.federation.http.SafeHttpClient;

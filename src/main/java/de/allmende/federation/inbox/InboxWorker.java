@@ -2,114 +2,41 @@ package de.allmende.federation.inbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.db.Database;
-import de.allmende.db.Jdbc;
-import de.allmende.federation.delivery.QueueLoop;
+import de.allmende.db.queue.Backoff;
+import de.allmende.db.queue.JobWorker;
 import de.allmende.store.InboxStore;
 import de.allmende.store.InboxStore.InboxItem;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 
 /**
- * Applies queued inbound activities. Transient failures (a remote fetch) are retried with backoff;
- * activities that cannot be applied are marked failed with the reason and never block the queue.
+ * Applies queued inbound activities on the shared {@link JobWorker}. Transient failures (a remote fetch, our
+ * database) are retried with backoff; activities that cannot be applied are marked failed with the reason and
+ * never block the queue. A crash before an item is marked processed only applies it again (idempotently).
  */
 public final class InboxWorker implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(InboxWorker.class);
     private static final int PARALLEL = 16;
     private static final int MAX_ATTEMPTS = 8;
     private static final Duration LEASE = Duration.ofMinutes(2);
 
-    private final Database db;
-    private final ActivityRouter router;
-    private final InboxStore inbox = new InboxStore();
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final Semaphore slots = new Semaphore(PARALLEL);
-    private final java.util.concurrent.ConcurrentLinkedQueue<Long> done = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private QueueLoop loop;
-
-    /** First retry after this many seconds, then three times as long each time (tests use less). */
-    private final double retryBaseSeconds;
+    private final JobWorker<InboxItem> worker;
 
     public InboxWorker(Database db, ActivityRouter router) {
         this(db, router, 5);
     }
 
+    /** @param retryBaseSeconds first retry after this many seconds, then three times as long each time (tests use less) */
     InboxWorker(Database db, ActivityRouter router, double retryBaseSeconds) {
-        this.retryBaseSeconds = retryBaseSeconds;
-        this.db = db;
-        this.router = router;
+        Backoff backoff = new Backoff(Duration.ofMillis((long) (retryBaseSeconds * 3000)), 3, Duration.ofHours(1));
+        this.worker = new JobWorker<>(db.dataSource(), InboxStore.QUEUE,
+                new JobWorker.Settings("inbox", "allmende_inbox", PARALLEL, MAX_ATTEMPTS, LEASE, backoff),
+                item -> router.route((ObjectNode) item.body(), actorOf(item)));
     }
 
     public InboxWorker start() {
-        loop = new QueueLoop("inbox", db.dataSource(), "allmende_inbox", this::drain).start();
+        worker.start();
         return this;
-    }
-
-    private int drain() {
-        flushDone();
-        int free = slots.availablePermits();
-        if (free == 0) return 0;
-        List<InboxItem> items = Jdbc.transaction(db.dataSource(), c -> inbox.claimDue(c, Math.min(free * 4, 128), LEASE));
-        for (InboxItem item : items) {
-            slots.acquireUninterruptibly();
-            executor.submit(() -> {
-                try {
-                    process(item);
-                } finally {
-                    slots.release();
-                }
-            });
-        }
-        return items.size();
-    }
-
-    private void process(InboxItem item) {
-        try {
-            router.route((ObjectNode) item.body(), actorOf(item));
-            done.add(item.id()); // marked in batches by the loop: a crash before that only re-applies (idempotently)
-        } catch (IOException e) {
-            retryOrGiveUp(item, e.getMessage());
-        } catch (org.jooq.exception.DataAccessException e) {
-            // Our database (a full pool, a restart, a deadlock), not the activity: try again later, as for a peer
-            // that could not be reached. Marking it failed would lose an activity we acknowledged with 202.
-            LOG.warn("inbound {} not applied, will retry: {}", item.activityIri(), e.getMessage());
-            try {
-                retryOrGiveUp(item, "database: " + e.getMessage());
-            } catch (RuntimeException stillDown) {
-                LOG.debug("could not reschedule {}; its lease ends and it is claimed again", item.activityIri());
-            }
-        } catch (RuntimeException e) {
-            LOG.info("inbound {} not applied: {}", item.activityIri(), e.getMessage());
-            db.dsl().transaction(cfg -> inbox.markFailed(cfg.dsl(), item.id(), String.valueOf(e.getMessage())));
-        }
-    }
-
-    private void retryOrGiveUp(InboxItem item, String reason) {
-        if (item.attempts() >= MAX_ATTEMPTS) {
-            db.dsl().transaction(cfg -> inbox.markFailed(cfg.dsl(), item.id(), "gave up: " + reason));
-        } else {
-            Duration delay = Duration.ofSeconds((long) Math.min(3600, retryBaseSeconds * Math.pow(3, item.attempts())));
-            db.dsl().transaction(cfg -> inbox.retryLater(cfg.dsl(), item.id(), delay, reason));
-        }
-    }
-
-    /** Marks applied items processed, many per statement. */
-    private void flushDone() {
-        if (done.isEmpty()) return;
-        List<Long> ids = new java.util.ArrayList<>();
-        for (Long id; (id = done.poll()) != null && ids.size() < 1000; ) ids.add(id);
-        Jdbc.transaction(db.dataSource(), c -> {
-            inbox.markProcessed(c, ids);
-            return null;
-        });
     }
 
     /** The activity's actor; the pipeline checked it is the signer or proven by an object proof. */
@@ -121,17 +48,6 @@ public final class InboxWorker implements AutoCloseable {
 
     @Override
     public void close() {
-        if (loop != null) loop.close();
-        executor.shutdown();
-        try {
-            executor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try {
-            while (!done.isEmpty()) flushDone();
-        } catch (RuntimeException e) {
-            LOG.debug("could not mark the last items processed; they will be applied again: {}", e.getMessage());
-        }
+        worker.close();
     }
 }

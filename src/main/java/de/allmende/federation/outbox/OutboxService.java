@@ -4,6 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.db.Database;
 import de.allmende.domain.LocalActor;
+import de.allmende.domain.event.ActivityPublished;
+import de.allmende.domain.event.FollowEvent.FollowRejected;
+import de.allmende.domain.event.FollowEvent.FollowRequested;
+import de.allmende.domain.event.FollowEvent.Followed;
+import de.allmende.domain.event.FollowEvent.Unfollowed;
+import de.allmende.domain.event.PostEvent.PostCreated;
+import de.allmende.domain.event.PostEvent.PostDeleted;
+import de.allmende.domain.event.PostEvent.PostEdited;
+import de.allmende.domain.event.ReactionEvent.Boosted;
+import de.allmende.domain.event.ReactionEvent.Liked;
+import de.allmende.domain.event.ReactionEvent.Unboosted;
+import de.allmende.domain.event.ReactionEvent.Unliked;
 import de.allmende.domain.RemoteActor;
 import de.allmende.federation.fetch.ActorResolver;
 import de.allmende.federation.fetch.RemoteFetcher;
@@ -15,10 +27,10 @@ import de.allmende.federation.json.LocalActorToAs;
 import de.allmende.service.KeyService;
 import de.allmende.store.ActivityStore;
 import de.allmende.store.DeliveryStore;
+import de.allmende.store.EventStore;
 import de.allmende.store.FollowStore;
 import de.allmende.store.ObjectStore;
 import de.allmende.store.ReactionStore;
-import de.allmende.store.RemoteActorStore;
 import de.allmende.support.ApiException;
 import org.jooq.DSLContext;
 
@@ -27,14 +39,14 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
- * Publishing: every method writes the state change, the activity and one delivery row per target
- * inbox in one transaction. Network work (resolving a remote actor or object) happens before it.
+ * Publishing: every method writes the state change, the activity, the delivery rows of the inboxes it
+ * names and, for the actor's followers, an {@link ActivityPublished} event in one transaction; the
+ * {@link FanOut} consumer writes the followers' rows after it. Network work (resolving a remote actor or
+ * object) happens before it.
  */
 public final class OutboxService {
     private final Database db;
@@ -45,7 +57,7 @@ public final class OutboxService {
     private final FollowStore follows = new FollowStore();
     private final ReactionStore reactions = new ReactionStore();
     private final DeliveryStore deliveries = new DeliveryStore();
-    private final RemoteActorStore remoteActors = new RemoteActorStore();
+    private final EventStore events = new EventStore();
     private final ActorResolver resolver;
     private final RemoteFetcher fetcher;
     private final KeyService keys;
@@ -93,8 +105,9 @@ public final class OutboxService {
         URI actor = iris.actor(a.handle());
         ObjectNode signed = proofs.sign(a.id(), actor, stripProof(object));
         objects.insert(tx, signed.get("id").asText(), signed.get("type").asText(), actor.toString(), a.id(), signed);
+        events.record(tx, new PostCreated(actor, URI.create(signed.get("id").asText()), signed.get("type").asText()));
         ObjectNode create = ActivityJson.wrap("Create", iris.activity(newId()), actor, signed, clock.instant());
-        publish(tx, a, create, signed.get("id").asText(), true, followerInboxes(tx, a));
+        publishToFollowers(tx, a, create, signed.get("id").asText(), true, List.of());
         return signed;
     }
 
@@ -105,8 +118,9 @@ public final class OutboxService {
         ownObject(tx, a, URI.create(id));
         ObjectNode signed = proofs.sign(a.id(), actor, stripProof(edited)); // the old proof covers the old text
         objects.update(tx, id, signed);
+        events.record(tx, new PostEdited(actor, URI.create(id), signed.get("type").asText()));
         ObjectNode update = ActivityJson.wrap("Update", iris.activity(newId()), actor, signed, clock.instant());
-        publish(tx, a, update, id, true, followerInboxes(tx, a));
+        publishToFollowers(tx, a, update, id, true, List.of());
         return signed;
     }
 
@@ -116,10 +130,11 @@ public final class OutboxService {
         Instant now = clock.instant();
         ObjectNode tombstone = ActivityJson.tombstone(iri, now);
         objects.markDeleted(tx, iri.toString(), tombstone);
+        events.record(tx, new PostDeleted(iris.actor(a.handle()), iri));
         ObjectNode delete = ActivityJson.wrap("Delete", iris.activity(newId()), iris.actor(a.handle()), tombstone, now);
         delete.set("to", object.get("to"));
         delete.set("cc", object.get("cc"));
-        publish(tx, a, delete, iri.toString(), true, followerInboxes(tx, a));
+        publishToFollowers(tx, a, delete, iri.toString(), true, List.of());
     }
 
     private static ObjectNode stripProof(ObjectNode object) {
@@ -136,6 +151,7 @@ public final class OutboxService {
         ObjectNode follow = ActivityJson.about("Follow", id, actor, remote.iri(), clock.instant(), remote.iri().toString());
         db.dsl().transaction(cfg -> {
             follows.upsert(cfg.dsl(), actor.toString(), remote.iri().toString(), id.toString(), FollowStore.State.PENDING);
+            events.record(cfg.dsl(), new FollowRequested(actor, remote.iri()));
             publish(cfg.dsl(), a, follow, remote.iri().toString(), false, List.of(remote.inbox().toString()));
         });
         return id;
@@ -153,6 +169,7 @@ public final class OutboxService {
             ObjectNode undo = ActivityJson.wrap("Undo", iris.activity(newId()), actor, original, clock.instant());
             undo.putArray("to").add(remote.iri().toString());
             follows.delete(cfg.dsl(), actor.toString(), remote.iri().toString());
+            events.record(cfg.dsl(), new Unfollowed(actor, remote.iri()));
             publish(cfg.dsl(), a, undo, existing.activityIri(), false, List.of(remote.inbox().toString()));
         });
     }
@@ -187,9 +204,11 @@ public final class OutboxService {
                     .orElseThrow(() -> ApiException.notFound("the Follow activity is not stored"));
             if (approve) {
                 follows.accept(tx, request.id());
+                events.record(tx, new Followed(follower, URI.create(followee)));
                 acceptFollow(tx, a, request.id(), followActivity, remote);
             } else {
                 follows.delete(tx, follower.toString(), followee);
+                events.record(tx, new FollowRejected(follower, URI.create(followee)));
                 rejectFollow(tx, a, followActivity, remote);
             }
         });
@@ -223,6 +242,7 @@ public final class OutboxService {
             if (!reactions.insert(cfg.dsl(), ReactionStore.Kind.LIKE, actor.toString(), objectIri.toString(), id.toString())) {
                 return URI.create(reactions.activityOf(cfg.dsl(), ReactionStore.Kind.LIKE, actor.toString(), objectIri.toString()).orElseThrow());
             }
+            events.record(cfg.dsl(), new Liked(actor, objectIri));
             publish(cfg.dsl(), a, like, objectIri.toString(), false, List.of(author.inbox().toString()));
             return id;
         });
@@ -239,9 +259,8 @@ public final class OutboxService {
             if (!reactions.insert(cfg.dsl(), ReactionStore.Kind.ANNOUNCE, actor.toString(), objectIri.toString(), id.toString())) {
                 return URI.create(reactions.activityOf(cfg.dsl(), ReactionStore.Kind.ANNOUNCE, actor.toString(), objectIri.toString()).orElseThrow());
             }
-            Set<String> inboxes = new LinkedHashSet<>(followerInboxes(cfg.dsl(), a));
-            inboxes.add(author.deliveryInbox().toString());
-            publish(cfg.dsl(), a, announce, objectIri.toString(), true, inboxes);
+            events.record(cfg.dsl(), new Boosted(actor, objectIri));
+            publishToFollowers(cfg.dsl(), a, announce, objectIri.toString(), true, List.of(author.deliveryInbox().toString()));
             return id;
         });
     }
@@ -266,10 +285,12 @@ public final class OutboxService {
             ObjectNode original = (ObjectNode) activities.find(tx, originalId).orElseThrow().raw();
             ObjectNode undo = ActivityJson.wrap("Undo", iris.activity(newId()), actor, original, clock.instant()); // same addressing
             reactions.delete(tx, kind, actor.toString(), objectIri.toString());
-            Set<String> inboxes = new LinkedHashSet<>();
-            if (kind == ReactionStore.Kind.ANNOUNCE) inboxes.addAll(followerInboxes(tx, a));
-            inboxes.add((kind == ReactionStore.Kind.ANNOUNCE ? author.deliveryInbox() : author.inbox()).toString());
-            publish(tx, a, undo, originalId, Json.isPublic(undo), inboxes);
+            events.record(tx, kind == ReactionStore.Kind.LIKE ? new Unliked(actor, objectIri) : new Unboosted(actor, objectIri));
+            if (kind == ReactionStore.Kind.ANNOUNCE) {
+                publishToFollowers(tx, a, undo, originalId, Json.isPublic(undo), List.of(author.deliveryInbox().toString()));
+            } else {
+                publish(tx, a, undo, originalId, Json.isPublic(undo), List.of(author.inbox().toString()));
+            }
         });
     }
 
@@ -279,18 +300,31 @@ public final class OutboxService {
         JsonNode doc = new LocalActorToAs(iris).municipality(a, keys.publishedKeys(a.id()));
         ObjectNode update = ActivityJson.wrap("Update", iris.activity(newId()), actor, doc, clock.instant());
         update.putArray("to").add(Contexts.PUBLIC);
-        db.dsl().transaction(cfg -> publish(cfg.dsl(), a, update, actor.toString(), false, followerInboxes(cfg.dsl(), a)));
+        db.dsl().transaction(cfg -> publishToFollowers(cfg.dsl(), a, update, actor.toString(), false, List.of()));
     }
 
+    /** Publishes to {@code inboxes} only: their delivery rows are written with the activity. */
     private void publish(DSLContext tx, LocalActor a, ObjectNode unsigned, String objectIri, boolean isPublic, Collection<String> inboxes) {
+        publish(tx, a, unsigned, objectIri, isPublic, false, inboxes);
+    }
+
+    /**
+     * Publishes to the actor's followers and to {@code alsoTo}: the activity and an {@link ActivityPublished} event
+     * are written here, the follower rows by the {@link FanOut} consumer after the commit, whatever their number.
+     */
+    private void publishToFollowers(DSLContext tx, LocalActor a, ObjectNode unsigned, String objectIri, boolean isPublic,
+                                    Collection<String> alsoTo) {
+        publish(tx, a, unsigned, objectIri, isPublic, true, alsoTo);
+    }
+
+    private void publish(DSLContext tx, LocalActor a, ObjectNode unsigned, String objectIri, boolean isPublic, boolean toFollowers,
+                         Collection<String> inboxes) {
         ObjectNode activity = proofs.sign(a.id(), iris.actor(a.handle()), unsigned);
         long activityId = activities.insert(tx, activity.get("id").asText(), activity.get("type").asText(),
                 activity.get("actor").asText(), objectIri, a.id(), isPublic, activity).orElseThrow();
         deliveries.enqueue(tx, activityId, a.id(), inboxes);
-    }
-
-    private Set<String> followerInboxes(DSLContext tx, LocalActor a) {
-        return remoteActors.followerInboxes(tx, iris.actor(a.handle()).toString());
+        events.record(tx, new ActivityPublished(iris.actor(a.handle()), URI.create(activity.get("id").asText()),
+                activity.get("type").asText(), activityId, a.id(), toFollowers, List.copyOf(inboxes)));
     }
 
     private ObjectNode ownObject(DSLContext tx, LocalActor a, URI iri) {

@@ -2,8 +2,11 @@ package de.allmende.federation.inbox.handlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.allmende.domain.event.FollowEvent.FollowRejected;
+import de.allmende.domain.event.FollowEvent.Followed;
 import de.allmende.federation.inbox.ActivityHandler;
 import de.allmende.federation.json.Json;
+import de.allmende.store.EventStore;
 import de.allmende.store.FollowStore.Follow;
 
 import java.net.URI;
@@ -16,6 +19,7 @@ import java.util.Optional;
 public final class FollowResponseHandler implements ActivityHandler {
     private final HandlerContext c;
     private final boolean accept;
+    private final EventStore events = new EventStore();
 
     private FollowResponseHandler(HandlerContext c, boolean accept) {
         this.c = c;
@@ -37,8 +41,14 @@ public final class FollowResponseHandler implements ActivityHandler {
                 follow = follower.flatMap(f -> c.follows().find(tx, f.toString(), actor.toString()));
             }
             if (follow.isEmpty() || !follow.get().followee().equals(actor.toString())) return; // not ours, or not theirs to answer
-            if (accept) c.follows().accept(tx, follow.get().id());
-            else c.follows().delete(tx, follow.get().follower(), follow.get().followee());
+            URI follower = URI.create(follow.get().follower());
+            if (accept) {
+                c.follows().accept(tx, follow.get().id());
+                events.record(tx, new Followed(follower, actor));
+            } else {
+                c.follows().delete(tx, follow.get().follower(), follow.get().followee());
+                events.record(tx, new FollowRejected(follower, actor));
+            }
         });
     }
 }

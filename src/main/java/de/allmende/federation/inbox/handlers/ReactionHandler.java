@@ -2,8 +2,11 @@ package de.allmende.federation.inbox.handlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.allmende.domain.event.ReactionEvent.Boosted;
+import de.allmende.domain.event.ReactionEvent.Liked;
 import de.allmende.federation.inbox.ActivityHandler;
 import de.allmende.federation.json.Json;
+import de.allmende.store.EventStore;
 import de.allmende.store.ReactionStore.Kind;
 
 import java.net.URI;
@@ -18,6 +21,7 @@ public final class ReactionHandler implements ActivityHandler {
     private final HandlerContext c;
     private final Kind kind;
     private final AnnouncedObjects announced;
+    private final EventStore events = new EventStore();
 
     public ReactionHandler(HandlerContext c, Kind kind) {
         this.c = c;
@@ -43,7 +47,9 @@ public final class ReactionHandler implements ActivityHandler {
         c.db().dsl().transaction(cfg -> {
             c.activities().insert(cfg.dsl(), activity.get("id").asText(), Json.firstType(activity).orElseThrow(), actor.toString(),
                     object.toString(), null, Json.isPublic(activity), activity);
-            c.reactions().insert(cfg.dsl(), kind, actor.toString(), object.toString(), activity.get("id").asText());
+            if (c.reactions().insert(cfg.dsl(), kind, actor.toString(), object.toString(), activity.get("id").asText())) {
+                events.record(cfg.dsl(), kind == Kind.LIKE ? new Liked(actor, object) : new Boosted(actor, object));
+            }
         });
     }
 }

@@ -1,0 +1,99 @@
+package de.allmende.service.events;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.allmende.domain.LocalActor;
+import de.allmende.federation.json.ActivityJson;
+import de.allmende.testkit.FakeInboxes;
+import de.allmende.testkit.Fixtures;
+import de.allmende.testkit.TestNode;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * Domain events are written in the transaction of their change, and their consumers (here the fan-out)
+ * run off the request path from durable jobs that several processes share.
+ */
+@DisplayName("Domain events")
+class DomainEventsTest {
+
+    @Test
+    @DisplayName("exist exactly when their change does: a rolled-back change leaves no event")
+    void aRolledBackChangeLeavesNoEvent() {
+        try (TestNode node = TestNode.start()) {
+            LocalActor musterstadt = node.create(Fixtures.musterstadt());
+            var services = node.node().services();
+            long before = node.count("SELECT count(*) FROM domain_event");
+
+            assertThrows(IllegalStateException.class, () -> services.db.dsl().transaction(cfg -> {
+                services.federation.outbox.create(cfg.dsl(), musterstadt, note(node, musterstadt, "<p>Entwurf</p>"));
+                assertEquals(before + 2, cfg.dsl().fetchCount(cfg.dsl().selectFrom("domain_event")), "recorded inside the transaction");
+                throw new IllegalStateException("the change is abandoned");
+            }));
+            assertEquals(before, node.count("SELECT count(*) FROM domain_event"), "no event of the abandoned change");
+            assertEquals(0, node.count("SELECT count(*) FROM event_job"), "no job either");
+            assertEquals(0, node.count("SELECT count(*) FROM ap_object"), "nor the change itself");
+
+            URI note = services.federation.outbox.publishNote(musterstadt, "<p>Gemeinderat tagt</p>");
+            assertEquals(List.of("post_created", "activity_published"), services.db.dsl()
+                    .fetch("SELECT kind FROM domain_event WHERE id > ? ORDER BY id", before).getValues(0, String.class));
+            assertEquals(note.toString(), services.db.dsl().fetchValue(
+                    "SELECT subject FROM domain_event WHERE kind = 'post_created' AND id > ?", before));
+            assertEquals(1, node.count("SELECT count(*) FROM event_job WHERE consumer = 'fan-out'"), "one job, for the fan-out");
+        }
+    }
+
+    /**
+     * Two processes of one node share the database and both run the event consumers: every fan-out job is
+     * claimed once (one attempt), and every follower gets every post exactly once.
+     */
+    @Test
+    @DisplayName("are consumed exactly once across two node processes on one database")
+    void consumedExactlyOnceAcrossTwoProcesses() {
+        int followers = 60;
+        int posts = 20;
+        int port = TestNode.freePort();
+        try (FakeInboxes inboxes = FakeInboxes.start(3, Duration.ofMillis(5), FakeInboxes.always(202));
+             TestNode first = TestNode.start("http://127.0.0.1:" + port, port, java.util.Map.of());
+             TestNode second = first.sibling(java.util.Map.of())) {
+            LocalActor musterstadt = first.create(Fixtures.musterstadt());
+            List<String> paths = inboxes.addFollowers(first.database(), first.actorIri("musterstadt"), "nachbar", followers);
+
+            List<String> creates = new ArrayList<>();
+            for (int i = 0; i < posts; i++) {
+                TestNode publisher = i % 2 == 0 ? first : second;
+                URI note = publisher.node().services().federation.outbox.publishNote(musterstadt, "<p>Mitteilung " + i + "</p>");
+                creates.add(createOf(first, note));
+            }
+            TestNode.await("fan-out and deliveries done", Duration.ofSeconds(60), () -> first.count(TestNode.PENDING_OUTBOUND) == 0);
+
+            assertEquals(posts, first.count("SELECT count(*) FROM event_job WHERE consumer = 'fan-out' AND done IS NOT NULL AND attempts = 1"),
+                    "every fan-out job claimed once and done");
+            assertEquals((long) posts * followers, first.count("SELECT count(*) FROM delivery"), "one delivery row per post and follower");
+            for (String create : creates) {
+                var received = inboxes.received(create);
+                for (String path : paths) assertEquals(1L, received.get(path), create + " to " + path);
+            }
+        }
+    }
+
+    static String createOf(TestNode node, URI note) {
+        return String.valueOf(node.node().services().db.dsl()
+                .fetchValue("SELECT iri FROM activity WHERE type = 'Create' AND object_iri = ?", note.toString()));
+    }
+
+    static ObjectNode note(TestNode node, LocalActor a, String html) {
+        var iris = node.node().services().iris;
+        URI id = iris.object(UUID.randomUUID().toString());
+        return ActivityJson.note(id, iris.actor(a.handle()), iris.followers(a.handle()), html, Instant.now(), id);
+    }
+}
