@@ -86,6 +86,40 @@ class DomainEventsTest {
         }
     }
 
+    /** The use cases record what happened on both sides: the local action, and the same fact where it arrives. */
+    @Test
+    @DisplayName("record follows and likes on the node that acts and on the node that receives them")
+    void followsAndLikesAreRecordedOnBothSides() {
+        int pa = TestNode.freePort(), pb = TestNode.freePort();
+        try (TestNode a = TestNode.start("http://127.0.0.1:" + pa, pa, java.util.Map.of());
+             TestNode b = TestNode.start("http://127.0.0.1:" + pb, pb, java.util.Map.of())) {
+            LocalActor musterstadt = a.create(Fixtures.musterstadt());
+            LocalActor beispieldorf = b.create(Fixtures.beispieldorf());
+            var outboxA = a.node().services().federation.outbox;
+            outboxA.follow(musterstadt, b.actorIri("beispieldorf"));
+            TestNode.await("follow accepted", () -> a.count("SELECT count(*) FROM follow WHERE state = 'accepted'") == 1);
+            URI note = b.node().services().federation.outbox.publishNote(beispieldorf, "<p>Hallo Musterstadt</p>");
+            TestNode.await("note arrives", () -> a.count("SELECT count(*) FROM ap_object WHERE iri = '" + note + "'") == 1);
+            outboxA.like(musterstadt, note);
+            // (the inbox applies activities in parallel: an Undo arriving with its Like may be applied first)
+            TestNode.await("like arrives", () -> b.count("SELECT count(*) FROM reaction WHERE kind = 'like'") == 1);
+            outboxA.undoLike(musterstadt, note);
+            TestNode.awaitQuiet(a, b);
+
+            String follower = a.actorIri("musterstadt").toString();
+            assertEquals(List.of("follow_requested " + follower, "followed " + follower, "liked " + follower, "unliked " + follower),
+                    facts(a), "on the node that acts");
+            assertEquals(List.of("followed " + follower, "liked " + follower, "unliked " + follower), facts(b), "on the node that receives");
+            assertEquals(note.toString(), b.node().services().db.dsl().fetchValue("SELECT subject FROM domain_event WHERE kind = 'liked'"));
+        }
+    }
+
+    /** Events other than the bookkeeping of publishing, as "kind actor". */
+    private static List<String> facts(TestNode node) {
+        return node.node().services().db.dsl().fetch("SELECT kind || ' ' || actor FROM domain_event"
+                + " WHERE kind NOT IN ('activity_published', 'post_created') ORDER BY id").getValues(0, String.class);
+    }
+
     static String createOf(TestNode node, URI note) {
         return String.valueOf(node.node().services().db.dsl()
                 .fetchValue("SELECT iri FROM activity WHERE type = 'Create' AND object_iri = ?", note.toString()));
