@@ -10,8 +10,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,12 +42,10 @@ public final class JobWorker<J extends Job> implements AutoCloseable {
     private final Handler<J> handler;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore slots;
-    private final ConcurrentLinkedQueue<Long> finished = new ConcurrentLinkedQueue<>();
-    /** Jobs claimed and not yet recorded, whose leases the keeper renews. */
-    private final Map<Long, Boolean> held = new ConcurrentHashMap<>();
-    private volatile boolean running = true;
+    private final ConcurrentLinkedQueue<J> finished = new ConcurrentLinkedQueue<>();
+    /** Renews the leases of jobs claimed and not yet recorded. */
+    private final LeaseKeeper leases;
     private QueueLoop loop;
-    private Thread leaseKeeper;
 
     public JobWorker(DataSource dataSource, LeasedQueue<J> queue, Settings settings, Handler<J> handler) {
         this.dataSource = dataSource;
@@ -57,11 +53,13 @@ public final class JobWorker<J extends Job> implements AutoCloseable {
         this.settings = settings;
         this.handler = handler;
         this.slots = new Semaphore(settings.parallel());
+        this.leases = new LeaseKeeper(settings.name(), settings.lease(),
+                (ids, lease) -> Jdbc.transaction(dataSource, c -> queue.renewLeases(c, ids, lease)));
     }
 
     public JobWorker<J> start() {
         loop = new QueueLoop(settings.name(), dataSource, settings.channel(), this::drain).start();
-        leaseKeeper = Thread.ofVirtual().name(settings.name() + "-leases").start(this::keepLeases);
+        leases.start();
         return this;
     }
 
@@ -71,7 +69,7 @@ public final class JobWorker<J extends Job> implements AutoCloseable {
         if (free == 0) return 0;
         List<J> jobs = Jdbc.transaction(dataSource, c -> queue.claim(c, Math.min(free * 4, 128), settings.lease()));
         for (J job : jobs) {
-            held.put(job.id(), Boolean.TRUE);
+            leases.hold(job.id(), job.attempts());
             slots.acquireUninterruptibly();
             executor.submit(() -> {
                 try {
@@ -87,7 +85,7 @@ public final class JobWorker<J extends Job> implements AutoCloseable {
     private void run(J job) {
         try {
             handler.run(job);
-            finished.add(job.id()); // marked by the next drain, with others
+            finished.add(job); // marked by the next drain, with others
         } catch (IOException e) {
             retryOrGiveUp(job, e.getMessage());
         } catch (SQLException | org.jooq.exception.DataAccessException e) {
@@ -119,39 +117,25 @@ public final class JobWorker<J extends Job> implements AutoCloseable {
         } catch (RuntimeException stillDown) {
             LOG.debug("could not record the outcome of {}; its lease ends and it is claimed again", job.describe());
         } finally {
-            held.remove(job.id());
+            leases.release(job.id(), job.attempts());
         }
     }
 
     /** Marks finished jobs, many per statement. */
     private void flushFinished() {
         if (finished.isEmpty()) return;
-        List<Long> ids = new ArrayList<>();
-        for (Long id; ids.size() < 1000 && (id = finished.poll()) != null; ) ids.add(id);
+        List<J> jobs = new ArrayList<>();
+        for (J job; jobs.size() < 1000 && (job = finished.poll()) != null; ) jobs.add(job);
         Jdbc.transaction(dataSource, c -> {
-            queue.finish(c, ids);
+            queue.finish(c, jobs.stream().map(Job::id).toList());
             return null;
         });
-        ids.forEach(held::remove);
-    }
-
-    private void keepLeases() {
-        while (running) {
-            try {
-                Thread.sleep(settings.lease().dividedBy(3));
-                if (!held.isEmpty()) Jdbc.transaction(dataSource, c -> queue.renewLeases(c, List.copyOf(held.keySet()), settings.lease()));
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (running) LOG.warn("renewing {} leases failed: {}", settings.name(), e.toString());
-            }
-        }
+        jobs.forEach(job -> leases.release(job.id(), job.attempts()));
     }
 
     @Override
     public void close() {
-        running = false;
-        if (leaseKeeper != null) leaseKeeper.interrupt();
+        leases.close();
         if (loop != null) loop.close();
         executor.shutdown();
         try {

@@ -1,6 +1,7 @@
 package de.allmende.federation.delivery;
 
 import de.allmende.db.Database;
+import de.allmende.db.queue.LeaseKeeper;
 import de.allmende.db.queue.QueueLoop;
 import de.allmende.federation.http.Limits;
 import de.allmende.federation.http.RequestSigner;
@@ -86,10 +87,9 @@ public final class DeliveryWorker implements AutoCloseable {
      * crash sends twice. A few signers at a time (half the cores: the rest serve HTTP) keep the answers moving.
      */
     private final Semaphore signing = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
-    /** Rows claimed and not yet finished, by id, with the attempt count of our claim. */
-    private final Map<Long, Integer> held = new ConcurrentHashMap<>();
+    /** Renews the leases of rows claimed and not yet finished. */
+    private final LeaseKeeper leases;
     private volatile boolean running = true;
-    private Thread leaseKeeper;
     /** Recent activity bodies: a fan-out sends the same bytes to many inboxes. */
     private final Map<Long, byte[]> bodies = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -119,11 +119,12 @@ public final class DeliveryWorker implements AutoCloseable {
         this.retry = retry;
         this.lease = lease;
         this.outcomes = new DeliveryOutcomes(db, clock);
+        this.leases = new LeaseKeeper("delivery", lease, (ids, l) -> db.dsl().transaction(cfg -> deliveries.renewLeases(cfg.dsl(), ids, l)));
     }
 
     public DeliveryWorker start() {
         loop = new QueueLoop("delivery", db.dataSource(), "allmende_delivery", this::drain).start();
-        leaseKeeper = Thread.ofVirtual().name("delivery-leases").start(this::keepLeases);
+        leases.start();
         Thread.ofVirtual().name("delivery-ageing").start(this::ageSends);
         return this;
     }
@@ -159,19 +160,6 @@ public final class DeliveryWorker implements AutoCloseable {
         waiting.remove(id);
     }
 
-    private void keepLeases() {
-        while (running) {
-            try {
-                Thread.sleep(lease.dividedBy(3));
-                if (!held.isEmpty()) db.dsl().transaction(cfg -> deliveries.renewLeases(cfg.dsl(), List.copyOf(held.keySet()), lease));
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (running) LOG.warn("renewing delivery leases failed: {}", e.toString());
-            }
-        }
-    }
-
     private int drain() {
         int free = Math.min(inFlight.availablePermits(), fastLane.availablePermits());
         if (free == 0) return 0;
@@ -196,7 +184,7 @@ public final class DeliveryWorker implements AutoCloseable {
                 continue;
             }
             sent++;
-            held.put(d.id(), d.attempts());
+            leases.hold(d.id(), d.attempts());
             young.put(d.id(), new Young(System.nanoTime(), d.host()));
             executor.submit(() -> {
                 try (var p = permit.get()) {
@@ -205,7 +193,7 @@ public final class DeliveryWorker implements AutoCloseable {
                     LOG.warn("delivery {} to {} failed unexpectedly", d.id(), d.inbox(), e);
                 } finally {
                     leaveFastLane(d.id());
-                    held.remove(d.id(), d.attempts());
+                    leases.release(d.id(), d.attempts());
                     inFlight.release();
                     loop.wake(); // a slot is free: rows that waited for it may go
                 }
@@ -288,7 +276,7 @@ public final class DeliveryWorker implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        if (leaseKeeper != null) leaseKeeper.interrupt();
+        leases.close();
         if (loop != null) loop.close();
         executor.shutdown();
         try {
