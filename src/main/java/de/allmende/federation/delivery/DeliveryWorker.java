@@ -163,6 +163,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private int drain() {
         int free = Math.min(inFlight.availablePermits(), fastLane.availablePermits());
         if (free == 0) return 0;
+        long claimedFrom = System.nanoTime(); // no later than the database's now() that starts the leases
         List<Delivery> claimed = db.dsl().transactionResult(cfg ->
                 deliveries.claimDue(cfg.dsl(), Math.min(free, CLAIM_BATCH), lease, lanes.busyHosts(), lanes.answeringHosts()));
         // As Mastodon: skip hosts that failed on many days until they show signs of life (one query per batch).
@@ -188,7 +189,7 @@ public final class DeliveryWorker implements AutoCloseable {
             young.put(d.id(), new Young(System.nanoTime(), d.host()));
             executor.submit(() -> {
                 try (var p = permit.get()) {
-                    deliver(d, down.contains(d.host()));
+                    deliver(d, down.contains(d.host()), claimedFrom);
                 } catch (RuntimeException e) {
                     LOG.warn("delivery {} to {} failed unexpectedly", d.id(), d.inbox(), e);
                 } finally {
@@ -203,8 +204,9 @@ public final class DeliveryWorker implements AutoCloseable {
         return sent;
     }
 
-    private void deliver(Delivery d, boolean hostDown) {
-        if (!db.dsl().transactionResult(cfg -> deliveries.confirmClaim(cfg.dsl(), d.id(), d.attempts(), lease))) {
+    private void deliver(Delivery d, boolean hostDown, long claimedFrom) {
+        if (!claimSurelyStands(claimedFrom)
+                && !db.dsl().transactionResult(cfg -> deliveries.confirmClaim(cfg.dsl(), d.id(), d.attempts(), lease))) {
             LOG.debug("delivery {} was claimed again meanwhile; not sending it twice", d.id());
             return;
         }
@@ -257,6 +259,16 @@ public final class DeliveryWorker implements AutoCloseable {
         }
         if (retry.exhausted(d.attempts())) outcomes.record(new DeliveryOutcomes.Failed(d.id(), status, error + " (gave up)"));
         else outcomes.record(new DeliveryOutcomes.RetryLater(d.id(), retry.delayAfter(d.attempts()), status, error, d.host()));
+    }
+
+    /**
+     * True while at least half of the claim's lease is left: until the lease ends nobody else can claim the row,
+     * so the confirming statement (a transaction per send) is needed only for rows that waited longer — the
+     * case it was made for (a stalled process whose lease ran out meanwhile). A fresh claim keeps half a lease
+     * for its send, and the lease keeper extends it from there.
+     */
+    private boolean claimSurelyStands(long claimedFrom) {
+        return System.nanoTime() - claimedFrom < lease.toNanos() / 2;
     }
 
     private Map<String, String> signed(SignatureSchemes.Scheme scheme, de.allmende.domain.LocalActor sender, URI senderIri,
