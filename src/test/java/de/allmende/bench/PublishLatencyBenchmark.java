@@ -42,6 +42,8 @@ public final class PublishLatencyBenchmark {
             Audience few = audience(node, Fixtures.musterstadt(), small);
             Audience many = audience(node, Fixtures.beispieldorf(), large);
             HttpClient http = HttpClient.newHttpClient();
+            // (the same benchmark also measures the code from before the event log, which wrote the rows in the request)
+            boolean eventLog = count(node, "SELECT count(*) FROM pg_class WHERE relname = 'event_job'") > 0;
             List<Long> fewMicros = new ArrayList<>();
             List<Long> manyMicros = new ArrayList<>();
             List<Long> fewFanOut = new ArrayList<>();
@@ -54,7 +56,7 @@ public final class PublishLatencyBenchmark {
                     if (status != 201) throw new IllegalStateException("staff API answered " + status);
                     Load.await(() -> count(node, "SELECT count(*) FROM delivery") >= a.followers(), 120_000);
                     long fannedOut = (System.nanoTime() - t0) / 1000;
-                    Load.await(() -> count(node, PENDING_JOBS) == 0, 120_000);
+                    if (eventLog) Load.await(() -> count(node, PENDING_JOBS) == 0, 120_000);
                     // Rows the delivery worker holds are skipped, not waited for (waiting could deadlock with its batches).
                     do node.execute("DELETE FROM delivery WHERE id IN (SELECT id FROM delivery FOR UPDATE SKIP LOCKED)");
                     while (count(node, "SELECT count(*) FROM delivery") > 0);
