@@ -39,6 +39,11 @@ public final class NativeRsaSigner implements PublicKeySign {
         this.key = key;
     }
 
+    /** True if RSA keys get a native signer here. */
+    public static boolean available() {
+        return PROVIDER.isPresent();
+    }
+
     /** A native signer for the keyset's primary key, if it is an RSA SHA-256 key without prefix and the provider works. */
     public static Optional<PublicKeySign> of(KeysetHandle keyset) {
         if (PROVIDER.isEmpty() || !(keyset.getPrimary().getKey() instanceof RsaSsaPkcs1PrivateKey rsa)) return Optional.empty();
