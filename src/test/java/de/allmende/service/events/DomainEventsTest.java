@@ -114,6 +114,21 @@ class DomainEventsTest {
         }
     }
 
+    @Test
+    @DisplayName("record the node's blocks, by the instance actor")
+    void blocksAreRecorded() {
+        try (TestNode node = TestNode.start()) {
+            var moderation = node.node().services().federation.moderation;
+            moderation.blockDomain("spam.example");
+            moderation.blockActor("https://troll.example/users/troll");
+            assertEquals(List.of("DOMAIN https://spam.example", "ACTOR https://troll.example/users/troll"), node.node().services().db.dsl()
+                    .fetch("SELECT payload->>'scope' || ' ' || subject FROM domain_event WHERE kind = 'blocked' ORDER BY id")
+                    .getValues(0, String.class));
+            assertEquals(node.node().services().iris.instanceActor().toString(),
+                    node.node().services().db.dsl().fetchValue("SELECT DISTINCT actor FROM domain_event WHERE kind = 'blocked'"));
+        }
+    }
+
     /** Events other than the bookkeeping of publishing, as "kind actor". */
     private static List<String> facts(TestNode node) {
         return node.node().services().db.dsl().fetch("SELECT kind || ' ' || actor FROM domain_event"
