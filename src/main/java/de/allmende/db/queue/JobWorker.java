@@ -125,11 +125,16 @@ public final class JobWorker<J extends Job> implements AutoCloseable {
     private void flushFinished() {
         if (finished.isEmpty()) return;
         List<J> jobs = new ArrayList<>();
-        for (J job; jobs.size() < 1000 && (job = finished.poll()) != null; ) jobs.add(job);
-        Jdbc.transaction(dataSource, c -> {
-            queue.finish(c, jobs.stream().map(Job::id).toList());
-            return null;
-        });
+        for (J job; (job = finished.poll()) != null; ) jobs.add(job);
+        try {
+            Jdbc.transaction(dataSource, c -> {
+                queue.finish(c, jobs.stream().map(Job::id).toList());
+                return null;
+            });
+        } catch (RuntimeException e) {
+            finished.addAll(jobs); // still held (their leases kept): marked by a later drain
+            throw e;
+        }
         jobs.forEach(job -> leases.release(job.id(), job.attempts()));
     }
 
@@ -144,7 +149,7 @@ public final class JobWorker<J extends Job> implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try {
-            while (!finished.isEmpty()) flushFinished();
+            flushFinished();
         } catch (RuntimeException e) {
             LOG.debug("could not mark the last {} jobs finished; they will run again: {}", settings.name(), e.getMessage());
         }
