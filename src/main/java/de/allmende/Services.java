@@ -59,7 +59,7 @@ public final class Services implements AutoCloseable {
         this.nodeInfo = new NodeInfoService(actors);
         this.tokens = new TokenService(db, new TokenStore(), new ActorStore(), clock);
         this.media = new MediaService(db, new MediaStore(iris::media), new MediaFiles(config.mediaDir()), new FileTypeDetector(), iris, clock);
-        this.moderation = new ModerationService(db, config.allowlistMode());
+        this.moderation = new ModerationService(db, config.allowlistMode(), iris.instanceActor());
         this.federation = new de.allmende.federation.Federation(config, db, iris, keys, actors, moderation, clock);
         // The use cases reach the network only through the ports federation implements.
         this.content = new de.allmende.service.ContentService(db, iris, clock, federation.outbox);

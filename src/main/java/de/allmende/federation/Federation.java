@@ -17,10 +17,13 @@ import de.allmende.federation.inbox.InboxPipeline;
 import de.allmende.federation.inbox.InboxWorker;
 import de.allmende.federation.inbox.handlers.InboxHandlers;
 import de.allmende.federation.iri.Iris;
+import de.allmende.federation.outbox.FanOut;
 import de.allmende.federation.outbox.OutboxService;
 import de.allmende.service.ActorService;
 import de.allmende.service.KeyService;
 import de.allmende.service.ModerationService;
+import de.allmende.service.events.EventWorker;
+import de.allmende.domain.event.Consumer;
 import de.allmende.store.RemoteActorStore;
 
 import java.time.Clock;
@@ -46,6 +49,7 @@ public final class Federation implements AutoCloseable {
     private final java.time.Duration deliveryLease;
     private DeliveryWorker deliveryWorker;
     private InboxWorker inboxWorker;
+    private EventWorker eventWorker;
 
     public Federation(NodeConfig config, Database db, Iris iris, KeyService keys, ActorService actors, ModerationService moderation,
                       Clock clock) {
@@ -79,8 +83,9 @@ public final class Federation implements AutoCloseable {
         return router;
     }
 
-    /** Starts the queue workers (inbox processing and delivery). */
+    /** Starts the queue workers (domain event consumers, inbox processing and delivery). */
     public void startWorkers() {
+        eventWorker = new EventWorker(workDb, deliveryLease).on(Consumer.FAN_OUT, new FanOut(workDb)::apply).start();
         inboxWorker = new InboxWorker(workDb, router).start();
         deliveryWorker = new DeliveryWorker(workDb, http, signer, schemes, iris, moderation, retry, clock, deliveryLease).start();
     }
@@ -88,6 +93,7 @@ public final class Federation implements AutoCloseable {
     @Override
     public void close() {
         inbox.close();
+        if (eventWorker != null) eventWorker.close();
         if (deliveryWorker != null) deliveryWorker.close();
         if (inboxWorker != null) inboxWorker.close();
         http.close(); // last: the workers above may still finish a request while they stop

@@ -1,5 +1,8 @@
 package de.allmende.service;
 
+import de.allmende.domain.event.FollowEvent.FollowRejected;
+import de.allmende.domain.event.FollowEvent.Followed;
+import de.allmende.store.EventStore;
 import de.allmende.db.Database;
 import de.allmende.domain.LocalActor;
 import de.allmende.domain.RemoteActor;
@@ -18,6 +21,7 @@ public final class FollowRequestService {
     private final ActorDirectory directory;
     private final Publisher publisher;
     private final FollowStore follows = new FollowStore();
+    private final EventStore events = new EventStore();
 
     public FollowRequestService(Database db, LocalIris iris, ActorDirectory directory, Publisher publisher) {
         this.db = db;
@@ -32,6 +36,7 @@ public final class FollowRequestService {
         db.dsl().transaction(cfg -> {
             FollowStore.Follow request = pending(cfg.dsl(), a, follower);
             follows.accept(cfg.dsl(), request.id());
+            events.record(cfg.dsl(), new Followed(follower, iris.actor(a.handle())));
             publisher.acceptFollow(cfg.dsl(), a, request.id(), URI.create(request.activityIri()), remote);
         });
     }
@@ -42,6 +47,7 @@ public final class FollowRequestService {
         db.dsl().transaction(cfg -> {
             FollowStore.Follow request = pending(cfg.dsl(), a, follower);
             follows.delete(cfg.dsl(), request.follower(), request.followee());
+            events.record(cfg.dsl(), new FollowRejected(follower, iris.actor(a.handle())));
             publisher.rejectFollow(cfg.dsl(), a, URI.create(request.activityIri()), remote);
         });
     }

@@ -1,5 +1,8 @@
 package de.allmende.service;
 
+import de.allmende.domain.event.FollowEvent.FollowRequested;
+import de.allmende.domain.event.FollowEvent.Unfollowed;
+import de.allmende.store.EventStore;
 import de.allmende.db.Database;
 import de.allmende.domain.LocalActor;
 import de.allmende.domain.RemoteActor;
@@ -18,6 +21,7 @@ public final class FollowService {
     private final ActorDirectory directory;
     private final Publisher publisher;
     private final FollowStore follows = new FollowStore();
+    private final EventStore events = new EventStore();
 
     public FollowService(Database db, LocalIris iris, ActorDirectory directory, Publisher publisher) {
         this.db = db;
@@ -32,6 +36,7 @@ public final class FollowService {
         URI id = iris.newActivity();
         db.dsl().transaction(cfg -> {
             follows.upsert(cfg.dsl(), iris.actor(a.handle()).toString(), remote.iri().toString(), id.toString(), FollowStore.State.PENDING);
+            events.record(cfg.dsl(), new FollowRequested(iris.actor(a.handle()), remote.iri()));
             publisher.follow(cfg.dsl(), a, id, remote);
         });
         return id;
@@ -45,6 +50,7 @@ public final class FollowService {
             var existing = follows.find(cfg.dsl(), actor, remote.iri().toString())
                     .orElseThrow(() -> ApiException.notFound("not following " + remote.iri()));
             follows.delete(cfg.dsl(), actor, remote.iri().toString());
+            events.record(cfg.dsl(), new Unfollowed(URI.create(actor), remote.iri()));
             publisher.undoFollow(cfg.dsl(), a, URI.create(existing.activityIri()), remote);
         });
     }

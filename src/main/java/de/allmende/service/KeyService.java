@@ -110,7 +110,7 @@ public final class KeyService {
     public PublicKeySign signer(StoredKey key) {
         KeysetHandle h = master.decryptKeyset(key.encryptedKeyset(), associatedData(key.actorId(), key.fragment()));
         try {
-            return h.getPrimitive(RegistryConfiguration.get(), PublicKeySign.class);
+            return de.allmende.crypto.NativeRsaSigner.of(h).orElse(h.getPrimitive(RegistryConfiguration.get(), PublicKeySign.class));
         } catch (GeneralSecurityException e) {
             throw new KeyException("stored keyset cannot sign");
         }

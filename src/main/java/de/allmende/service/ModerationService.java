@@ -1,8 +1,11 @@
 package de.allmende.service;
 
 import de.allmende.db.Database;
+import de.allmende.domain.event.Blocked;
+import de.allmende.store.EventStore;
 import de.allmende.store.ModerationStore;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
 
@@ -17,11 +20,15 @@ public final class ModerationService {
     private final Database db;
     private final ModerationStore store = new ModerationStore();
     private final boolean allowlistMode;
+    private final URI instanceActor;
+    private final EventStore events = new EventStore();
     private volatile Snapshot snapshot = new Snapshot(Set.of(), Set.of(), Set.of(), 0);
 
-    public ModerationService(Database db, boolean allowlistMode) {
+    /** @param instanceActor who blocks, in the {@link Blocked} events: the node itself */
+    public ModerationService(Database db, boolean allowlistMode, URI instanceActor) {
         this.db = db;
         this.allowlistMode = allowlistMode;
+        this.instanceActor = instanceActor;
     }
 
     private record Snapshot(Set<String> blocked, Set<String> allowed, Set<String> blockedActors, long loadedAtNanos) {}
@@ -45,7 +52,10 @@ public final class ModerationService {
     }
 
     public void blockDomain(String domain) {
-        db.dsl().transaction(cfg -> store.blockDomain(cfg.dsl(), domain));
+        db.dsl().transaction(cfg -> {
+            store.blockDomain(cfg.dsl(), domain);
+            events.record(cfg.dsl(), new Blocked(instanceActor, iriOrNull("https://" + domain), Blocked.Scope.DOMAIN));
+        });
         snapshot = new Snapshot(Set.of(), Set.of(), Set.of(), 0);
     }
 
@@ -55,7 +65,10 @@ public final class ModerationService {
     }
 
     public void blockActor(String iri) {
-        db.dsl().transaction(cfg -> store.blockActor(cfg.dsl(), iri));
+        db.dsl().transaction(cfg -> {
+            store.blockActor(cfg.dsl(), iri);
+            events.record(cfg.dsl(), new Blocked(instanceActor, iriOrNull(iri), Blocked.Scope.ACTOR));
+        });
         snapshot = new Snapshot(Set.of(), Set.of(), Set.of(), 0);
     }
 
@@ -76,6 +89,15 @@ public final class ModerationService {
             int dot = h.indexOf('.');
             if (dot < 0) return false;
             h = h.substring(dot + 1);
+        }
+    }
+
+    /** What the operator typed, as an IRI if it is one (the block itself takes the text as it is). */
+    private static URI iriOrNull(String text) {
+        try {
+            return new URI(text);
+        } catch (java.net.URISyntaxException e) {
+            return null;
         }
     }
 }

@@ -1,5 +1,10 @@
 package de.allmende.service;
 
+import de.allmende.domain.event.ReactionEvent.Boosted;
+import de.allmende.domain.event.ReactionEvent.Liked;
+import de.allmende.domain.event.ReactionEvent.Unboosted;
+import de.allmende.domain.event.ReactionEvent.Unliked;
+import de.allmende.store.EventStore;
 import de.allmende.db.Database;
 import de.allmende.domain.LocalActor;
 import de.allmende.domain.RemoteActor;
@@ -28,6 +33,7 @@ final class Reactions {
     private final LocalIris iris;
     private final ActorDirectory directory;
     private final ReactionStore reactions = new ReactionStore();
+    private final EventStore events = new EventStore();
 
     Reactions(Database db, LocalIris iris, ActorDirectory directory) {
         this.db = db;
@@ -44,6 +50,8 @@ final class Reactions {
             if (!reactions.insert(cfg.dsl(), kind, actor, object.toString(), id.toString())) {
                 return URI.create(reactions.activityOf(cfg.dsl(), kind, actor, object.toString()).orElseThrow());
             }
+            URI by = URI.create(actor);
+            events.record(cfg.dsl(), kind == Kind.LIKE ? new Liked(by, object) : new Boosted(by, object));
             send.send(cfg.dsl(), a, id, object, author);
             return id;
         });
@@ -58,6 +66,8 @@ final class Reactions {
             String original = reactions.activityOf(tx, kind, actor, object.toString())
                     .orElseThrow(() -> ApiException.notFound("no " + kind.name().toLowerCase() + " of " + object));
             reactions.delete(tx, kind, actor, object.toString());
+            URI by = URI.create(actor);
+            events.record(tx, kind == Kind.LIKE ? new Unliked(by, object) : new Unboosted(by, object));
             withdraw.send(tx, a, URI.create(original), author);
         });
     }

@@ -14,14 +14,17 @@ public final class DeliveryStore {
 
     public record Delivery(long id, long activityId, long senderActorId, String inbox, String host, int attempts) {}
 
-    /** One row per distinct inbox (shared-inbox dedupe happens before, in the fan-out). */
+    /**
+     * One row per distinct inbox, in one statement; an inbox that already has a row for this activity is
+     * skipped, so enqueueing again (a retried or taken-over fan-out) adds nothing. Returns how many rows are new.
+     */
     public int enqueue(DSLContext tx, long activityId, long senderActorId, Collection<String> inboxes) {
-        int n = 0;
-        for (String inbox : inboxes) {
-            n += tx.insertInto(DELIVERY).set(DELIVERY.ACTIVITY_ID, activityId).set(DELIVERY.SENDER_ACTOR_ID, senderActorId)
-                    .set(DELIVERY.INBOX, inbox).set(DELIVERY.HOST, java.net.URI.create(inbox).getRawAuthority())
-                    .onConflictDoNothing().execute();
-        }
+        if (inboxes.isEmpty()) return 0;
+        int n = tx.execute("""
+                INSERT INTO delivery (activity_id, sender_actor_id, inbox, host)
+                SELECT ?, ?, inbox, host FROM unnest(?::text[], ?::text[]) AS d(inbox, host)
+                ON CONFLICT (activity_id, inbox) DO NOTHING""", activityId, senderActorId, inboxes.toArray(String[]::new),
+                inboxes.stream().map(i -> java.net.URI.create(i).getRawAuthority()).toArray(String[]::new));
         if (n > 0) tx.execute("SELECT pg_notify('allmende_delivery', '')"); // delivered on commit
         return n;
     }

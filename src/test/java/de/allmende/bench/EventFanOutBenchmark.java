@@ -15,8 +15,9 @@ import java.util.Set;
 /**
  * Publishing one event to 1,000 followers end to end: a staff API request over HTTP (bearer token),
  * validation, Markdown rendering, the signed
- * Event (FEP-8b32), one transaction with the Create and 1,000 delivery rows, then signed POSTs to
- * 1,000 distinct inboxes on 50 loopback hosts — timed until the last follower has it.
+ * Event (FEP-8b32), one transaction with the Create and its "published" event, then the fan-out consumer's
+ * 1,000 delivery rows and signed POSTs to 1,000 distinct inboxes on 50 loopback hosts — timed from the
+ * request until the last follower has it.
  *
  * <pre>mvn -B -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=de.allmende.bench.EventFanOutBenchmark -Dexec.args="1000 50 10"</pre>
  */

@@ -71,7 +71,7 @@ class DeliveryCrashTest {
             // same database and data folder.
             try (Node again = Node.start(ConfigLoader.load(env))) {
                 TestNode.await("every delivery done after restart", Duration.ofSeconds(30),
-                        () -> count(here, "SELECT count(*) FROM delivery WHERE delivered IS NULL") == 0);
+                        () -> count(here, TestNode.PENDING_OUTBOUND) == 0);
             }
 
             Map<String, Long> received = followers.received(create);
@@ -114,7 +114,7 @@ class DeliveryCrashTest {
             }
             try (Node again = Node.start(ConfigLoader.load(env))) {
                 TestNode.await("every delivery done after restart", Duration.ofSeconds(60),
-                        () -> count(here, "SELECT count(*) FROM delivery WHERE delivered IS NULL") == 0);
+                        () -> count(here, TestNode.PENDING_OUTBOUND) == 0);
             }
             Map<String, Long> received = peers.received(create);
             for (String inbox : inboxes) assertTrue(received.getOrDefault(inbox, 0L) >= 1, inbox + " never got the post");
@@ -125,7 +125,7 @@ class DeliveryCrashTest {
         }
     }
 
-    private static Map<String, String> crashEnv(DatabaseSettings db, Path data, int port) {
+    static Map<String, String> crashEnv(DatabaseSettings db, Path data, int port) {
         Map<String, String> env = new HashMap<>(NodeProcess.env(data, port));
         env.put(ConfigLoader.DATABASE_URL, db.jdbcUrl());
         env.put(ConfigLoader.DATABASE_USER, db.user());

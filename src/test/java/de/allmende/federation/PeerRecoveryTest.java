@@ -48,7 +48,7 @@ class PeerRecoveryTest {
                 creates.add(DeliveryCrashTest.createOf(sender.node().services(), note));
             }
             TestNode.await("every delivery settled", Duration.ofSeconds(30),
-                    () -> sender.count("SELECT count(*) FROM delivery WHERE delivered IS NULL AND failed IS NULL") == 0);
+                    () -> sender.count(TestNode.PENDING_OUTBOUND) == 0);
 
             for (String retried : List.of("flaky", "unsigned", "busy")) {
                 String inbox = "/users/" + retried + "/inbox";

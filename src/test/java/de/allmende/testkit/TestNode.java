@@ -149,16 +149,23 @@ public final class TestNode implements AutoCloseable {
     }
 
     /**
-     * Waits until no node has a pending delivery or inbox item. A delivery is marked delivered only
+     * Waits until no node has a pending delivery, event job or inbox item. A delivery is marked delivered only
      * after the receiver queued it, and applying an item may queue new deliveries, so "all queues
      * empty" is checked in several sweeps in a row before it counts.
      */
+    /**
+     * Outbound work still to do: deliveries not yet settled, and domain events not yet consumed (the fan-out
+     * writes a post's follower deliveries after the request committed).
+     */
+    public static final String PENDING_OUTBOUND = "SELECT (SELECT count(*) FROM delivery WHERE delivered IS NULL AND failed IS NULL)"
+            + " + (SELECT count(*) FROM event_job WHERE done IS NULL AND failed IS NULL)";
+
     public static void awaitQuiet(TestNode... nodes) {
         int[] quietSweeps = {0};
         await("all queues drained", Duration.ofSeconds(30), () -> {
             boolean quiet = true;
             for (TestNode n : nodes) {
-                quiet &= n.count("SELECT count(*) FROM delivery WHERE delivered IS NULL AND failed IS NULL") == 0
+                quiet &= n.count(PENDING_OUTBOUND) == 0
                         && n.count("SELECT count(*) FROM inbox_item WHERE processed IS NULL AND failed IS NULL") == 0;
             }
             quietSweeps[0] = quiet ? quietSweeps[0] + 1 : 0;

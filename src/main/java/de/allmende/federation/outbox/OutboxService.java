@@ -17,7 +17,6 @@ import de.allmende.store.ActivityStore;
 import de.allmende.store.DeliveryStore;
 import de.allmende.store.ObjectStore;
 import de.allmende.store.ReactionStore;
-import de.allmende.store.RemoteActorStore;
 import de.allmende.support.ApiException;
 import org.jooq.DSLContext;
 
@@ -25,8 +24,12 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
+import de.allmende.domain.event.ActivityPublished;
+import de.allmende.domain.event.PostEvent.PostCreated;
+import de.allmende.domain.event.PostEvent.PostDeleted;
+import de.allmende.domain.event.PostEvent.PostEdited;
+import de.allmende.store.EventStore;
 import java.util.Set;
 import java.util.UUID;
 
@@ -41,7 +44,7 @@ public final class OutboxService implements Publisher {
     private final ActivityStore activities = new ActivityStore();
     private final ObjectStore objects = new ObjectStore();
     private final DeliveryStore deliveries = new DeliveryStore();
-    private final RemoteActorStore remoteActors = new RemoteActorStore();
+    private final EventStore events = new EventStore();
     private final KeyService keys;
     private final ProofSigner proofs;
 
@@ -87,7 +90,8 @@ public final class OutboxService implements Publisher {
         ObjectNode signed = proofs.sign(a.id(), actor, stripProof(object));
         objects.insert(tx, signed.get("id").asText(), signed.get("type").asText(), actor.toString(), Json.inReplyTo(signed), a.id(), signed);
         ObjectNode create = ActivityJson.wrap("Create", iris.activity(newId()), actor, signed, clock.instant());
-        publish(tx, a, create, signed.get("id").asText(), true, followerInboxes(tx, a));
+        events.record(tx, new PostCreated(actor, URI.create(signed.get("id").asText()), signed.get("type").asText()));
+        publishToFollowers(tx, a, create, signed.get("id").asText(), true, List.of());
         return signed;
     }
 
@@ -99,7 +103,8 @@ public final class OutboxService implements Publisher {
         ObjectNode signed = proofs.sign(a.id(), actor, stripProof(edited)); // the old proof covers the old text
         objects.update(tx, id, signed);
         ObjectNode update = ActivityJson.wrap("Update", iris.activity(newId()), actor, signed, clock.instant());
-        publish(tx, a, update, id, true, followerInboxes(tx, a));
+        events.record(tx, new PostEdited(actor, URI.create(id), signed.get("type").asText()));
+        publishToFollowers(tx, a, update, id, true, List.of());
         return signed;
     }
 
@@ -113,7 +118,8 @@ public final class OutboxService implements Publisher {
         ObjectNode delete = ActivityJson.wrap("Delete", iris.activity(newId()), iris.actor(a.handle()), tombstone, now);
         delete.set("to", object.get("to"));
         delete.set("cc", object.get("cc"));
-        publish(tx, a, delete, iri.toString(), true, followerInboxes(tx, a));
+        events.record(tx, new PostDeleted(iris.actor(a.handle()), iri));
+        publishToFollowers(tx, a, delete, iri.toString(), true, List.of());
     }
 
     private static ObjectNode stripProof(ObjectNode object) {
@@ -201,9 +207,7 @@ public final class OutboxService implements Publisher {
     public void announce(DSLContext tx, LocalActor a, URI id, URI objectIri, RemoteActor author) {
         ObjectNode announce = ActivityJson.about("Announce", id, iris.actor(a.handle()), objectIri, clock.instant(), Contexts.PUBLIC);
         announce.putArray("cc").add(author.iri().toString()).add(iris.followers(a.handle()).toString());
-        Set<String> inboxes = new LinkedHashSet<>(followerInboxes(tx, a));
-        inboxes.add(author.deliveryInbox().toString());
-        publish(tx, a, announce, objectIri.toString(), true, inboxes);
+        publishToFollowers(tx, a, announce, objectIri.toString(), true, List.of(author.deliveryInbox().toString()));
     }
 
     /** Takes a Like back: the Undo embeds the original Like with its id (Mastodon matches it by id). */
@@ -221,10 +225,11 @@ public final class OutboxService implements Publisher {
     private void undoReaction(DSLContext tx, LocalActor a, URI originalId, RemoteActor author, ReactionStore.Kind kind) {
         ObjectNode original = (ObjectNode) activities.find(tx, originalId.toString()).orElseThrow().raw();
         ObjectNode undo = ActivityJson.wrap("Undo", iris.activity(newId()), iris.actor(a.handle()), original, clock.instant()); // same addressing
-        Set<String> inboxes = new LinkedHashSet<>();
-        if (kind == ReactionStore.Kind.ANNOUNCE) inboxes.addAll(followerInboxes(tx, a));
-        inboxes.add((kind == ReactionStore.Kind.ANNOUNCE ? author.deliveryInbox() : author.inbox()).toString());
-        publish(tx, a, undo, originalId.toString(), Json.isPublic(undo), inboxes);
+        if (kind == ReactionStore.Kind.ANNOUNCE) {
+            publishToFollowers(tx, a, undo, originalId.toString(), Json.isPublic(undo), List.of(author.deliveryInbox().toString()));
+        } else {
+            publish(tx, a, undo, originalId.toString(), Json.isPublic(undo), List.of(author.inbox().toString()));
+        }
     }
 
     /** Tells followers that the actor's profile or keys changed. */
@@ -234,18 +239,32 @@ public final class OutboxService implements Publisher {
         JsonNode doc = new LocalActorToAs(iris).municipality(a, keys.publishedKeys(a.id()));
         ObjectNode update = ActivityJson.wrap("Update", iris.activity(newId()), actor, doc, clock.instant());
         update.putArray("to").add(Contexts.PUBLIC);
-        publish(tx, a, update, actor.toString(), false, followerInboxes(tx, a));
+        publishToFollowers(tx, a, update, actor.toString(), false, List.of());
     }
 
+    /** To the inboxes named: their delivery rows are written now, in the caller's transaction. */
     private void publish(DSLContext tx, LocalActor a, ObjectNode unsigned, String objectIri, boolean isPublic, Collection<String> inboxes) {
+        publish(tx, a, unsigned, objectIri, isPublic, false, inboxes);
+    }
+
+    /**
+     * To the actor's followers (and {@code alsoTo}): only {@code alsoTo} gets its rows now; the followers' rows are
+     * written after the commit by the fan-out consumer of {@link ActivityPublished}, so publishing costs the same
+     * for ten followers as for ten thousand.
+     */
+    private void publishToFollowers(DSLContext tx, LocalActor a, ObjectNode unsigned, String objectIri, boolean isPublic,
+                                    Collection<String> alsoTo) {
+        publish(tx, a, unsigned, objectIri, isPublic, true, alsoTo);
+    }
+
+    private void publish(DSLContext tx, LocalActor a, ObjectNode unsigned, String objectIri, boolean isPublic, boolean toFollowers,
+                         Collection<String> inboxes) {
         ObjectNode activity = proofs.sign(a.id(), iris.actor(a.handle()), unsigned);
         long activityId = activities.insert(tx, activity.get("id").asText(), activity.get("type").asText(),
                 activity.get("actor").asText(), objectIri, a.id(), isPublic, activity).orElseThrow();
         deliveries.enqueue(tx, activityId, a.id(), inboxes);
-    }
-
-    private Set<String> followerInboxes(DSLContext tx, LocalActor a) {
-        return remoteActors.followerInboxes(tx, iris.actor(a.handle()).toString());
+        events.record(tx, new ActivityPublished(iris.actor(a.handle()), URI.create(activity.get("id").asText()),
+                activity.get("type").asText(), activityId, a.id(), toFollowers, List.copyOf(inboxes)));
     }
 
     private ObjectNode ownObject(DSLContext tx, LocalActor a, URI iri) {

@@ -22,10 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Bad content input through the staff API: each request is refused with the right status and the
- * fields named, and nothing at all is written — no content, object, activity or delivery.
+ * fields named, and nothing at all is written — no content, object, activity, delivery or domain event.
  */
 class BadContentInputTest {
-    private static final List<String> TABLES = List.of("content", "ap_object", "activity", "delivery", "media");
+    private static final List<String> TABLES = List.of("content", "ap_object", "activity", "delivery", "media", "domain_event");
     private static TestNode node;
     private static StaffClient staff;
     private static URI project;

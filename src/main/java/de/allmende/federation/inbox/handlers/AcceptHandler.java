@@ -1,5 +1,8 @@
 package de.allmende.federation.inbox.handlers;
 
+import de.allmende.domain.event.FollowEvent.Followed;
+import de.allmende.store.EventStore;
+import java.net.URI;
 import de.allmende.db.Database;
 import de.allmende.federation.inbox.ActivityHandler;
 import de.allmende.federation.vocab.AcceptActivity;
@@ -9,6 +12,7 @@ import de.allmende.store.FollowStore;
 public final class AcceptHandler implements ActivityHandler<AcceptActivity> {
     private final Database db;
     private final AnsweredFollows answered = new AnsweredFollows();
+    private final EventStore events = new EventStore();
     private final FollowStore follows = new FollowStore();
 
     public AcceptHandler(Database db) {
@@ -18,6 +22,9 @@ public final class AcceptHandler implements ActivityHandler<AcceptActivity> {
     @Override
     public void handle(AcceptActivity accept) {
         db.dsl().transaction(cfg -> answered.find(cfg.dsl(), accept.accepted(), accept.actor())
-                .ifPresent(follow -> follows.accept(cfg.dsl(), follow.id())));
+                .ifPresent(follow -> {
+                    follows.accept(cfg.dsl(), follow.id());
+                    events.record(cfg.dsl(), new Followed(URI.create(follow.follower()), accept.actor()));
+                }));
     }
 }

@@ -3,6 +3,10 @@ package de.allmende.federation.inbox.handlers;
 import de.allmende.db.Database;
 import de.allmende.domain.LocalActor;
 import de.allmende.domain.RemoteActor;
+import de.allmende.domain.event.FollowEvent.FollowRejected;
+import de.allmende.domain.event.FollowEvent.FollowRequested;
+import de.allmende.domain.event.FollowEvent.Followed;
+import de.allmende.store.EventStore;
 import de.allmende.federation.fetch.ActorResolver;
 import de.allmende.federation.inbox.ActivityHandler;
 import de.allmende.federation.iri.Iris;
@@ -30,6 +34,7 @@ public final class FollowHandler implements ActivityHandler<FollowActivity> {
     private final OutboxService outbox;
     private final FollowStore follows = new FollowStore();
     private final ActivityStore activities = new ActivityStore();
+    private final EventStore events = new EventStore();
 
     public FollowHandler(Database db, Iris iris, ActorService actors, ActorResolver resolver, ModerationService moderation, OutboxService outbox) {
         this.db = db;
@@ -52,11 +57,13 @@ public final class FollowHandler implements ActivityHandler<FollowActivity> {
             var tx = cfg.dsl();
             activities.insert(tx, follow.id().toString(), "Follow", actor, target.toString(), null, false, follow.activity().raw());
             if (blocked) {
+                events.record(tx, new FollowRejected(follow.actor(), target));
                 outbox.rejectFollow(tx, local, follow.activity().raw(), follower);
                 return;
             }
             State state = local.manuallyApprovesFollowers() ? State.PENDING : State.ACCEPTED;
             follows.upsert(tx, actor, target.toString(), follow.id().toString(), state);
+            events.record(tx, state == State.ACCEPTED ? new Followed(follow.actor(), target) : new FollowRequested(follow.actor(), target));
             if (state == State.ACCEPTED) {
                 long followId = follows.find(tx, actor, target.toString()).orElseThrow().id();
                 outbox.acceptFollow(tx, local, followId, follow.activity().raw(), follower);

@@ -1,5 +1,8 @@
 package de.allmende.federation.inbox.handlers;
 
+import de.allmende.domain.event.ReactionEvent.Boosted;
+import de.allmende.domain.event.ReactionEvent.Liked;
+import de.allmende.store.EventStore;
 import de.allmende.db.Database;
 import de.allmende.federation.vocab.InboundActivity;
 import de.allmende.federation.vocab.ObjectRef;
@@ -19,6 +22,7 @@ final class Reactions {
     private final Database db;
     private final ActivityStore activities = new ActivityStore();
     private final ReactionStore reactions = new ReactionStore();
+    private final EventStore events = new EventStore();
 
     Reactions(Database db) {
         this.db = db;
@@ -38,7 +42,9 @@ final class Reactions {
         db.dsl().transaction(cfg -> {
             activities.insert(cfg.dsl(), activity.id().toString(), activity.type(), activity.actor().toString(), object.toString(), null,
                     activity.isPublic(), activity.raw());
-            reactions.insert(cfg.dsl(), kind, activity.actor().toString(), object.toString(), activity.id().toString());
+            if (reactions.insert(cfg.dsl(), kind, activity.actor().toString(), object.toString(), activity.id().toString())) {
+                events.record(cfg.dsl(), kind == Kind.LIKE ? new Liked(activity.actor(), object) : new Boosted(activity.actor(), object));
+            }
         });
     }
 }

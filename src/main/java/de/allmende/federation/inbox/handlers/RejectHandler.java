@@ -1,5 +1,8 @@
 package de.allmende.federation.inbox.handlers;
 
+import de.allmende.domain.event.FollowEvent.FollowRejected;
+import de.allmende.store.EventStore;
+import java.net.URI;
 import de.allmende.db.Database;
 import de.allmende.federation.inbox.ActivityHandler;
 import de.allmende.federation.vocab.RejectActivity;
@@ -9,6 +12,7 @@ import de.allmende.store.FollowStore;
 public final class RejectHandler implements ActivityHandler<RejectActivity> {
     private final Database db;
     private final AnsweredFollows answered = new AnsweredFollows();
+    private final EventStore events = new EventStore();
     private final FollowStore follows = new FollowStore();
 
     public RejectHandler(Database db) {
@@ -18,6 +22,9 @@ public final class RejectHandler implements ActivityHandler<RejectActivity> {
     @Override
     public void handle(RejectActivity reject) {
         db.dsl().transaction(cfg -> answered.find(cfg.dsl(), reject.rejected(), reject.actor())
-                .ifPresent(follow -> follows.delete(cfg.dsl(), follow.follower(), follow.followee())));
+                .ifPresent(follow -> {
+                    follows.delete(cfg.dsl(), follow.follower(), follow.followee());
+                    events.record(cfg.dsl(), new FollowRejected(URI.create(follow.follower()), reject.actor()));
+                }));
     }
 }

@@ -1,4 +1,4 @@
-package de.allmende.federation.delivery;
+package de.allmende.db.queue;
 
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;

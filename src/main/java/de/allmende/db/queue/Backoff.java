@@ -1,0 +1,12 @@
+package de.allmende.db.queue;
+
+import java.time.Duration;
+
+/** Retry n waits {@code first × factor^(n-1)}, at most {@code max}. */
+public record Backoff(Duration first, double factor, Duration max) {
+
+    public Duration after(int attempts) {
+        double millis = first.toMillis() * Math.pow(factor, Math.max(0, attempts - 1));
+        return Duration.ofMillis((long) Math.min(max.toMillis(), millis));
+    }
+}

@@ -1,0 +1,28 @@
+package de.allmende.domain.event;
+
+import java.util.function.Predicate;
+
+/**
+ * The consumers of domain events and what each wants. Recording an event creates one durable job per
+ * consumer that wants it, in the same transaction; each consumer works through its own jobs. A new consumer
+ * (notifications, streaming, search indexing) is a constant here and a handler registered with the worker.
+ */
+public enum Consumer {
+    /** Turns a published activity into one delivery row per follower inbox. */
+    FAN_OUT(e -> e instanceof ActivityPublished p && p.toFollowers());
+
+    private final Predicate<DomainEvent> wants;
+
+    Consumer(Predicate<DomainEvent> wants) {
+        this.wants = wants;
+    }
+
+    public boolean wants(DomainEvent event) {
+        return wants.test(event);
+    }
+
+    /** The name stored in {@code event_job.consumer}. */
+    public String stored() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,38 @@
+package de.allmende.federation.outbox;
+
+import de.allmende.db.Database;
+import de.allmende.domain.event.ActivityPublished;
+import de.allmende.domain.event.DomainEvent;
+import de.allmende.store.DeliveryStore;
+import de.allmende.store.RemoteActorStore;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fan-out consumer: turns "activity published to the followers of X" into one delivery row per
+ * follower inbox, off the request path. Rows go in chunks, each in a transaction of its own, so the delivery
+ * worker starts sending the first chunk while later ones are written. Running it again for the same event
+ * (a retry, or a job taken over from a process that died half-way) adds only the rows still missing.
+ * Followers are those at fan-out time: a follower who left in between no longer gets the post.
+ */
+public final class FanOut {
+    static final int CHUNK = 500;
+
+    private final Database db;
+    private final RemoteActorStore remoteActors = new RemoteActorStore();
+    private final DeliveryStore deliveries = new DeliveryStore();
+
+    public FanOut(Database db) {
+        this.db = db;
+    }
+
+    public void apply(DomainEvent event) {
+        if (!(event instanceof ActivityPublished published) || !published.toFollowers()) return;
+        List<String> inboxes = new ArrayList<>(remoteActors.followerInboxes(db.dsl(), published.actor().toString()));
+        for (int from = 0; from < inboxes.size(); from += CHUNK) {
+            List<String> chunk = inboxes.subList(from, Math.min(inboxes.size(), from + CHUNK));
+            db.dsl().transaction(cfg -> deliveries.enqueue(cfg.dsl(), published.activityId(), published.senderActorId(), chunk));
+        }
+    }
+}
