@@ -78,6 +78,8 @@ class PostsFromEverywhereTest {
         assertEquals(PostKind.NOTE, received.kind());
         assertEquals(Visibility.PUBLIC, received.visibility());
         assertEquals(new Origin.Remote(remote.base().getRawAuthority(), false), received.origin());
+        assertEquals(1, node.count("SELECT count(*) FROM domain_event WHERE kind = 'post_created' AND subject = '" + noteIri + "'"),
+                "what happened is recorded with the post, for the consumers to come (notifications, timelines, search)");
         assertEquals(substance(local), substance(received));
     }
 

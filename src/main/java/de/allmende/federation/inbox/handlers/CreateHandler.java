@@ -47,7 +47,7 @@ public final class CreateHandler implements ActivityHandler<CreateActivity> {
                     activity.isPublic(), activity.raw());
             if (objects.insertRemote(cfg.dsl(), id.toString(), type, create.actor().toString(),
                     Json.inReplyTo(object.json()), object.json(), proof)) {
-                post.ifPresent(p -> posts.save(cfg.dsl(), p));
+                post.ifPresent(p -> posts.created(cfg.dsl(), p));
             }
         });
     }

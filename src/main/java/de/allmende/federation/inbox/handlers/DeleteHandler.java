@@ -46,7 +46,7 @@ public final class DeleteHandler implements ActivityHandler<DeleteActivity> {
             if (stored.isEmpty() || !stored.get().attributedTo().equals(actor)) return; // unknown, or not theirs
             activities.insert(tx, delete.id().toString(), "Delete", actor, id, null, false, delete.activity().raw());
             objects.markDeleted(tx, id, ActivityJson.tombstone(delete.deleted(), Instant.now()));
-            posts.deleted(tx, delete.deleted());
+            posts.deleted(tx, delete.actor(), delete.deleted());
         });
     }
 

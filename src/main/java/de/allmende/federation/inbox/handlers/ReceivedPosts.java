@@ -1,5 +1,9 @@
 package de.allmende.federation.inbox.handlers;
 
+import de.allmende.domain.event.PostEvent.PostCreated;
+import de.allmende.domain.event.PostEvent.PostDeleted;
+import de.allmende.domain.event.PostEvent.PostEdited;
+import de.allmende.store.EventStore;
 import de.allmende.domain.ObjectProof;
 import de.allmende.domain.RemoteActor;
 import de.allmende.domain.post.Origin;
@@ -24,13 +28,14 @@ final class ReceivedPosts {
     private final ActorResolver resolver;
     private final PostStore posts = new PostStore();
     private final ObjectStore objects = new ObjectStore();
+    private final EventStore events = new EventStore();
 
     ReceivedPosts(ActorResolver resolver) {
         this.resolver = resolver;
     }
 
-    /** A post ready to save, and whose account it goes under. */
-    record Converted(Post post, URI author) {}
+    /** A post ready to save, whose account it goes under, and its ActivityStreams type (for the domain event). */
+    record Converted(Post post, URI author, String type) {}
 
     /**
      * Converts before the transaction, as it may fetch: the author's document names its followers collection,
@@ -44,11 +49,23 @@ final class ReceivedPosts {
         if (!author.equals(actor)) return Optional.empty();
         RemoteActor sender = resolver.resolve(actor);
         Origin origin = new Origin.Remote(actor.getRawAuthority(), proof.status() == ObjectProof.Status.VERIFIED);
-        return AsToPost.convert(object.json(), sender.followers(), origin).map(p -> new Converted(p, author));
+        String type = object.type().orElse("Object");
+        return AsToPost.convert(object.json(), sender.followers(), origin).map(p -> new Converted(p, author, type));
     }
 
-    /** Inside the transaction that stored the raw object: the typed row, linked to it (an edit keeps the post's id). */
-    void save(DSLContext tx, Converted converted) {
+    /** Inside the transaction that stored the raw object: the typed row, linked to it, and what happened. */
+    void created(DSLContext tx, Converted converted) {
+        save(tx, converted);
+        events.record(tx, new PostCreated(converted.author(), converted.post().iri(), converted.type()));
+    }
+
+    /** An edit: the typed row replaced (its id kept), and what happened. */
+    void edited(DSLContext tx, Converted converted) {
+        save(tx, converted);
+        events.record(tx, new PostEdited(converted.author(), converted.post().iri(), converted.type()));
+    }
+
+    private void save(DSLContext tx, Converted converted) {
         long account = posts.accountOfRemote(tx, converted.author())
                 .orElseThrow(() -> new IllegalStateException("author resolved but not stored: " + converted.author()));
         Optional<Long> objectRow = objects.find(tx, converted.post().iri().toString()).map(ObjectStore.StoredObject::id);
@@ -56,7 +73,7 @@ final class ReceivedPosts {
     }
 
     /** The post of a deleted object, marked so (its id stays, for threads that answered it). */
-    void deleted(DSLContext tx, URI iri) {
-        posts.markDeleted(tx, iri, java.time.Instant.now());
+    void deleted(DSLContext tx, URI author, URI iri) {
+        if (posts.markDeleted(tx, iri, java.time.Instant.now())) events.record(tx, new PostDeleted(author, iri));
     }
 }

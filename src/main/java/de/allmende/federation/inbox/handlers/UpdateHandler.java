@@ -53,7 +53,7 @@ public final class UpdateHandler implements ActivityHandler<UpdateActivity> {
             if (stored.isEmpty() || !stored.get().attributedTo().equals(actor)) return; // unknown, or not theirs
             activities.insert(cfg.dsl(), activity.id().toString(), "Update", actor, id, null, activity.isPublic(), activity.raw());
             objects.updateRemote(cfg.dsl(), id, object.json(), proof);
-            post.ifPresent(p -> posts.save(cfg.dsl(), p));
+            post.ifPresent(p -> posts.edited(cfg.dsl(), p));
         });
     }
 
