@@ -47,6 +47,9 @@ final class NodeRouter {
         List<Handler<RoutingContext>> guard = guards.of(route, endpoint);
         for (RouterPath path : route.template().routerPaths()) {
             io.vertx.ext.web.Route registered = r.route(route.method(), path.path());
+            // HEAD wherever GET is served (RFC 9110 §9.3.2): link checkers, caches and monitors ask so; Vert.x sends
+            // the headers of the GET answer without its body.
+            if (route.method() == HttpMethod.GET) registered.method(HttpMethod.HEAD);
             if (!path.fixed().isEmpty()) registered.handler(new FixedParams(path.fixed()));
             guard.forEach(registered::handler);
             endpoint.handlers().forEach(registered::handler);
