@@ -5,11 +5,14 @@ import de.allmende.cli.DbCommand;
 import de.allmende.cli.ErrorHandler;
 import de.allmende.cli.FederationCommands;
 import de.allmende.cli.KeysCommand;
+import de.allmende.cli.NodeCommand;
 import de.allmende.cli.ServeCommand;
 import de.allmende.cli.TokenCommand;
 import de.allmende.cli.TunedJvm;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import java.util.Map;
 
 /** Entry point: {@code java -jar allmende.jar <command>}. */
 @Command(name = "allmende", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -27,8 +30,14 @@ public final class Main {
     }
 
     public static CommandLine commandLine() {
+        return commandLine(System.getenv());
+    }
+
+    /** The command line with its configuration read from {@code environment} instead of the process's (tests run it in their JVM). */
+    public static CommandLine commandLine(Map<String, String> environment) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(new ErrorHandler());
+        NodeCommand.useEnvironment(cli, environment);
         return cli;
     }
 

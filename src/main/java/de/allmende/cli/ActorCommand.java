@@ -1,21 +1,19 @@
 package de.allmende.cli;
 
 import de.allmende.Services;
-import de.allmende.config.ConfigLoader;
 import de.allmende.domain.LocalActor;
 import de.allmende.domain.MunicipalityInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "actor", mixinStandardHelpOptions = true, description = "Manage the municipalities hosted on this node.",
         subcommands = {ActorCommand.Create.class, ActorCommand.ListActors.class})
 public final class ActorCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a municipality actor with fresh keys.")
-    static final class Create implements Callable<Integer> {
+    static final class Create extends NodeCommand {
         @Option(names = "--handle", required = true, description = "e.g. stadt-musterhausen (becomes @stadt-musterhausen@your.domain)")
         String handle;
         @Option(names = "--name", required = true, description = "display name, e.g. \"Stadt Musterhausen\"")
@@ -42,23 +40,23 @@ public final class ActorCommand {
             MunicipalityInput input = new MunicipalityInput(handle, name, summary, website, ags, ars, land, type, population,
                     manuallyApprovesFollowers);
             input.validate(); // fail on bad input before touching the database
-            try (Services s = Services.open(ConfigLoader.fromEnvironment())) {
+            try (Services s = openServices()) {
                 LocalActor a = s.actors.createMunicipality(input);
-                System.out.println("created " + s.iris.actor(a.handle()) + " (@" + a.handle() + "@" + s.config.domain() + ")");
+                out().println("created " + s.iris.actor(a.handle()) + " (@" + a.handle() + "@" + s.config.domain() + ")");
             }
             return 0;
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the municipalities on this node.")
-    static final class ListActors implements Callable<Integer> {
+    static final class ListActors extends NodeCommand {
         @Override
         public Integer call() {
-            try (Services s = Services.open(ConfigLoader.fromEnvironment())) {
+            try (Services s = openServices()) {
                 List<LocalActor> all = s.actors.listMunicipalities();
-                if (all.isEmpty()) System.out.println("no municipalities yet; create one with 'actor create'");
+                if (all.isEmpty()) out().println("no municipalities yet; create one with 'actor create'");
                 for (LocalActor a : all) {
-                    System.out.printf("@%s@%s\t%s\t%s\t%s%n", a.handle(), s.config.domain(), a.displayName(),
+                    out().printf("@%s@%s\t%s\t%s\t%s%n", a.handle(), s.config.domain(), a.displayName(),
                             a.ags().orElse("-"), a.land().map(l -> l.label()).orElse("-"));
                 }
             }

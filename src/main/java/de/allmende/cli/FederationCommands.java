@@ -1,7 +1,6 @@
 package de.allmende.cli;
 
 import de.allmende.Services;
-import de.allmende.config.ConfigLoader;
 import de.allmende.domain.FieldError;
 import de.allmende.domain.LocalActor;
 import de.allmende.domain.ValidationException;
@@ -14,7 +13,6 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 
 /**
@@ -24,13 +22,16 @@ import java.util.function.BiFunction;
 public final class FederationCommands {
     private FederationCommands() {}
 
-    static <T> T withActor(String handle, BiFunction<Services, LocalActor, T> action) {
-        try (Services s = Services.open(ConfigLoader.fromEnvironment())) {
-            LocalActor a = s.actors.findMunicipality(handle)
-                    .orElseThrow(() -> new ValidationException(List.of(new FieldError("handle", "no municipality '" + handle + "' on this node"))));
-            return action.apply(s, a);
-        } catch (ApiException e) {
-            throw new IllegalStateException(e.getMessage());
+    /** A command that acts as one of the node's municipalities. */
+    abstract static class AsMunicipality extends NodeCommand {
+        <T> T withActor(String handle, BiFunction<Services, LocalActor, T> action) {
+            try (Services s = openServices()) {
+                LocalActor a = s.actors.findMunicipality(handle)
+                        .orElseThrow(() -> new ValidationException(List.of(new FieldError("handle", "no municipality '" + handle + "' on this node"))));
+                return action.apply(s, a);
+            } catch (ApiException e) {
+                throw new IllegalStateException(e.getMessage());
+            }
         }
     }
 
@@ -44,20 +45,20 @@ public final class FederationCommands {
     }
 
     @Command(name = "follow", mixinStandardHelpOptions = true, description = "Follow a remote actor (by @user@host or URL).")
-    public static final class Follow implements Callable<Integer> {
+    public static final class Follow extends AsMunicipality {
         @Parameters(index = "0", paramLabel = "HANDLE", description = "local municipality") String handle;
         @Parameters(index = "1", paramLabel = "TARGET", description = "@user@host, user@host or actor URL") String target;
 
         @Override
         public Integer call() {
             URI id = withActor(handle, (s, a) -> s.follows.follow(a, resolveTarget(s, target)));
-            System.out.println("follow request sent: " + id);
+            out().println("follow request sent: " + id);
             return 0;
         }
     }
 
     @Command(name = "unfollow", mixinStandardHelpOptions = true, description = "Stop following a remote actor.")
-    public static final class Unfollow implements Callable<Integer> {
+    public static final class Unfollow extends AsMunicipality {
         @Parameters(index = "0", paramLabel = "HANDLE") String handle;
         @Parameters(index = "1", paramLabel = "TARGET") String target;
 
@@ -67,13 +68,13 @@ public final class FederationCommands {
                 s.follows.unfollow(a, resolveTarget(s, target));
                 return null;
             });
-            System.out.println("unfollowed " + target);
+            out().println("unfollowed " + target);
             return 0;
         }
     }
 
     @Command(name = "post", mixinStandardHelpOptions = true, description = "Publish a public Note (plain text) to the followers.")
-    public static final class Post implements Callable<Integer> {
+    public static final class Post extends AsMunicipality {
         @Parameters(index = "0", paramLabel = "HANDLE") String handle;
         @Parameters(index = "1", paramLabel = "TEXT", description = "plain text; blank lines separate paragraphs") String text;
 
@@ -83,21 +84,21 @@ public final class FederationCommands {
                 throw new ValidationException(List.of(new FieldError("text", "1–5000 characters")));
             }
             URI id = withActor(handle, (s, a) -> s.notes.publish(a, Html.paragraphs(text)));
-            System.out.println("published " + id);
+            out().println("published " + id);
             return 0;
         }
     }
 
     @Command(name = "followers", mixinStandardHelpOptions = true, description = "List the followers of a municipality, and follow requests waiting for approval.")
-    public static final class Followers implements Callable<Integer> {
+    public static final class Followers extends AsMunicipality {
         @Parameters(index = "0", paramLabel = "HANDLE") String handle;
 
         @Override
         public Integer call() {
             withActor(handle, (s, a) -> {
                 String followee = s.iris.actor(a.handle()).toString();
-                new FollowStore().followers(s.db.dsl(), followee, Long.MAX_VALUE, 10_000).forEach(f -> System.out.println(f.follower()));
-                new FollowStore().pendingRequests(s.db.dsl(), followee).forEach(f -> System.out.println(f.follower() + "\t(requested)"));
+                new FollowStore().followers(s.db.dsl(), followee, Long.MAX_VALUE, 10_000).forEach(f -> out().println(f.follower()));
+                new FollowStore().pendingRequests(s.db.dsl(), followee).forEach(f -> out().println(f.follower() + "\t(requested)"));
                 return null;
             });
             return 0;
@@ -105,14 +106,14 @@ public final class FederationCommands {
     }
 
     @Command(name = "following", mixinStandardHelpOptions = true, description = "List whom a municipality follows (with pending requests).")
-    public static final class Following implements Callable<Integer> {
+    public static final class Following extends AsMunicipality {
         @Parameters(index = "0", paramLabel = "HANDLE") String handle;
 
         @Override
         public Integer call() {
             withActor(handle, (s, a) -> {
                 new FollowStore().following(s.db.dsl(), s.iris.actor(a.handle()).toString(), Long.MAX_VALUE, 10_000)
-                        .forEach(f -> System.out.println(f.followee() + (f.state() == FollowStore.State.PENDING ? "\t(pending)" : "")));
+                        .forEach(f -> out().println(f.followee() + (f.state() == FollowStore.State.PENDING ? "\t(pending)" : "")));
                 return null;
             });
             return 0;
@@ -121,7 +122,7 @@ public final class FederationCommands {
 
     @Command(name = "follow-request", mixinStandardHelpOptions = true,
             description = "Approve or reject a pending follow request (for municipalities that approve followers manually).")
-    public static final class FollowRequest implements Callable<Integer> {
+    public static final class FollowRequest extends AsMunicipality {
         @Parameters(index = "0", paramLabel = "DECISION", description = "approve | reject") String decision;
         @Parameters(index = "1", paramLabel = "HANDLE") String handle;
         @Parameters(index = "2", paramLabel = "FOLLOWER", description = "the follower's actor URL") String follower;
@@ -138,19 +139,19 @@ public final class FederationCommands {
                 else s.followRequests.reject(a, URI.create(follower));
                 return null;
             });
-            System.out.println((approve ? "approved " : "rejected ") + follower);
+            out().println((approve ? "approved " : "rejected ") + follower);
             return 0;
         }
     }
 
     @Command(name = "block", mixinStandardHelpOptions = true, description = "Moderation: block domains or actors, allow domains (allowlist mode).")
-    public static final class Block implements Callable<Integer> {
+    public static final class Block extends NodeCommand {
         @Parameters(index = "0", paramLabel = "KIND", description = "domain | actor | allow-domain") String kind;
         @Parameters(index = "1", paramLabel = "VALUE", description = "a domain such as bad.example, or an actor URL") String value;
 
         @Override
         public Integer call() {
-            try (Services s = Services.open(ConfigLoader.fromEnvironment())) {
+            try (Services s = openServices()) {
                 switch (kind) {
                     case "domain" -> s.moderation.blockDomain(value);
                     case "actor" -> s.moderation.blockActor(value);
@@ -158,7 +159,7 @@ public final class FederationCommands {
                     default -> throw new ValidationException(List.of(new FieldError("kind", "one of domain, actor, allow-domain")));
                 }
             }
-            System.out.println("ok: " + kind + " " + value);
+            out().println("ok: " + kind + " " + value);
             return 0;
         }
     }

@@ -1,19 +1,17 @@
 package de.allmende.cli;
 
 import de.allmende.Node;
-import de.allmende.config.ConfigLoader;
 import de.allmende.config.NodeConfig;
 import picocli.CommandLine.Command;
 
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the node: HTTP server, database (embedded unless ALLMENDE_DATABASE_URL is set) and migrations.")
-public final class ServeCommand implements Callable<Integer> {
+public final class ServeCommand extends NodeCommand {
     @Override
     public Integer call() {
-        NodeConfig config = ConfigLoader.fromEnvironment();
+        NodeConfig config = config();
         Node node = Node.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         // Graceful shutdown on SIGTERM/SIGINT: stop accepting, finish requests, close the pool, stop PostgreSQL.

@@ -1,7 +1,6 @@
 package de.allmende.cli;
 
 import de.allmende.Services;
-import de.allmende.config.ConfigLoader;
 import de.allmende.domain.FieldError;
 import de.allmende.domain.IssuedToken;
 import de.allmende.domain.Scope;
@@ -15,7 +14,6 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 @Command(name = "token", mixinStandardHelpOptions = true, description = "Bearer tokens for the staff API (/api/allmende/v1).",
@@ -24,7 +22,7 @@ public final class TokenCommand {
 
     @Command(name = "issue", mixinStandardHelpOptions = true,
             description = "Issue a token for a municipality. It is printed once on standard output and cannot be shown again.")
-    static final class Issue implements Callable<Integer> {
+    static final class Issue extends NodeCommand {
         @Parameters(paramLabel = "HANDLE", description = "the municipality the token acts for") String handle;
         @Option(names = "--scope", required = true, paramLabel = "SCOPE",
                 description = "read:content, write:content or write:media; repeat for several") List<String> scopes;
@@ -33,27 +31,27 @@ public final class TokenCommand {
         @Override
         public Integer call() {
             Set<Scope> parsed = parseScopes(scopes);
-            try (Services s = Services.open(ConfigLoader.fromEnvironment())) {
+            try (Services s = openServices()) {
                 IssuedToken token = s.tokens.issue(handle, parsed, label);
-                System.err.println("token " + token.info().id() + " for @" + handle + " (" + scopeList(token.info().scopes())
+                err().println("token " + token.info().id() + " for @" + handle + " (" + scopeList(token.info().scopes())
                         + "); store it now, it is not shown again:");
-                System.out.println(token.secret());
+                out().println(token.secret());
             }
             return 0;
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List a municipality's tokens (never their secrets).")
-    static final class ListTokens implements Callable<Integer> {
+    static final class ListTokens extends NodeCommand {
         @Parameters(paramLabel = "HANDLE") String handle;
 
         @Override
         public Integer call() {
-            try (Services s = Services.open(ConfigLoader.fromEnvironment())) {
+            try (Services s = openServices()) {
                 List<TokenInfo> all = s.tokens.list(handle);
-                if (all.isEmpty()) System.out.println("no tokens; issue one with 'token issue'");
+                if (all.isEmpty()) out().println("no tokens; issue one with 'token issue'");
                 for (TokenInfo t : all) {
-                    System.out.printf("%d\t%s\t%s\tcreated %s\tlast used %s\t%s%n", t.id(), scopeList(t.scopes()),
+                    out().printf("%d\t%s\t%s\tcreated %s\tlast used %s\t%s%n", t.id(), scopeList(t.scopes()),
                             t.label().isEmpty() ? "-" : t.label(), t.created(), t.lastUsed().map(Instant::toString).orElse("never"),
                             t.revoked().map(r -> "revoked " + r).orElse("active"));
                 }
@@ -63,14 +61,14 @@ public final class TokenCommand {
     }
 
     @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token by its id (see 'token list'); it stops working at once.")
-    static final class Revoke implements Callable<Integer> {
+    static final class Revoke extends NodeCommand {
         @Parameters(paramLabel = "ID") long id;
 
         @Override
         public Integer call() {
-            try (Services s = Services.open(ConfigLoader.fromEnvironment())) {
+            try (Services s = openServices()) {
                 TokenInfo t = s.tokens.revoke(id);
-                System.out.println("revoked token " + t.id() + " (" + t.revoked().orElseThrow() + ")");
+                out().println("revoked token " + t.id() + " (" + t.revoked().orElseThrow() + ")");
             }
             return 0;
         }

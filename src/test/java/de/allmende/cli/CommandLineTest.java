@@ -3,6 +3,7 @@ package de.allmende.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.allmende.Main;
 import de.allmende.testkit.GoldenJson;
+import de.allmende.testkit.InProcessCli;
 import de.allmende.testkit.NodeProcess;
 import de.allmende.testkit.TestNode;
 import org.junit.jupiter.api.DisplayName;
@@ -36,6 +37,7 @@ class CommandLineTest {
         assertTrue(out.toString().contains("Usage:"), out.toString());
     }
 
+    /** In a JVM of its own, as an operator runs it: Main reads the process's environment and exits with the code. */
     @Test
     void invalidConfigurationIsOneClearLineAndANonZeroExit() {
         var r = NodeProcess.run(Map.of("ALLMENDE_PUBLIC_URL", "http://kommune.example"), "actor", "list");
@@ -48,7 +50,7 @@ class CommandLineTest {
     void invalidActorInputNamesEachFieldAndWritesNothing() throws Exception {
         Path data = Files.createTempDirectory("allmende-cli");
         var env = NodeProcess.env(data, 18080);
-        var r = NodeProcess.run(env, "actor", "create", "--handle", "ok", "--name", "Ort", "--ags", "123", "--land", "Atlantis");
+        var r = InProcessCli.run(env, "actor", "create", "--handle", "ok", "--name", "Ort", "--ags", "123", "--land", "Atlantis");
         assertEquals(ErrorHandler.INVALID_INPUT, r.exitCode());
         assertTrue(r.stderr().contains("error: --land: unknown Land 'Atlantis'"), r.stderr());
         assertTrue(r.stderr().contains("error: --ags: must be the 8-digit"), r.stderr());
@@ -61,7 +63,7 @@ class CommandLineTest {
         int port = TestNode.freePort();
         var env = NodeProcess.env(data, port);
 
-        var created = NodeProcess.run(env, "actor", "create", "--handle", "musterstadt", "--name", "Stadt Musterstadt",
+        var created = InProcessCli.run(env, "actor", "create", "--handle", "musterstadt", "--name", "Stadt Musterstadt",
                 "--ags", "09162000", "--land", "DE-BY", "--type", "stadt", "--population", "120000");
         assertEquals(0, created.exitCode(), created.stderr());
         assertTrue(created.stdout().contains("http://127.0.0.1:" + port + "/actors/musterstadt"));
@@ -71,11 +73,11 @@ class CommandLineTest {
         try {
             pemBefore = actor(port, "musterstadt").at("/publicKey/publicKeyPem").asText();
             // While the node runs, CLI commands attach to its embedded database.
-            var second = NodeProcess.run(env, "actor", "create", "--handle", "beispieldorf", "--name", "Gemeinde Beispieldorf");
+            var second = InProcessCli.run(env, "actor", "create", "--handle", "beispieldorf", "--name", "Gemeinde Beispieldorf");
             assertEquals(0, second.exitCode(), second.stderr());
             assertEquals(200, TestNode.send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create("http://127.0.0.1:" + port + "/actors/beispieldorf")).build()).statusCode());
-            var list = NodeProcess.run(env, "actor", "list");
+            var list = InProcessCli.run(env, "actor", "list");
             assertTrue(list.stdout().contains("@musterstadt@127.0.0.1:" + port) && list.stdout().contains("@beispieldorf@"), list.stdout());
         } finally {
             node.destroy(); // SIGTERM: graceful shutdown
@@ -92,14 +94,14 @@ class CommandLineTest {
         try {
             assertEquals(pemBefore, actor(port, "musterstadt").at("/publicKey/publicKeyPem").asText(), "same key after restart");
             assertEquals("Gemeinde Beispieldorf", actor(port, "beispieldorf").get("name").asText());
-            var rotated = NodeProcess.run(env, "keys", "rotate", "musterstadt");
+            var rotated = InProcessCli.run(env, "keys", "rotate", "musterstadt");
             assertEquals(0, rotated.exitCode(), rotated.stderr());
             assertNotEquals(pemBefore, actor(port, "musterstadt").at("/publicKey/publicKeyPem").asText());
         } finally {
             again.destroy();
             again.waitFor(30, TimeUnit.SECONDS);
         }
-        var migrate = NodeProcess.run(env, "db", "migrate");
+        var migrate = InProcessCli.run(env, "db", "migrate");
         assertEquals(0, migrate.exitCode(), migrate.stderr());
         assertTrue(migrate.stdout().contains("schema is up to date"));
     }

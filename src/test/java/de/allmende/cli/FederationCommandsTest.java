@@ -2,6 +2,7 @@ package de.allmende.cli;
 
 import de.allmende.testkit.Fixtures;
 import de.allmende.testkit.GoldenJson;
+import de.allmende.testkit.InProcessCli;
 import de.allmende.testkit.NodeProcess;
 import de.allmende.testkit.TestNode;
 import org.junit.jupiter.api.DisplayName;
@@ -27,26 +28,26 @@ class FederationCommandsTest {
             var env = new HashMap<>(NodeProcess.env(data, port));
             env.put("ALLMENDE_ALLOW_PRIVATE_NETWORKS", "true");
             env.put("ALLMENDE_LOG_FORMAT", "json");
-            assertEquals(0, NodeProcess.run(env, "actor", "create", "--handle", "musterstadt", "--name", "Stadt Musterstadt").exitCode());
+            assertEquals(0, InProcessCli.run(env, "actor", "create", "--handle", "musterstadt", "--name", "Stadt Musterstadt").exitCode());
             Process node = NodeProcess.serve(env, data.resolve("serve.log"));
             try {
-                var follow = NodeProcess.run(env, "follow", "musterstadt", "beispieldorf@" + dorf.publicUrl().getRawAuthority());
+                var follow = InProcessCli.run(env, "follow", "musterstadt", "beispieldorf@" + dorf.publicUrl().getRawAuthority());
                 assertEquals(0, follow.exitCode(), follow.stderr());
                 TestNode.await("the running node delivers the Follow and gets the Accept", () ->
-                        NodeProcess.run(env, "following", "musterstadt").stdout().trim().equals(dorf.actorIri("beispieldorf").toString()));
+                        InProcessCli.run(env, "following", "musterstadt").stdout().trim().equals(dorf.actorIri("beispieldorf").toString()));
                 assertEquals(1, dorf.count("SELECT count(*) FROM follow WHERE state = 'accepted'"));
 
                 // The other node follows us, so our post has a follower to go to.
                 dorf.node().services().follows.follow(dorf.actor("beispieldorf"), URI(port));
                 TestNode.await("followers lists the other node", () ->
-                        NodeProcess.run(env, "followers", "musterstadt").stdout().contains(dorf.actorIri("beispieldorf").toString()));
+                        InProcessCli.run(env, "followers", "musterstadt").stdout().contains(dorf.actorIri("beispieldorf").toString()));
 
-                var post = NodeProcess.run(env, "post", "musterstadt", "Einladung zum Bürgerdialog.\n\nAm Dienstag im Rathaus.");
+                var post = InProcessCli.run(env, "post", "musterstadt", "Einladung zum Bürgerdialog.\n\nAm Dienstag im Rathaus.");
                 assertEquals(0, post.exitCode(), post.stderr());
                 String noteIri = post.stdout().trim().replace("published ", "");
                 TestNode.await("the note arrives", () -> dorf.count("SELECT count(*) FROM ap_object WHERE iri = '" + noteIri + "'") == 1);
 
-                var unfollow = NodeProcess.run(env, "unfollow", "musterstadt", dorf.actorIri("beispieldorf").toString());
+                var unfollow = InProcessCli.run(env, "unfollow", "musterstadt", dorf.actorIri("beispieldorf").toString());
                 assertEquals(0, unfollow.exitCode(), unfollow.stderr());
                 TestNode.await("the Undo arrives", () -> dorf.count(
                         "SELECT count(*) FROM follow WHERE followee = '" + dorf.actorIri("beispieldorf") + "'") == 0);

@@ -1,5 +1,6 @@
 package de.allmende.cli;
 
+import de.allmende.testkit.InProcessCli;
 import de.allmende.testkit.NodeProcess;
 import de.allmende.testkit.TestNode;
 import org.junit.jupiter.api.DisplayName;
@@ -25,16 +26,16 @@ class TokenCommandTest {
         Path data = Files.createTempDirectory("allmende-cli-token");
         int port = TestNode.freePort();
         Map<String, String> env = NodeProcess.env(data, port);
-        assertEquals(0, NodeProcess.run(env, "actor", "create", "--handle", "musterstadt", "--name", "Stadt Musterstadt").exitCode());
+        assertEquals(0, InProcessCli.run(env, "actor", "create", "--handle", "musterstadt", "--name", "Stadt Musterstadt").exitCode());
 
-        var issued = NodeProcess.run(env, "token", "issue", "musterstadt", "--scope", "write:media", "--scope", "read:content",
+        var issued = InProcessCli.run(env, "token", "issue", "musterstadt", "--scope", "write:media", "--scope", "read:content",
                 "--label", "CMS Rathaus");
         assertEquals(0, issued.exitCode(), issued.stderr());
         String token = issued.stdout().strip();
         assertTrue(token.matches("alm_[A-Za-z0-9_-]{43}"), "only the token on stdout: " + issued.stdout());
         assertTrue(issued.stderr().contains("for @musterstadt (read:content write:media)"), issued.stderr());
 
-        var unknownScope = NodeProcess.run(env, "token", "issue", "musterstadt", "--scope", "admin");
+        var unknownScope = InProcessCli.run(env, "token", "issue", "musterstadt", "--scope", "admin");
         assertEquals(ErrorHandler.INVALID_INPUT, unknownScope.exitCode());
         assertTrue(unknownScope.stderr().contains("--scope: unknown scope 'admin'"), unknownScope.stderr());
 
@@ -44,14 +45,14 @@ class TokenCommandTest {
             assertEquals(404, status(media, token), "the token is accepted");
             assertEquals(401, status(media, token + "x"));
 
-            var listed = NodeProcess.run(env, "token", "list", "musterstadt");
+            var listed = InProcessCli.run(env, "token", "list", "musterstadt");
             assertTrue(listed.stdout().matches("(?s)1\tread:content write:media\tCMS Rathaus\tcreated \\S+\tlast used 20\\S+\tactive\n"),
                     listed.stdout());
 
-            var revoked = NodeProcess.run(env, "token", "revoke", "1");
+            var revoked = InProcessCli.run(env, "token", "revoke", "1");
             assertEquals(0, revoked.exitCode(), revoked.stderr());
             assertEquals(401, status(media, token), "revoked while the node runs");
-            assertTrue(NodeProcess.run(env, "token", "list", "musterstadt").stdout().contains("\trevoked 20"));
+            assertTrue(InProcessCli.run(env, "token", "list", "musterstadt").stdout().contains("\trevoked 20"));
         } finally {
             node.destroy();
             node.waitFor(30, TimeUnit.SECONDS);

@@ -14,9 +14,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -157,41 +160,53 @@ public final class InteropPeer implements AutoCloseable {
         }
     }
 
-    /** Runs {@code npm ci} in the peer folder when its dependencies are not installed yet. */
+    /**
+     * Runs {@code npm ci} in the peer folder when its dependencies are not installed yet. Test JVMs run side by
+     * side (surefire forks), so a file lock lets one of them install while the others wait and then find it done.
+     */
     static void ensureInstalled(Path dir) {
         synchronized (INSTALL_LOCK) {
-            if (Files.isRegularFile(dir.resolve("node_modules/@fedify/fedify/package.json"))
-                    && Files.isRegularFile(dir.resolve("node_modules/@rowanmanning/feed-parser/package.json"))) return;
-            String npm = System.getProperty("allmende.interop.npm", "npm");
-            ProcessBuilder pb = new ProcessBuilder(npm, "ci", "--no-audit", "--no-fund")
-                    .directory(dir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
-            Process p;
-            try {
-                p = pb.start();
+            try (FileChannel lockFile = FileChannel.open(dir.resolve(".npm-ci.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock installing = lockFile.lock()) {
+                installIfMissing(dir);
             } catch (IOException e) {
-                throw new IllegalStateException("cannot run '" + npm + " ci' in " + dir
-                        + " (is npm on the PATH?): " + e.getMessage(), e);
+                throw new UncheckedIOException("cannot lock " + dir + " for 'npm ci'", e);
             }
-            CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
-            try {
-                if (!p.waitFor(NPM_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    killTree(p);
-                    throw new IllegalStateException("'npm ci' in " + dir + " timed out after " + NPM_TIMEOUT.toMinutes() + " min");
-                }
-                String text = new String(output.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8);
-                if (p.exitValue() != 0) {
-                    throw new IllegalStateException("'npm ci --no-audit --no-fund' failed in " + dir
-                            + " with exit code " + p.exitValue() + ":\n" + text);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void installIfMissing(Path dir) {
+        if (Files.isRegularFile(dir.resolve("node_modules/@fedify/fedify/package.json"))
+                && Files.isRegularFile(dir.resolve("node_modules/@rowanmanning/feed-parser/package.json"))) return;
+        String npm = System.getProperty("allmende.interop.npm", "npm");
+        ProcessBuilder pb = new ProcessBuilder(npm, "ci", "--no-audit", "--no-fund")
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run '" + npm + " ci' in " + dir
+                    + " (is npm on the PATH?): " + e.getMessage(), e);
+        }
+        CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
+        try {
+            if (!p.waitFor(NPM_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 killTree(p);
-                throw new IllegalStateException("interrupted while running 'npm ci'", e);
-            } catch (ExecutionException | TimeoutException e) {
-                throw new IllegalStateException("cannot read 'npm ci' output", e);
+                throw new IllegalStateException("'npm ci' in " + dir + " timed out after " + NPM_TIMEOUT.toMinutes() + " min");
             }
+            String text = new String(output.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8);
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException("'npm ci --no-audit --no-fund' failed in " + dir
+                        + " with exit code " + p.exitValue() + ":\n" + text);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            killTree(p);
+            throw new IllegalStateException("interrupted while running 'npm ci'", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read 'npm ci' output", e);
         }
     }
 

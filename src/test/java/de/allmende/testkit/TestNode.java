@@ -9,7 +9,6 @@ import de.allmende.domain.MunicipalityInput;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -197,11 +196,8 @@ public final class TestNode implements AutoCloseable {
         node.close();
     }
 
+    /** A port for a node to listen on, see {@link TestPorts}. */
     public static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestPorts.free();
     }
 }

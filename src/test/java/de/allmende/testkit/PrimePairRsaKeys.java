@@ -1,0 +1,112 @@
+package de.allmende.testkit;
+
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyPairGeneratorSpi;
+import java.security.Provider;
+import java.security.SecureRandom;
+import java.security.Security;
+import java.security.spec.AlgorithmParameterSpec;
+import java.security.spec.RSAKeyGenParameterSpec;
+import java.security.spec.RSAPrivateCrtKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * RSA-2048 keys for the test JVM at a fraction of the cost. Finding two 1024-bit primes is what makes a
+ * key cost about 90 ms, and key generation took a quarter of the CPU samples of the api tests' JVM
+ * (every node's instance actor and every municipality get a key). Here each new key multiplies two
+ * primes of a per-JVM set that is drawn at random and grows as needed: n primes give n(n-1)/2 keys,
+ * so 400 keys cost 29 primes.
+ *
+ * <p>Every key is a valid RSA-2048 key with exponent 65537, and no two keys in a JVM are the same. They
+ * share factors with each other, which matters for real secrets and not for tests. Installed as the
+ * first JCA provider of "KeyPairGenerator.RSA" in test JVMs only ({@link TestJvmSetup}); other sizes and
+ * exponents go to the JDK's own generator, and so do the nodes that tests start as separate processes.
+ */
+public final class PrimePairRsaKeys extends Provider {
+    private static final int BITS = 2048;
+    private static final BigInteger F4 = RSAKeyGenParameterSpec.F4;
+    /** Primes this large make every product exactly 2048 bits long: both have their top two bits set. */
+    private static final BigInteger MIN_PRIME = BigInteger.valueOf(3).shiftLeft(1022);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final List<BigInteger> PRIMES = new ArrayList<>();
+    private static int nextPartner; // the next key pairs the newest prime with PRIMES.get(nextPartner)
+
+    public PrimePairRsaKeys() {
+        super("AllmendeTestRsa", "1", "RSA-2048 keys from pairs of a per-JVM set of random primes (tests only)");
+        put("KeyPairGenerator.RSA", Generator.class.getName());
+    }
+
+    /** Makes this the first provider asked for RSA key pairs (once per JVM). */
+    public static synchronized void install() {
+        if (Security.getProvider("AllmendeTestRsa") == null) Security.insertProviderAt(new PrimePairRsaKeys(), 1);
+    }
+
+    static synchronized KeyPair next() throws GeneralSecurityException {
+        if (nextPartner == PRIMES.size() - 1 || PRIMES.size() < 2) {
+            // every pair with the newest prime is used (or there is none yet): draw another
+            do PRIMES.add(freshPrime()); while (PRIMES.size() < 2);
+            nextPartner = 0;
+        }
+        BigInteger p = PRIMES.getLast();
+        BigInteger q = PRIMES.get(nextPartner++);
+        return keyPair(p, q);
+    }
+
+    private static BigInteger freshPrime() {
+        while (true) {
+            BigInteger p = BigInteger.probablePrime(1024, RANDOM);
+            boolean usable = p.compareTo(MIN_PRIME) >= 0 && p.subtract(BigInteger.ONE).mod(F4).signum() != 0 && !PRIMES.contains(p);
+            if (usable) return p;
+        }
+    }
+
+    private static KeyPair keyPair(BigInteger p, BigInteger q) throws GeneralSecurityException {
+        BigInteger n = p.multiply(q);
+        BigInteger pMinus1 = p.subtract(BigInteger.ONE);
+        BigInteger qMinus1 = q.subtract(BigInteger.ONE);
+        BigInteger lambda = pMinus1.divide(pMinus1.gcd(qMinus1)).multiply(qMinus1);
+        BigInteger d = F4.modInverse(lambda);
+        KeyFactory rsa = KeyFactory.getInstance("RSA", "SunRsaSign");
+        return new KeyPair(rsa.generatePublic(new RSAPublicKeySpec(n, F4)),
+                rsa.generatePrivate(new RSAPrivateCrtKeySpec(n, F4, d, p, q, d.mod(pMinus1), d.mod(qMinus1), q.modInverse(p))));
+    }
+
+    /** The JCA face: RSA-2048 with 65537 from the prime pairs; any other size or exponent, and the default, from the JDK. */
+    public static final class Generator extends KeyPairGeneratorSpi {
+        private final KeyPairGenerator jdk;
+        private boolean ours;
+
+        public Generator() throws GeneralSecurityException {
+            jdk = KeyPairGenerator.getInstance("RSA", "SunRsaSign");
+        }
+
+        @Override
+        public void initialize(int keysize, SecureRandom random) {
+            ours = keysize == BITS; // the JDK's exponent for a bare size is 65537 too
+            if (!ours) jdk.initialize(keysize, random);
+        }
+
+        @Override
+        public void initialize(AlgorithmParameterSpec params, SecureRandom random) throws InvalidAlgorithmParameterException {
+            ours = params instanceof RSAKeyGenParameterSpec rsa && rsa.getKeysize() == BITS && F4.equals(rsa.getPublicExponent());
+            if (!ours) jdk.initialize(params, random);
+        }
+
+        @Override
+        public KeyPair generateKeyPair() {
+            if (!ours) return jdk.generateKeyPair();
+            try {
+                return next();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("test RSA key", e);
+            }
+        }
+    }
+}
