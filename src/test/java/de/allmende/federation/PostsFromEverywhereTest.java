@@ -119,6 +119,29 @@ class PostsFromEverywhereTest {
         assertEquals(substance(local), substance(received));
     }
 
+    @Test
+    @DisplayName("a post that mentions a municipality here records that it was mentioned; a mention of a stranger does not")
+    void mentionsOfLocalAccountsAreRecorded() {
+        FakeRemote.Actor bernd = remote.actor("bernd");
+        ObjectNode create = recorded("mastodon/create-note-reply.json");
+        ObjectNode note = (ObjectNode) create.get("object");
+        URI noteIri = remote.newId("statuses");
+        URI musterstadt = node.actorIri("musterstadt");
+        note.put("id", noteIri.toString()).put("attributedTo", bernd.id().toString()).put("content", "<p>@musterstadt Danke!</p>");
+        note.remove(List.of("contentMap", "inReplyTo", "inReplyToAtomUri", "conversation", "replies"));
+        ArrayNode tags = note.putArray("tag");
+        tags.addObject().put("type", "Mention").put("href", musterstadt.toString()).put("name", "@musterstadt");
+        tags.addObject().put("type", "Mention").put("href", "https://elsewhere.example/users/x").put("name", "@x@elsewhere.example");
+        tags.addObject().put("type", "Mention").put("href", node.url() + "/actors/nobody").put("name", "@nobody");
+        address(note, List.of(Audience.PUBLIC.toString()), List.of(musterstadt.toString()));
+        deliver(create, bernd);
+        assertEquals(List.of(musterstadt, URI.create("https://elsewhere.example/users/x"), URI.create(node.url() + "/actors/nobody")),
+                awaitStored(noteIri).mentions());
+        assertEquals(List.of(musterstadt.toString()), node.node().services().db.dsl()
+                .fetch("SELECT payload->>'mentioned' FROM domain_event WHERE kind = 'mentioned' AND subject = ?", noteIri.toString())
+                .getValues(0, String.class));
+    }
+
     /** Everything but who wrote it where and when: identity, addressing by actor IRIs, origin, times. */
     private static Post substance(Post p) {
         URI none = URI.create("https://same.example/");

@@ -1,7 +1,6 @@
 package de.allmende.federation.inbox.handlers;
 
 import de.allmende.db.Database;
-import de.allmende.federation.fetch.ActorResolver;
 import de.allmende.federation.json.Json;
 import de.allmende.domain.ObjectProof;
 import de.allmende.federation.fetch.RemoteFetcher;
@@ -25,10 +24,10 @@ public final class CreateHandler implements ActivityHandler<CreateActivity> {
 
     private final ReceivedPosts posts;
 
-    public CreateHandler(Database db, ActorResolver resolver, RemoteFetcher fetcher, ObjectProofChecker proofs) {
+    CreateHandler(Database db, ReceivedPosts posts, RemoteFetcher fetcher, ObjectProofChecker proofs) {
         this.db = db;
         this.carried = new CarriedObjects(fetcher, proofs);
-        this.posts = new ReceivedPosts(resolver);
+        this.posts = posts;
     }
 
     @Override

@@ -25,10 +25,10 @@ public final class DeleteHandler implements ActivityHandler<DeleteActivity> {
 
     private final ReceivedPosts posts;
 
-    public DeleteHandler(Database db, ActorResolver resolver) {
+    DeleteHandler(Database db, ActorResolver resolver, ReceivedPosts posts) {
         this.db = db;
         this.resolver = resolver;
-        this.posts = new ReceivedPosts(resolver);
+        this.posts = posts;
     }
 
     @Override

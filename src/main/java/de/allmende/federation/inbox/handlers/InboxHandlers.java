@@ -28,6 +28,7 @@ public final class InboxHandlers {
     public static ActivityRouter router(Database db, Iris iris, ActorService actors, ActorResolver resolver, RemoteFetcher fetcher,
                                         OutboxService outbox, ModerationService moderation) {
         ObjectProofChecker proofs = new ObjectProofChecker(resolver);
+        ReceivedPosts posts = new ReceivedPosts(resolver, iri -> iris.parseActor(iri).flatMap(actors::findMunicipality).isPresent());
         return new ActivityRouter()
                 .on(FollowActivity.class, new FollowHandler(db, iris, actors, resolver, moderation, outbox))
                 .on(AcceptActivity.class, new AcceptHandler(db))
@@ -35,9 +36,9 @@ public final class InboxHandlers {
                 .on(UndoActivity.class, new UndoHandler(db))
                 .on(LikeActivity.class, new LikeHandler(db))
                 .on(AnnounceActivity.class, new AnnounceHandler(db, new AnnouncedObjects(db, iris, moderation, fetcher, proofs)))
-                .on(CreateActivity.class, new CreateHandler(db, resolver, fetcher, proofs))
-                .on(UpdateActivity.class, new UpdateHandler(db, resolver, fetcher, proofs))
-                .on(DeleteActivity.class, new DeleteHandler(db, resolver))
+                .on(CreateActivity.class, new CreateHandler(db, posts, fetcher, proofs))
+                .on(UpdateActivity.class, new UpdateHandler(db, resolver, posts, fetcher, proofs))
+                .on(DeleteActivity.class, new DeleteHandler(db, resolver, posts))
                 .on(JoinActivity.class, new JoinHandler(db, actors, resolver, outbox));
     }
 }

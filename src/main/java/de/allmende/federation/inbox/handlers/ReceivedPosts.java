@@ -1,5 +1,7 @@
 package de.allmende.federation.inbox.handlers;
 
+import de.allmende.domain.event.Mentioned;
+import java.util.function.Predicate;
 import de.allmende.domain.event.PostEvent.PostCreated;
 import de.allmende.domain.event.PostEvent.PostDeleted;
 import de.allmende.domain.event.PostEvent.PostEdited;
@@ -26,12 +28,15 @@ import java.util.Optional;
  */
 final class ReceivedPosts {
     private final ActorResolver resolver;
+    private final Predicate<URI> isLocalAccount;
     private final PostStore posts = new PostStore();
     private final ObjectStore objects = new ObjectStore();
     private final EventStore events = new EventStore();
 
-    ReceivedPosts(ActorResolver resolver) {
+    /** @param isLocalAccount whether an IRI names an account of this node (mentions of it are recorded) */
+    ReceivedPosts(ActorResolver resolver, Predicate<URI> isLocalAccount) {
         this.resolver = resolver;
+        this.isLocalAccount = isLocalAccount;
     }
 
     /** A post ready to save, whose account it goes under, and its ActivityStreams type (for the domain event). */
@@ -57,6 +62,9 @@ final class ReceivedPosts {
     void created(DSLContext tx, Converted converted) {
         save(tx, converted);
         events.record(tx, new PostCreated(converted.author(), converted.post().iri(), converted.type()));
+        for (URI mentioned : converted.post().mentions()) {
+            if (isLocalAccount.test(mentioned)) events.record(tx, new Mentioned(converted.author(), converted.post().iri(), mentioned));
+        }
     }
 
     /** An edit: the typed row replaced (its id kept), and what happened. */

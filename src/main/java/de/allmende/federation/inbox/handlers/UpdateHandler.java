@@ -29,11 +29,11 @@ public final class UpdateHandler implements ActivityHandler<UpdateActivity> {
     private final ObjectStore objects = new ObjectStore();
     private final ReceivedPosts posts;
 
-    public UpdateHandler(Database db, ActorResolver resolver, RemoteFetcher fetcher, ObjectProofChecker proofs) {
+    UpdateHandler(Database db, ActorResolver resolver, ReceivedPosts posts, RemoteFetcher fetcher, ObjectProofChecker proofs) {
         this.db = db;
         this.resolver = resolver;
         this.carried = new CarriedObjects(fetcher, proofs);
-        this.posts = new ReceivedPosts(resolver);
+        this.posts = posts;
     }
 
     @Override
