@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /** A running node: services plus the HTTP server. {@link #close()} drains requests, then stops the database. */
 public final class Node implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
-    /** Virtual-thread verticle instances: each handles one request at a time while it blocks on JDBC. */
+    /** HTTP verticle instances, each with a virtual-thread context that runs one request at a time while it blocks on JDBC. */
     private static final int HTTP_INSTANCES = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
 
     private final Services services;
@@ -56,7 +56,7 @@ public final class Node implements AutoCloseable {
                 HttpVerticle v = new HttpVerticle(services, handlers, guard, port);
                 last.set(v);
                 return v;
-            }, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD).setInstances(HTTP_INSTANCES)).await();
+            }, new DeploymentOptions().setThreadingModel(ThreadingModel.EVENT_LOOP).setInstances(HTTP_INSTANCES)).await();
             services.federation.startWorkers();
             scheduleMediaCleanup(services, vertx);
             LOG.info("node {} serving on {}:{} in {} ms", config.publicUrl(), config.httpHost(), port,

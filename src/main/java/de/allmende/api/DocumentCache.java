@@ -7,7 +7,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import de.allmende.db.Changes;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 import java.nio.charset.StandardCharsets;
@@ -43,6 +46,12 @@ import java.util.function.Supplier;
  * Errors (404, 400 …) are never kept. The cache sits inside the handlers, behind authorized fetch and
  * its domain blocks, so a kept document is never served to a request that the check would refuse; in
  * that mode JSON answers are marked {@code private} so shared caches do not hand them on either.
+ *
+ * <p><b>Answered on the event loop.</b> Without authorized fetch every kept document is public. A GET or
+ * HEAD that asks exactly as an earlier one did (same URI and Accept header, no Origin) is then answered by
+ * {@link #answerKept} before any route runs, with the headers the route set for the earlier one: no virtual
+ * thread, no rendering. Only the way to the document is remembered; the document itself is looked up in
+ * the cache each time, so it is exactly as fresh as above.
  */
 public final class DocumentCache implements Changes.Subscriber {
     /** The bound on staleness for changes nobody announced. */
@@ -80,8 +89,14 @@ public final class DocumentCache implements Changes.Subscriber {
     private static final CharSequence NO_CACHE = HttpHeaders.createOptimized("no-cache");
     private static final CharSequence PRIVATE_NO_CACHE = HttpHeaders.createOptimized("private, no-cache");
 
+    /** How a request asked, and what answered it: the document's key, the headers its route set, the route's path. */
+    private record Asked(String uri, String accept) {}
+    private record Way(Key key, MultiMap headers, String routePath) {}
+
     private final Changes changes;
     private final CharSequence jsonCacheControl;
+    private final boolean publicDocuments;
+    private final Cache<Asked, Way> ways = Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(LONGEST).build();
     private final AtomicLong generation = new AtomicLong();
     private final Cache<Key, Rendered> cache = Caffeine.newBuilder()
             .maximumWeight(MAX_BYTES)
@@ -93,7 +108,44 @@ public final class DocumentCache implements Changes.Subscriber {
     public DocumentCache(Changes changes, boolean authorizedFetch) {
         this.changes = changes;
         this.jsonCacheControl = authorizedFetch ? PRIVATE_NO_CACHE : NO_CACHE;
+        this.publicDocuments = !authorizedFetch;
         changes.subscribe(this);
+    }
+
+    /**
+     * Answers a GET or HEAD from the cache if an earlier request asked exactly so and its document is kept;
+     * otherwise passes the request on to the routes. Runs on the event loop: no blocking here.
+     */
+    public void answerKept(RoutingContext ctx) {
+        Asked asked = publicDocuments ? asked(ctx) : null;
+        Way way = asked == null ? null : ways.getIfPresent(asked);
+        Rendered r = way == null || !changes.tracking() ? null : cache.getIfPresent(way.key());
+        if (r == null) {
+            ctx.next();
+            return;
+        }
+        ctx.put(ROUTE_PATH, way.routePath());
+        ctx.response().headers().addAll(way.headers());
+        send(ctx, r);
+    }
+
+    /** Where {@link #answerKept} leaves the path of the route whose document it sent (for request metrics). */
+    public static final String ROUTE_PATH = "allmende.kept.route";
+
+    private static Asked asked(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        HttpMethod method = request.method();
+        if (method != HttpMethod.GET && method != HttpMethod.HEAD) return null;
+        if (request.headers().contains(HttpHeaders.ORIGIN)) return null; // CORS answers depend on it
+        return new Asked(request.uri(), request.getHeader(HttpHeaders.ACCEPT));
+    }
+
+    private void rememberWay(RoutingContext ctx, Key key) {
+        Asked asked = publicDocuments ? asked(ctx) : null;
+        if (asked == null || ways.getIfPresent(asked) != null) return;
+        var route = ctx.currentRoute();
+        MultiMap headers = HttpHeaders.headers().addAll(ctx.response().headers());
+        ways.put(asked, new Way(key, headers, route == null || route.getPath() == null ? "unmatched" : route.getPath()));
     }
 
     /**
@@ -107,6 +159,7 @@ public final class DocumentCache implements Changes.Subscriber {
             r = render.get();
             keep(key, r, before);
         }
+        rememberWay(ctx, key);
         send(ctx, r);
     }
 

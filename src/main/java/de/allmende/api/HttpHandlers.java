@@ -44,7 +44,8 @@ public record HttpHandlers(
         HealthHandler health,
         MetricsHandler metrics,
         FailureHandler failures,
-        de.allmende.api.server.Admission remoteWork) {
+        de.allmende.api.server.Admission remoteWork,
+        DocumentCache documents) {
 
     public static HttpHandlers create(Services s) {
         var iris = s.iris;
@@ -71,6 +72,7 @@ public record HttpHandlers(
                 new HealthHandler(s.db),
                 new MetricsHandler(s.config.metricsToken()),
                 new FailureHandler(),
-                new de.allmende.api.server.Admission(s.config.httpLimits().maxConcurrentRequests()));
+                new de.allmende.api.server.Admission(s.config.httpLimits().maxConcurrentRequests()),
+                documents);
     }
 }

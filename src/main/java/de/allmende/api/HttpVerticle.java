@@ -7,13 +7,15 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import de.allmende.api.server.ConnectionGuard;
+import de.allmende.api.server.OnVirtualThread;
 import de.allmende.config.HttpLimits;
 import java.util.concurrent.TimeUnit;
 import io.vertx.ext.web.Router;
 
 /**
- * The HTTP face of a node. Deployed as several virtual-thread instances sharing one port: handlers
- * are plain sequential code and may block on JDBC.
+ * The HTTP face of a node. Deployed as several event-loop instances sharing one port, each with a
+ * virtual-thread context of its own: route handlers are plain sequential code and may block on JDBC
+ * ({@link OnVirtualThread}); kept documents, refusals and 404s are answered on the event loop.
  */
 public final class HttpVerticle extends VerticleBase {
     private final Services s;
@@ -31,8 +33,7 @@ public final class HttpVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        Router router = Router.router(vertx);
-        routes(router, handlers);
+        Router router = router(vertx, handlers);
         HttpLimits limits = guard.limits();
         server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
                 .setHost(s.config.httpHost()).setPort(port)
@@ -53,11 +54,8 @@ public final class HttpVerticle extends VerticleBase {
 
     /** The node's routes; public so tests can hold the staff API's routes against its OpenAPI document. */
     public static Router router(Vertx vertx, HttpHandlers h) {
-        return routes(Router.router(vertx), h);
-    }
-
-    private static Router routes(Router r, HttpHandlers h) {
-        return NodeRouter.build(r, h);
+        var threads = ((io.vertx.core.internal.VertxInternal) vertx).createVirtualThreadContext();
+        return NodeRouter.build(Router.router(vertx), h, new OnVirtualThread(threads));
     }
 
     @Override

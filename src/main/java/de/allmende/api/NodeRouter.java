@@ -1,6 +1,7 @@
 package de.allmende.api;
 
 import de.allmende.api.ops.RequestMetrics;
+import de.allmende.api.server.OnVirtualThread;
 import de.allmende.api.staff.StaffAuth;
 import de.allmende.federation.http.SafeHttpClient;
 import de.allmende.route.Area;
@@ -27,23 +28,25 @@ import java.util.function.Predicate;
 final class NodeRouter {
     private NodeRouter() {}
 
-    static Router build(Router r, HttpHandlers h) {
+    static Router build(Router r, HttpHandlers h, OnVirtualThread blocking) {
         MeterRegistry registry = BackendRegistries.getDefaultNow();
         if (registry != null) r.route().handler(new RequestMetrics(registry));
         r.route().handler(new SecurityHeaders()).handler(new RequestGuard()); // before any route with a path matches
+        // Kept public documents are answered here, on the event loop, before any route's handlers run.
+        r.route().handler(h.documents()::answerKept);
         r.route(Area.WELL_KNOWN.prefix() + "/*").handler(CorsHandler.create().addOrigin("*").allowedMethod(HttpMethod.GET));
 
         Guards guards = new Guards(h);
-        for (Route route : Route.values()) register(r, route, Endpoints.of(route, h), guards);
+        for (Route route : Route.values()) register(r, route, Endpoints.of(route, h), guards, blocking);
 
         // Staff API paths no route claims still need a token: 401 before 404, so they tell strangers nothing.
-        r.route(Area.STAFF_API.prefix() + "/*").handler(h.staff().auth());
+        r.route(Area.STAFF_API.prefix() + "/*").handler(blocking.wrap(h.staff().auth()));
         r.route().failureHandler(h.failures());
         r.route().last().handler(ctx -> ctx.fail(404));
         return r;
     }
 
-    private static void register(Router r, Route route, Endpoint endpoint, Guards guards) {
+    private static void register(Router r, Route route, Endpoint endpoint, Guards guards, OnVirtualThread blocking) {
         List<Handler<RoutingContext>> guard = guards.of(route, endpoint);
         for (RouterPath path : route.template().routerPaths()) {
             io.vertx.ext.web.Route registered = r.route(route.method(), path.path());
@@ -51,8 +54,8 @@ final class NodeRouter {
             // the headers of the GET answer without its body.
             if (route.method() == HttpMethod.GET) registered.method(HttpMethod.HEAD);
             if (!path.fixed().isEmpty()) registered.handler(new FixedParams(path.fixed()));
-            guard.forEach(registered::handler);
-            endpoint.handlers().forEach(registered::handler);
+            guard.forEach(handler -> registered.handler(blocking.wrap(handler)));
+            endpoint.handlers().forEach(handler -> registered.handler(blocking.wrap(handler)));
         }
     }
 

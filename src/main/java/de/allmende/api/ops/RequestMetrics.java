@@ -32,7 +32,8 @@ public final class RequestMetrics implements Handler<RoutingContext> {
         long start = System.nanoTime();
         ctx.addEndHandler(done -> {
             Route route = ctx.currentRoute();
-            String template = route == null || route.getPath() == null ? "unmatched" : route.getPath();
+            String kept = ctx.get(de.allmende.api.DocumentCache.ROUTE_PATH); // answered before any route matched
+            String template = kept != null ? kept : route == null || route.getPath() == null ? "unmatched" : route.getPath();
             Series s = new Series(ctx.request().method().name(), template, ctx.response().getStatusCode());
             timers.computeIfAbsent(s, this::timer).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         });

@@ -1,0 +1,58 @@
+package de.allmende.api.server;
+
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.PlatformHandler;
+import io.vertx.ext.web.handler.SecurityPolicyHandler;
+
+import java.util.Set;
+
+/**
+ * Runs route handlers that may block (JDBC, awaiting a fetch) on a virtual thread of a virtual-thread
+ * context, while the HTTP server itself runs on the event loop: answers that need no blocking (kept
+ * documents, refusals, 404s) are given on the event loop without a thread hop, the rest as sequential code.
+ *
+ * <p>Once on a virtual thread, the following handlers run there too ({@code ctx.next()} calls them inline).
+ * A handler that continues from an event-loop callback (a BodyHandler when the body has arrived) hops again.
+ */
+public final class OnVirtualThread {
+    /** Methods whose body a later handler reads (BodyHandler, StaffAuth, UnreadBody); they resume the request. */
+    private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
+
+    private final Context threads;
+
+    public OnVirtualThread(Context threads) {
+        this.threads = threads;
+    }
+
+    /**
+     * The handler, run on a virtual thread, as the same kind of handler to the router (which orders a
+     * route's handlers by kind). Body readers and platform handlers never block: they stay as they are.
+     */
+    public Handler<RoutingContext> wrap(Handler<RoutingContext> handler) {
+        if (handler instanceof BodyHandler || handler instanceof PlatformHandler) return handler;
+        if (handler instanceof SecurityPolicyHandler) return (SecurityPolicyHandler) ctx -> run(handler, ctx);
+        return ctx -> run(handler, ctx);
+    }
+
+    private void run(Handler<RoutingContext> handler, RoutingContext ctx) {
+        if (Thread.currentThread().isVirtual()) {
+            handler.handle(ctx);
+            return;
+        }
+        HttpServerRequest request = ctx.request();
+        // Body bytes that arrive on the event loop before the handler set a reader would be lost.
+        if (WITH_BODY.contains(request.method()) && !request.isEnded()) request.pause();
+        threads.runOnContext(ignored -> {
+            try {
+                handler.handle(ctx);
+            } catch (Throwable t) {
+                ctx.fail(t); // as the router does for a handler it calls itself
+            }
+        });
+    }
+}
