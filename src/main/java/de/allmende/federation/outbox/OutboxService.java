@@ -26,9 +26,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import de.allmende.domain.event.ActivityPublished;
-import de.allmende.domain.event.PostEvent.PostCreated;
-import de.allmende.domain.event.PostEvent.PostDeleted;
-import de.allmende.domain.event.PostEvent.PostEdited;
 import de.allmende.store.EventStore;
 import java.util.Set;
 import java.util.UUID;
@@ -36,7 +33,8 @@ import java.util.UUID;
 /**
  * The outbound adapter: what the use cases change (see {@link Publisher}) becomes an ActivityStreams
  * activity, signed, stored and queued for delivery to every target inbox, in the caller's transaction.
- * Inbound handlers answer through it too (Accept, Reject, Ignore of what they received).
+ * The use cases decide and record what happened (domain events); this records only that an activity was published
+ * ({@link ActivityPublished}, which the fan-out consumes).
  */
 public final class OutboxService implements Publisher {
     private final Iris iris;
@@ -90,7 +88,6 @@ public final class OutboxService implements Publisher {
         ObjectNode signed = proofs.sign(a.id(), actor, stripProof(object));
         objects.insert(tx, signed.get("id").asText(), signed.get("type").asText(), actor.toString(), Json.inReplyTo(signed), a.id(), signed);
         ObjectNode create = ActivityJson.wrap("Create", iris.activity(newId()), actor, signed, clock.instant());
-        events.record(tx, new PostCreated(actor, URI.create(signed.get("id").asText()), signed.get("type").asText()));
         publishToFollowers(tx, a, create, signed.get("id").asText(), true, List.of());
         return signed;
     }
@@ -103,7 +100,6 @@ public final class OutboxService implements Publisher {
         ObjectNode signed = proofs.sign(a.id(), actor, stripProof(edited)); // the old proof covers the old text
         objects.update(tx, id, signed);
         ObjectNode update = ActivityJson.wrap("Update", iris.activity(newId()), actor, signed, clock.instant());
-        events.record(tx, new PostEdited(actor, URI.create(id), signed.get("type").asText()));
         publishToFollowers(tx, a, update, id, true, List.of());
         return signed;
     }
@@ -118,7 +114,6 @@ public final class OutboxService implements Publisher {
         ObjectNode delete = ActivityJson.wrap("Delete", iris.activity(newId()), iris.actor(a.handle()), tombstone, now);
         delete.set("to", object.get("to"));
         delete.set("cc", object.get("cc"));
-        events.record(tx, new PostDeleted(iris.actor(a.handle()), iri));
         publishToFollowers(tx, a, delete, iri.toString(), true, List.of());
     }
 
@@ -186,13 +181,15 @@ public final class OutboxService implements Publisher {
         publish(tx, a, reject, embedded.path("id").asText(), false, List.of(follower.inbox().toString()));
     }
 
-    /** Answers a Join of one of our events with Ignore (FEP-8a8e: this node takes no sign-ups over ActivityPub). */
-    public void ignore(DSLContext tx, LocalActor a, JsonNode join, RemoteActor participant) {
-        ObjectNode embedded = ((ObjectNode) join).deepCopy();
+    /** Answers a stored Join of one of our events with Ignore (FEP-8a8e: this node takes no sign-ups over ActivityPub). */
+    @Override
+    public void ignoreJoin(DSLContext tx, LocalActor organiser, URI join, RemoteActor participant) {
+        ObjectNode embedded = (ObjectNode) activities.find(tx, join.toString()).map(ActivityStore.StoredActivity::raw)
+                .orElseThrow(() -> new IllegalStateException("the Join activity is not stored")).deepCopy();
         if (!embedded.has("proof")) embedded.remove("@context");
-        ObjectNode ignore = ActivityJson.wrap("Ignore", iris.activity(newId()), iris.actor(a.handle()), embedded, clock.instant());
+        ObjectNode ignore = ActivityJson.wrap("Ignore", iris.activity(newId()), iris.actor(organiser.handle()), embedded, clock.instant());
         ignore.putArray("to").add(participant.iri().toString());
-        publish(tx, a, ignore, embedded.path("id").asText(), false, List.of(participant.inbox().toString()));
+        publish(tx, organiser, ignore, embedded.path("id").asText(), false, List.of(participant.inbox().toString()));
     }
 
     /** Likes a remote object: the Like goes to its author. */
@@ -267,11 +264,10 @@ public final class OutboxService implements Publisher {
                 activity.get("type").asText(), activityId, a.id(), toFollowers, List.copyOf(inboxes)));
     }
 
+    /** The stored document of one of the actor's objects (the use case has checked that it is theirs and not deleted). */
     private ObjectNode ownObject(DSLContext tx, LocalActor a, URI iri) {
-        var stored = objects.find(tx, iri.toString()).filter(o -> o.localActorId().orElse(-1L) == a.id())
-                .orElseThrow(() -> ApiException.notFound("no such object of " + a.handle()));
-        if (stored.deleted().isPresent()) throw ApiException.gone("the object was deleted");
-        return stored.raw();
+        return objects.find(tx, iri.toString()).filter(o -> o.localActorId().orElse(-1L) == a.id() && o.deleted().isEmpty())
+                .orElseThrow(() -> new IllegalStateException("not a live object of " + a.handle() + ": " + iri)).raw();
     }
 
     private static String newId() {
