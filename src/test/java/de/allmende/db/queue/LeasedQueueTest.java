@@ -61,6 +61,10 @@ class LeasedQueueTest {
         return Jdbc.transaction(db.dataSource(), c -> QUEUE.claim(c, limit, LEASE, lanes));
     }
 
+    private static boolean confirmed(Row row) {
+        return Jdbc.transaction(db.dataSource(), c -> QUEUE.confirm(c, row, LEASE));
+    }
+
     @Test
     void busyLanesStayQueuedAndPreferredLanesGoFirst() {
         List<Row> first = claim(1, new Lanes(List.of("busy.example"), List.of("fast.example")));
@@ -73,12 +77,12 @@ class LeasedQueueTest {
     @Test
     void aClaimStandsUntilSomeoneClaimsTheRowAgain() {
         Row mine = claim(1, Lanes.NONE).getFirst();
-        assertTrue(Jdbc.transaction(db.dataSource(), c -> QUEUE.confirm(c, mine, LEASE)));
+        assertTrue(confirmed(mine));
         db.dsl().execute("UPDATE lane_job SET lease_until = now() - interval '1 second' WHERE id = ?", mine.id()); // I stalled
         Row theirs = claim(1, Lanes.NONE).getFirst();
         assertEquals(mine.id(), theirs.id(), "taken over after the lease ran out");
-        assertFalse(Jdbc.transaction(db.dataSource(), c -> QUEUE.confirm(c, mine, LEASE)), "my claim no longer stands");
-        assertTrue(Jdbc.transaction(db.dataSource(), c -> QUEUE.confirm(c, theirs, LEASE)));
+        assertFalse(confirmed(mine), "my claim no longer stands");
+        assertTrue(confirmed(theirs));
     }
 
     @Test
