@@ -1,7 +1,6 @@
 package de.allmende.db.queue;
 
 import de.allmende.db.Database;
-import de.allmende.testkit.TestDatabase;
 import de.allmende.testkit.TestNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @DisplayName("job worker: outcomes and admission")
 class JobWorkerTest {
     private static final Backoff QUICK = new Backoff(Duration.ofMillis(50), 1, Duration.ofMillis(50), 3);
+    private static ScratchQueue queue;
     private static Database db;
 
     record Task(long id, String lane, String kind, int attempts) implements Job {
@@ -43,25 +43,22 @@ class JobWorkerTest {
 
     @BeforeAll
     static void table() {
-        db = Database.connect(TestDatabase.fresh(), null);
-        db.dsl().execute("""
-                CREATE TABLE task (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, lane text NOT NULL, kind text NOT NULL,
-                  attempts integer NOT NULL DEFAULT 0, next_attempt timestamptz NOT NULL DEFAULT now(), lease_until timestamptz,
-                  done timestamptz, failed timestamptz, last_status integer, last_error text)""");
+        queue = new ScratchQueue("task");
+        db = queue.db;
     }
 
     @AfterAll
     static void close() {
-        db.close();
+        queue.close();
     }
 
     @BeforeEach
     void empty() {
-        db.dsl().execute("TRUNCATE task");
+        queue.empty();
     }
 
     private static void add(String lane, String... kinds) {
-        for (String kind : kinds) db.dsl().execute("INSERT INTO task (lane, kind) VALUES (?, ?)", lane, kind);
+        for (String kind : kinds) queue.add(lane, kind);
     }
 
     private static JobWorker<Task> worker(Admission<Task> admission, JobWorker.Handler<Task> handler) {

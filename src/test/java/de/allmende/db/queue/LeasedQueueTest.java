@@ -2,7 +2,6 @@ package de.allmende.db.queue;
 
 import de.allmende.db.Database;
 import de.allmende.db.Jdbc;
-import de.allmende.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @DisplayName("leased queue: lanes, confirmed claims, rows handed back")
 class LeasedQueueTest {
     private static final Duration LEASE = Duration.ofSeconds(30);
+    private static ScratchQueue queue;
     private static Database db;
 
     record Row(long id, String lane, int attempts) implements Job {
@@ -39,22 +39,19 @@ class LeasedQueueTest {
 
     @BeforeAll
     static void table() {
-        db = Database.connect(TestDatabase.fresh(), null);
-        db.dsl().execute("""
-                CREATE TABLE lane_job (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, lane text NOT NULL,
-                  attempts integer NOT NULL DEFAULT 0, next_attempt timestamptz NOT NULL DEFAULT now(), lease_until timestamptz,
-                  done timestamptz, failed timestamptz, last_status integer, last_error text)""");
+        queue = new ScratchQueue("lane_job");
+        db = queue.db;
     }
 
     @AfterAll
     static void close() {
-        db.close();
+        queue.close();
     }
 
     @BeforeEach
     void rows() {
-        db.dsl().execute("TRUNCATE lane_job");
-        db.dsl().execute("INSERT INTO lane_job (lane) VALUES ('slow.example'), ('slow.example'), ('busy.example'), ('fast.example')");
+        queue.empty();
+        for (String lane : List.of("slow.example", "slow.example", "busy.example", "fast.example")) queue.add(lane, "");
     }
 
     private List<Row> claim(int limit, Lanes lanes) {
