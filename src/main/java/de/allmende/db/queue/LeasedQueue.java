@@ -95,12 +95,10 @@ public final class LeasedQueue<T> {
         this.renew = "UPDATE " + t + " SET lease_until = now() + make_interval(secs => ?) WHERE id = ANY(?) AND " + pending;
     }
 
-    /** Claims up to {@code limit} due rows for {@code lease}, in the queue's order. */
-    public List<T> claim(Connection c, int limit, Duration lease) throws SQLException {
-        return claim(c, limit, lease, Lanes.NONE);
-    }
-
-    /** Claims up to {@code limit} due rows for {@code lease}, none of a busy lane, the preferred lanes' first. */
+    /**
+     * Claims up to {@code limit} due rows for {@code lease} in the queue's order; on a queue with lanes none of a busy
+     * lane, the preferred lanes' first ({@link Lanes#NONE} for a queue without).
+     */
     public List<T> claim(Connection c, int limit, Duration lease, Lanes lanes) throws SQLException {
         boolean preferring = this.lanes && !lanes.preferred().isEmpty();
         try (PreparedStatement st = c.prepareStatement(preferring ? claimPreferring : claim)) {
@@ -149,11 +147,6 @@ public final class LeasedQueue<T> {
             if (resultCodes) st.setArray(2, c.createArrayOf("integer", codes.toArray()));
             st.executeUpdate();
         }
-    }
-
-    /** Marks rows finished, all in one statement. */
-    public void finish(Connection c, Collection<Long> ids) throws SQLException {
-        finish(c, List.copyOf(ids), java.util.Collections.nCopies(ids.size(), null));
     }
 
     /** Gives a row back, due again after {@code delay}. */
