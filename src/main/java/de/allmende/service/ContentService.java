@@ -17,9 +17,13 @@ import de.allmende.db.Database;
 import de.allmende.domain.FieldError;
 import de.allmende.domain.LocalActor;
 import de.allmende.domain.ValidationException;
+import de.allmende.domain.event.PostEvent.PostCreated;
+import de.allmende.domain.event.PostEvent.PostDeleted;
+import de.allmende.domain.event.PostEvent.PostEdited;
 import de.allmende.service.port.LocalIris;
 import de.allmende.service.port.Publisher;
 import de.allmende.store.ContentStore;
+import de.allmende.store.EventStore;
 import de.allmende.store.MediaStore;
 import de.allmende.store.ContentStore.StoredContent;
 import de.allmende.support.ApiException;
@@ -45,6 +49,7 @@ public final class ContentService {
     private final Publisher publisher;
     private final LocalPosts posts;
     private final ContentStore store = new ContentStore();
+    private final EventStore events = new EventStore();
     private final MediaStore media;
 
     public ContentService(Database db, LocalIris iris, Clock clock, Publisher publisher) {
@@ -65,6 +70,7 @@ public final class ContentService {
             Instant now = now();
             Content c = new Content(Optional.of(id), iris.object(id.toString()), iris.actor(a.handle()), now, now, details);
             store.insert(tx, id, kind, a.id(), c.iri().toString(), ContentJson.details(details), index(c), now);
+            events.record(tx, new PostCreated(c.author(), c.iri(), kind.asType()));
             publisher.createContent(tx, a, c);
             posts.content(tx, a, c);
             applyProjectStatus(tx, a, details, now);
@@ -83,6 +89,7 @@ public final class ContentService {
             if (!now.isAfter(old.updated())) now = old.updated().plusSeconds(1); // 'updated' must move for Mastodon to apply the edit
             Content c = new Content(Optional.of(id), URI.create(old.iri()), iris.actor(a.handle()), old.published(), now, details);
             store.update(tx, id, ContentJson.details(details), index(c), now);
+            events.record(tx, new PostEdited(c.author(), c.iri(), kind.asType()));
             publisher.updateContent(tx, a, c);
             posts.content(tx, a, c);
             applyProjectStatus(tx, a, details, now);
@@ -97,6 +104,7 @@ public final class ContentService {
             if (old.deleted().isPresent()) throw ApiException.gone("this " + kind.code() + " was deleted");
             Instant now = now();
             store.markDeleted(tx, id, now);
+            events.record(tx, new PostDeleted(iris.actor(a.handle()), URI.create(old.iri())));
             publisher.delete(tx, a, URI.create(old.iri()));
             posts.deleted(tx, URI.create(old.iri()), now);
         });
@@ -176,6 +184,7 @@ public final class ContentService {
                 p.councilDocuments(), p.contacts(), p.startDate(), p.endDate());
         Content c = new Content(project.id(), project.iri(), project.author(), project.published(), now, moved);
         store.update(tx, project.id().orElseThrow(), ContentJson.details(moved), index(c), now);
+        events.record(tx, new PostEdited(c.author(), c.iri(), ContentKind.PROJECT.asType()));
         publisher.updateContent(tx, a, c);
         posts.content(tx, a, c);
     }

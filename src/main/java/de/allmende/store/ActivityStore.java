@@ -3,6 +3,7 @@ package de.allmende.store;
 import de.allmende.db.Changes;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.allmende.db.Jdbc;
+import de.allmende.domain.RawJson;
 import org.jooq.DSLContext;
 
 import java.sql.PreparedStatement;
@@ -29,6 +30,12 @@ public final class ActivityStore {
      */
     public Optional<Long> insert(DSLContext tx, String iri, String type, String actor, String objectIri, Long localActorId,
                                  boolean isPublic, JsonNode raw) {
+        return insert(tx, iri, type, actor, objectIri, localActorId, isPublic, new RawJson(raw.toString()));
+    }
+
+    /** {@link #insert(DSLContext, String, String, String, String, Long, boolean, JsonNode)} of a document kept as it came. */
+    public Optional<Long> insert(DSLContext tx, String iri, String type, String actor, String objectIri, Long localActorId,
+                                 boolean isPublic, RawJson raw) {
         if (localActorId != null) Changes.announce(tx, actor); // its outbox and profile page
         return tx.connectionResult(c -> {
             try (PreparedStatement st = Jdbc.bind(c.prepareStatement(INSERT), iri, type, actor, objectIri, localActorId, isPublic,

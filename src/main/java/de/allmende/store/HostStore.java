@@ -49,13 +49,7 @@ public final class HostStore {
         }
     }
 
-    /** Those of {@code hosts} that are marked unavailable (one query for a claimed batch). */
-    public java.util.Set<String> unavailableAmong(DSLContext tx, Collection<String> hosts) {
-        if (hosts.isEmpty()) return java.util.Set.of();
-        return new java.util.HashSet<>(tx.select(HOST_STATUS.HOST).from(HOST_STATUS)
-                .where(HOST_STATUS.HOST.in(hosts), HOST_STATUS.UNAVAILABLE_SINCE.isNotNull()).fetch(HOST_STATUS.HOST));
-    }
-
+    /** Whether the host is marked unavailable (the delivery claim reads the same column for each row it takes). */
     public boolean isUnavailable(DSLContext tx, String host) {
         return tx.fetchExists(HOST_STATUS, HOST_STATUS.HOST.eq(host).and(HOST_STATUS.UNAVAILABLE_SINCE.isNotNull()));
     }

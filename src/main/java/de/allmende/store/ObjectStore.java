@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.db.Jdbc;
 import de.allmende.domain.ObjectProof;
+import de.allmende.domain.RawJson;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
@@ -36,24 +37,30 @@ public final class ObjectStore {
      * @param inReplyTo the IRI it replies to, or null; the store keeps documents without reading them
      */
     public boolean insert(DSLContext tx, String iri, String type, String attributedTo, String inReplyTo, Long localActorId, JsonNode raw) {
-        return insert(tx, iri, type, attributedTo, inReplyTo, localActorId, raw, null);
+        return insert(tx, iri, type, attributedTo, inReplyTo, localActorId, raw.toString(), null);
     }
 
     /** Inserts a remote object with the result of its proof check, if new (false: already stored). */
     public boolean insertRemote(DSLContext tx, String iri, String type, String attributedTo, String inReplyTo, JsonNode raw,
                                 ObjectProof proof) {
-        return insert(tx, iri, type, attributedTo, inReplyTo, null, raw, Objects.requireNonNull(proof, "proof"));
+        return insertRemote(tx, iri, type, attributedTo, inReplyTo, new RawJson(raw.toString()), proof);
+    }
+
+    /** Inserts a remote object kept as it came, with the result of its proof check, if new (false: already stored). */
+    public boolean insertRemote(DSLContext tx, String iri, String type, String attributedTo, String inReplyTo, RawJson raw,
+                                ObjectProof proof) {
+        return insert(tx, iri, type, attributedTo, inReplyTo, null, raw.text(), Objects.requireNonNull(proof, "proof"));
     }
 
     /** Plain JDBC on the transaction's connection: it runs once for every inbound Create. */
-    private boolean insert(DSLContext tx, String iri, String type, String attributedTo, String inReplyTo, Long localActorId, JsonNode raw,
+    private boolean insert(DSLContext tx, String iri, String type, String attributedTo, String inReplyTo, Long localActorId, String raw,
                            ObjectProof proof) {
         if (localActorId != null) Changes.announce(tx, iri);
         String proofStatus = proof == null ? null : proof.status().dbValue();
         String proofKey = proof == null ? null : proof.key().orElse(null);
         return tx.connectionResult(c -> {
             try (PreparedStatement st = Jdbc.bind(c.prepareStatement(INSERT), iri, type, attributedTo, localActorId, inReplyTo,
-                    raw.toString(), proofStatus, proofKey)) {
+                    raw, proofStatus, proofKey)) {
                 return st.executeUpdate() == 1;
             }
         });
@@ -67,8 +74,8 @@ public final class ObjectStore {
     }
 
     /** Replaces a remote object's document and its proof status: the new version is checked on its own. */
-    public boolean updateRemote(DSLContext tx, String iri, JsonNode raw, ObjectProof proof) {
-        return tx.update(AP_OBJECT).set(AP_OBJECT.RAW, JSONB.valueOf(raw.toString())).set(AP_OBJECT.UPDATED, DSL.currentOffsetDateTime())
+    public boolean updateRemote(DSLContext tx, String iri, RawJson raw, ObjectProof proof) {
+        return tx.update(AP_OBJECT).set(AP_OBJECT.RAW, JSONB.valueOf(raw.text())).set(AP_OBJECT.UPDATED, DSL.currentOffsetDateTime())
                 .set(AP_OBJECT.PROOF_STATUS, proof.status().dbValue()).set(AP_OBJECT.PROOF_KEY, proof.key().orElse(null))
                 .where(AP_OBJECT.IRI.eq(iri), AP_OBJECT.DELETED.isNull()).execute() == 1;
     }

@@ -6,23 +6,28 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the jobs of one {@link LeasedQueue}: claims due rows when woken by a NOTIFY on the queue's channel (or
- * every 250 ms, which also picks up retries that became due), runs up to {@code parallel} at once on virtual
- * threads, and records the outcome. A job that returns is finished (marked in batches: a crash before the mark
- * only runs it again, so handlers must be idempotent). One that throws {@link IOException} or hits the database
- * ({@link SQLException}, jOOQ's {@code DataAccessException}) is tried again after {@link Backoff}, up to
- * {@code maxAttempts}; any other exception marks it failed with the reason, and it never blocks the queue.
- * While a job runs its lease is renewed, so only a dead (or stalled) process's jobs are taken over.
+ * Runs the jobs of one {@link LeasedQueue} — the one claim/lease/retry machinery of the inbox, the domain-event
+ * consumers and delivery. It claims due rows when woken by a NOTIFY on the queue's channel (or every 250 ms, which
+ * also picks up retries that became due, or by {@link #wake()}), starts those its {@link Admission} lets in on
+ * virtual threads (the others go back to the queue at once) and writes each outcome by group commit
+ * ({@link OutcomeWriter}). A job whose handler returns {@link Outcome.Retry}, throws {@link IOException} or hits
+ * the database ({@link SQLException}, jOOQ's {@code DataAccessException}) is tried again on the
+ * {@link RetrySchedule}, up to its attempts; any other exception fails it with the reason, and it never blocks
+ * the queue. A job that is not marked done (a crash) runs again, so handlers must be idempotent.
+ * While a job runs its lease is renewed, so only a dead (or stalled) process's jobs are taken over; a job that
+ * waited longer than half its lease confirms its claim before it runs, so a stalled process does not run a job
+ * another one has taken over.
  */
 public final class JobWorker<J extends Job> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
@@ -30,29 +35,59 @@ public final class JobWorker<J extends Job> implements AutoCloseable {
     /** What a job does; it may block (it runs on a virtual thread of its own). */
     @FunctionalInterface
     public interface Handler<J> {
-        void run(J job) throws IOException, SQLException;
+        Outcome run(J job) throws IOException, SQLException;
     }
 
-    /** How a queue is worked: its NOTIFY channel, how many jobs at once, for how long a claim holds, when to retry. */
-    public record Settings(String name, String channel, int parallel, int maxAttempts, Duration lease, Backoff backoff) {}
+    /** A written outcome, for {@link AlsoRecord}: a retry that ran out of attempts is {@link Outcome.Failed} here. */
+    public record Recorded<J>(J job, Outcome outcome) {}
+
+    /** What else a queue records with its outcomes, in the same transaction (e.g. delivery: the hosts' health). */
+    @FunctionalInterface
+    public interface AlsoRecord<J> {
+        void record(Connection c, List<Recorded<J>> batch) throws SQLException;
+
+        static <J> AlsoRecord<J> nothing() {
+            return (c, batch) -> { };
+        }
+    }
+
+    /** How a queue is worked: its NOTIFY channel, for how long a claim holds, when to retry, where outcomes are written. */
+    public record Settings(String name, String channel, Duration lease, RetrySchedule retries, OutcomeConnection outcomes) {}
+
+    /** Where the outcomes are written: on a connection of the worker's own, or on pooled ones. */
+    public enum OutcomeConnection {
+        /**
+         * Held while the worker lives, for queues with many jobs in flight (delivery): there the pool is busy, and
+         * the outcomes must not queue behind the work they record.
+         */
+        OWN,
+        /** A pooled connection per batch, for queues whose handlers leave the pool room. */
+        POOLED
+    }
 
     private final DataSource dataSource;
     private final LeasedQueue<J> queue;
     private final Settings settings;
+    private final Admission<J> admission;
     private final Handler<J> handler;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final Semaphore slots;
-    private final ConcurrentLinkedQueue<J> finished = new ConcurrentLinkedQueue<>();
+    private final OutcomeWriter<J> outcomes;
     /** Renews the leases of jobs claimed and not yet recorded. */
     private final LeaseKeeper leases;
     private QueueLoop loop;
 
-    public JobWorker(DataSource dataSource, LeasedQueue<J> queue, Settings settings, Handler<J> handler) {
+    public JobWorker(DataSource dataSource, LeasedQueue<J> queue, Settings settings, Admission<J> admission, Handler<J> handler) {
+        this(dataSource, queue, settings, admission, handler, AlsoRecord.nothing());
+    }
+
+    public JobWorker(DataSource dataSource, LeasedQueue<J> queue, Settings settings, Admission<J> admission, Handler<J> handler,
+                     AlsoRecord<J> alsoRecord) {
         this.dataSource = dataSource;
         this.queue = queue;
         this.settings = settings;
+        this.admission = admission;
         this.handler = handler;
-        this.slots = new Semaphore(settings.parallel());
+        this.outcomes = new OutcomeWriter<>(settings.name(), dataSource, queue, settings.outcomes(), alsoRecord);
         this.leases = new LeaseKeeper(settings.name(), settings.lease(),
                 (ids, lease) -> Jdbc.transaction(dataSource, c -> queue.renewLeases(c, ids, lease)));
     }
@@ -60,82 +95,88 @@ public final class JobWorker<J extends Job> implements AutoCloseable {
     public JobWorker<J> start() {
         loop = new QueueLoop(settings.name(), dataSource, settings.channel(), this::drain).start();
         leases.start();
+        admission.start(this::wake);
         return this;
     }
 
+    /** Claim again soon (something freed capacity), without waiting for a NOTIFY. */
+    public void wake() {
+        if (loop != null) loop.wake();
+    }
+
     private int drain() {
-        flushFinished();
-        int free = slots.availablePermits();
-        if (free == 0) return 0;
-        List<J> jobs = Jdbc.transaction(dataSource, c -> queue.claim(c, Math.min(free * 4, 128), settings.lease()));
+        int room = admission.room();
+        if (room == 0) return 0;
+        long claimedFrom = System.nanoTime(); // no later than the database's now() that starts the leases
+        List<J> jobs = Jdbc.transaction(dataSource, c -> queue.claim(c, room, settings.lease(), admission.lanes()));
+        List<J> giveBack = new ArrayList<>();
+        int started = 0;
         for (J job : jobs) {
-            leases.hold(job.id(), job.attempts());
-            slots.acquireUninterruptibly();
+            leases.hold(job.id(), job.attempts()); // kept while it waits for a place, too
+            Optional<Admission.Place> place = admission.enter(job);
+            if (place.isEmpty()) {
+                leases.release(job.id(), job.attempts());
+                giveBack.add(job);
+                continue;
+            }
+            started++;
             executor.submit(() -> {
-                try {
-                    run(job);
-                } finally {
-                    slots.release();
+                try (Admission.Place p = place.get()) {
+                    run(job, claimedFrom);
                 }
             });
         }
-        return jobs.size();
+        if (!giveBack.isEmpty()) Jdbc.transaction(dataSource, c -> {
+            queue.giveBack(c, giveBack);
+            return null;
+        });
+        return started;
     }
 
-    private void run(J job) {
+    private void run(J job, long claimedFrom) {
         try {
-            handler.run(job);
-            finished.add(job); // marked by the next drain, with others
-        } catch (IOException e) {
-            retryOrGiveUp(job, e.getMessage());
-        } catch (SQLException | org.jooq.exception.DataAccessException e) {
-            // Our database (a full pool, a restart, a deadlock), not the job: try again later. Marking it failed
-            // would lose work that was promised (an acknowledged activity, a published post).
-            LOG.warn("{} not done, will retry: {}", job.describe(), e.getMessage());
-            retryOrGiveUp(job, "database: " + e.getMessage());
+            if (!claimStands(job, claimedFrom)) {
+                LOG.debug("{} was claimed again meanwhile; not running it twice", job.describe());
+                return;
+            }
+            Outcome outcome = outcomeOf(job);
+            outcomes.write(new OutcomeWriter.Written<>(job, outcome, outcome instanceof Outcome.Retry
+                    ? settings.retries().after(job.attempts()) : Duration.ZERO));
         } catch (RuntimeException e) {
-            LOG.info("{} not done: {}", job.describe(), e.getMessage());
-            record(job, c -> queue.fail(c, job.id(), String.valueOf(e.getMessage())));
-        }
-    }
-
-    private void retryOrGiveUp(J job, String reason) {
-        if (job.attempts() >= settings.maxAttempts()) record(job, c -> queue.fail(c, job.id(), "gave up: " + reason));
-        else record(job, c -> queue.retryLater(c, job.id(), settings.backoff().after(job.attempts()), reason));
-    }
-
-    private interface Step {
-        void run(java.sql.Connection c) throws SQLException;
-    }
-
-    private void record(J job, Step step) {
-        try {
-            Jdbc.transaction(dataSource, c -> {
-                step.run(c);
-                return null;
-            });
-        } catch (RuntimeException stillDown) {
-            LOG.debug("could not record the outcome of {}; its lease ends and it is claimed again", job.describe());
+            LOG.warn("{}: {}; its lease ends and it is claimed again", job.describe(), e.toString());
         } finally {
             leases.release(job.id(), job.attempts());
         }
     }
 
-    /** Marks finished jobs, many per statement. */
-    private void flushFinished() {
-        if (finished.isEmpty()) return;
-        List<J> jobs = new ArrayList<>();
-        for (J job; (job = finished.poll()) != null; ) jobs.add(job);
+    /**
+     * Until half of the lease has passed since the claim nobody else can have claimed the row, so only jobs that
+     * waited longer (a stalled process whose lease may have run out) spend a statement on confirming.
+     */
+    private boolean claimStands(J job, long claimedFrom) {
+        if (System.nanoTime() - claimedFrom < settings.lease().toNanos() / 2) return true;
+        return Jdbc.transaction(dataSource, c -> queue.confirm(c, job, settings.lease()));
+    }
+
+    private Outcome outcomeOf(J job) {
+        Outcome outcome;
         try {
-            Jdbc.transaction(dataSource, c -> {
-                queue.finish(c, jobs.stream().map(Job::id).toList());
-                return null;
-            });
+            outcome = handler.run(job);
+        } catch (IOException e) {
+            outcome = Outcome.retry(e.getMessage());
+        } catch (SQLException | org.jooq.exception.DataAccessException e) {
+            // Our database (a full pool, a restart, a deadlock), not the job: try again later. Marking it failed
+            // would lose work that was promised (an acknowledged activity, a published post).
+            LOG.warn("{} not done, will retry: {}", job.describe(), e.getMessage());
+            outcome = Outcome.retry("database: " + e.getMessage());
         } catch (RuntimeException e) {
-            finished.addAll(jobs); // still held (their leases kept): marked by a later drain
-            throw e;
+            LOG.info("{} not done: {}", job.describe(), e.getMessage());
+            outcome = Outcome.failed(String.valueOf(e.getMessage()));
         }
-        jobs.forEach(job -> leases.release(job.id(), job.attempts()));
+        if (outcome instanceof Outcome.Retry r && job.attempts() >= settings.retries().maxAttempts()) {
+            return new Outcome.Failed("gave up: " + r.reason(), r.code());
+        }
+        return outcome;
     }
 
     @Override
@@ -144,14 +185,11 @@ public final class JobWorker<J extends Job> implements AutoCloseable {
         if (loop != null) loop.close();
         executor.shutdown();
         try {
-            executor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            executor.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try {
-            flushFinished();
-        } catch (RuntimeException e) {
-            LOG.debug("could not mark the last {} jobs finished; they will run again: {}", settings.name(), e.getMessage());
-        }
+        outcomes.close(); // after the jobs: their outcomes are written before the worker stops
+        admission.close();
     }
 }

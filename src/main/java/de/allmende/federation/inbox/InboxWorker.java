@@ -1,12 +1,13 @@
 package de.allmende.federation.inbox;
 
 import de.allmende.db.Database;
+import de.allmende.db.queue.Admission;
 import de.allmende.db.queue.Backoff;
 import de.allmende.db.queue.JobWorker;
+import de.allmende.db.queue.Outcome;
 import de.allmende.store.InboxStore;
 import de.allmende.store.InboxStore.InboxItem;
 
-import java.io.IOException;
 import java.time.Duration;
 
 /**
@@ -29,20 +30,20 @@ public final class InboxWorker implements AutoCloseable {
     /** @param retryBaseSeconds first retry after this many seconds, then three times as long each time (tests use less) */
     InboxWorker(Database db, ActivityRouter router, double retryBaseSeconds) {
         InboxItemPipeline pipeline = new InboxItemPipeline(router);
-        Backoff backoff = new Backoff(Duration.ofMillis((long) (retryBaseSeconds * 3000)), 3, Duration.ofHours(1));
+        Backoff backoff = new Backoff(Duration.ofMillis((long) (retryBaseSeconds * 3000)), 3, Duration.ofHours(1), MAX_ATTEMPTS);
         this.worker = new JobWorker<>(db.dataSource(), InboxStore.QUEUE,
-                new JobWorker.Settings("inbox", "allmende_inbox", PARALLEL, MAX_ATTEMPTS, LEASE, backoff),
-                item -> recordOutcome(pipeline.apply(item)));
+                new JobWorker.Settings("inbox", "allmende_inbox", LEASE, backoff, JobWorker.OutcomeConnection.POOLED),
+                Admission.upTo(PARALLEL), item -> asJobOutcome(pipeline.apply(item)));
     }
 
-    /** The last stage: the outcome as the job worker records it (returning: done; IOException: retry; else failed). */
-    private static void recordOutcome(InboxOutcome outcome) throws IOException {
-        switch (outcome) {
-            case InboxOutcome.Applied applied -> { }
-            case InboxOutcome.Ignored ignored -> { }
-            case InboxOutcome.RetryLater retry -> throw new IOException(retry.reason());
-            case InboxOutcome.Refused refused -> throw new IllegalArgumentException(refused.reason());
-        }
+    /** The last stage: the item's outcome as the job worker records it. */
+    private static Outcome asJobOutcome(InboxOutcome outcome) {
+        return switch (outcome) {
+            case InboxOutcome.Applied applied -> Outcome.DONE;
+            case InboxOutcome.Ignored ignored -> Outcome.DONE;
+            case InboxOutcome.RetryLater retry -> Outcome.retry(retry.reason());
+            case InboxOutcome.Refused refused -> Outcome.failed(refused.reason());
+        };
     }
 
     public InboxWorker start() {

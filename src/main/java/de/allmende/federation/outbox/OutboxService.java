@@ -14,7 +14,6 @@ import de.allmende.federation.json.LocalActorToAs;
 import de.allmende.service.KeyService;
 import de.allmende.service.port.Publisher;
 import de.allmende.store.ActivityStore;
-import de.allmende.store.DeliveryStore;
 import de.allmende.store.ObjectStore;
 import de.allmende.store.ReactionStore;
 import de.allmende.support.ApiException;
@@ -23,36 +22,32 @@ import org.jooq.DSLContext;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import de.allmende.domain.event.ActivityPublished;
-import de.allmende.domain.event.PostEvent.PostCreated;
-import de.allmende.domain.event.PostEvent.PostDeleted;
-import de.allmende.domain.event.PostEvent.PostEdited;
-import de.allmende.store.EventStore;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * The outbound adapter: what the use cases change (see {@link Publisher}) becomes an ActivityStreams
- * activity, signed, stored and queued for delivery to every target inbox, in the caller's transaction.
- * Inbound handlers answer through it too (Accept, Reject, Ignore of what they received).
+ * activity, which {@link Outbox} signs, stores and queues for delivery to every target inbox, in the caller's
+ * transaction.
+ * The use cases decide and record what happened (domain events); this records only that an activity was published
+ * ({@link ActivityPublished}, which the fan-out consumes).
  */
 public final class OutboxService implements Publisher {
     private final Iris iris;
     private final Clock clock;
     private final ActivityStore activities = new ActivityStore();
     private final ObjectStore objects = new ObjectStore();
-    private final DeliveryStore deliveries = new DeliveryStore();
-    private final EventStore events = new EventStore();
     private final KeyService keys;
     private final ProofSigner proofs;
+    private final Outbox outbox;
 
     public OutboxService(Iris iris, Clock clock, KeyService keys) {
         this.iris = iris;
         this.clock = clock;
         this.keys = keys;
         this.proofs = new ProofSigner(keys, iris, clock);
+        this.outbox = new Outbox(iris, proofs);
     }
 
     /** A public Note (Create) to the actor's followers. */
@@ -90,8 +85,7 @@ public final class OutboxService implements Publisher {
         ObjectNode signed = proofs.sign(a.id(), actor, stripProof(object));
         objects.insert(tx, signed.get("id").asText(), signed.get("type").asText(), actor.toString(), Json.inReplyTo(signed), a.id(), signed);
         ObjectNode create = ActivityJson.wrap("Create", iris.activity(newId()), actor, signed, clock.instant());
-        events.record(tx, new PostCreated(actor, URI.create(signed.get("id").asText()), signed.get("type").asText()));
-        publishToFollowers(tx, a, create, signed.get("id").asText(), true, List.of());
+        outbox.toFollowers(tx, a, create, signed.get("id").asText(), true, List.of());
         return signed;
     }
 
@@ -103,8 +97,7 @@ public final class OutboxService implements Publisher {
         ObjectNode signed = proofs.sign(a.id(), actor, stripProof(edited)); // the old proof covers the old text
         objects.update(tx, id, signed);
         ObjectNode update = ActivityJson.wrap("Update", iris.activity(newId()), actor, signed, clock.instant());
-        events.record(tx, new PostEdited(actor, URI.create(id), signed.get("type").asText()));
-        publishToFollowers(tx, a, update, id, true, List.of());
+        outbox.toFollowers(tx, a, update, id, true, List.of());
         return signed;
     }
 
@@ -118,8 +111,7 @@ public final class OutboxService implements Publisher {
         ObjectNode delete = ActivityJson.wrap("Delete", iris.activity(newId()), iris.actor(a.handle()), tombstone, now);
         delete.set("to", object.get("to"));
         delete.set("cc", object.get("cc"));
-        events.record(tx, new PostDeleted(iris.actor(a.handle()), iri));
-        publishToFollowers(tx, a, delete, iri.toString(), true, List.of());
+        outbox.toFollowers(tx, a, delete, iri.toString(), true, List.of());
     }
 
     private static ObjectNode stripProof(ObjectNode object) {
@@ -133,7 +125,7 @@ public final class OutboxService implements Publisher {
     public void follow(DSLContext tx, LocalActor a, URI id, RemoteActor remote) {
         URI actor = iris.actor(a.handle());
         ObjectNode follow = ActivityJson.about("Follow", id, actor, remote.iri(), clock.instant(), remote.iri().toString());
-        publish(tx, a, follow, remote.iri().toString(), false, List.of(remote.inbox().toString()));
+        outbox.toInboxes(tx, a, follow, remote.iri().toString(), false, List.of(remote.inbox().toString()));
     }
 
     /** Undoes a follow, embedding the original Follow (Mastodon dispatches Undo on the embedded type). */
@@ -143,7 +135,7 @@ public final class OutboxService implements Publisher {
         ObjectNode original = ActivityJson.about("Follow", followId, actor, remote.iri(), clock.instant(), remote.iri().toString());
         ObjectNode undo = ActivityJson.wrap("Undo", iris.activity(newId()), actor, original, clock.instant());
         undo.putArray("to").add(remote.iri().toString());
-        publish(tx, a, undo, followId.toString(), false, List.of(remote.inbox().toString()));
+        outbox.toInboxes(tx, a, undo, followId.toString(), false, List.of(remote.inbox().toString()));
     }
 
     /** Accepts a stored Follow (a request decided later), embedding it exactly as it was received. */
@@ -163,7 +155,11 @@ public final class OutboxService implements Publisher {
                 .orElseThrow(() -> ApiException.notFound("the Follow activity is not stored"));
     }
 
-    /** Accepts a follow request, embedding the Follow exactly as received (inside the inbox handler's transaction). */
+    /**
+     * Accepts a follow request, embedding the Follow exactly as received (inside the inbox handler's transaction).
+     * Called by the inbound Follow handler while it still decides itself; once it goes through a use case, the
+     * stored-Follow variant of the {@link Publisher} port serves it too and this can become private.
+     */
     public void acceptFollow(DSLContext tx, LocalActor a, long followId, JsonNode followActivity, RemoteActor follower) {
         URI actor = iris.actor(a.handle());
         // wrap() keeps the @context of a Follow that carries a proof, so the follower can still verify it.
@@ -174,7 +170,7 @@ public final class OutboxService implements Publisher {
         if (activities.find(tx, id.toString()).isPresent()) id = iris.activity(newId());
         ObjectNode accept = ActivityJson.wrap("Accept", id, actor, embedded, clock.instant());
         accept.putArray("to").add(follower.iri().toString());
-        publish(tx, a, accept, embedded.path("id").asText(), false, List.of(follower.inbox().toString()));
+        outbox.toInboxes(tx, a, accept, embedded.path("id").asText(), false, List.of(follower.inbox().toString()));
     }
 
     public void rejectFollow(DSLContext tx, LocalActor a, JsonNode followActivity, RemoteActor follower) {
@@ -183,23 +179,25 @@ public final class OutboxService implements Publisher {
         ObjectNode embedded = ((ObjectNode) followActivity).deepCopy();
         ObjectNode reject = ActivityJson.wrap("Reject", iris.activity(newId()), actor, embedded, clock.instant());
         reject.putArray("to").add(follower.iri().toString());
-        publish(tx, a, reject, embedded.path("id").asText(), false, List.of(follower.inbox().toString()));
+        outbox.toInboxes(tx, a, reject, embedded.path("id").asText(), false, List.of(follower.inbox().toString()));
     }
 
-    /** Answers a Join of one of our events with Ignore (FEP-8a8e: this node takes no sign-ups over ActivityPub). */
-    public void ignore(DSLContext tx, LocalActor a, JsonNode join, RemoteActor participant) {
-        ObjectNode embedded = ((ObjectNode) join).deepCopy();
+    /** Answers a stored Join of one of our events with Ignore (FEP-8a8e: this node takes no sign-ups over ActivityPub). */
+    @Override
+    public void ignoreJoin(DSLContext tx, LocalActor organiser, URI join, RemoteActor participant) {
+        ObjectNode embedded = (ObjectNode) activities.find(tx, join.toString()).map(ActivityStore.StoredActivity::raw)
+                .orElseThrow(() -> new IllegalStateException("the Join activity is not stored")).deepCopy();
         if (!embedded.has("proof")) embedded.remove("@context");
-        ObjectNode ignore = ActivityJson.wrap("Ignore", iris.activity(newId()), iris.actor(a.handle()), embedded, clock.instant());
+        ObjectNode ignore = ActivityJson.wrap("Ignore", iris.activity(newId()), iris.actor(organiser.handle()), embedded, clock.instant());
         ignore.putArray("to").add(participant.iri().toString());
-        publish(tx, a, ignore, embedded.path("id").asText(), false, List.of(participant.inbox().toString()));
+        outbox.toInboxes(tx, organiser, ignore, embedded.path("id").asText(), false, List.of(participant.inbox().toString()));
     }
 
     /** Likes a remote object: the Like goes to its author. */
     @Override
     public void like(DSLContext tx, LocalActor a, URI id, URI objectIri, RemoteActor author) {
         ObjectNode like = ActivityJson.about("Like", id, iris.actor(a.handle()), objectIri, clock.instant(), author.iri().toString());
-        publish(tx, a, like, objectIri.toString(), false, List.of(author.inbox().toString()));
+        outbox.toInboxes(tx, a, like, objectIri.toString(), false, List.of(author.inbox().toString()));
     }
 
     /** Boosts a remote object: to the author and to the booster's followers, publicly. */
@@ -207,7 +205,7 @@ public final class OutboxService implements Publisher {
     public void announce(DSLContext tx, LocalActor a, URI id, URI objectIri, RemoteActor author) {
         ObjectNode announce = ActivityJson.about("Announce", id, iris.actor(a.handle()), objectIri, clock.instant(), Contexts.PUBLIC);
         announce.putArray("cc").add(author.iri().toString()).add(iris.followers(a.handle()).toString());
-        publishToFollowers(tx, a, announce, objectIri.toString(), true, List.of(author.deliveryInbox().toString()));
+        outbox.toFollowers(tx, a, announce, objectIri.toString(), true, List.of(author.deliveryInbox().toString()));
     }
 
     /** Takes a Like back: the Undo embeds the original Like with its id (Mastodon matches it by id). */
@@ -226,9 +224,9 @@ public final class OutboxService implements Publisher {
         ObjectNode original = (ObjectNode) activities.find(tx, originalId.toString()).orElseThrow().raw();
         ObjectNode undo = ActivityJson.wrap("Undo", iris.activity(newId()), iris.actor(a.handle()), original, clock.instant()); // same addressing
         if (kind == ReactionStore.Kind.ANNOUNCE) {
-            publishToFollowers(tx, a, undo, originalId.toString(), Json.isPublic(undo), List.of(author.deliveryInbox().toString()));
+            outbox.toFollowers(tx, a, undo, originalId.toString(), Json.isPublic(undo), List.of(author.deliveryInbox().toString()));
         } else {
-            publish(tx, a, undo, originalId.toString(), Json.isPublic(undo), List.of(author.inbox().toString()));
+            outbox.toInboxes(tx, a, undo, originalId.toString(), Json.isPublic(undo), List.of(author.inbox().toString()));
         }
     }
 
@@ -239,39 +237,13 @@ public final class OutboxService implements Publisher {
         JsonNode doc = new LocalActorToAs(iris).municipality(a, keys.publishedKeys(a.id()));
         ObjectNode update = ActivityJson.wrap("Update", iris.activity(newId()), actor, doc, clock.instant());
         update.putArray("to").add(Contexts.PUBLIC);
-        publishToFollowers(tx, a, update, actor.toString(), false, List.of());
+        outbox.toFollowers(tx, a, update, actor.toString(), false, List.of());
     }
 
-    /** To the inboxes named: their delivery rows are written now, in the caller's transaction. */
-    private void publish(DSLContext tx, LocalActor a, ObjectNode unsigned, String objectIri, boolean isPublic, Collection<String> inboxes) {
-        publish(tx, a, unsigned, objectIri, isPublic, false, inboxes);
-    }
-
-    /**
-     * To the actor's followers (and {@code alsoTo}): only {@code alsoTo} gets its rows now; the followers' rows are
-     * written after the commit by the fan-out consumer of {@link ActivityPublished}, so publishing costs the same
-     * for ten followers as for ten thousand.
-     */
-    private void publishToFollowers(DSLContext tx, LocalActor a, ObjectNode unsigned, String objectIri, boolean isPublic,
-                                    Collection<String> alsoTo) {
-        publish(tx, a, unsigned, objectIri, isPublic, true, alsoTo);
-    }
-
-    private void publish(DSLContext tx, LocalActor a, ObjectNode unsigned, String objectIri, boolean isPublic, boolean toFollowers,
-                         Collection<String> inboxes) {
-        ObjectNode activity = proofs.sign(a.id(), iris.actor(a.handle()), unsigned);
-        long activityId = activities.insert(tx, activity.get("id").asText(), activity.get("type").asText(),
-                activity.get("actor").asText(), objectIri, a.id(), isPublic, activity).orElseThrow();
-        deliveries.enqueue(tx, activityId, a.id(), inboxes);
-        events.record(tx, new ActivityPublished(iris.actor(a.handle()), URI.create(activity.get("id").asText()),
-                activity.get("type").asText(), activityId, a.id(), toFollowers, List.copyOf(inboxes)));
-    }
-
+    /** The stored document of one of the actor's objects (the use case has checked that it is theirs and not deleted). */
     private ObjectNode ownObject(DSLContext tx, LocalActor a, URI iri) {
-        var stored = objects.find(tx, iri.toString()).filter(o -> o.localActorId().orElse(-1L) == a.id())
-                .orElseThrow(() -> ApiException.notFound("no such object of " + a.handle()));
-        if (stored.deleted().isPresent()) throw ApiException.gone("the object was deleted");
-        return stored.raw();
+        return objects.find(tx, iri.toString()).filter(o -> o.localActorId().orElse(-1L) == a.id() && o.deleted().isEmpty())
+                .orElseThrow(() -> new IllegalStateException("not a live object of " + a.handle() + ": " + iri)).raw();
     }
 
     private static String newId() {

@@ -1,8 +1,10 @@
 package de.allmende.service.events;
 
 import de.allmende.db.Database;
+import de.allmende.db.queue.Admission;
 import de.allmende.db.queue.Backoff;
 import de.allmende.db.queue.JobWorker;
+import de.allmende.db.queue.Outcome;
 import de.allmende.domain.event.Consumer;
 import de.allmende.domain.event.DomainEvent;
 import de.allmende.store.EventStore;
@@ -21,8 +23,7 @@ import java.util.Map;
  */
 public final class EventWorker implements AutoCloseable {
     private static final int PARALLEL = 8;
-    private static final int MAX_ATTEMPTS = 20;
-    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), 2, Duration.ofMinutes(10));
+    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), 2, Duration.ofMinutes(10), 20);
 
     /** What a consumer does with one event. */
     @FunctionalInterface
@@ -39,7 +40,8 @@ public final class EventWorker implements AutoCloseable {
     public EventWorker(Database db, Duration lease) {
         this.db = db;
         this.worker = new JobWorker<>(db.dataSource(), EventStore.JOBS,
-                new JobWorker.Settings("events", EventStore.CHANNEL, PARALLEL, MAX_ATTEMPTS, lease, BACKOFF), this::run);
+                new JobWorker.Settings("events", EventStore.CHANNEL, lease, BACKOFF, JobWorker.OutcomeConnection.POOLED),
+                Admission.upTo(PARALLEL), this::run);
     }
 
     public EventWorker on(Consumer consumer, Handler handler) {
@@ -55,12 +57,13 @@ public final class EventWorker implements AutoCloseable {
         return this;
     }
 
-    private void run(EventJob job) throws IOException, SQLException {
+    private Outcome run(EventJob job) throws IOException, SQLException {
         Consumer consumer = java.util.Arrays.stream(Consumer.values()).filter(c -> c.stored().equals(job.consumer())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("unknown consumer " + job.consumer()));
         DomainEvent event = events.find(db.dsl(), job.eventId())
                 .orElseThrow(() -> new IllegalStateException("event " + job.eventId() + " is gone or of an unknown kind"));
         handlers.get(consumer).apply(event);
+        return Outcome.DONE;
     }
 
     @Override

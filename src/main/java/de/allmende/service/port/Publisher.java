@@ -35,6 +35,9 @@ public interface Publisher {
 
     void rejectFollow(DSLContext tx, LocalActor followee, URI follow, RemoteActor follower);
 
+    /** Answers the stored Join activity {@code join} of one of the organiser's events with Ignore. */
+    void ignoreJoin(DSLContext tx, LocalActor organiser, URI join, RemoteActor participant);
+
     void like(DSLContext tx, LocalActor actor, URI likeId, URI object, RemoteActor author);
 
     void undoLike(DSLContext tx, LocalActor actor, URI likeId, RemoteActor author);

@@ -19,6 +19,8 @@ import de.allmende.federation.vocab.RejectActivity;
 import de.allmende.federation.vocab.UndoActivity;
 import de.allmende.federation.vocab.UpdateActivity;
 import de.allmende.service.ActorService;
+import de.allmende.service.EventJoins;
+import de.allmende.service.RemotePosts;
 
 /** The one table of what handles which inbound activity; each handler gets only the collaborators it uses. */
 public final class InboxHandlers {
@@ -28,7 +30,8 @@ public final class InboxHandlers {
     public static ActivityRouter router(Database db, Iris iris, ActorService actors, ActorResolver resolver, RemoteFetcher fetcher,
                                         OutboxService outbox, ModerationService moderation) {
         ObjectProofChecker proofs = new ObjectProofChecker(resolver);
-        ReceivedPosts posts = new ReceivedPosts(resolver, iri -> iris.parseActor(iri).flatMap(actors::findMunicipality).isPresent());
+        ReceivedPosts posts = new ReceivedPosts(resolver,
+                new RemotePosts(db, iri -> iris.parseActor(iri).flatMap(actors::findMunicipality).isPresent()));
         return new ActivityRouter()
                 .on(FollowActivity.class, new FollowHandler(db, iris, actors, resolver, moderation, outbox))
                 .on(AcceptActivity.class, new AcceptHandler(db))
@@ -36,9 +39,9 @@ public final class InboxHandlers {
                 .on(UndoActivity.class, new UndoHandler(db))
                 .on(LikeActivity.class, new LikeHandler(db))
                 .on(AnnounceActivity.class, new AnnounceHandler(db, new AnnouncedObjects(db, iris, moderation, fetcher, proofs)))
-                .on(CreateActivity.class, new CreateHandler(db, posts, fetcher, proofs))
-                .on(UpdateActivity.class, new UpdateHandler(db, resolver, posts, fetcher, proofs))
+                .on(CreateActivity.class, new CreateHandler(posts, fetcher, proofs))
+                .on(UpdateActivity.class, new UpdateHandler(resolver, posts, fetcher, proofs))
                 .on(DeleteActivity.class, new DeleteHandler(db, resolver, posts))
-                .on(JoinActivity.class, new JoinHandler(db, actors, resolver, outbox));
+                .on(JoinActivity.class, new JoinHandler(new EventJoins(db, actors, outbox), resolver));
     }
 }
