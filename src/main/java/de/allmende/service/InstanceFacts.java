@@ -29,7 +29,7 @@ public record InstanceFacts(String domain, URI publicUrl, String title, String d
                          int maxPollOptions, int maxPollOptionCharacters, int minPollSeconds, int maxPollSeconds) {}
 
     /** The limits this node applies. */
-    public static Limits limits() {
+    public static Limits nodeLimits() {
         return new Limits(5000, 4, 23,
                 java.util.Arrays.stream(FileType.values()).map(FileType::mediaType).toList(),
                 FileType.Category.IMAGE.maxBytes(), FileType.Category.DOCUMENT.maxBytes(), 1500,
@@ -40,6 +40,6 @@ public record InstanceFacts(String domain, URI publicUrl, String title, String d
         String version = COMPATIBLE_WITH + " (compatible; Allmende " + NodeInfoService.SOFTWARE_VERSION + ")";
         return new InstanceFacts(config.domain(), config.publicUrl(), config.nodeName(),
                 "Ein Allmende-Knoten: Kommunen teilen Projekte, Termine, Erfahrungen und Arbeitshilfen zu Open Government.",
-                version, nodeInfo.usage(), List.of("de", "en"), limits());
+                version, nodeInfo.usage(), List.of("de", "en"), nodeLimits());
     }
 }

@@ -130,7 +130,7 @@ class KeyFetchThrottleTest {
             Actor alice = remote.actor("alice");
             remote.answerGetsAfter(java.time.Duration.ofMillis(2500));
             long start = System.nanoTime();
-            Response first = remote.post(sharedInbox(), remote.createNote(alice, "my key server is slow")).send();
+            Response first = remote.post(sharedInbox(), remote.createNote(alice, "my key server is slow")).sendOnce();
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertEquals(429, first.status(), first::toString);
             assertCleanError(first);
@@ -138,7 +138,7 @@ class KeyFetchThrottleTest {
             assertTrue(millis < 1000, () -> "answered after " + millis + " ms");
 
             Thread.sleep(3500); // the fetch, started by the first request, ends meanwhile
-            Response retry = remote.post(sharedInbox(), remote.createNote(alice, "my key server is slow")).send();
+            Response retry = remote.post(sharedInbox(), remote.createNote(alice, "my key server is slow")).sendOnce();
             assertEquals(202, retry.status(), retry::toString);
             assertEquals(1, remote.fetches("/users/alice"), "the retry used the key fetched for the first request");
         }
