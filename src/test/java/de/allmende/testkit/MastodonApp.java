@@ -70,10 +70,12 @@ public final class MastodonApp {
         return query(back.headers().firstValue("Location").orElseThrow()).get("code");
     }
 
-    /** Exchanges a code (form-encoded, client_secret_post, as Mastodon.py does). */
+    /** Exchanges a code (form-encoded, client_secret_post, as Mastodon.py does); a null verifier is left out. */
     public HttpResponse<String> exchange(String code, String redirect, String verifier) {
-        return form(node, "/oauth/token", Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", redirect,
-                "code_verifier", verifier, "client_id", clientId, "client_secret", clientSecret));
+        Map<String, String> fields = new HashMap<>(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", redirect,
+                "client_id", clientId, "client_secret", clientSecret));
+        if (verifier != null) fields.put("code_verifier", verifier);
+        return form(node, "/oauth/token", fields);
     }
 
     /** The whole dance; returns the access token. */
