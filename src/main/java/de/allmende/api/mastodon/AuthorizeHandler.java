@@ -6,6 +6,7 @@ import de.allmende.api.login.AccountPages.Field;
 import de.allmende.api.login.BrowserCookies;
 import de.allmende.domain.oauth.OAuthApp;
 import de.allmende.domain.oauth.OAuthError;
+import de.allmende.domain.people.Lockout;
 import de.allmende.domain.people.LoginResult;
 import de.allmende.domain.people.Person;
 import de.allmende.route.Route;
@@ -104,13 +105,14 @@ public final class AuthorizeHandler {
         String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
         switch (logins.login(username, password, address)) {
             case LoginResult.Success s -> {
-                cookies.startSession(ctx, s.sessionSecret(), Duration.ofHours(12).toSeconds());
+                cookies.startSession(ctx, s.sessionSecret(), logins.sessionLifetime().toSeconds());
                 ctx.response().setStatusCode(303).putHeader("Location", Route.OAUTH_AUTHORIZE.path() + "?" + p.query()).end();
             }
             case LoginResult.Refused r -> login(ctx, page, 401, p, request, username, page.text("login.refused"));
             case LoginResult.LockedOut l -> {
-                String key = l.lockout().subject() == de.allmende.domain.people.Lockout.Subject.ACCOUNT ? "login.locked.account" : "login.locked.address";
-                ctx.response().putHeader("Retry-After", String.valueOf(Math.max(1, Duration.between(Instant.now(), l.lockout().until()).toSeconds())));
+                String key = l.lockout().subject() == Lockout.Subject.ACCOUNT ? "login.locked.account" : "login.locked.address";
+                long seconds = Duration.between(Instant.now(), l.lockout().until()).toSeconds();
+                ctx.response().putHeader("Retry-After", String.valueOf(Math.max(1, seconds)));
                 login(ctx, page, 429, p, request, username, page.text(key, CLOCK.format(l.lockout().until())));
             }
         }

@@ -19,6 +19,8 @@ public final class ClientAuth {
     private static final String GRANT = "allmende.client.grant";
     private static final String INVALID = "The access token is invalid";
 
+    private static final java.util.Set<io.vertx.core.http.HttpMethod> WITH_BODY = java.util.Set.of(
+            io.vertx.core.http.HttpMethod.POST, io.vertx.core.http.HttpMethod.PUT, io.vertx.core.http.HttpMethod.PATCH);
     private final OAuthTokens tokens;
 
     ClientAuth(OAuthTokens tokens) {
@@ -45,7 +47,8 @@ public final class ClientAuth {
                 throw ApiException.unprocessable("This method requires an authenticated user");
             }
             ctx.put(GRANT, grant);
-            if (!request.isEnded()) request.resume();
+            // A route that reads a body has a BodyHandler next, which resumes the request itself.
+            if (!WITH_BODY.contains(request.method()) && !request.isEnded()) request.resume();
             ctx.next();
         };
     }

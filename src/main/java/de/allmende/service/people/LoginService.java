@@ -64,6 +64,11 @@ public final class LoginService {
                 .flatMap(id -> people.findById(db.dsl(), id)).filter(p -> !p.isDisabled());
     }
 
+    /** How long a session lasts (the browser's cookie lasts as long). */
+    public java.time.Duration sessionLifetime() {
+        return policy.sessionLifetime();
+    }
+
     public void logout(String sessionSecret) {
         if (sessionSecret != null) secrets.deleteSession(db.dsl(), Secrets.sha256(sessionSecret));
     }
