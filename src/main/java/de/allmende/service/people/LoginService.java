@@ -73,6 +73,12 @@ public final class LoginService {
         if (sessionSecret != null) secrets.deleteSession(db.dsl(), Secrets.sha256(sessionSecret));
     }
 
+    /** Forgets expired sessions, one-time links and codes, and failure counters that no longer count. */
+    public int removeExpired() {
+        Instant now = clock.instant();
+        return secrets.deleteExpired(db.dsl(), now) + throttle.deleteStale(db.dsl(), now, policy.window());
+    }
+
     private boolean decoy(String password) {
         passwords.checkNothing(password);
         return false;

@@ -45,6 +45,12 @@ public final class LoginThrottleStore {
                 .map(r -> r.getLockedUntil().toInstant());
     }
 
+    /** Forgets counters whose window and lock are both over. */
+    public int deleteStale(DSLContext tx, Instant now, Duration window) {
+        return tx.deleteFrom(LOGIN_THROTTLE).where(LOGIN_THROTTLE.WINDOW_START.lt(utc(now.minus(window))),
+                LOGIN_THROTTLE.LOCKED_UNTIL.isNull().or(LOGIN_THROTTLE.LOCKED_UNTIL.lt(utc(now)))).execute();
+    }
+
     /** A successful login forgets the account's failures. */
     public void clear(DSLContext tx, String key) {
         tx.deleteFrom(LOGIN_THROTTLE).where(LOGIN_THROTTLE.KEY.eq(key)).execute();

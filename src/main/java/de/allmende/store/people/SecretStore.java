@@ -62,6 +62,13 @@ public final class SecretStore {
                 .where(PASSWORD_RESET.PERSON_ID.eq(personId), PASSWORD_RESET.USED.isNull()).execute();
     }
 
+    /** Forgets expired sessions and links (used links too, once expired); returns how many rows went. */
+    public int deleteExpired(DSLContext tx, Instant now) {
+        return tx.deleteFrom(LOGIN_SESSION).where(LOGIN_SESSION.EXPIRES.le(utc(now))).execute()
+                + tx.deleteFrom(PASSWORD_RESET).where(PASSWORD_RESET.EXPIRES.le(utc(now))).execute()
+                + tx.deleteFrom(de.allmende.db.Tables.OAUTH_CODE).where(de.allmende.db.Tables.OAUTH_CODE.EXPIRES.le(utc(now))).execute();
+    }
+
     static OffsetDateTime utc(Instant t) {
         return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
     }

@@ -97,6 +97,15 @@ class OAuthLoginFlowTest {
         assertEquals("musterstadt", u.get("preferred_username").asText());
         assertEquals(node.actorIri("musterstadt").toString(), u.get("sub").asText());
 
+        HttpResponse<String> posted = TestNode.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(node.url() + "/oauth/userinfo"))
+                .header("Authorization", "Bearer " + accessToken).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("x=1")).build());
+        assertEquals(200, posted.statusCode(), "userinfo answers POST too: " + posted.body());
+
+        node.execute("UPDATE login_session SET expires = now() - interval '1 minute'");
+        assertTrue(node.node().services().logins.removeExpired() >= 1, "expired sessions are cleaned up");
+        assertEquals(0, node.count("SELECT count(*) FROM login_session WHERE expires <= now()"));
+
         HttpResponse<String> replay = app.exchange(query.get("code"), REDIRECT, verifier);
         assertEquals(400, replay.statusCode(), "a code works once");
         assertEquals("invalid_grant", StaffClient.json(replay).get("error").asText());
