@@ -26,10 +26,17 @@ public final class LoginBrowser {
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     private final String language;
+    private final String forwardedFor;
 
     /** A browser whose Accept-Language is {@code language}. */
     public LoginBrowser(String language) {
+        this(language, null);
+    }
+
+    /** A browser behind a reverse proxy on the node's machine, which says it came from {@code forwardedFor}. */
+    public LoginBrowser(String language, String forwardedFor) {
         this.language = language;
+        this.forwardedFor = forwardedFor;
     }
 
     public HttpResponse<String> get(String url) {
@@ -69,6 +76,7 @@ public final class LoginBrowser {
 
     private HttpResponse<String> send(HttpRequest.Builder b) {
         try {
+            if (forwardedFor != null) b.header("X-Forwarded-For", "198.51.100.99, " + forwardedFor);
             return http.send(b.header("Accept-Language", language).timeout(Duration.ofSeconds(20)).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import de.allmende.api.SecurityHeaders;
 import de.allmende.api.login.AccountPages;
 import de.allmende.api.login.AccountPages.Field;
 import de.allmende.api.login.BrowserCookies;
+import de.allmende.api.login.ClientAddress;
 import de.allmende.domain.oauth.OAuthApp;
 import de.allmende.domain.oauth.OAuthError;
 import de.allmende.domain.people.Lockout;
@@ -102,8 +103,7 @@ public final class AuthorizeHandler {
 
     private void login(RoutingContext ctx, AccountPages.Page page, AuthorizeParams p, AuthorizationRequest request,
                        String username, String password) {
-        String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
-        switch (logins.login(username, password, address)) {
+        switch (logins.login(username, password, ClientAddress.of(ctx))) {
             case LoginResult.Success s -> {
                 cookies.startSession(ctx, s.sessionSecret(), logins.sessionLifetime().toSeconds());
                 ctx.response().setStatusCode(303).putHeader("Location", Route.OAUTH_AUTHORIZE.path() + "?" + p.query()).end();

@@ -28,12 +28,8 @@ public final class Passwords {
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
     private final SecureRandom random = new SecureRandom();
-    /** Checked against when a login names nobody, so an unknown name takes as long as a wrong password. */
-    private final String decoy;
-
-    public Passwords() {
-        this.decoy = hash("decoy password that matches nothing");
-    }
+    /** Checked against when a login names nobody, so an unknown name takes as long as a wrong password; made on first use. */
+    private volatile String decoy;
 
     /** Rejects passwords that are too short or too long to be worth hashing. */
     public static void requireAcceptable(String password) {
@@ -62,7 +58,9 @@ public final class Passwords {
 
     /** Spends the time of a check without one to make (the login named nobody). */
     public void checkNothing(String password) {
-        matches(password, decoy);
+        String d = decoy;
+        if (d == null) decoy = d = hash("decoy password that matches nothing");
+        matches(password, d);
     }
 
     private static byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {

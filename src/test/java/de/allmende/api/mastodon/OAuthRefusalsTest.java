@@ -120,6 +120,23 @@ class OAuthRefusalsTest {
     }
 
     @Test
+    @DisplayName("twenty failures from one address (behind the proxy) lock that address, not the others")
+    void addressLockout() {
+        LoginBrowser attacker = new LoginBrowser("en", "203.0.113.7");
+        HttpResponse<String> login = attacker.get(app.authorizeUrl("read", "s", MastodonApp.verifier()));
+        HttpResponse<String> last = null;
+        for (int i = 1; i <= 20; i++) {
+            last = attacker.submit(login, Map.of("username", "nobody" + i, "password", "guess", "step", "login"));
+        }
+        assertEquals(429, last.statusCode());
+        assertTrue(Jsoup.parse(last.body()).selectFirst("[role=alert]").text().startsWith("Too many failed logins from your address."));
+        assertEquals(1, node.count("SELECT count(*) FROM login_throttle WHERE key = 'address:203.0.113.7' AND locked_until > now()"));
+        LoginBrowser colleague = new LoginBrowser("de", "203.0.113.8");
+        HttpResponse<String> page = colleague.get(app.authorizeUrl("read", "s", MastodonApp.verifier()));
+        assertEquals(303, colleague.submit(page, Map.of("username", "erika", "password", MastodonApp.PASSWORD, "step", "login")).statusCode());
+    }
+
+    @Test
     @DisplayName("client credentials (JSON, basic auth); wrong secret 401; scopes and app tokens on the client API")
     void clientCredentialsAndScopes() {
         String basic = Base64.getEncoder().encodeToString((app.clientId + ":" + app.clientSecret).getBytes(StandardCharsets.UTF_8));
