@@ -149,4 +149,37 @@ class OAuthLoginFlowTest {
         String code = Jsoup.parse(shown.body()).selectFirst("input#code").attr("value");
         assertEquals(200, oob.exchange(code, "urn:ietf:wg:oauth:2.0:oob", verifier).statusCode());
     }
+
+    @Test
+    @DisplayName("login, consent and password pages in German and English: labelled fields, one h1, language, alerts, no script")
+    void pagesAreAccessibleWithoutJavaScript() {
+        for (String language : new String[]{"de", "en"}) {
+            LoginBrowser browser = new LoginBrowser(language);
+            HttpResponse<String> login = browser.get(app.authorizeUrl("read", "s", MastodonApp.verifier()));
+            assertAccessible(login, language);
+            HttpResponse<String> refused = browser.submit(login, Map.of("username", "erika", "password", "nicht-das-passwort", "step", "login"));
+            assertAccessible(refused, language);
+            assertNotNull(Jsoup.parse(refused.body()).selectFirst("[role=alert]"), "the failure is announced");
+            HttpResponse<String> consent = browser.follow(browser.submit(login, Map.of("username", "erika", "password", MastodonApp.PASSWORD,
+                    "step", "login")));
+            assertAccessible(consent, language);
+            assertNotNull(Jsoup.parse(consent.body()).selectFirst("fieldset > legend"), "the choice of municipality is a labelled group");
+            String link = node.node().services().people.resetPassword("erika").toString();
+            assertAccessible(browser.get(link.replace(node.publicUrl().toString().replaceAll("/$", ""), node.url())), language);
+        }
+    }
+
+    private static void assertAccessible(HttpResponse<String> page, String language) {
+        Document doc = Jsoup.parse(page.body());
+        assertEquals(language, doc.selectFirst("html").attr("lang"), page.body());
+        assertFalse(doc.title().isBlank());
+        assertEquals(1, doc.select("h1").size());
+        assertNotNull(doc.getElementById("main"), "the skip link's target");
+        assertTrue(doc.select("script").isEmpty());
+        for (var input : doc.select("input:not([type=hidden]):not([hidden])")) {
+            assertNotNull(doc.selectFirst("label[for=" + input.id() + "]"), () -> "no label for " + input);
+        }
+        for (var button : doc.select("button")) assertFalse(button.text().isBlank(), button::toString);
+        assertTrue(doc.select("input[type=password]").stream().allMatch(i -> i.hasAttr("autocomplete")), "password managers know the fields");
+    }
 }
