@@ -8,6 +8,7 @@ import de.allmende.cli.KeysCommand;
 import de.allmende.cli.NodeCommand;
 import de.allmende.cli.ServeCommand;
 import de.allmende.cli.TokenCommand;
+import de.allmende.cli.UserCommand;
 import de.allmende.cli.TunedJvm;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,7 +21,7 @@ import java.util.Map;
         subcommands = {ServeCommand.class, ActorCommand.class, KeysCommand.class, DbCommand.class,
                 FederationCommands.Follow.class, FederationCommands.Unfollow.class, FederationCommands.Post.class,
                 FederationCommands.Followers.class, FederationCommands.Following.class, FederationCommands.FollowRequest.class,
-                FederationCommands.Block.class, TokenCommand.class,
+                FederationCommands.Block.class, TokenCommand.class, UserCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {

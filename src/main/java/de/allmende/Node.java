@@ -59,6 +59,7 @@ public final class Node implements AutoCloseable {
             }, new DeploymentOptions().setThreadingModel(ThreadingModel.EVENT_LOOP).setInstances(HTTP_INSTANCES)).await();
             services.federation.startWorkers();
             scheduleMediaCleanup(services, vertx);
+            scheduleLoginCleanup(services, vertx);
             LOG.info("node {} serving on {}:{} in {} ms", config.publicUrl(), config.httpHost(), port,
                     (System.nanoTime() - t0) / 1_000_000);
             return new Node(services, vertx, port);
@@ -100,6 +101,17 @@ public final class Node implements AutoCloseable {
                 services.media.removeOrphans();
             } catch (RuntimeException e) {
                 LOG.warn("media cleanup failed", e);
+            }
+        }));
+    }
+
+    /** Expired sessions, one-time links, codes and stale login counters go hourly. */
+    private static void scheduleLoginCleanup(Services services, Vertx vertx) {
+        vertx.setPeriodic(60_000, 3_600_000, id -> Thread.ofVirtual().name("login-cleanup").start(() -> {
+            try {
+                services.logins.removeExpired();
+            } catch (RuntimeException e) {
+                LOG.warn("login cleanup failed", e);
             }
         }));
     }

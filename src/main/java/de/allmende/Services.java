@@ -47,6 +47,12 @@ public final class Services implements AutoCloseable {
     public final LikeService likes;
     public final BoostService boosts;
     public final ProfileService profiles;
+    public final de.allmende.service.people.PersonService people;
+    public final de.allmende.service.people.LoginService logins;
+    public final de.allmende.service.people.AuditTrail audit;
+    public final de.allmende.service.oauth.OAuthApps oauthApps;
+    public final de.allmende.service.oauth.Authorizations authorizations;
+    public final de.allmende.service.oauth.OAuthTokens oauthTokens;
 
     private Services(NodeConfig config, Database db) {
         this.config = config;
@@ -69,6 +75,15 @@ public final class Services implements AutoCloseable {
         this.likes = new LikeService(db, iris, federation.directory, federation.outbox);
         this.boosts = new BoostService(db, iris, federation.directory, federation.outbox);
         this.profiles = new ProfileService(db, federation.outbox);
+        var passwords = new de.allmende.service.people.Passwords();
+        // A one-time link opens the page where its holder chooses a password.
+        this.people = new de.allmende.service.people.PersonService(db, passwords, secret -> java.net.URI.create(
+                iris.base().resolve(de.allmende.route.Route.PASSWORD.path()) + "?token=" + secret), clock);
+        this.logins = new de.allmende.service.people.LoginService(db, passwords, de.allmende.service.people.LoginPolicy.DEFAULT, clock);
+        this.audit = new de.allmende.service.people.AuditTrail(db);
+        this.oauthApps = new de.allmende.service.oauth.OAuthApps(db);
+        this.authorizations = new de.allmende.service.oauth.Authorizations(db, oauthApps, clock);
+        this.oauthTokens = new de.allmende.service.oauth.OAuthTokens(db, oauthApps, clock);
     }
 
     /** Opens the database, applies migrations, checks the master key and makes sure the instance actor exists. */

@@ -2,6 +2,7 @@ package de.allmende.api;
 
 import de.allmende.api.activitypub.ActorHandler;
 import de.allmende.api.activitypub.ObjectHandler;
+import de.allmende.api.mastodon.MastodonHandlers;
 import de.allmende.api.staff.StaffHandlers;
 import de.allmende.route.Route;
 
@@ -15,6 +16,7 @@ final class Endpoints {
 
     static Endpoint of(Route route, HttpHandlers h) {
         StaffHandlers staff = h.staff();
+        MastodonHandlers mastodon = h.mastodon();
         return switch (route) {
             case WEBFINGER -> Endpoint.of(h.webFinger());
             case HOST_META -> Endpoint.of(h.hostMeta());
@@ -53,6 +55,18 @@ final class Endpoints {
             case HEALTH_LIVE -> Endpoint.of(h.health()::live);
             case HEALTH_READY -> Endpoint.of(h.health()::ready);
             case METRICS -> Endpoint.of(h.metrics());
+
+            case OAUTH_SERVER_METADATA -> Endpoint.of(mastodon.serverMetadata());
+            case APPS_CREATE -> Endpoint.of(mastodon.body(), mastodon.createApp());
+            case APPS_VERIFY_CREDENTIALS -> Endpoint.of(mastodon.verifyApp());
+            case OAUTH_AUTHORIZE -> Endpoint.of(mastodon.authorize()::show);
+            case OAUTH_AUTHORIZE_FORM -> Endpoint.of(mastodon.body(), mastodon.authorize()::submit);
+            case OAUTH_TOKEN -> Endpoint.of(mastodon.body(), mastodon.token());
+            case OAUTH_REVOKE -> Endpoint.of(mastodon.body(), mastodon.revoke());
+            case OAUTH_USERINFO -> Endpoint.of(mastodon.userInfo());
+            case OAUTH_USERINFO_POST -> Endpoint.of(mastodon.body(), mastodon.userInfo());
+            case PASSWORD -> Endpoint.of(mastodon.password()::show);
+            case PASSWORD_FORM -> Endpoint.of(mastodon.body(), mastodon.password()::submit);
         };
     }
 }

@@ -40,6 +40,7 @@ public record HttpHandlers(
         IconHandler icons,
         MediaFileHandler mediaFiles,
         StaffHandlers staff,
+        de.allmende.api.mastodon.MastodonHandlers mastodon,
         Optional<AuthorizedFetch> authorizedFetch,
         HealthHandler health,
         MetricsHandler metrics,
@@ -66,6 +67,7 @@ public record HttpHandlers(
                 new IconHandler(s.actors),
                 new MediaFileHandler(s.media),
                 new StaffHandlers(s),
+                new de.allmende.api.mastodon.MastodonHandlers(s, templates),
                 s.config.authorizedFetch()
                         ? Optional.of(new AuthorizedFetch(s.federation.resolver, s.moderation, iris, s.clock))
                         : Optional.empty(),

@@ -35,6 +35,14 @@ final class NodeRouter {
         // Kept public documents are answered here, on the event loop, before any route's handlers run.
         r.route().handler(h.documents()::answerKept);
         r.route(Area.WELL_KNOWN.prefix() + "/*").handler(CorsHandler.create().addOrigin("*").allowedMethod(HttpMethod.GET));
+        // Browser apps (Elk, Phanpy) call the client API and OAuth endpoints from their own origin; bearer tokens,
+        // not cookies, so any origin. The login page is no API: it is left out.
+        CorsHandler clientCors = clientCors();
+        r.route(Area.CLIENT_API.prefix() + "/*").handler(clientCors);
+        r.route(Area.OAUTH.prefix() + "/*").handler(ctx -> {
+            if (Route.OAUTH_AUTHORIZE.template().match(ctx.request().path(), null).isPresent()) ctx.next();
+            else clientCors.handle(ctx);
+        });
 
         Guards guards = new Guards(h);
         for (Route route : Route.values()) register(r, route, Endpoints.of(route, h), guards, blocking);
@@ -44,6 +52,14 @@ final class NodeRouter {
         r.route().failureHandler(h.failures());
         r.route().last().handler(ctx -> ctx.fail(404));
         return r;
+    }
+
+    private static CorsHandler clientCors() {
+        return CorsHandler.create().addOrigin("*")
+                .allowedMethods(java.util.Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE))
+                .allowedHeaders(java.util.Set.of("Authorization", "Content-Type", "Idempotency-Key", "Accept"))
+                .exposedHeaders(java.util.Set.of("Link", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "X-Request-Id"))
+                .maxAgeSeconds(86_400);
     }
 
     private static void register(Router r, Route route, Endpoint endpoint, Guards guards, OnVirtualThread blocking) {
@@ -81,6 +97,7 @@ final class NodeRouter {
                 // their body arrived, so neither slow bodies nor stalling key servers can fill it for the rest of the node.
                 case SIGNED_DELIVERY -> List.of(inboxBody, h.remoteWork());
                 case STAFF -> List.of(h.staff().auth(), StaffAuth.require(route.scope().orElseThrow()));
+                case CLIENT -> List.of(h.mastodon().auth().require(route.clientScopes().orElseThrow()));
                 case OPERATOR -> List.of(h.metrics()::requireToken);
             };
         }

@@ -14,6 +14,21 @@ import io.vertx.ext.web.RoutingContext;
 public final class SecurityHeaders implements Handler<RoutingContext> {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src " + Stylesheet.PAGES.cspSource()
             + "; img-src 'self' https:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    private static final String FORM_TARGET = "allmende.csp.form-target";
+    /** A CSP source expression: a scheme ({@code com.example.app:}) or a scheme with host and port. */
+    private static final java.util.regex.Pattern SOURCE = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:(//[A-Za-z0-9.:\\[\\]-]+)?");
+
+    /**
+     * Lets the forms of this page lead to {@code target} as well: browsers apply form-action to the redirect
+     * that follows a form, and the OAuth consent form redirects to the app (a custom scheme or another site).
+     */
+    public static void allowFormTarget(RoutingContext ctx, java.net.URI target) {
+        String scheme = target.getScheme();
+        if (scheme == null) return;
+        boolean web = scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https");
+        String source = web && target.getRawAuthority() != null ? scheme + "://" + target.getRawAuthority() : scheme + ":";
+        if (SOURCE.matcher(source).matches()) ctx.put(FORM_TARGET, source);
+    }
 
     @Override
     public void handle(RoutingContext ctx) {
@@ -22,7 +37,9 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
             headers.set("X-Content-Type-Options", "nosniff");
             String type = headers.get("Content-Type");
             if (type != null && type.regionMatches(true, 0, "text/html", 0, 9)) {
-                headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+                String target = ctx.get(FORM_TARGET);
+                headers.set("Content-Security-Policy", target == null ? CONTENT_SECURITY_POLICY
+                        : CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + target));
                 headers.set("X-Frame-Options", "DENY"); // frame-ancestors for browsers without CSP 2
                 headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
             }

@@ -15,6 +15,11 @@ public enum Access {
     SIGNED_DELIVERY,
     /** The staff API: a bearer token with the route's scope. */
     STAFF,
+    /**
+     * Mastodon's client API: an OAuth bearer token with one of the route's {@link ClientScopes}; some
+     * routes need a person behind the token.
+     */
+    CLIENT,
     /** Operators: the metrics token, when the operator set one. */
     OPERATOR;
 

@@ -9,8 +9,14 @@ public enum Area {
     WELL_KNOWN("/.well-known"),
     /** Everything servers and browsers fetch: actors, collections, objects, feeds, pages, files. */
     NODE(""),
-    /** {@code /api/v1} stays free for a Mastodon-compatible client API. */
+    /** The staff API, beside the Mastodon client API's {@code /api/v1} and {@code /api/v2}. */
     STAFF_API("/api/allmende/v1"),
+    /** Mastodon's client API ({@code /api/v1}, {@code /api/v2}): open to scripts on any origin (CORS), as web apps need. */
+    CLIENT_API("/api"),
+    /** OAuth 2 as Mastodon speaks it: the login and consent page, token, revocation, userinfo. */
+    OAUTH("/oauth"),
+    /** Pages for a person's own login: choosing a password. */
+    ACCOUNTS("/auth"),
     OPERATIONS("");
 
     private final String prefix;

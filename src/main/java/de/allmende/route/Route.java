@@ -12,7 +12,10 @@ import static de.allmende.route.Access.PAGE_OR_SIGNED_FETCH;
 import static de.allmende.route.Access.PUBLIC;
 import static de.allmende.route.Access.SIGNED_DELIVERY;
 import static de.allmende.route.Access.SIGNED_FETCH;
+import static de.allmende.route.Area.ACCOUNTS;
+import static de.allmende.route.Area.CLIENT_API;
 import static de.allmende.route.Area.NODE;
+import static de.allmende.route.Area.OAUTH;
 import static de.allmende.route.Area.OPERATIONS;
 import static de.allmende.route.Area.STAFF_API;
 import static de.allmende.route.Area.WELL_KNOWN;
@@ -96,13 +99,31 @@ public enum Route {
     HEALTH_LIVE(OPERATIONS, GET, at("/health/live"), PUBLIC, JSON),
     /** Ready when the database answers too. */
     HEALTH_READY(OPERATIONS, GET, at("/health/ready"), PUBLIC, JSON),
-    METRICS(OPERATIONS, GET, at("/metrics"), OPERATOR, PROMETHEUS);
+    METRICS(OPERATIONS, GET, at("/metrics"), OPERATOR, PROMETHEUS),
+
+    /** RFC 8414 server metadata: a 404 here tells apps the server is older than Mastodon 4.3. */
+    OAUTH_SERVER_METADATA(WELL_KNOWN, GET, at("/oauth-authorization-server"), PUBLIC, JSON),
+    /** Any app may register (Mastodon's way); a person decides at {@link #OAUTH_AUTHORIZE} what it may do. */
+    APPS_CREATE(CLIENT_API, POST, at("/v1/apps"), PUBLIC, JSON),
+    APPS_VERIFY_CREDENTIALS(CLIENT_API, GET, at("/v1/apps/verify_credentials"), ClientScopes.anyToken(), JSON),
+    /** The login and consent page; its form posts to {@link #OAUTH_AUTHORIZE_FORM}. */
+    OAUTH_AUTHORIZE(OAUTH, GET, at("/authorize"), PUBLIC, HTML),
+    OAUTH_AUTHORIZE_FORM(OAUTH, POST, at("/authorize"), PUBLIC, HTML),
+    /** Token and revocation requests authenticate their client themselves (basic or in the body). */
+    OAUTH_TOKEN(OAUTH, POST, at("/token"), PUBLIC, JSON),
+    OAUTH_REVOKE(OAUTH, POST, at("/revoke"), PUBLIC, JSON),
+    OAUTH_USERINFO(OAUTH, GET, at("/userinfo"), ClientScopes.person("profile"), JSON),
+    OAUTH_USERINFO_POST(OAUTH, POST, at("/userinfo"), ClientScopes.person("profile"), JSON),
+    /** Where a person chooses a password, from a one-time link the CLI printed ({@code user create|reset-password}). */
+    PASSWORD(ACCOUNTS, GET, at("/password"), PUBLIC, HTML),
+    PASSWORD_FORM(ACCOUNTS, POST, at("/password"), PUBLIC, HTML);
 
     private final Area area;
     private final HttpMethod method;
     private final PathTemplate template;
     private final Access access;
     private final Optional<Scope> scope;
+    private final Optional<ClientScopes> clientScopes;
     private final List<String> produces;
 
     Route(Area area, HttpMethod method, PathTemplate template, Access access, String... produces) {
@@ -114,12 +135,23 @@ public enum Route {
         this(STAFF_API, method, template, Access.STAFF, Optional.of(scope), produces);
     }
 
+    /** A Mastodon client API route: an OAuth token with one of the route's scopes. */
+    Route(Area area, HttpMethod method, PathTemplate template, ClientScopes clientScopes, String... produces) {
+        this(area, method, template, Access.CLIENT, Optional.empty(), Optional.of(clientScopes), produces);
+    }
+
     Route(Area area, HttpMethod method, PathTemplate template, Access access, Optional<Scope> scope, String... produces) {
+        this(area, method, template, access, scope, Optional.empty(), produces);
+    }
+
+    Route(Area area, HttpMethod method, PathTemplate template, Access access, Optional<Scope> scope,
+          Optional<ClientScopes> clientScopes, String... produces) {
         this.area = area;
         this.method = method;
         this.template = template.under(area.prefix());
         this.access = access;
         this.scope = scope;
+        this.clientScopes = clientScopes;
         this.produces = List.of(produces);
     }
 
@@ -129,6 +161,8 @@ public enum Route {
     public Access access() { return access; }
     /** The scope a staff token needs; empty for every other route. */
     public Optional<Scope> scope() { return scope; }
+    /** What a client API route asks of an OAuth token; empty for every other route. */
+    public Optional<ClientScopes> clientScopes() { return clientScopes; }
     /** The media types a successful answer has (none for 204). */
     public List<String> produces() { return produces; }
 

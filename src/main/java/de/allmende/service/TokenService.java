@@ -10,15 +10,11 @@ import de.allmende.domain.TokenInfo;
 import de.allmende.domain.ValidationException;
 import de.allmende.store.ActorStore;
 import de.allmende.store.TokenStore;
+import de.allmende.support.Secrets;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -39,7 +35,6 @@ public final class TokenService {
     private final TokenStore tokens;
     private final ActorStore actors;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     public TokenService(Database db, TokenStore tokens, ActorStore actors, Clock clock) {
         this.db = db;
@@ -56,9 +51,7 @@ public final class TokenService {
             throw invalid("label", "at most " + MAX_LABEL + " characters, no control characters");
         }
         LocalActor actor = municipality(handle);
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = Secrets.random(PREFIX);
         TokenInfo info = tokens.insert(db.dsl(), hash(secret), actor.id(), scopes, cleanLabel);
         return new IssuedToken(info, secret);
     }
@@ -107,10 +100,6 @@ public final class TokenService {
     }
 
     static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Secrets.sha256(token);
     }
 }

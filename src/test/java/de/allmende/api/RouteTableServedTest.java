@@ -8,7 +8,9 @@ import de.allmende.route.Area;
 import de.allmende.route.Param;
 import de.allmende.route.PathTemplate.RouterPath;
 import de.allmende.route.Route;
+import de.allmende.domain.people.Role;
 import de.allmende.testkit.Fixtures;
+import de.allmende.testkit.MastodonApp;
 import de.allmende.testkit.Multipart;
 import de.allmende.testkit.SampleFiles;
 import de.allmende.testkit.Showcase;
@@ -45,6 +47,10 @@ class RouteTableServedTest {
 
     static TestNode node;
     static String token;
+    /** A Mastodon app's token of a person (client API routes), the app, and a one-time password link's query. */
+    static String clientToken;
+    static MastodonApp app;
+    static String passwordQuery;
     /** Existing things to name: {@code "kind/id"} per content kind, the activity and the uploaded file. */
     static final Map<String, String> ids = new HashMap<>();
 
@@ -63,6 +69,10 @@ class RouteTableServedTest {
         token = staff.token();
         HttpResponse<String> upload = staff.upload(new Multipart().file("file", "wappen.png", "image/png", SampleFiles.png()));
         ids.put("media", StaffClient.json(upload).get("id").asText());
+        MastodonApp.person(node, "erika", "musterstadt", Role.EDITOR);
+        app = MastodonApp.register(node, "https://app.example/callback", "read profile");
+        clientToken = app.login("erika", "read profile");
+        passwordQuery = "?" + node.node().services().people.resetPassword("erika").getQuery();
     }
 
     @AfterAll
@@ -132,12 +142,15 @@ class RouteTableServedTest {
 
     private static String sampleQuery(Route route) {
         if (route == Route.WEBFINGER) return "?resource=acct:musterstadt@" + node.publicUrl().getRawAuthority();
+        if (route == Route.OAUTH_AUTHORIZE) return "?response_type=code&client_id=" + app.clientId + "&redirect_uri=https://app.example/callback";
+        if (route == Route.PASSWORD) return passwordQuery;
         return "";
     }
 
     private static HttpResponse<String> get(Route route, String target, String accept) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(node.url() + target)).header("Accept", accept).GET();
         if (route.access() == Access.STAFF) b.header("Authorization", "Bearer " + token);
+        if (route.access() == Access.CLIENT) b.header("Authorization", "Bearer " + clientToken);
         return TestNode.send(b.build());
     }
 }

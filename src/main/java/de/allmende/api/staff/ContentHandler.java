@@ -14,6 +14,7 @@ import de.allmende.domain.LocalActor;
 import de.allmende.federation.iri.Iris;
 import de.allmende.route.Route;
 import de.allmende.service.ContentService;
+import de.allmende.service.people.AuditTrail;
 import de.allmende.support.ApiException;
 import io.vertx.ext.web.RoutingContext;
 
@@ -28,10 +29,12 @@ import java.util.UUID;
 public final class ContentHandler {
     private final ContentService content;
     private final Iris iris;
+    private final AuditTrail audit;
 
-    ContentHandler(ContentService content, Iris iris) {
+    ContentHandler(ContentService content, Iris iris, AuditTrail audit) {
         this.content = content;
         this.iris = iris;
+        this.audit = audit;
     }
 
     public void list(RoutingContext ctx) {
@@ -50,6 +53,7 @@ public final class ContentHandler {
     public void create(RoutingContext ctx) {
         ContentKind kind = kind(ctx);
         Content c = content.create(actor(ctx), kind, jsonBody(ctx));
+        audit.record(StaffAuth.grant(ctx), AuditTrail.Action.CREATE, kind.code(), c.id().orElseThrow().toString());
         ctx.response().putHeader("Location", Route.STAFF_CONTENT.path(kind.plural(), c.id().orElseThrow().toString()));
         Responses.json(ctx, 201, MediaTypes.JSON, ContentJson.write(c));
     }
@@ -61,13 +65,17 @@ public final class ContentHandler {
 
     public void replace(RoutingContext ctx) {
         ContentKind kind = kind(ctx);
-        Content c = content.update(actor(ctx), kind, id(ctx, kind), jsonBody(ctx));
+        UUID id = id(ctx, kind);
+        Content c = content.update(actor(ctx), kind, id, jsonBody(ctx));
+        audit.record(StaffAuth.grant(ctx), AuditTrail.Action.UPDATE, kind.code(), id.toString());
         Responses.json(ctx, 200, MediaTypes.JSON, ContentJson.write(c));
     }
 
     public void delete(RoutingContext ctx) {
         ContentKind kind = kind(ctx);
-        content.delete(actor(ctx), kind, id(ctx, kind));
+        UUID id = id(ctx, kind);
+        content.delete(actor(ctx), kind, id);
+        audit.record(StaffAuth.grant(ctx), AuditTrail.Action.DELETE, kind.code(), id.toString());
         ctx.response().setStatusCode(204).end();
     }
 

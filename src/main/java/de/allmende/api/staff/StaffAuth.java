@@ -2,7 +2,6 @@ package de.allmende.api.staff;
 
 import de.allmende.domain.AccessGrant;
 import de.allmende.domain.Scope;
-import de.allmende.service.TokenService;
 import de.allmende.support.ApiException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -10,7 +9,9 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.SecurityPolicyHandler;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Bearer-token authentication for the staff API (RFC 6750): 401 with a {@code WWW-Authenticate}
@@ -24,9 +25,10 @@ public final class StaffAuth implements SecurityPolicyHandler {
     /** Routes with these methods read a body; StaffHandlers gives each a BodyHandler, which resumes the request. */
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
-    private final TokenService tokens;
+    private final Function<String, Optional<AccessGrant>> tokens;
 
-    public StaffAuth(TokenService tokens) {
+    /** @param tokens what a presented token may do: the CLI's staff tokens, and apps' OAuth tokens of a person */
+    public StaffAuth(Function<String, Optional<AccessGrant>> tokens) {
         this.tokens = tokens;
     }
 
@@ -38,7 +40,7 @@ public final class StaffAuth implements SecurityPolicyHandler {
         ctx.response().putHeader("Cache-Control", "no-store");
         String token = bearerToken(request.getHeader("Authorization"));
         if (token == null) throw refuse(ctx, REALM, ApiException.unauthorized("missing bearer token"));
-        AccessGrant grant = tokens.authenticate(token).orElseThrow(() ->
+        AccessGrant grant = tokens.apply(token).orElseThrow(() ->
                 refuse(ctx, REALM + ", error=\"invalid_token\"", ApiException.unauthorized("invalid_token")));
         ctx.put(GRANT, grant);
         if (!WITH_BODY.contains(request.method()) && !request.isEnded()) request.resume();
@@ -72,7 +74,8 @@ public final class StaffAuth implements SecurityPolicyHandler {
         return grant;
     }
 
-    private static String bearerToken(String header) {
+    /** The token of an {@code Authorization: Bearer} header (RFC 6750 §2.1), or null. */
+    public static String bearerToken(String header) {
         if (header == null || header.length() < 7 || !header.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) return null;
         String token = header.substring(7).strip();
         return token.isEmpty() ? null : token;

@@ -24,10 +24,11 @@ public final class StaffHandlers {
     private final String uploadDirectory;
 
     public StaffHandlers(Services s) {
-        this.auth = new StaffAuth(s.tokens);
+        // An app's token works here too, for the municipality its person chose (its person goes into the audit trail).
+        this.auth = new StaffAuth(token -> s.tokens.authenticate(token).or(() -> s.oauthTokens.staffGrant(token)));
         this.openApi = new OpenApiDocument(s.config.publicUrl().toString() + de.allmende.route.Area.STAFF_API.prefix());
         this.media = new MediaHandler(s.media);
-        this.content = new ContentHandler(s.content, s.iris);
+        this.content = new ContentHandler(s.content, s.iris, s.audit);
         this.uploadDirectory = s.media.incomingDirectory().toString();
     }
 

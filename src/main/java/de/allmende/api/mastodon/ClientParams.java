@@ -1,0 +1,81 @@
+package de.allmende.api.mastodon;
+
+import de.allmende.domain.oauth.OAuthError;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A client's parameters as Mastodon (Rails) reads them: from the query, a form body (urlencoded or
+ * multipart) or a JSON body, whichever the client sends. Elk sends JSON, Mastodon.py and Tusky forms
+ * (Elk's token requests in JSON broke GoToSocial logins: interop.md §2.1). Array parameters come as
+ * {@code name[]=a&name[]=b} in forms and as arrays in JSON.
+ */
+public final class ClientParams {
+    private static final long BODY_LIMIT = 64 * 1024;
+    private final Map<String, List<String>> values;
+
+    private ClientParams(Map<String, List<String>> values) {
+        this.values = values;
+    }
+
+    /** Reads form bodies (and keeps JSON ones) up to 64 KB: apps and tokens ask for little. */
+    public static BodyHandler body() {
+        return BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
+    }
+
+    public static ClientParams of(RoutingContext ctx) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        // With a BodyHandler, request params hold the query and any form body's fields.
+        ctx.request().params().forEach(e -> values.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        String type = Optional.ofNullable(ctx.request().getHeader("Content-Type")).orElse("").toLowerCase(Locale.ROOT);
+        if (type.startsWith("application/json") && ctx.body() != null && ctx.body().length() > 0) {
+            readJson(ctx, values);
+        }
+        return new ClientParams(values);
+    }
+
+    private static void readJson(RoutingContext ctx, Map<String, List<String>> values) {
+        JsonObject json;
+        try {
+            json = ctx.body().asJsonObject();
+        } catch (DecodeException | ClassCastException e) {
+            throw OAuthError.invalidRequest("The request body is not a JSON object.");
+        }
+        if (json == null) return;
+        for (String key : json.fieldNames()) {
+            Object v = json.getValue(key);
+            List<String> list = new ArrayList<>();
+            if (v instanceof JsonArray a) {
+                a.forEach(item -> { if (item != null) list.add(String.valueOf(item)); });
+            } else if (v != null) {
+                list.add(String.valueOf(v));
+            }
+            values.put(key, list);
+        }
+    }
+
+    /** The value of a single parameter; the last one where a client sent several (as Rails keeps it). */
+    public String get(String name) {
+        List<String> list = values.get(name);
+        return list == null || list.isEmpty() ? null : list.getLast();
+    }
+
+    /** An array parameter: {@code name[]} fields, a JSON array, or one string split at whitespace. */
+    public List<String> list(String name) {
+        List<String> out = new ArrayList<>(values.getOrDefault(name + "[]", List.of()));
+        for (String v : values.getOrDefault(name, List.of())) {
+            for (String part : v.strip().split("\\s+")) if (!part.isEmpty()) out.add(part);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,48 @@
+package de.allmende.api.mastodon;
+
+import de.allmende.Services;
+import de.allmende.api.login.AccountPages;
+import de.allmende.api.login.BrowserCookies;
+import de.allmende.api.login.PasswordHandler;
+import de.allmende.api.web.Templates;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The Mastodon client API's handlers (issue 10): so far app registration and OAuth 2 with the login,
+ * consent and password pages. JSON of this API is written only in this package.
+ */
+public final class MastodonHandlers {
+    private final ClientAuth auth;
+    private final AppsHandler apps;
+    private final AuthorizeHandler authorize;
+    private final TokenHandler token;
+    private final UserInfoHandler userInfo;
+    private final ServerMetadataHandler serverMetadata;
+    private final PasswordHandler password;
+
+    public MastodonHandlers(Services s, Templates templates) {
+        AccountPages pages = new AccountPages(templates, s.config.nodeName());
+        BrowserCookies cookies = new BrowserCookies(s.config.publicUrl());
+        this.auth = new ClientAuth(s.oauthTokens);
+        this.apps = new AppsHandler(s.oauthApps);
+        this.authorize = new AuthorizeHandler(s.authorizations, s.logins, pages, cookies);
+        this.token = new TokenHandler(s.oauthApps, s.oauthTokens);
+        this.userInfo = new UserInfoHandler(s.iris);
+        this.serverMetadata = new ServerMetadataHandler(s.iris);
+        this.password = new PasswordHandler(s.people, pages, cookies);
+    }
+
+    public ClientAuth auth() { return auth; }
+    public AuthorizeHandler authorize() { return authorize; }
+    public PasswordHandler password() { return password; }
+    public Handler<RoutingContext> serverMetadata() { return serverMetadata; }
+    public Handler<RoutingContext> userInfo() { return OAuthAnswers.answering(userInfo::handle); }
+    public Handler<RoutingContext> createApp() { return OAuthAnswers.answering(apps::create); }
+    public Handler<RoutingContext> verifyApp() { return OAuthAnswers.answering(apps::verifyCredentials); }
+    public Handler<RoutingContext> token() { return OAuthAnswers.answering(token::token); }
+    public Handler<RoutingContext> revoke() { return OAuthAnswers.answering(token::revoke); }
+
+    /** Bodies of app registration, token and form requests: small. */
+    public Handler<RoutingContext> body() { return ClientParams.body(); }
+}
