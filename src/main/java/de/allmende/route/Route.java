@@ -105,6 +105,13 @@ public enum Route {
     OAUTH_SERVER_METADATA(WELL_KNOWN, GET, at("/oauth-authorization-server"), PUBLIC, JSON),
     /** Any app may register (Mastodon's way); a person decides at {@link #OAUTH_AUTHORIZE} what it may do. */
     APPS_CREATE(CLIENT_API, POST, at("/v1/apps"), PUBLIC, JSON),
+    /** What apps read before login: the instance (v2; v1 for older apps), custom emojis and trends. */
+    CLIENT_INSTANCE(CLIENT_API, GET, at("/v2/instance"), PUBLIC, JSON),
+    CLIENT_INSTANCE_V1(CLIENT_API, GET, at("/v1/instance"), PUBLIC, JSON),
+    CUSTOM_EMOJIS(CLIENT_API, GET, at("/v1/custom_emojis"), PUBLIC, JSON),
+    TRENDS_TAGS(CLIENT_API, GET, at("/v1/trends/tags"), PUBLIC, JSON),
+    TRENDS_STATUSES(CLIENT_API, GET, at("/v1/trends/statuses"), PUBLIC, JSON),
+    TRENDS_LINKS(CLIENT_API, GET, at("/v1/trends/links"), PUBLIC, JSON),
     APPS_VERIFY_CREDENTIALS(CLIENT_API, GET, at("/v1/apps/verify_credentials"), ClientScopes.anyToken(), JSON),
     /** The login and consent page; its form posts to {@link #OAUTH_AUTHORIZE_FORM}. */
     OAUTH_AUTHORIZE(OAUTH, GET, at("/authorize"), PUBLIC, HTML),

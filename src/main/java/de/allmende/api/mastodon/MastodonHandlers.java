@@ -20,6 +20,7 @@ public final class MastodonHandlers {
     private final UserInfoHandler userInfo;
     private final ServerMetadataHandler serverMetadata;
     private final PasswordHandler password;
+    private final InstanceHandler instance;
 
     public MastodonHandlers(Services s, Templates templates) {
         AccountPages pages = new AccountPages(templates, s.config.nodeName());
@@ -31,11 +32,16 @@ public final class MastodonHandlers {
         this.userInfo = new UserInfoHandler(s.iris);
         this.serverMetadata = new ServerMetadataHandler(s.iris);
         this.password = new PasswordHandler(s.people, pages, cookies);
+        this.instance = new InstanceHandler(s.config, s.nodeInfo);
     }
 
     public ClientAuth auth() { return auth; }
     public AuthorizeHandler authorize() { return authorize; }
     public PasswordHandler password() { return password; }
+    public Handler<RoutingContext> instanceV2() { return instance::v2; }
+    public Handler<RoutingContext> instanceV1() { return instance::v1; }
+    /** Custom emojis and trends: none here, but apps call them at start. */
+    public Handler<RoutingContext> emptyList() { return instance::emptyList; }
     public Handler<RoutingContext> serverMetadata() { return serverMetadata; }
     public Handler<RoutingContext> userInfo() { return OAuthAnswers.answering(userInfo::handle); }
     public Handler<RoutingContext> createApp() { return OAuthAnswers.answering(apps::create); }
