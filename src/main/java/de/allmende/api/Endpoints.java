@@ -61,6 +61,8 @@ final class Endpoints {
             case CLIENT_INSTANCE -> Endpoint.of(mastodon.instanceV2());
             case CLIENT_INSTANCE_V1 -> Endpoint.of(mastodon.instanceV1());
             case CUSTOM_EMOJIS, TRENDS_TAGS, TRENDS_STATUSES, TRENDS_LINKS -> Endpoint.of(mastodon.emptyList());
+            case PREFERENCES -> Endpoint.of(mastodon.preferences());
+            case ANNOUNCEMENTS -> Endpoint.of(mastodon.announcements());
             case APPS_VERIFY_CREDENTIALS -> Endpoint.of(mastodon.verifyApp());
             case OAUTH_AUTHORIZE -> Endpoint.of(mastodon.authorize()::show);
             case OAUTH_AUTHORIZE_FORM -> Endpoint.of(mastodon.body(), mastodon.authorize()::submit);

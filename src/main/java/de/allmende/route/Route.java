@@ -112,6 +112,9 @@ public enum Route {
     TRENDS_TAGS(CLIENT_API, GET, at("/v1/trends/tags"), PUBLIC, JSON),
     TRENDS_STATUSES(CLIENT_API, GET, at("/v1/trends/statuses"), PUBLIC, JSON),
     TRENDS_LINKS(CLIENT_API, GET, at("/v1/trends/links"), PUBLIC, JSON),
+    /** What apps read right after login. */
+    PREFERENCES(CLIENT_API, GET, at("/v1/preferences"), ClientScopes.person("read", "read:accounts"), JSON),
+    ANNOUNCEMENTS(CLIENT_API, GET, at("/v1/announcements"), ClientScopes.person(), JSON),
     APPS_VERIFY_CREDENTIALS(CLIENT_API, GET, at("/v1/apps/verify_credentials"), ClientScopes.anyToken(), JSON),
     /** The login and consent page; its form posts to {@link #OAUTH_AUTHORIZE_FORM}. */
     OAUTH_AUTHORIZE(OAUTH, GET, at("/authorize"), PUBLIC, HTML),

@@ -21,6 +21,7 @@ public final class MastodonHandlers {
     private final ServerMetadataHandler serverMetadata;
     private final PasswordHandler password;
     private final InstanceHandler instance;
+    private final PreferencesHandler preferences = new PreferencesHandler();
 
     public MastodonHandlers(Services s, Templates templates) {
         AccountPages pages = new AccountPages(templates, s.config.nodeName());
@@ -42,6 +43,8 @@ public final class MastodonHandlers {
     public Handler<RoutingContext> instanceV1() { return instance::v1; }
     /** Custom emojis and trends: none here, but apps call them at start. */
     public Handler<RoutingContext> emptyList() { return instance::emptyList; }
+    public Handler<RoutingContext> preferences() { return preferences::preferences; }
+    public Handler<RoutingContext> announcements() { return preferences::announcements; }
     public Handler<RoutingContext> serverMetadata() { return serverMetadata; }
     public Handler<RoutingContext> userInfo() { return OAuthAnswers.answering(userInfo::handle); }
     public Handler<RoutingContext> createApp() { return OAuthAnswers.answering(apps::create); }

@@ -62,6 +62,22 @@ class InstanceApiTest {
     }
 
     @Test
+    @DisplayName("after login: preferences (a municipality posts publicly, in German) and announcements; without a token 401")
+    void sessionStart() throws Exception {
+        de.allmende.testkit.MastodonApp.person(node, "kaemmerin", node.create(de.allmende.testkit.Fixtures.musterstadt()).handle(),
+                de.allmende.domain.people.Role.EDITOR);
+        String token = de.allmende.testkit.MastodonApp.register(node, "https://app.example/callback", "read write").login("kaemmerin", "read");
+        HttpResponse<String> prefs = de.allmende.testkit.MastodonApp.json(node, "GET", "/api/v1/preferences", token, null);
+        assertEquals(200, prefs.statusCode(), prefs::body);
+        JsonNode p = Responses.JSON.readTree(prefs.body());
+        assertEquals("public", p.path("posting:default:visibility").asText());
+        assertEquals("de", p.path("posting:default:language").asText());
+        HttpResponse<String> announcements = de.allmende.testkit.MastodonApp.json(node, "GET", "/api/v1/announcements", token, null);
+        assertEquals("[]", announcements.body());
+        assertEquals(401, de.allmende.testkit.MastodonApp.json(node, "GET", "/api/v1/preferences", null, null).statusCode());
+    }
+
+    @Test
     @DisplayName("masto.js (npm) reads the instance, custom emojis and trends")
     void mastoJs() {
         JsonNode r = MastoJsClient.run("instance.mjs", node.url());
