@@ -10,6 +10,7 @@ import de.allmende.service.ModerationService;
 import de.allmende.federation.proof.ObjectProofChecker;
 import de.allmende.federation.vocab.AsObject;
 import de.allmende.federation.vocab.AsToInboundActivity;
+import de.allmende.store.AccountStore;
 import de.allmende.store.FollowStore;
 import de.allmende.store.ObjectStore;
 import org.slf4j.Logger;
@@ -34,6 +35,7 @@ public final class AnnouncedObjects {
     private final ModerationService moderation;
     private final RemoteFetcher fetcher;
     private final ObjectProofChecker proofs;
+    private final AccountStore accounts = new AccountStore();
     private final FollowStore follows = new FollowStore();
     private final ObjectStore objects = new ObjectStore();
 
@@ -66,7 +68,7 @@ public final class AnnouncedObjects {
 
     private boolean followedHere(URI booster) {
         // Every follow row with a remote followee has a local follower.
-        return follows.countFollowers(db.dsl(), booster.toString()) > 0;
+        return accounts.remote(db.dsl(), booster).filter(a -> follows.countFollowers(db.dsl(), a.id()) > 0).isPresent();
     }
 
     /**
