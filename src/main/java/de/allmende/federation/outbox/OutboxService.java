@@ -36,7 +36,8 @@ import java.util.UUID;
 /**
  * The outbound adapter: what the use cases change (see {@link Publisher}) becomes an ActivityStreams
  * activity, signed, stored and queued for delivery to every target inbox, in the caller's transaction.
- * Inbound handlers answer through it too (Accept, Reject, Ignore of what they received).
+ * Inbound handlers answer through it too (Ignore of a Join); Accept and Reject of a received Follow come from the
+ * follow-request use case, which embeds the Follow as stored with its record.
  */
 public final class OutboxService implements Publisher {
     private final Iris iris;
@@ -163,8 +164,7 @@ public final class OutboxService implements Publisher {
                 .orElseThrow(() -> ApiException.notFound("the Follow activity is not stored"));
     }
 
-    /** Accepts a follow request, embedding the Follow exactly as received (inside the inbox handler's transaction). */
-    public void acceptFollow(DSLContext tx, LocalActor a, long followId, JsonNode followActivity, RemoteActor follower) {
+    private void acceptFollow(DSLContext tx, LocalActor a, long followId, JsonNode followActivity, RemoteActor follower) {
         URI actor = iris.actor(a.handle());
         // wrap() keeps the @context of a Follow that carries a proof, so the follower can still verify it.
         ObjectNode embedded = ((ObjectNode) followActivity).deepCopy();
@@ -177,7 +177,7 @@ public final class OutboxService implements Publisher {
         publish(tx, a, accept, embedded.path("id").asText(), false, List.of(follower.inbox().toString()));
     }
 
-    public void rejectFollow(DSLContext tx, LocalActor a, JsonNode followActivity, RemoteActor follower) {
+    private void rejectFollow(DSLContext tx, LocalActor a, JsonNode followActivity, RemoteActor follower) {
         URI actor = iris.actor(a.handle());
         // wrap() keeps the @context of a Follow that carries a proof, so the follower can still verify it.
         ObjectNode embedded = ((ObjectNode) followActivity).deepCopy();
