@@ -48,7 +48,7 @@ public final class InboxHandlers {
                 .on(RejectActivity.class, new RejectHandler(follows))
                 .on(UndoActivity.class, new UndoHandler(followRequests, likes, boosts))
                 .on(LikeActivity.class, new LikeHandler(resolver, likes))
-                .on(AnnounceActivity.class, new AnnounceHandler(resolver, new AnnouncedObjects(db, iris, moderation, fetcher, proofs), boosts))
+                .on(AnnounceActivity.class, new AnnounceHandler(resolver, new AnnouncedObjects(db, iris, moderation, resolver, fetcher, proofs), boosts))
                 .on(CreateActivity.class, new CreateHandler(db, posts, fetcher, proofs))
                 .on(UpdateActivity.class, new UpdateHandler(db, resolver, posts, fetcher, proofs))
                 .on(DeleteActivity.class, new DeleteHandler(db, resolver, posts, new AccountDeletionService(db), boosts))
