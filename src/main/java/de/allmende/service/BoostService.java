@@ -1,7 +1,6 @@
 package de.allmende.service;
 
 import de.allmende.db.Database;
-import de.allmende.domain.AccountRef;
 import de.allmende.domain.LocalActor;
 import de.allmende.domain.RemoteActor;
 import de.allmende.domain.post.Audience;
@@ -14,7 +13,6 @@ import de.allmende.service.port.Publisher;
 import de.allmende.service.port.ReceivedActivity;
 import de.allmende.store.BoostStore;
 import de.allmende.store.ReactionStore.Kind;
-import org.jooq.DSLContext;
 
 import java.net.URI;
 import java.time.Clock;
@@ -33,24 +31,23 @@ public final class BoostService {
 
     private final LocalIris iris;
     private final Publisher publisher;
-    private final Clock clock;
-    private final Accounts accounts;
+    private final Clock clock = Clock.systemUTC();
     private final Reactions reactions;
     private final BoostStore boosts = new BoostStore();
 
     public BoostService(Database db, LocalIris iris, ActorDirectory directory, Publisher publisher) {
         this.iris = iris;
         this.publisher = publisher;
-        this.clock = Clock.systemUTC();
-        this.accounts = new Accounts(iris);
-        this.reactions = new Reactions(db, iris, directory, Kind.ANNOUNCE, (tx, r) -> boosts.delete(tx, URI.create(r.activityIri()), r.account().id()));
+        // Taking a boost back removes its post too.
+        this.reactions = new Reactions(db, iris, directory, Kind.ANNOUNCE,
+                (tx, r) -> boosts.delete(tx, URI.create(r.activityIri()), r.account().id()));
     }
 
     /** Boosts a remote object. Boosting again sends nothing and returns the first Announce's id. */
     public URI boost(LocalActor a, URI object) {
         Audience audience = Audience.forVisibility(Visibility.PUBLIC, iris.followers(a.handle()), List.of());
         return reactions.react(a, object, publisher::announce, (tx, by, announce, postId) ->
-                save(tx, new Boost(announce, by.iri(), object, audience, Visibility.PUBLIC, clock.instant(), Origin.LOCAL), by, postId));
+                boosts.save(tx, new Boost(announce, by.iri(), object, audience, Visibility.PUBLIC, clock.instant(), Origin.LOCAL), by.id(), postId));
     }
 
     /** Takes a boost back (404 if there is none). */
@@ -63,7 +60,7 @@ public final class BoostService {
         Visibility visibility = r.audience().visibility(r.booster().followers().orElse(null));
         Origin origin = new Origin.Remote(r.booster().iri().getRawAuthority(), false);
         reactions.received(r.activity(), r.booster(), r.object(), record, (tx, by, announce, postId) ->
-                save(tx, new Boost(announce, by.iri(), r.object(), r.audience(), visibility, r.published(), origin), by, postId));
+                boosts.save(tx, new Boost(announce, by.iri(), r.object(), r.audience(), visibility, r.published(), origin), by.id(), postId));
     }
 
     /**
@@ -72,9 +69,5 @@ public final class BoostService {
      */
     public void withdrawn(URI booster, Optional<URI> announce, Optional<URI> object) {
         reactions.withdrawn(booster, announce, object);
-    }
-
-    private void save(DSLContext tx, Boost boost, AccountRef by, long postId) {
-        boosts.save(tx, boost, by.id(), postId);
     }
 }

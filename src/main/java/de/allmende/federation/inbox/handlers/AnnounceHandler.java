@@ -1,6 +1,7 @@
 package de.allmende.federation.inbox.handlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import de.allmende.db.Database;
 import de.allmende.federation.fetch.ActorResolver;
 import de.allmende.federation.inbox.ActivityHandler;
 import de.allmende.federation.post.AsToAudience;
@@ -20,11 +21,13 @@ import java.util.Optional;
  * {@link BoostService}); the boosted object is kept for those here who follow the booster.
  */
 public final class AnnounceHandler implements ActivityHandler<AnnounceActivity> {
+    private final Database db;
     private final ActorResolver resolver;
     private final AnnouncedObjects announced;
     private final BoostService boosts;
 
-    public AnnounceHandler(ActorResolver resolver, AnnouncedObjects announced, BoostService boosts) {
+    public AnnounceHandler(Database db, ActorResolver resolver, AnnouncedObjects announced, BoostService boosts) {
+        this.db = db;
         this.resolver = resolver;
         this.announced = announced;
         this.boosts = boosts;
@@ -47,7 +50,7 @@ public final class AnnounceHandler implements ActivityHandler<AnnounceActivity> 
         URI object = Reactions.target(boosted);
         announced.keep(object, boosted.embedded(), context, announce.actor());
         InboundActivity activity = announce.activity();
-        var booster = resolver.resolve(announce.actor()); // cached since its signature was checked
+        var booster = Reactions.sender(db, resolver, announce.actor());
         boosts.received(new BoostService.Received(activity.id(), booster, object, AsToAudience.of(activity.raw()),
                 activity.published().orElseGet(Instant::now)), ActivityRecords.of(activity, object, activity.isPublic()));
     }

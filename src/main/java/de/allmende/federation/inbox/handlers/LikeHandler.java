@@ -1,5 +1,6 @@
 package de.allmende.federation.inbox.handlers;
 
+import de.allmende.db.Database;
 import de.allmende.federation.fetch.ActorResolver;
 import de.allmende.federation.inbox.ActivityHandler;
 import de.allmende.federation.vocab.LikeActivity;
@@ -10,10 +11,12 @@ import java.net.URI;
 
 /** Like (a favourite; Misskey's emoji reactions arrive so too): at most one per actor and object. */
 public final class LikeHandler implements ActivityHandler<LikeActivity> {
+    private final Database db;
     private final ActorResolver resolver;
     private final LikeService likes;
 
-    public LikeHandler(ActorResolver resolver, LikeService likes) {
+    public LikeHandler(Database db, ActorResolver resolver, LikeService likes) {
+        this.db = db;
         this.resolver = resolver;
         this.likes = likes;
     }
@@ -22,8 +25,7 @@ public final class LikeHandler implements ActivityHandler<LikeActivity> {
     public void handle(LikeActivity like) throws IOException {
         if (Reactions.isRelayedActivity(like.liked())) return; // a like of an activity, not of a post: nothing to show
         URI object = Reactions.target(like.liked());
-        // The signer's document is cached by now: resolving it names the account.
-        var liker = resolver.resolve(like.actor());
+        var liker = Reactions.sender(db, resolver, like.actor());
         likes.received(new LikeService.Received(like.id(), liker, object), ActivityRecords.of(like.activity(), object, like.activity().isPublic()));
     }
 }
