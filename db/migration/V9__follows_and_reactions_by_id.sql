@@ -9,6 +9,10 @@
 --   from the same accounts and never change (an account's IRI is its identity on the network).
 --   reaction.object_iri stays because a reaction may name an object that is no post here (see post_id).
 --   activity_iri stays: Accept, Reject and Undo refer to it, and Mastodon's Follow ids cannot be dereferenced.
+--
+-- Local accounts keep no IRI (as in V8): the code finds them by local_actor_id (or a handle parsed by the route
+-- table) and builds their IRI from the public URL. Storing it would put the public URL into the database, to be
+-- rewritten whenever the node moves, and every process would have to agree on it before the first write.
 
 -- Rows written before this migration name accounts by IRI. Remote accounts carry their IRI; a local account is
 -- found by the actor route's path (<public URL>/actors/<handle>), on the public URL this node has published under
