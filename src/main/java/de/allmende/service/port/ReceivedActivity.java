@@ -10,7 +10,4 @@ import org.jooq.DSLContext;
 @FunctionalInterface
 public interface ReceivedActivity {
     void record(DSLContext tx);
-
-    /** For use cases that keep no record of the activity. */
-    ReceivedActivity NONE = tx -> {};
 }
