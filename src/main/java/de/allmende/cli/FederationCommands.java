@@ -4,6 +4,7 @@ import de.allmende.Services;
 import de.allmende.domain.FieldError;
 import de.allmende.domain.LocalActor;
 import de.allmende.domain.ValidationException;
+import de.allmende.store.AccountStore;
 import de.allmende.store.FollowStore;
 import de.allmende.support.ApiException;
 import de.allmende.support.Html;
@@ -96,9 +97,9 @@ public final class FederationCommands {
         @Override
         public Integer call() {
             withActor(handle, (s, a) -> {
-                String followee = s.iris.actor(a.handle()).toString();
-                new FollowStore().followers(s.db.dsl(), followee, Long.MAX_VALUE, 10_000).forEach(f -> out().println(f.follower()));
-                new FollowStore().pendingRequests(s.db.dsl(), followee).forEach(f -> out().println(f.follower() + "\t(requested)"));
+                long followee = new AccountStore().local(s.db.dsl(), a.id(), s.iris.actor(a.handle())).id();
+                new FollowStore().followers(s.db.dsl(), followee, Long.MAX_VALUE, 10_000).forEach(f -> out().println(f.follower().iri()));
+                new FollowStore().pendingRequests(s.db.dsl(), followee).forEach(f -> out().println(f.follower().iri() + "\t(requested)"));
                 return null;
             });
             return 0;
@@ -112,8 +113,9 @@ public final class FederationCommands {
         @Override
         public Integer call() {
             withActor(handle, (s, a) -> {
-                new FollowStore().following(s.db.dsl(), s.iris.actor(a.handle()).toString(), Long.MAX_VALUE, 10_000)
-                        .forEach(f -> out().println(f.followee() + (f.state() == FollowStore.State.PENDING ? "\t(pending)" : "")));
+                long follower = new AccountStore().local(s.db.dsl(), a.id(), s.iris.actor(a.handle())).id();
+                new FollowStore().following(s.db.dsl(), follower, Long.MAX_VALUE, 10_000)
+                        .forEach(f -> out().println(f.followee().iri() + (f.state() == FollowStore.State.PENDING ? "\t(pending)" : "")));
                 return null;
             });
             return 0;

@@ -1,25 +1,35 @@
 package de.allmende.service;
 
-import de.allmende.domain.event.FollowEvent.FollowRequested;
-import de.allmende.domain.event.FollowEvent.Unfollowed;
-import de.allmende.store.EventStore;
 import de.allmende.db.Database;
+import de.allmende.domain.AccountRef;
 import de.allmende.domain.LocalActor;
 import de.allmende.domain.RemoteActor;
+import de.allmende.domain.event.FollowEvent.FollowRejected;
+import de.allmende.domain.event.FollowEvent.FollowRequested;
+import de.allmende.domain.event.FollowEvent.Followed;
+import de.allmende.domain.event.FollowEvent.Unfollowed;
 import de.allmende.service.port.ActorDirectory;
 import de.allmende.service.port.LocalIris;
 import de.allmende.service.port.Publisher;
+import de.allmende.store.EventStore;
 import de.allmende.store.FollowStore;
+import de.allmende.store.FollowStore.Follow;
 import de.allmende.support.ApiException;
+import org.jooq.DSLContext;
 
 import java.net.URI;
+import java.util.Optional;
 
-/** A local actor follows remote actors and stops following them. */
+/** A local actor follows remote actors and stops following them; the followed answer (Accept, Reject). */
 public final class FollowService {
+    /** A followee's answer to one of our Follows, named by the Follow's id or by the follower of an embedded Follow. */
+    public record Answer(URI answerer, Optional<URI> followActivity, Optional<URI> follower) {}
+
     private final Database db;
     private final LocalIris iris;
     private final ActorDirectory directory;
     private final Publisher publisher;
+    private final Accounts accounts;
     private final FollowStore follows = new FollowStore();
     private final EventStore events = new EventStore();
 
@@ -28,6 +38,7 @@ public final class FollowService {
         this.iris = iris;
         this.directory = directory;
         this.publisher = publisher;
+        this.accounts = new Accounts(iris);
     }
 
     /** Follows a remote actor; the follow is pending until it accepts. Returns the Follow's IRI. */
@@ -35,8 +46,9 @@ public final class FollowService {
         RemoteActor remote = directory.actor(target);
         URI id = iris.newActivity();
         db.dsl().transaction(cfg -> {
-            follows.upsert(cfg.dsl(), iris.actor(a.handle()).toString(), remote.iri().toString(), id.toString(), FollowStore.State.PENDING);
-            events.record(cfg.dsl(), new FollowRequested(iris.actor(a.handle()), remote.iri()));
+            AccountRef follower = accounts.of(cfg.dsl(), a);
+            follows.upsert(cfg.dsl(), follower, accounts.of(cfg.dsl(), remote), id.toString(), FollowStore.State.PENDING);
+            events.record(cfg.dsl(), new FollowRequested(follower.iri(), remote.iri()));
             publisher.follow(cfg.dsl(), a, id, remote);
         });
         return id;
@@ -45,13 +57,42 @@ public final class FollowService {
     /** Stops following (404 if not following). */
     public void unfollow(LocalActor a, URI target) {
         RemoteActor remote = directory.actor(target);
-        String actor = iris.actor(a.handle()).toString();
         db.dsl().transaction(cfg -> {
-            var existing = follows.find(cfg.dsl(), actor, remote.iri().toString())
+            AccountRef follower = accounts.of(cfg.dsl(), a);
+            AccountRef followee = accounts.of(cfg.dsl(), remote);
+            var existing = follows.find(cfg.dsl(), follower.id(), followee.id())
                     .orElseThrow(() -> ApiException.notFound("not following " + remote.iri()));
-            follows.delete(cfg.dsl(), actor, remote.iri().toString());
-            events.record(cfg.dsl(), new Unfollowed(URI.create(actor), remote.iri()));
+            follows.delete(cfg.dsl(), follower.id(), followee.id());
+            events.record(cfg.dsl(), new Unfollowed(follower.iri(), remote.iri()));
             publisher.undoFollow(cfg.dsl(), a, URI.create(existing.activityIri()), remote);
         });
+    }
+
+    /** The followee accepted one of our Follows: it stands. Answers to anything else are ignored. */
+    public void accepted(Answer answer) {
+        db.dsl().transaction(cfg -> answered(cfg.dsl(), answer).ifPresent(follow -> {
+            follows.accept(cfg.dsl(), follow.id());
+            events.record(cfg.dsl(), new Followed(follow.follower().iri(), answer.answerer()));
+        }));
+    }
+
+    /** The followee rejected one of our Follows, pending or accepted before: it is gone. */
+    public void rejected(Answer answer) {
+        db.dsl().transaction(cfg -> answered(cfg.dsl(), answer).ifPresent(follow -> {
+            follows.delete(cfg.dsl(), follow.follower().id(), follow.followee().id());
+            events.record(cfg.dsl(), new FollowRejected(follow.follower().iri(), answer.answerer()));
+        }));
+    }
+
+    /** Which follow an answer is about, matched as Mastodon does; only the followed account may answer it. */
+    private Optional<Follow> answered(DSLContext tx, Answer answer) {
+        Optional<AccountRef> answerer = accounts.find(tx, answer.answerer());
+        if (answerer.isEmpty()) return Optional.empty();
+        Optional<Follow> follow = answer.followActivity().flatMap(id -> follows.findByActivity(tx, id.toString()));
+        if (follow.isEmpty()) {
+            follow = answer.follower().flatMap(f -> accounts.find(tx, f))
+                    .flatMap(f -> follows.find(tx, f.id(), answerer.get().id()));
+        }
+        return follow.filter(f -> f.followee().id() == answerer.get().id()); // not ours, or not theirs to answer
     }
 }

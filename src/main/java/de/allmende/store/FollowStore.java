@@ -1,41 +1,45 @@
 package de.allmende.store;
 
 import de.allmende.db.Changes;
+import de.allmende.db.tables.records.FollowRecord;
+import de.allmende.domain.AccountRef;
 import org.jooq.DSLContext;
-import org.jooq.Record1;
+import org.jooq.impl.DSL;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
 import static de.allmende.db.Tables.FOLLOW;
 
-/** Follow relationships by actor IRI, in both directions. */
+/**
+ * Follow relationships between accounts, in both directions, keyed by account ids. Each side's IRI is kept
+ * with it (see migration V9): collections and answers name accounts by IRI.
+ */
 public final class FollowStore {
     public enum State { PENDING, ACCEPTED }
 
-    public record Follow(long id, String follower, String followee, String activityIri, State state) {}
+    public record Follow(long id, AccountRef follower, AccountRef followee, String activityIri, State state) {}
 
     /** Inserts or refreshes a follow (a repeated Follow replaces the stored activity id, as Mastodon does). */
-    public void upsert(DSLContext tx, String follower, String followee, String activityIri, State state) {
-        announce(tx, follower, followee);
-        tx.insertInto(FOLLOW).set(FOLLOW.FOLLOWER, follower).set(FOLLOW.FOLLOWEE, followee)
-                .set(FOLLOW.ACTIVITY_IRI, activityIri).set(FOLLOW.STATE, state.name().toLowerCase())
-                .onConflict(FOLLOW.FOLLOWER, FOLLOW.FOLLOWEE).doUpdate()
+    public void upsert(DSLContext tx, AccountRef follower, AccountRef followee, String activityIri, State state) {
+        announce(tx, follower.iri().toString(), followee.iri().toString());
+        tx.insertInto(FOLLOW).set(FOLLOW.FOLLOWER_ID, follower.id()).set(FOLLOW.FOLLOWEE_ID, followee.id())
+                .set(FOLLOW.FOLLOWER, follower.iri().toString()).set(FOLLOW.FOLLOWEE, followee.iri().toString())
+                .set(FOLLOW.ACTIVITY_IRI, activityIri).set(FOLLOW.STATE, column(state))
+                .onConflict(FOLLOW.FOLLOWER_ID, FOLLOW.FOLLOWEE_ID).doUpdate()
                 .set(FOLLOW.ACTIVITY_IRI, activityIri)
-                .set(FOLLOW.STATE, org.jooq.impl.DSL.when(FOLLOW.STATE.eq("accepted"), "accepted").otherwise(state.name().toLowerCase()))
+                .set(FOLLOW.STATE, DSL.when(FOLLOW.STATE.eq("accepted"), "accepted").otherwise(column(state)))
                 .execute();
     }
 
-    public Optional<Follow> find(DSLContext tx, String follower, String followee) {
-        return tx.selectFrom(FOLLOW).where(FOLLOW.FOLLOWER.eq(follower), FOLLOW.FOLLOWEE.eq(followee))
-                .fetchOptional(r -> new Follow(r.getId(), r.getFollower(), r.getFollowee(), r.getActivityIri(),
-                        State.valueOf(r.getState().toUpperCase())));
+    public Optional<Follow> find(DSLContext tx, long followerId, long followeeId) {
+        return tx.selectFrom(FOLLOW).where(FOLLOW.FOLLOWER_ID.eq(followerId), FOLLOW.FOLLOWEE_ID.eq(followeeId))
+                .fetchOptional(FollowStore::read);
     }
 
     public Optional<Follow> findByActivity(DSLContext tx, String activityIri) {
-        return tx.selectFrom(FOLLOW).where(FOLLOW.ACTIVITY_IRI.eq(activityIri))
-                .fetchOptional(r -> new Follow(r.getId(), r.getFollower(), r.getFollowee(), r.getActivityIri(),
-                        State.valueOf(r.getState().toUpperCase())));
+        return tx.selectFrom(FOLLOW).where(FOLLOW.ACTIVITY_IRI.eq(activityIri)).fetchOptional(FollowStore::read);
     }
 
     public void accept(DSLContext tx, long id) {
@@ -43,13 +47,16 @@ public final class FollowStore {
                 .fetchOptional().ifPresent(r -> announce(tx, r.getFollower(), r.getFollowee()));
     }
 
-    public int delete(DSLContext tx, String follower, String followee) {
-        announce(tx, follower, followee);
-        return tx.deleteFrom(FOLLOW).where(FOLLOW.FOLLOWER.eq(follower), FOLLOW.FOLLOWEE.eq(followee)).execute();
+    public int delete(DSLContext tx, long followerId, long followeeId) {
+        var removed = tx.deleteFrom(FOLLOW).where(FOLLOW.FOLLOWER_ID.eq(followerId), FOLLOW.FOLLOWEE_ID.eq(followeeId))
+                .returning(FOLLOW.FOLLOWER, FOLLOW.FOLLOWEE).fetch();
+        removed.forEach(r -> announce(tx, r.getFollower(), r.getFollowee()));
+        return removed.size();
     }
 
-    public int deleteAllOf(DSLContext tx, String actor) {
-        var removed = tx.deleteFrom(FOLLOW).where(FOLLOW.FOLLOWER.eq(actor).or(FOLLOW.FOLLOWEE.eq(actor)))
+    /** Every follow of and by an account (it is gone). */
+    public int deleteAllOf(DSLContext tx, long accountId) {
+        var removed = tx.deleteFrom(FOLLOW).where(FOLLOW.FOLLOWER_ID.eq(accountId).or(FOLLOW.FOLLOWEE_ID.eq(accountId)))
                 .returning(FOLLOW.FOLLOWER, FOLLOW.FOLLOWEE).fetch();
         removed.forEach(r -> announce(tx, r.getFollower(), r.getFollowee()));
         return removed.size();
@@ -61,37 +68,39 @@ public final class FollowStore {
         Changes.announce(tx, followee);
     }
 
-    /** Accepted followers of an actor, newest first, {@code limit} after the cursor (a follow id). */
-    public List<Follow> followers(DSLContext tx, String followee, long beforeId, int limit) {
-        return tx.selectFrom(FOLLOW).where(FOLLOW.FOLLOWEE.eq(followee), FOLLOW.STATE.eq("accepted"), FOLLOW.ID.lt(beforeId))
-                .orderBy(FOLLOW.ID.desc()).limit(limit)
-                .fetch(r -> new Follow(r.getId(), r.getFollower(), r.getFollowee(), r.getActivityIri(), State.ACCEPTED));
+    /** Accepted followers of an account, newest first, {@code limit} after the cursor (a follow id). */
+    public List<Follow> followers(DSLContext tx, long followeeId, long beforeId, int limit) {
+        return tx.selectFrom(FOLLOW).where(FOLLOW.FOLLOWEE_ID.eq(followeeId), FOLLOW.STATE.eq("accepted"), FOLLOW.ID.lt(beforeId))
+                .orderBy(FOLLOW.ID.desc()).limit(limit).fetch(FollowStore::read);
     }
 
     /** Follow requests waiting for the followee's decision. */
-    public List<Follow> pendingRequests(DSLContext tx, String followee) {
-        return tx.selectFrom(FOLLOW).where(FOLLOW.FOLLOWEE.eq(followee), FOLLOW.STATE.eq("pending")).orderBy(FOLLOW.ID)
-                .fetch(r -> new Follow(r.getId(), r.getFollower(), r.getFollowee(), r.getActivityIri(), State.PENDING));
+    public List<Follow> pendingRequests(DSLContext tx, long followeeId) {
+        return tx.selectFrom(FOLLOW).where(FOLLOW.FOLLOWEE_ID.eq(followeeId), FOLLOW.STATE.eq("pending")).orderBy(FOLLOW.ID)
+                .fetch(FollowStore::read);
     }
 
-    public List<Follow> following(DSLContext tx, String follower, long beforeId, int limit) {
-        return tx.selectFrom(FOLLOW).where(FOLLOW.FOLLOWER.eq(follower), FOLLOW.ID.lt(beforeId))
-                .orderBy(FOLLOW.ID.desc()).limit(limit)
-                .fetch(r -> new Follow(r.getId(), r.getFollower(), r.getFollowee(), r.getActivityIri(),
-                        State.valueOf(r.getState().toUpperCase())));
+    /** Whom an account follows or asked to follow, newest first, {@code limit} after the cursor (a follow id). */
+    public List<Follow> following(DSLContext tx, long followerId, long beforeId, int limit) {
+        return tx.selectFrom(FOLLOW).where(FOLLOW.FOLLOWER_ID.eq(followerId), FOLLOW.ID.lt(beforeId))
+                .orderBy(FOLLOW.ID.desc()).limit(limit).fetch(FollowStore::read);
     }
 
-    public int countFollowers(DSLContext tx, String followee) {
-        return tx.fetchCount(FOLLOW, FOLLOW.FOLLOWEE.eq(followee).and(FOLLOW.STATE.eq("accepted")));
+    public int countFollowers(DSLContext tx, long followeeId) {
+        return tx.fetchCount(FOLLOW, FOLLOW.FOLLOWEE_ID.eq(followeeId).and(FOLLOW.STATE.eq("accepted")));
     }
 
-    public int countFollowing(DSLContext tx, String follower) {
-        return tx.fetchCount(FOLLOW, FOLLOW.FOLLOWER.eq(follower).and(FOLLOW.STATE.eq("accepted")));
+    public int countFollowing(DSLContext tx, long followerId) {
+        return tx.fetchCount(FOLLOW, FOLLOW.FOLLOWER_ID.eq(followerId).and(FOLLOW.STATE.eq("accepted")));
     }
 
-    /** All accepted follower IRIs (for fan-out). */
-    public List<String> allFollowers(DSLContext tx, String followee) {
-        return tx.select(FOLLOW.FOLLOWER).from(FOLLOW).where(FOLLOW.FOLLOWEE.eq(followee), FOLLOW.STATE.eq("accepted"))
-                .fetch(Record1::value1);
+    private static Follow read(FollowRecord r) {
+        return new Follow(r.getId(), new AccountRef(r.getFollowerId(), URI.create(r.getFollower())),
+                new AccountRef(r.getFolloweeId(), URI.create(r.getFollowee())), r.getActivityIri(),
+                State.valueOf(r.getState().toUpperCase()));
+    }
+
+    private static String column(State state) {
+        return state.name().toLowerCase();
     }
 }

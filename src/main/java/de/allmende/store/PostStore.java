@@ -45,6 +45,11 @@ public final class PostStore {
         return tx.selectFrom(POST).where(POST.IRI.eq(iri.toString())).fetchOptional().map(PostStore::read);
     }
 
+    /** The id of the post with this IRI, if it is one here. */
+    public Optional<Long> idOf(DSLContext tx, URI iri) {
+        return tx.select(POST.ID).from(POST).where(POST.IRI.eq(iri.toString())).fetchOptional(POST.ID);
+    }
+
     public Optional<StoredPost> find(DSLContext tx, long id) {
         return tx.selectFrom(POST).where(POST.ID.eq(id)).fetchOptional().map(PostStore::read);
     }

@@ -84,10 +84,12 @@ public final class RemoteActorStore {
      * Distinct delivery inboxes of an actor's accepted remote followers: the shared inbox where one
      * is offered, so each host gets one POST.
      */
-    public java.util.Set<String> followerInboxes(DSLContext tx, String followee) {
+    public java.util.Set<String> followerInboxes(DSLContext tx, long followeeAccountId) {
+        var follow = de.allmende.db.Tables.FOLLOW;
+        var account = de.allmende.db.Tables.ACCOUNT;
         return new java.util.LinkedHashSet<>(tx.selectDistinct(DSL.coalesce(REMOTE_ACTOR.SHARED_INBOX, REMOTE_ACTOR.INBOX))
-                .from(de.allmende.db.Tables.FOLLOW).join(REMOTE_ACTOR).on(REMOTE_ACTOR.IRI.eq(de.allmende.db.Tables.FOLLOW.FOLLOWER))
-                .where(de.allmende.db.Tables.FOLLOW.FOLLOWEE.eq(followee), de.allmende.db.Tables.FOLLOW.STATE.eq("accepted"))
+                .from(follow).join(account).on(account.ID.eq(follow.FOLLOWER_ID)).join(REMOTE_ACTOR).on(REMOTE_ACTOR.ID.eq(account.REMOTE_ACTOR_ID))
+                .where(follow.FOLLOWEE_ID.eq(followeeAccountId), follow.STATE.eq("accepted"))
                 .fetch(org.jooq.Record1::value1));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.allmende.content.ContentKind;
 import de.allmende.domain.LocalActor;
 import de.allmende.store.FollowStore;
+import de.allmende.testkit.TestAccounts;
 import de.allmende.testkit.ContentFixtures;
 import de.allmende.testkit.Fixtures;
 import de.allmende.testkit.TestNode;
@@ -133,9 +134,10 @@ class DocumentCacheTest {
     void newFollower() {
         long total = totalItems(get(other, "/actors/musterstadt/followers", AS, null));
         servedByBoth("/actors/musterstadt/followers", AS);
-        String actor = writer.actorIri("musterstadt").toString();
+        var follower = TestAccounts.stub(writer, URI.create("https://remote.example/users/neu"));
+        var actor = TestAccounts.of(writer, writer.actorIri("musterstadt"));
         writer.node().services().db.dsl().transaction(cfg -> new FollowStore().upsert(cfg.dsl(),
-                "https://remote.example/users/neu", actor, "https://remote.example/follows/1", FollowStore.State.ACCEPTED));
+                follower, actor, "https://remote.example/follows/1", FollowStore.State.ACCEPTED));
         assertEquals(total + 1, totalItems(get(writer, "/actors/musterstadt/followers", AS, null)));
         assertChangedThere("/actors/musterstadt/followers", AS, r -> totalItems(r) == total + 1);
     }

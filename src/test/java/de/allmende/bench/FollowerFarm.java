@@ -1,5 +1,6 @@
 package de.allmende.bench;
 
+import de.allmende.testkit.FollowerRows;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
@@ -37,17 +38,16 @@ final class FollowerFarm implements AutoCloseable {
     /** Makes every farm actor an accepted follower of {@code followee}. */
     void follow(BenchNode node, String followee) throws Exception {
         StringBuilder actors = new StringBuilder("INSERT INTO remote_actor (iri, host, type, inbox, raw) VALUES ");
-        StringBuilder follows = new StringBuilder("INSERT INTO follow (follower, followee, activity_iri, state) VALUES ");
+        StringBuilder follows = new StringBuilder();
         for (int i = 0; i < followers; i++) {
             int port = receivers.get(i % receivers.size()).getAddress().getPort();
             String iri = "http://127.0.0.1:" + port + "/users/u" + i;
             actors.append(i == 0 ? "" : ",").append("('").append(iri).append("','127.0.0.1:").append(port)
                     .append("','Person','").append(iri).append("/inbox','{}')");
-            follows.append(i == 0 ? "" : ",").append("('").append(iri).append("','").append(followee).append("','")
-                    .append(iri).append("#follow','accepted')");
+            follows.append(i == 0 ? "" : ",").append(FollowerRows.row(iri, followee, iri + "#follow"));
         }
         node.execute(actors.toString());
-        node.execute(follows.toString());
+        node.execute(FollowerRows.acceptedFollows(follows.toString()));
     }
 
     /** Waits until every follower has received one more activity than before {@link #reset()}. */

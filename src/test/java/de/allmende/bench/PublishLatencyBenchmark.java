@@ -1,5 +1,6 @@
 package de.allmende.bench;
 
+import de.allmende.testkit.FollowerRows;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.domain.LocalActor;
 import de.allmende.domain.MunicipalityInput;
@@ -81,16 +82,16 @@ public final class PublishLatencyBenchmark {
         // In batches of 1,000 rows per statement; host names keep the inboxes distinct per municipality.
         for (int from = 0; from < followers; from += 1000) {
             StringBuilder actors = new StringBuilder("INSERT INTO remote_actor (iri, host, type, inbox, raw) VALUES ");
-            StringBuilder follows = new StringBuilder("INSERT INTO follow (follower, followee, activity_iri, state) VALUES ");
+            StringBuilder follows = new StringBuilder();
             for (int i = from; i < Math.min(followers, from + 1000); i++) {
                 String host = "h" + (i % 50) + "." + actor.handle() + ".followers.example";
                 String iri = "https://" + host + "/users/u" + i;
                 String sep = i == from ? "" : ",";
                 actors.append(sep).append("('").append(iri).append("','").append(host).append("','Person','").append(iri).append("/inbox','{}')");
-                follows.append(sep).append("('").append(iri).append("','").append(followee).append("','").append(iri).append("#follow','accepted')");
+                follows.append(sep).append(FollowerRows.row(iri, followee, iri + "#follow"));
             }
             node.execute(actors.toString());
-            node.execute(follows.toString());
+            node.execute(FollowerRows.acceptedFollows(follows.toString()));
         }
         String token = services.tokens.issue(actor.handle(), Set.of(Scope.WRITE_CONTENT), "benchmark").secret();
         return new Audience(actor, token, followers);

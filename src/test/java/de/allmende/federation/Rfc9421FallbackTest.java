@@ -1,5 +1,6 @@
 package de.allmende.federation;
 
+import de.allmende.testkit.FollowerRows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import de.allmende.crypto.Pem;
@@ -89,8 +90,8 @@ class Rfc9421FallbackTest {
                 String follower = "http://127.0.0.1:" + inbox.getAddress().getPort() + "/users/strict";
                 node.count("WITH a AS (INSERT INTO remote_actor (iri, host, type, inbox, raw) VALUES ('" + follower + "', '127.0.0.1:"
                         + inbox.getAddress().getPort() + "', 'Person', 'http://127.0.0.1:" + inbox.getAddress().getPort()
-                        + "/inbox', '{}') RETURNING 1), f AS (INSERT INTO follow (follower, followee, activity_iri, state) VALUES ('"
-                        + follower + "', '" + node.actorIri("musterstadt") + "', '" + follower + "#f', 'accepted') RETURNING 1) SELECT count(*) FROM a, f");
+                        + "/inbox', '{}') RETURNING 1) SELECT count(*) FROM a");
+                node.execute(FollowerRows.acceptedFollows(FollowerRows.row(follower, node.actorIri("musterstadt").toString(), follower + "#f")));
                 node.node().services().notes.publish(node.actor("musterstadt"), "<p>Hallo</p>");
                 TestNode.await("delivered", () -> node.count("SELECT count(*) FROM delivery WHERE delivered IS NOT NULL") == 1);
                 assertEquals(List.of("cavage refused", "rfc9421 verified"), outcomes);

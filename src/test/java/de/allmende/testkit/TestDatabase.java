@@ -30,6 +30,14 @@ public final class TestDatabase {
         return new DatabaseSettings("jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/" + name, "postgres", "", 4);
     }
 
+    /** A new database with no schema at all, for tests that run the migrations themselves (up to a version, say). */
+    public static synchronized DatabaseSettings empty() {
+        EmbeddedPostgres pg = server();
+        String name = "empty_" + COUNTER.incrementAndGet();
+        exec(pg, "CREATE DATABASE " + name);
+        return new DatabaseSettings("jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/" + name, "postgres", "", 4);
+    }
+
     private static EmbeddedPostgres server() {
         if (server != null) return server;
         try {

@@ -16,6 +16,7 @@ import de.allmende.federation.json.Contexts;
 import de.allmende.route.Param;
 import de.allmende.route.Route;
 import de.allmende.service.ActorService;
+import de.allmende.store.AccountStore;
 import de.allmende.store.ActivityStore;
 import de.allmende.store.FollowStore;
 import de.allmende.store.ReactionStore;
@@ -42,6 +43,7 @@ public final class CollectionHandler {
     private final Iris iris;
     private final ActorService actors;
     private final DocumentCache cache;
+    private final AccountStore accounts = new AccountStore();
     private final FollowStore follows = new FollowStore();
     private final ActivityStore activities = new ActivityStore();
     private final ReactionStore reactions = new ReactionStore();
@@ -56,18 +58,18 @@ public final class CollectionHandler {
     private record Page(List<JsonNode> items, long lastCursor) {}
 
     public void followers(RoutingContext ctx) {
-        serve(ctx, Route.FOLLOWERS, a -> follows.countFollowers(db.dsl(), iris.actor(a.handle()).toString()), (a, before) -> {
-            var rows = follows.followers(db.dsl(), iris.actor(a.handle()).toString(), before, PAGE);
-            return new Page(rows.stream().map(f -> (JsonNode) F.textNode(f.follower())).toList(),
+        serve(ctx, Route.FOLLOWERS, a -> follows.countFollowers(db.dsl(), account(a)), (a, before) -> {
+            var rows = follows.followers(db.dsl(), account(a), before, PAGE);
+            return new Page(rows.stream().map(f -> (JsonNode) F.textNode(f.follower().iri().toString())).toList(),
                     rows.isEmpty() ? 0 : rows.get(rows.size() - 1).id());
         });
     }
 
     public void following(RoutingContext ctx) {
-        serve(ctx, Route.FOLLOWING, a -> follows.countFollowing(db.dsl(), iris.actor(a.handle()).toString()), (a, before) -> {
-            var rows = follows.following(db.dsl(), iris.actor(a.handle()).toString(), before, PAGE).stream()
+        serve(ctx, Route.FOLLOWING, a -> follows.countFollowing(db.dsl(), account(a)), (a, before) -> {
+            var rows = follows.following(db.dsl(), account(a), before, PAGE).stream()
                     .filter(f -> f.state() == FollowStore.State.ACCEPTED).toList();
-            return new Page(rows.stream().map(f -> (JsonNode) F.textNode(f.followee())).toList(),
+            return new Page(rows.stream().map(f -> (JsonNode) F.textNode(f.followee().iri().toString())).toList(),
                     rows.isEmpty() ? 0 : rows.get(rows.size() - 1).id());
         });
     }
@@ -84,9 +86,13 @@ public final class CollectionHandler {
     }
 
     public void liked(RoutingContext ctx) {
-        serve(ctx, Route.LIKED, a -> reactions.likedBy(db.dsl(), iris.actor(a.handle()).toString()).size(),
-                (a, before) -> new Page(reactions.likedBy(db.dsl(), iris.actor(a.handle()).toString()).stream()
+        serve(ctx, Route.LIKED, a -> reactions.likedBy(db.dsl(), account(a)).size(),
+                (a, before) -> new Page(reactions.likedBy(db.dsl(), account(a)).stream()
                         .map(s -> (JsonNode) F.textNode(s)).toList(), 0));
+    }
+
+    private long account(LocalActor a) {
+        return accounts.local(db.dsl(), a.id(), iris.actor(a.handle())).id();
     }
 
     /** Pinned posts come with the content types; until then the featured collection is empty. */

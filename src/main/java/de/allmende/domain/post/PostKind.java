@@ -5,7 +5,9 @@ package de.allmende.domain.post;
  * the municipal content kinds of Allmende, which travel with their typed details.
  */
 public enum PostKind {
-    NOTE, ARTICLE, PAGE, QUESTION, EVENT, PROJECT, PROJECT_UPDATE, LESSON, WORKING_AID;
+    NOTE, ARTICLE, PAGE, QUESTION, EVENT, PROJECT, PROJECT_UPDATE, LESSON, WORKING_AID,
+    /** A boost of another post (see {@link Boost}): no words of its own. */
+    BOOST;
 
     /** True for the kinds that exist only between Allmende nodes (they carry municipal details). */
     public boolean isMunicipal() {

@@ -3,6 +3,7 @@ package de.allmende.federation.outbox;
 import de.allmende.db.Database;
 import de.allmende.domain.event.ActivityPublished;
 import de.allmende.domain.event.DomainEvent;
+import de.allmende.store.AccountStore;
 import de.allmende.store.DeliveryStore;
 import de.allmende.store.RemoteActorStore;
 
@@ -20,6 +21,7 @@ public final class FanOut {
     static final int CHUNK = 500;
 
     private final Database db;
+    private final AccountStore accounts = new AccountStore();
     private final RemoteActorStore remoteActors = new RemoteActorStore();
     private final DeliveryStore deliveries = new DeliveryStore();
 
@@ -29,7 +31,9 @@ public final class FanOut {
 
     public void apply(DomainEvent event) {
         if (!(event instanceof ActivityPublished published) || !published.toFollowers()) return;
-        List<String> inboxes = new ArrayList<>(remoteActors.followerInboxes(db.dsl(), published.actor().toString()));
+        var followee = accounts.localId(db.dsl(), published.senderActorId());
+        if (followee.isEmpty()) return; // the actor is gone, and its followers with it
+        List<String> inboxes = new ArrayList<>(remoteActors.followerInboxes(db.dsl(), followee.get()));
         for (int from = 0; from < inboxes.size(); from += CHUNK) {
             List<String> chunk = inboxes.subList(from, Math.min(inboxes.size(), from + CHUNK));
             db.dsl().transaction(cfg -> deliveries.enqueue(cfg.dsl(), published.activityId(), published.senderActorId(), chunk));

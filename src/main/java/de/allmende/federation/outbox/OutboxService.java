@@ -29,7 +29,8 @@ import java.util.UUID;
 /**
  * The outbound adapter: what the use cases change (see {@link Publisher}) becomes an ActivityStreams
  * activity, which {@link Outbox} signs, stores and queues for delivery to every target inbox, in the caller's
- * transaction.
+ * transaction. Accept and Reject of a received Follow come from the follow-request use case, which embeds the
+ * Follow as stored with its record; Ignore of a Join from the event-join use case.
  * The use cases decide and record what happened (domain events); this records only that an activity was published
  * ({@link ActivityPublished}, which the fan-out consumes).
  */
@@ -155,12 +156,8 @@ public final class OutboxService implements Publisher {
                 .orElseThrow(() -> ApiException.notFound("the Follow activity is not stored"));
     }
 
-    /**
-     * Accepts a follow request, embedding the Follow exactly as received (inside the inbox handler's transaction).
-     * Called by the inbound Follow handler while it still decides itself; once it goes through a use case, the
-     * stored-Follow variant of the {@link Publisher} port serves it too and this can become private.
-     */
-    public void acceptFollow(DSLContext tx, LocalActor a, long followId, JsonNode followActivity, RemoteActor follower) {
+    /** Accepts a follow request, embedding the Follow exactly as received (inside the inbox handler's transaction). */
+    private void acceptFollow(DSLContext tx, LocalActor a, long followId, JsonNode followActivity, RemoteActor follower) {
         URI actor = iris.actor(a.handle());
         // wrap() keeps the @context of a Follow that carries a proof, so the follower can still verify it.
         ObjectNode embedded = ((ObjectNode) followActivity).deepCopy();
@@ -173,7 +170,7 @@ public final class OutboxService implements Publisher {
         outbox.toInboxes(tx, a, accept, embedded.path("id").asText(), false, List.of(follower.inbox().toString()));
     }
 
-    public void rejectFollow(DSLContext tx, LocalActor a, JsonNode followActivity, RemoteActor follower) {
+    private void rejectFollow(DSLContext tx, LocalActor a, JsonNode followActivity, RemoteActor follower) {
         URI actor = iris.actor(a.handle());
         // wrap() keeps the @context of a Follow that carries a proof, so the follower can still verify it.
         ObjectNode embedded = ((ObjectNode) followActivity).deepCopy();

@@ -77,7 +77,7 @@ public final class AsToPost {
         return Json.text(object.get(term)).map(t -> LanguageMap.of(lang, t)).orElse(LanguageMap.EMPTY);
     }
 
-    private static Set<URI> addresses(JsonNode field) {
+    static Set<URI> addresses(JsonNode field) {
         Set<URI> out = new LinkedHashSet<>();
         for (String a : Json.addresses(field)) {
             if (PUBLIC_SPELLINGS.contains(a)) out.add(Audience.PUBLIC);

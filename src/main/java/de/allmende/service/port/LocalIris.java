@@ -21,6 +21,9 @@ public interface LocalIris {
     /** True if the IRI is on this node. */
     boolean isLocal(URI iri);
 
+    /** The handle of the local actor this IRI names, if it names one. */
+    java.util.Optional<String> parseActor(URI iri);
+
     /** A fresh IRI for a new object. */
     default URI newObject() {
         return object(UUID.randomUUID().toString());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.domain.ObjectProof;
 import de.allmende.federation.proof.DataIntegrityProof;
 import de.allmende.store.FollowStore;
+import de.allmende.testkit.TestAccounts;
 import de.allmende.store.ObjectStore;
 import de.allmende.testkit.FakeRemote;
 import de.allmende.testkit.FakeRemote.Actor;
@@ -42,9 +43,10 @@ class InboundProofStatusTest {
         alice = remote.actor("alice");
         bob = remote.actor("bob");
         // Musterstadt follows bob, so bob's boosts matter here.
+        var musterstadt = TestAccounts.of(node, node.actorIri("musterstadt"));
+        var bobsAccount = TestAccounts.of(node, bob.id());
         node.node().services().db.dsl().transaction(cfg -> new FollowStore().upsert(cfg.dsl(),
-                node.actorIri("musterstadt").toString(), bob.id().toString(), node.actorIri("musterstadt") + "#follows/bob",
-                FollowStore.State.ACCEPTED));
+                musterstadt, bobsAccount, node.actorIri("musterstadt") + "#follows/bob", FollowStore.State.ACCEPTED));
     }
 
     @AfterAll

@@ -372,7 +372,7 @@ class RealWorldJsonTest {
                     // As for Follow: the undone Follow targeted a Lemmy community; rewritten to our municipality.
                     ((ObjectNode) object).put("object", local.toString());
                     body = bytes(doc);
-                    tx(tx -> new FollowStore().upsert(tx, actor.toString(), local.toString(), innerId, FollowStore.State.ACCEPTED));
+                    tx(tx -> new FollowStore().upsert(tx, account(actor), account(local), innerId, FollowStore.State.ACCEPTED));
                     yield () -> assertEquals(0, node.count("SELECT count(*) FROM follow"));
                 }
                 ReactionStore.Kind kind = inner.equals("Like") ? ReactionStore.Kind.LIKE : ReactionStore.Kind.ANNOUNCE;
@@ -380,13 +380,13 @@ class RealWorldJsonTest {
                 // (lemmy/like-note.json, same actor and comment, another id). Mastodon reuses the id.
                 String originalId = f.file().equals("lemmy/undo-like-note.json")
                         ? fixture("lemmy/like-note.json").doc().get("id").asText() : innerId;
-                tx(tx -> new ReactionStore().insert(tx, kind, actor.toString(), target.toString(), originalId));
+                tx(tx -> new ReactionStore().insert(tx, kind, account(actor), target, Optional.empty(), originalId));
                 yield () -> assertEquals(0, node.count("SELECT count(*) FROM reaction"), "reaction removed");
             }
             case "Accept" -> {
                 // Accepts of a GoToSocial interaction request and of a Mobilizon Join: not of a Follow of ours.
                 // A pending follow of ours towards that actor must stay pending.
-                tx(tx -> new FollowStore().upsert(tx, local.toString(), actor.toString(), local + "#follows/1", FollowStore.State.PENDING));
+                tx(tx -> new FollowStore().upsert(tx, account(local), account(actor), local + "#follows/1", FollowStore.State.PENDING));
                 yield () -> assertEquals(1, node.count("SELECT count(*) FROM follow WHERE state = 'pending'"));
             }
             // Flag, Join, Leave: no handler; ignored without error and without a trace.
@@ -492,6 +492,10 @@ class RealWorldJsonTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private de.allmende.domain.AccountRef account(URI iri) {
+        return de.allmende.testkit.TestAccounts.of(node, iri);
     }
 
     private static String reaction(String kind, URI actor, String object) {

@@ -2,27 +2,39 @@ package de.allmende.federation.inbox.handlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.allmende.db.Database;
+import de.allmende.federation.fetch.ActorResolver;
 import de.allmende.federation.inbox.ActivityHandler;
+import de.allmende.federation.post.AsToAudience;
 import de.allmende.federation.vocab.AnnounceActivity;
 import de.allmende.federation.vocab.AsObject;
+import de.allmende.federation.vocab.InboundActivity;
 import de.allmende.federation.vocab.ObjectRef;
-import de.allmende.store.ReactionStore.Kind;
+import de.allmende.service.BoostService;
 
+import java.io.IOException;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Optional;
 
-/** Announce (a boost): at most one per actor and object; the boosted object is kept for those here who follow the booster. */
+/**
+ * Announce (a boost): at most one per actor and object, and a boost post where the object is a post here (see
+ * {@link BoostService}); the boosted object is kept for those here who follow the booster.
+ */
 public final class AnnounceHandler implements ActivityHandler<AnnounceActivity> {
-    private final Reactions reactions;
+    private final Database db;
+    private final ActorResolver resolver;
     private final AnnouncedObjects announced;
+    private final BoostService boosts;
 
-    public AnnounceHandler(Database db, AnnouncedObjects announced) {
-        this.reactions = new Reactions(db);
+    public AnnounceHandler(Database db, ActorResolver resolver, AnnouncedObjects announced, BoostService boosts) {
+        this.db = db;
+        this.resolver = resolver;
         this.announced = announced;
+        this.boosts = boosts;
     }
 
     @Override
-    public void handle(AnnounceActivity announce) {
+    public void handle(AnnounceActivity announce) throws IOException {
         ObjectRef boosted = announce.announced();
         Optional<JsonNode> context = announce.activity().context();
         if (Reactions.isRelayedActivity(boosted)) {
@@ -37,6 +49,9 @@ public final class AnnounceHandler implements ActivityHandler<AnnounceActivity> 
         }
         URI object = Reactions.target(boosted);
         announced.keep(object, boosted.embedded(), context, announce.actor());
-        reactions.record(Kind.ANNOUNCE, announce.activity(), object);
+        InboundActivity activity = announce.activity();
+        var booster = Reactions.sender(db, resolver, announce.actor());
+        boosts.received(new BoostService.Received(activity.id(), booster, object, AsToAudience.of(activity.raw()),
+                activity.published().orElseGet(Instant::now)), ActivityRecords.of(activity, object, activity.isPublic()));
     }
 }

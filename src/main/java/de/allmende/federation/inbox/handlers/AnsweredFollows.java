@@ -2,27 +2,19 @@ package de.allmende.federation.inbox.handlers;
 
 import de.allmende.federation.vocab.AsObject;
 import de.allmende.federation.vocab.ObjectRef;
-import de.allmende.store.FollowStore;
-import de.allmende.store.FollowStore.Follow;
-import org.jooq.DSLContext;
+import de.allmende.service.FollowService.Answer;
 
 import java.net.URI;
-import java.util.Optional;
 
 /**
- * Which of our Follows an Accept or Reject answers. Matched like Mastodon: by the Follow's id, or by an
- * embedded Follow whose actor is ours. Only the followed actor may answer.
+ * What an Accept or Reject says about which of our Follows it answers. Matched like Mastodon (in
+ * {@code FollowService}): by the Follow's id, or by an embedded Follow whose actor is ours. Only the followed
+ * actor may answer.
  */
 final class AnsweredFollows {
-    private final FollowStore follows = new FollowStore();
+    private AnsweredFollows() {}
 
-    /** The follow of ours that {@code answerer} answers, if {@code answered} names one and it is theirs to answer. */
-    Optional<Follow> find(DSLContext tx, ObjectRef answered, URI answerer) {
-        Optional<Follow> follow = answered.iri().flatMap(id -> follows.findByActivity(tx, id.toString()));
-        if (follow.isEmpty()) {
-            Optional<URI> follower = answered.embedded().flatMap(AsObject::actor);
-            follow = follower.flatMap(f -> follows.find(tx, f.toString(), answerer.toString()));
-        }
-        return follow.filter(f -> f.followee().equals(answerer.toString())); // not ours, or not theirs to answer
+    static Answer answer(ObjectRef answered, URI answerer) {
+        return new Answer(answerer, answered.iri(), answered.embedded().flatMap(AsObject::actor));
     }
 }

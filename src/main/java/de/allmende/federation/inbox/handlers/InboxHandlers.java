@@ -18,9 +18,16 @@ import de.allmende.federation.vocab.LikeActivity;
 import de.allmende.federation.vocab.RejectActivity;
 import de.allmende.federation.vocab.UndoActivity;
 import de.allmende.federation.vocab.UpdateActivity;
+import de.allmende.federation.fetch.RemoteActorDirectory;
+import de.allmende.service.AccountDeletionService;
 import de.allmende.service.ActorService;
+import de.allmende.service.BoostService;
 import de.allmende.service.EventJoins;
+import de.allmende.service.FollowRequestService;
+import de.allmende.service.FollowService;
+import de.allmende.service.LikeService;
 import de.allmende.service.RemotePosts;
+import de.allmende.service.port.ActorDirectory;
 
 /** The one table of what handles which inbound activity; each handler gets only the collaborators it uses. */
 public final class InboxHandlers {
@@ -32,16 +39,22 @@ public final class InboxHandlers {
         ObjectProofChecker proofs = new ObjectProofChecker(resolver);
         ReceivedPosts posts = new ReceivedPosts(resolver,
                 new RemotePosts(db, iri -> iris.parseActor(iri).flatMap(actors::findMunicipality).isPresent()));
+        // The same use cases the staff API calls, on the handlers' database.
+        ActorDirectory directory = new RemoteActorDirectory(db, resolver, fetcher);
+        FollowService follows = new FollowService(db, iris, directory, outbox);
+        FollowRequestService followRequests = new FollowRequestService(db, iris, directory, outbox);
+        LikeService likes = new LikeService(db, iris, directory, outbox);
+        BoostService boosts = new BoostService(db, iris, directory, outbox);
         return new ActivityRouter()
-                .on(FollowActivity.class, new FollowHandler(db, iris, actors, resolver, moderation, outbox))
-                .on(AcceptActivity.class, new AcceptHandler(db))
-                .on(RejectActivity.class, new RejectHandler(db))
-                .on(UndoActivity.class, new UndoHandler(db))
-                .on(LikeActivity.class, new LikeHandler(db))
-                .on(AnnounceActivity.class, new AnnounceHandler(db, new AnnouncedObjects(db, iris, moderation, fetcher, proofs)))
+                .on(FollowActivity.class, new FollowHandler(iris, actors, resolver, moderation, followRequests))
+                .on(AcceptActivity.class, new AcceptHandler(follows))
+                .on(RejectActivity.class, new RejectHandler(follows))
+                .on(UndoActivity.class, new UndoHandler(followRequests, likes, boosts))
+                .on(LikeActivity.class, new LikeHandler(db, resolver, likes))
+                .on(AnnounceActivity.class, new AnnounceHandler(db, resolver, new AnnouncedObjects(db, iris, moderation, resolver, fetcher, proofs), boosts))
                 .on(CreateActivity.class, new CreateHandler(posts, fetcher, proofs))
                 .on(UpdateActivity.class, new UpdateHandler(resolver, posts, fetcher, proofs))
-                .on(DeleteActivity.class, new DeleteHandler(db, resolver, posts))
+                .on(DeleteActivity.class, new DeleteHandler(db, resolver, posts, new AccountDeletionService(db), boosts))
                 .on(JoinActivity.class, new JoinHandler(new EventJoins(db, actors, outbox), resolver));
     }
 }

@@ -1,21 +1,31 @@
 package de.allmende.federation.inbox.handlers;
 
 import de.allmende.db.Database;
+import de.allmende.federation.fetch.ActorResolver;
 import de.allmende.federation.inbox.ActivityHandler;
 import de.allmende.federation.vocab.LikeActivity;
-import de.allmende.store.ReactionStore.Kind;
+import de.allmende.service.LikeService;
+
+import java.io.IOException;
+import java.net.URI;
 
 /** Like (a favourite; Misskey's emoji reactions arrive so too): at most one per actor and object. */
 public final class LikeHandler implements ActivityHandler<LikeActivity> {
-    private final Reactions reactions;
+    private final Database db;
+    private final ActorResolver resolver;
+    private final LikeService likes;
 
-    public LikeHandler(Database db) {
-        this.reactions = new Reactions(db);
+    public LikeHandler(Database db, ActorResolver resolver, LikeService likes) {
+        this.db = db;
+        this.resolver = resolver;
+        this.likes = likes;
     }
 
     @Override
-    public void handle(LikeActivity like) {
+    public void handle(LikeActivity like) throws IOException {
         if (Reactions.isRelayedActivity(like.liked())) return; // a like of an activity, not of a post: nothing to show
-        reactions.record(Kind.LIKE, like.activity(), Reactions.target(like.liked()));
+        URI object = Reactions.target(like.liked());
+        var liker = Reactions.sender(db, resolver, like.actor());
+        likes.received(new LikeService.Received(like.id(), liker, object), ActivityRecords.of(like.activity(), object, like.activity().isPublic()));
     }
 }
