@@ -26,7 +26,6 @@ import java.util.Map;
 public final class Main {
     public static void main(String[] args) {
         TunedJvm.relaunchIfWanted(args); // serve: returns in the tuned JVM
-        configureLogging();
         System.exit(commandLine().execute(args));
     }
 
@@ -40,15 +39,6 @@ public final class Main {
         cli.setExecutionExceptionHandler(new ErrorHandler());
         NodeCommand.useEnvironment(cli, environment);
         return cli;
-    }
-
-    /** Picks text or JSON logs before the first logger exists (ALLMENDE_LOG_FORMAT=json for structured logs). */
-    private static void configureLogging() {
-        String format = System.getenv().getOrDefault("ALLMENDE_LOG_FORMAT", "text");
-        if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", "json".equalsIgnoreCase(format) ? "logback-json.xml" : "logback.xml");
-        }
-        System.setProperty("ALLMENDE_LOG_LEVEL", System.getenv().getOrDefault("ALLMENDE_LOG_LEVEL", "INFO"));
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -27,7 +27,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class NativeRsaSigner implements PublicKeySign {
     private static final Logger LOG = LoggerFactory.getLogger(NativeRsaSigner.class);
-    private static final Optional<Provider> PROVIDER = load();
+    private static final String PROVIDER_CLASS = "com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider";
+    /** Loaded with the first signer: the native library and its self-test cost an idle node about 4 MB. */
+    private static final class Loaded {
+        static final Optional<Provider> PROVIDER = load();
+    }
 
     private final Provider provider;
     private final PrivateKey key;
@@ -39,26 +43,37 @@ public final class NativeRsaSigner implements PublicKeySign {
         this.key = key;
     }
 
-    /** True if RSA keys get a native signer here. */
+    /** True if RSA keys get a native signer here (loads the provider). */
     public static boolean available() {
-        return PROVIDER.isPresent();
+        return Loaded.PROVIDER.isPresent();
+    }
+
+    /** True if the provider is on the class path, without loading it: whether it passes its self-test is not known yet. */
+    public static boolean onClassPath() {
+        try {
+            Class.forName(PROVIDER_CLASS, false, NativeRsaSigner.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /** A native signer for the keyset's primary key, if it is an RSA SHA-256 key without prefix and the provider works. */
     public static Optional<PublicKeySign> of(KeysetHandle keyset) {
-        if (PROVIDER.isEmpty() || !(keyset.getPrimary().getKey() instanceof RsaSsaPkcs1PrivateKey rsa)) return Optional.empty();
+        Optional<Provider> provider = Loaded.PROVIDER;
+        if (provider.isEmpty() || !(keyset.getPrimary().getKey() instanceof RsaSsaPkcs1PrivateKey rsa)) return Optional.empty();
         RsaSsaPkcs1Parameters p = rsa.getParameters();
         if (p.getHashType() != RsaSsaPkcs1Parameters.HashType.SHA256 || p.getVariant() != RsaSsaPkcs1Parameters.Variant.NO_PREFIX) {
             return Optional.empty();
         }
         var access = InsecureSecretKeyAccess.get();
         try {
-            PrivateKey key = KeyFactory.getInstance("RSA", PROVIDER.get()).generatePrivate(new RSAPrivateCrtKeySpec(
+            PrivateKey key = KeyFactory.getInstance("RSA", provider.get()).generatePrivate(new RSAPrivateCrtKeySpec(
                     rsa.getPublicKey().getModulus(), p.getPublicExponent(), rsa.getPrivateExponent().getBigInteger(access),
                     rsa.getPrimeP().getBigInteger(access), rsa.getPrimeQ().getBigInteger(access),
                     rsa.getPrimeExponentP().getBigInteger(access), rsa.getPrimeExponentQ().getBigInteger(access),
                     rsa.getCrtCoefficient().getBigInteger(access)));
-            return Optional.of(new NativeRsaSigner(PROVIDER.get(), key));
+            return Optional.of(new NativeRsaSigner(provider.get(), key));
         } catch (GeneralSecurityException | RuntimeException e) {
             LOG.warn("native RSA signing unavailable for this key, Tink signs: {}", e.toString());
             return Optional.empty();
@@ -80,7 +95,7 @@ public final class NativeRsaSigner implements PublicKeySign {
 
     private static Optional<Provider> load() {
         try {
-            Class<?> accp = Class.forName("com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider");
+            Class<?> accp = Class.forName(PROVIDER_CLASS);
             Provider p = (Provider) accp.getField("INSTANCE").get(null);
             accp.getMethod("assertHealthy").invoke(p);
             return Optional.of(p);

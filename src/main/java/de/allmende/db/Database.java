@@ -72,9 +72,17 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Applies pending Flyway migrations from classpath:db/migration. */
+    /**
+     * Applies pending Flyway migrations from classpath:db/migration; returns how many. Flyway is loaded only
+     * when the schema is not already up to date ({@link Migrations}).
+     */
     public int migrate() {
-        return Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+        try (Connection c = pool.getConnection()) {
+            if (Migrations.upToDate(c)) return 0;
+        } catch (java.sql.SQLException e) {
+            // Flyway connects again and reports what is wrong
+        }
+        return Flyway.configure().dataSource(pool).locations("classpath:" + Migrations.LOCATION)
                 .load().migrate().migrationsExecuted;
     }
 

@@ -26,6 +26,7 @@ class TunedJvmTest {
         assertFalse(options.contains("-Xmx128m") || options.contains("-XX:+UseSerialGC") || options.contains("-XX:ReservedCodeCacheSize=64m"),
                 options.toString());
         assertTrue(options.containsAll(List.of("-Xms16m", "-XX:MaxMetaspaceSize=128m")), "the others stay: " + options);
+        assertTrue(options.stream().noneMatch(TunedJvm.SERIAL_SIZING::contains), "SerialGC's sizing does not go to G1: " + options);
         assertEquals(List.of("-Xmx512m", "-XX:+UseG1GC", "-XX:ReservedCodeCacheSize=240m", "-Dfoo=bar"),
                 options.subList(options.size() - 4, options.size()), "the operator's own come last, so they win");
     }

@@ -18,12 +18,15 @@ import java.io.UncheckedIOException;
  */
 public final class OpenApiDocument implements Handler<RoutingContext> {
     public static final String RESOURCE = "/openapi/staff-api.yaml";
-    private final String json;
+    private final String serverUrl;
+    /**
+     * Read on first request: the YAML parser (Jackson YAML, SnakeYAML) would otherwise stay loaded in every idle
+     * node for a document few ever ask for. Two first requests at once may both read it; either result is right.
+     */
+    private volatile String json;
 
     public OpenApiDocument(String serverUrl) {
-        ObjectNode doc = load();
-        doc.putArray("servers").addObject().put("url", serverUrl);
-        this.json = doc.toString();
+        this.serverUrl = serverUrl;
     }
 
     /** The document as written, without a server. */
@@ -38,7 +41,13 @@ public final class OpenApiDocument implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
+        String body = json;
+        if (body == null) {
+            ObjectNode doc = load();
+            doc.putArray("servers").addObject().put("url", serverUrl);
+            json = body = doc.toString();
+        }
         Responses.allowAnyOrigin(ctx);
-        ctx.response().putHeader("Content-Type", MediaTypes.JSON).end(json);
+        ctx.response().putHeader("Content-Type", MediaTypes.JSON).end(body);
     }
 }

@@ -15,13 +15,17 @@ import java.util.Map;
  * only the sanitised HTML rendered from Markdown is — and the {@link Stylesheet}, a global of every page.
  */
 public final class Templates {
-    private final PebbleEngine engine;
+    /**
+     * Built with the first page: Pebble's engine and its built-in filters are about 160 classes that a node
+     * nobody has looked at in a browser yet need not hold (BENCHMARKS.md, "Footprint").
+     */
+    private volatile PebbleEngine engine;
 
-    public Templates() {
+    private static PebbleEngine build() {
         ClasspathLoader loader = new ClasspathLoader();
         loader.setPrefix("templates");
         loader.setSuffix(".peb");
-        this.engine = new PebbleEngine.Builder().loader(loader).autoEscaping(true).strictVariables(false)
+        return new PebbleEngine.Builder().loader(loader).autoEscaping(true).strictVariables(false)
                 .extension(new AbstractExtension() {
                     @Override
                     public Map<String, Object> getGlobalVariables() {
@@ -31,10 +35,21 @@ public final class Templates {
                 .build();
     }
 
+    private PebbleEngine engine() {
+        PebbleEngine e = engine;
+        if (e == null) {
+            synchronized (this) {
+                if (engine == null) engine = build();
+                e = engine;
+            }
+        }
+        return e;
+    }
+
     public String render(String template, Map<String, Object> model) {
         StringWriter w = new StringWriter();
         try {
-            engine.getTemplate(template).evaluate(w, model);
+            engine().getTemplate(template).evaluate(w, model);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -48,8 +48,9 @@ final class DeliverySender {
      * crash sends twice. A few signers at a time (half the cores: the rest serve HTTP) keep the answers moving.
      * With native RSA (a third of the JDK's cost) one signer on two cores became the queue every send waited in
      * (1,000 inboxes in 1.1–1.8 s; with two signers 0.7–1.5 s on the same loaded machine), so it gets two.
+     * (Whether the provider is there, not whether it loads: loading it waits for the first signature.)
      */
-    private final Semaphore signing = new Semaphore(NativeRsaSigner.available()
+    private final Semaphore signing = new Semaphore(NativeRsaSigner.onClassPath()
             ? Math.max(2, Runtime.getRuntime().availableProcessors() / 2) : Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
     /** Recent activity bodies: a fan-out sends the same bytes to many inboxes. */
     private final Map<Long, byte[]> bodies = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {

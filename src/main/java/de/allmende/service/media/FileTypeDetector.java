@@ -36,8 +36,14 @@ public final class FileTypeDetector {
             "application/csv", CSV,
             "application/vnd.ms-excel", CSV);
 
-    private final Tika tika = new Tika();
-    private final MediaTypeRegistry registry = MimeTypes.getDefaultMimeTypes().getMediaTypeRegistry();
+    /**
+     * Tika's type database, read on the first upload: reading its XML loads about 250 classes and keeps 2 MB of
+     * types, which a node that never receives a file need not hold (BENCHMARKS.md, "Footprint").
+     */
+    private static final class Types {
+        static final Tika TIKA = new Tika();
+        static final MediaTypeRegistry REGISTRY = MimeTypes.getDefaultMimeTypes().getMediaTypeRegistry();
+    }
 
     /**
      * The type of the file's content. {@code fileName} and {@code declaredType} are hints that can
@@ -48,9 +54,9 @@ public final class FileTypeDetector {
         hints.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
         MediaType detected;
         try (InputStream in = TikaInputStream.get(file)) {
-            detected = tika.getDetector().detect(in, hints).getBaseType();
+            detected = Types.TIKA.getDetector().detect(in, hints).getBaseType();
         }
-        if (registry.isInstanceOf(detected, ZIP)) return containerType(file);
+        if (Types.REGISTRY.isInstanceOf(detected, ZIP)) return containerType(file);
         if (detected.equals(MediaType.TEXT_PLAIN) && CSV.equals(normalize(declaredType))) return CSV;
         return detected.toString();
     }
@@ -65,7 +71,7 @@ public final class FileTypeDetector {
         MediaType declaredMedia = MediaType.parse(declared);
         if (declaredMedia == null) return true;
         if (declaredMedia.equals(OCTET_STREAM)) return false;
-        return !registry.isInstanceOf(MediaType.parse(detected), declaredMedia);
+        return !Types.REGISTRY.isInstanceOf(MediaType.parse(detected), declaredMedia);
     }
 
     private static String normalize(String declaredType) {
