@@ -334,12 +334,21 @@ async function deliver(ctx, recipients, activity, options = {}) {
   };
   sent.push(entry);
   try {
-    await ctx.sendActivity({ identifier: IDENTIFIER }, recipients, activity, options);
+    // As a server with a delivery queue does: a 429 (the node still fetching our key) is retried shortly.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await ctx.sendActivity({ identifier: IDENTIFIER }, recipients, activity, options);
+        break;
+      } catch (e) {
+        if (attempt >= 20 || !String(e?.message ?? e).includes("429")) throw e;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
     entry.ok = true;
   } catch (e) {
     entry.ok = false;
     entry.error = String(e?.message ?? e);
-    log.warning("Delivery of {id} failed: {error}", { id: entry.id, error: entry.error });
+    log.warn("Delivery of {id} failed: {error}", { id: entry.id, error: entry.error });
     throw e;
   }
 }
@@ -401,7 +410,7 @@ async function handle(req, res) {
   res.writeHead(response.status, headers);
   res.end(req.method === "HEAD" ? undefined : payload);
   for (const fn of scope.after) {
-    setImmediate(() => Promise.resolve().then(fn).catch((e) => log.warning("Deferred task failed: {e}", { e })));
+    setImmediate(() => Promise.resolve().then(fn).catch((e) => log.warn("Deferred task failed: {e}", { e })));
   }
 }
 
@@ -526,7 +535,7 @@ async function control(req, res, url) {
     }
   } catch (e) {
     const status = e instanceof HttpError ? e.status : 500;
-    log.warning("Control {route} failed: {e}", { route, e });
+    log.warn("Control {route} failed: {e}", { route, e });
     return sendJson(res, status, { error: String(e?.message ?? e), ...(e?.extra ?? {}) });
   }
 }

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /** A running node: services plus the HTTP server. {@link #close()} drains requests, then stops the database. */
 public final class Node implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
-    /** HTTP verticle instances, each with a virtual-thread context that runs one request at a time while it blocks on JDBC. */
+    /** HTTP verticle instances on the event loops; each request's handlers run on a virtual thread of their own. */
     private static final int HTTP_INSTANCES = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
 
     private final Services services;

@@ -52,7 +52,7 @@ final class Endpoints {
             case STAFF_CONTENT_REPLACE -> Endpoint.of(StaffHandlers.json(), staff.content()::replace);
             case STAFF_CONTENT_DELETE -> Endpoint.of(staff.content()::delete);
 
-            case HEALTH_LIVE -> Endpoint.of(h.health()::live);
+            case HEALTH_LIVE -> Endpoint.onEventLoop(h.health()::live); // a probe must not wait behind work
             case HEALTH_READY -> Endpoint.of(h.health()::ready);
             case METRICS -> Endpoint.of(h.metrics());
 

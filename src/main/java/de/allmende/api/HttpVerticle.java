@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 import io.vertx.ext.web.Router;
 
 /**
- * The HTTP face of a node. Deployed as several event-loop instances sharing one port, each with a
- * virtual-thread context of its own: route handlers are plain sequential code and may block on JDBC
- * ({@link OnVirtualThread}); kept documents, refusals and 404s are answered on the event loop.
+ * The HTTP face of a node. Deployed as several event-loop instances sharing one port: route handlers are
+ * plain sequential code on a virtual thread per request and may block on JDBC ({@link OnVirtualThread});
+ * kept documents, refusals, 404s and liveness are answered on the event loop.
  */
 public final class HttpVerticle extends VerticleBase {
     private final Services s;
@@ -54,8 +54,7 @@ public final class HttpVerticle extends VerticleBase {
 
     /** The node's routes; public so tests can hold the staff API's routes against its OpenAPI document. */
     public static Router router(Vertx vertx, HttpHandlers h) {
-        var threads = ((io.vertx.core.internal.VertxInternal) vertx).createVirtualThreadContext();
-        return NodeRouter.build(Router.router(vertx), h, new OnVirtualThread(threads));
+        return NodeRouter.build(Router.router(vertx), h, new OnVirtualThread((io.vertx.core.internal.VertxInternal) vertx));
     }
 
     @Override

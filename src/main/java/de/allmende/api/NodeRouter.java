@@ -71,7 +71,8 @@ final class NodeRouter {
             if (route.method() == HttpMethod.GET) registered.method(HttpMethod.HEAD);
             if (!path.fixed().isEmpty()) registered.handler(new FixedParams(path.fixed()));
             guard.forEach(handler -> registered.handler(blocking.wrap(handler)));
-            endpoint.handlers().forEach(handler -> registered.handler(blocking.wrap(handler)));
+            endpoint.handlers().forEach(handler -> registered.handler(
+                    endpoint.threads() == Endpoint.Threads.EVENT_LOOP ? handler : blocking.wrap(handler)));
         }
     }
 

@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.PlatformHandler;
@@ -12,21 +13,26 @@ import io.vertx.ext.web.handler.SecurityPolicyHandler;
 import java.util.Set;
 
 /**
- * Runs route handlers that may block (JDBC, awaiting a fetch) on a virtual thread of a virtual-thread
- * context, while the HTTP server itself runs on the event loop: answers that need no blocking (kept
- * documents, refusals, 404s) are given on the event loop without a thread hop, the rest as sequential code.
+ * Runs route handlers that may block (JDBC, awaiting a fetch) on a virtual thread, while the HTTP server
+ * itself runs on the event loop: answers that need no blocking (kept documents, refusals, 404s, liveness)
+ * are given on the event loop without a thread hop, the rest as sequential code.
  *
- * <p>Once on a virtual thread, the following handlers run there too ({@code ctx.next()} calls them inline).
- * A handler that continues from an event-loop callback (a BodyHandler when the body has arrived) hops again.
+ * <p>Each request gets a virtual-thread context of its own, so requests never wait in line behind each
+ * other's blocking work (a verticle's one context would run them one at a time); what bounds them is the
+ * admission limit for work that waits on other servers and the database pool.
+ * Once on a virtual thread, the following handlers run there too ({@code ctx.next()} calls them inline).
+ * A handler that continues from an event-loop callback (a BodyHandler when the body has arrived) hops again,
+ * onto the same request's context.
  */
 public final class OnVirtualThread {
     /** Methods whose body a later handler reads (BodyHandler, StaffAuth, UnreadBody); they resume the request. */
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
-    private final Context threads;
+    private static final String CONTEXT = "allmende.request.context";
+    private final VertxInternal vertx;
 
-    public OnVirtualThread(Context threads) {
-        this.threads = threads;
+    public OnVirtualThread(VertxInternal vertx) {
+        this.vertx = vertx;
     }
 
     /**
@@ -47,6 +53,11 @@ public final class OnVirtualThread {
         HttpServerRequest request = ctx.request();
         // Body bytes that arrive on the event loop before the handler set a reader would be lost.
         if (WITH_BODY.contains(request.method()) && !request.isEnded()) request.pause();
+        Context threads = ctx.get(CONTEXT);
+        if (threads == null) {
+            threads = vertx.createVirtualThreadContext();
+            ctx.put(CONTEXT, threads);
+        }
         threads.runOnContext(ignored -> {
             try {
                 handler.handle(ctx);
