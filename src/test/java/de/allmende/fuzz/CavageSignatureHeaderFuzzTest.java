@@ -31,7 +31,7 @@ class CavageSignatureHeaderFuzzTest {
     @MethodSource
     @DictionaryEntries({"keyId=\"", "algorithm=\"", "headers=\"", "signature=\"", "created=", "expires=",
             "Signature ", "hs2019", "rsa-sha256", "(request-target)", "(created)", "(expires)", "\\\"", "\","})
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxExecutions = 200_000, maxDuration = FuzzBudget.CAP)
     void parse(byte[] input) {
         String value = new String(input, StandardCharsets.UTF_8);
         try {

@@ -40,7 +40,7 @@ class DigestAndDateFuzzTest {
 
     @MethodSource
     @DictionaryEntries({"SHA-256=", "sha-256=:", "sha-512=:", "GMT", "Mon, ", "Feb ", "2021 "})
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxExecutions = 200_000, maxDuration = FuzzBudget.CAP)
     void readHeaders(byte[] input) {
         String value = new String(input, StandardCharsets.UTF_8);
         try {

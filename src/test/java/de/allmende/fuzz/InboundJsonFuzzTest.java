@@ -46,7 +46,7 @@ class InboundJsonFuzzTest {
     @DictionaryEntries({"\"id\":", "\"type\":", "\"actor\":", "\"object\":", "\"kind\":", "\"attributedTo\":",
             "\"https://a.example/", "\"publicKey\":", "\"assertionMethod\":", "\"inbox\":", "\"Person\"", "\"Create\"",
             "\"project\"", "\"event\"", "\"\\u0000\"", "\\ud800", "1e999999", "[", "{", "}", "]"})
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxExecutions = 100_000, maxDuration = FuzzBudget.CAP)
     void read(byte[] body) {
         try {
             InboundActivity activity = InboxPipeline.parse(body);

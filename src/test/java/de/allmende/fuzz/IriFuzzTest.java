@@ -48,7 +48,7 @@ class IriFuzzTest {
     @MethodSource
     @DictionaryEntries({"https://", "http://", "stadt.example", "/actors/", "/objects/", "/actor", "#", "?", "%",
             "[::1]", "@", ":443", "/outbox", "page=true", "max_id=", "&", "/api/allmende/v1/", "/events/feed.atom", "/nodeinfo/2.1"})
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxExecutions = 50_000, maxDuration = FuzzBudget.CAP)
     void read(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         Optional<URI> named = Json.uri(TextNode.valueOf(text));

@@ -67,7 +67,7 @@ class SignedRequestFuzzTest {
     @DictionaryEntries({"Signature: ", "Signature-Input: ", "Authorization: Signature ", "Digest: SHA-256=",
             "Content-Digest: sha-256=:", "Date: ", "Host: ", "keyId=\"Test\"", "keyid=\"test-key-ed25519\"",
             "headers=\"", "(request-target)", "\"@target-uri\"", "\"@query\"", ";created=", "hs2019", "GET "})
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxExecutions = 30_000, maxDuration = FuzzBudget.CAP)
     void verify(byte[] input) {
         SignedRequestParts request = FuzzedRequest.read(input);
         check(FEDERATION, request, requestTime(request));

@@ -35,7 +35,7 @@ class StructuredFieldFuzzTest {
     @MethodSource
     @DictionaryEntries({"=(", "\"@method\"", "\"@target-uri\"", "\"content-digest\"", ";created=", ";keyid=\"",
             ";alg=\"", ";expires=", ";nonce=\"", ";tag=\"", "=:", ":", "?1", "?0", "1.5", "-", "*", ", "})
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxExecutions = 150_000, maxDuration = FuzzBudget.CAP)
     void parse(byte[] input) throws SignatureException {
         String value = new String(input, StandardCharsets.UTF_8);
         // What parses once must parse again from its serialization (outside the try: that must not fail).
