@@ -24,10 +24,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * <pre>
  *   composition root (Main, Launcher, Node, Services) — wires everything
  *   cli, api          adapters: command line; HTTP (ActivityPub, well-known, staff API, web pages, feeds)
- *   federation        the protocol adapter: inbound verifies, parses, converts and calls services (the handlers
- *                     not yet converted still call stores, see HANDLERS_STILL_WRITING_STORES); outbound implements
- *                     the service ports
- *                     (converts to ActivityStreams, signs, queues delivery)
+ *   federation        the protocol adapter: inbound verifies, parses, converts and calls services; outbound
+ *                     implements the service ports (converts to ActivityStreams, signs, queues delivery)
  *   service           use cases; talks to federation only through its ports (service.port)
  *   store             persistence only
  *   domain, content   the model (content: municipal content, see the Jackson rule for its one exception)
@@ -65,20 +63,12 @@ class ArchitectureTest {
     }
 
     /**
-     * Not yet converted to use cases (issue 9, point 1): they still write stores themselves. Being rewritten in
-     * parallel (h/ids); once merged, this set should be empty and the rule covers every inbound handler.
-     */
-    private static final Set<String> HANDLERS_STILL_WRITING_STORES = Set.of("ActivityRecords", "AnnouncedObjects", "Reactions", "DeleteHandler");
-
-    /**
      * Inbound, federation verifies, parses and converts; the use cases in {@code service} change state and record what
      * happened. So the inbound handlers reach no store: what they keep, a service keeps for them.
      */
     @Test
     void inboundHandlersCallServicesNotStores() {
         noClasses().that().resideInAPackage(ROOT + ".federation.inbox.handlers..")
-                .and(DescribedPredicate.describe("converted to use cases", (JavaClass c) ->
-                        !HANDLERS_STILL_WRITING_STORES.contains(topLevelName(c))))
                 .should().dependOnClassesThat().resideInAPackage(ROOT + ".store..")
                 .check(MAIN);
     }
@@ -164,11 +154,6 @@ class ArchitectureTest {
                     && (readers.contains(name) || name.startsWith("as") || name.startsWith("is") || name.startsWith("find")
                     || name.endsWith("Value"));
         });
-    }
-
-    /** The simple name of the top-level class a (nested or anonymous) class belongs to. */
-    private static String topLevelName(JavaClass c) {
-        return c.getName().substring(c.getPackageName().length() + 1).replaceAll("\\$.*", "");
     }
 
     private static boolean isJackson(JavaClass type) {

@@ -10,7 +10,6 @@ import de.allmende.domain.post.Visibility;
 import de.allmende.service.port.ActorDirectory;
 import de.allmende.service.port.LocalIris;
 import de.allmende.service.port.Publisher;
-import de.allmende.service.port.ReceivedActivity;
 import de.allmende.store.BoostStore;
 import de.allmende.store.ReactionStore.Kind;
 

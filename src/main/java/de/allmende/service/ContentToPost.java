@@ -36,7 +36,7 @@ final class ContentToPost {
     static Post convert(Content c, URI followers) {
         Common common = c.details().common();
         return new Post(c.iri(), c.author(), c.kind().postKind(), Audience.forVisibility(Visibility.PUBLIC, followers, List.of()),
-                Visibility.PUBLIC, Optional.empty(), Optional.empty(), languages(common.title()), languages(common.summary()),
+                Visibility.PUBLIC, Optional.empty(), Optional.empty(), Optional.empty(), languages(common.title()), languages(common.summary()),
                 html(common.body()), false, List.copyOf(hashtags(common)), List.of(), images(common.images()),
                 c.details() instanceof Event e ? Optional.of(facts(e)) : Optional.empty(),
                 c.published(), c.updated().equals(c.published()) ? Optional.empty() : Optional.of(c.updated()), Optional.empty(),

@@ -3,9 +3,7 @@ package de.allmende.service;
 import de.allmende.db.Database;
 import de.allmende.domain.LocalActor;
 import de.allmende.domain.RemoteActor;
-import de.allmende.service.RemotePosts.ReceivedActivity;
 import de.allmende.service.port.Publisher;
-import de.allmende.store.ActivityStore;
 import de.allmende.store.ObjectStore;
 
 import java.net.URI;
@@ -20,7 +18,7 @@ public final class EventJoins {
     private final Database db;
     private final ActorService actors;
     private final Publisher publisher;
-    private final ActivityStore activities = new ActivityStore();
+    private final ReceivedActivities received = new ReceivedActivities();
     private final ObjectStore objects = new ObjectStore();
 
     public EventJoins(Database db, ActorService actors, Publisher publisher) {
@@ -36,13 +34,10 @@ public final class EventJoins {
                 .flatMap(o -> actors.findById(o.localActorId().get()));
     }
 
-    /** Keeps the Join and answers it with Ignore; a Join answered before is not answered again. */
-    public void ignore(LocalActor organiser, ReceivedActivity join, URI event, RemoteActor participant) {
+    /** Keeps the Join (of the event it names as its object) and answers it with Ignore; a Join answered before is not answered again. */
+    public void ignore(LocalActor organiser, ReceivedActivity join, RemoteActor participant) {
         db.dsl().transaction(cfg -> {
-            if (activities.insert(cfg.dsl(), join.id().toString(), join.type(), join.actor().toString(), event.toString(), null,
-                    false, join.json()).isEmpty()) {
-                return; // already answered
-            }
+            if (!received.keep(cfg.dsl(), join)) return; // already answered
             publisher.ignoreJoin(cfg.dsl(), organiser, join.id(), participant);
         });
     }

@@ -11,7 +11,6 @@ import de.allmende.domain.event.FollowEvent.Unfollowed;
 import de.allmende.service.port.ActorDirectory;
 import de.allmende.service.port.LocalIris;
 import de.allmende.service.port.Publisher;
-import de.allmende.service.port.ReceivedActivity;
 import de.allmende.store.EventStore;
 import de.allmende.store.FollowStore;
 import de.allmende.store.FollowStore.Follow;
@@ -40,6 +39,7 @@ public final class FollowRequestService {
     private final Accounts accounts;
     private final FollowStore follows = new FollowStore();
     private final EventStore events = new EventStore();
+    private final ReceivedActivities received = new ReceivedActivities();
 
     public FollowRequestService(Database db, LocalIris iris, ActorDirectory directory, Publisher publisher) {
         this.db = db;
@@ -54,7 +54,7 @@ public final class FollowRequestService {
         State state = r.followee().manuallyApprovesFollowers() ? State.PENDING : State.ACCEPTED;
         db.dsl().transaction(cfg -> {
             DSLContext tx = cfg.dsl();
-            record.record(tx);
+            received.keep(tx, record);
             AccountRef follower = accounts.of(tx, r.follower());
             AccountRef followee = accounts.of(tx, r.followee());
             follows.upsert(tx, follower, followee, r.activity().toString(), state);
@@ -70,7 +70,7 @@ public final class FollowRequestService {
     /** A Follow by an actor this node blocks: no follow, and the follower learns so (Reject). */
     public void refused(Request r, ReceivedActivity record) {
         db.dsl().transaction(cfg -> {
-            record.record(cfg.dsl());
+            received.keep(cfg.dsl(), record);
             events.record(cfg.dsl(), new FollowRejected(r.follower().iri(), iris.actor(r.followee().handle())));
             publisher.rejectFollow(cfg.dsl(), r.followee(), r.activity(), r.follower());
         });

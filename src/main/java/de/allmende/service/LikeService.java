@@ -6,7 +6,6 @@ import de.allmende.domain.RemoteActor;
 import de.allmende.service.port.ActorDirectory;
 import de.allmende.service.port.LocalIris;
 import de.allmende.service.port.Publisher;
-import de.allmende.service.port.ReceivedActivity;
 import de.allmende.store.ReactionStore.Kind;
 
 import java.net.URI;

@@ -35,7 +35,7 @@ final class LocalPosts {
     void note(DSLContext tx, LocalActor author, URI iri, String html, Instant published, Optional<Instant> updated) {
         Post p = new Post(iri, iris.actor(author.handle()), PostKind.NOTE,
                 Audience.forVisibility(Visibility.PUBLIC, iris.followers(author.handle()), List.of()), Visibility.PUBLIC,
-                Optional.empty(), Optional.empty(), LanguageMap.EMPTY, LanguageMap.EMPTY, LanguageMap.of("de", html),
+                Optional.empty(), Optional.empty(), Optional.empty(), LanguageMap.EMPTY, LanguageMap.EMPTY, LanguageMap.of("de", html),
                 false, List.of(), List.of(), List.of(), Optional.empty(), published, updated, Optional.empty(), Origin.LOCAL);
         save(tx, author, p);
     }

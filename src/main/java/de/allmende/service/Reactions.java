@@ -10,7 +10,6 @@ import de.allmende.domain.event.ReactionEvent.Unboosted;
 import de.allmende.domain.event.ReactionEvent.Unliked;
 import de.allmende.service.port.ActorDirectory;
 import de.allmende.service.port.LocalIris;
-import de.allmende.service.port.ReceivedActivity;
 import de.allmende.store.EventStore;
 import de.allmende.store.PostStore;
 import de.allmende.store.ReactionStore;
@@ -61,6 +60,7 @@ final class Reactions {
     private final ReactionStore reactions = new ReactionStore();
     private final PostStore posts = new PostStore();
     private final EventStore events = new EventStore();
+    private final ReceivedActivities received = new ReceivedActivities();
 
     Reactions(Database db, LocalIris iris, ActorDirectory directory, Kind kind, Undone undone) {
         this.db = db;
@@ -103,7 +103,7 @@ final class Reactions {
      */
     void received(URI activity, RemoteActor actor, URI object, ReceivedActivity record, Made made) {
         db.dsl().transaction(cfg -> {
-            record.record(cfg.dsl());
+            received.keep(cfg.dsl(), record);
             record(cfg.dsl(), accounts.of(cfg.dsl(), actor), activity, object, made);
         });
     }

@@ -8,8 +8,9 @@ import de.allmende.domain.event.PostEvent.PostCreated;
 import de.allmende.domain.event.PostEvent.PostDeleted;
 import de.allmende.domain.event.PostEvent.PostEdited;
 import de.allmende.domain.post.Post;
-import de.allmende.store.ActivityStore;
+import de.allmende.store.AccountStore;
 import de.allmende.store.EventStore;
+import de.allmende.store.FollowStore;
 import de.allmende.store.ObjectStore;
 import de.allmende.store.PostStore;
 import org.jooq.DSLContext;
@@ -20,24 +21,23 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Posts written elsewhere and received here (Create, Update, Delete from a peer). The protocol adapter has verified
- * the activity and converted its object; this use case keeps the activity and the object as they came, saves the
- * typed post (if the object is one) and records what happened, all in one transaction.
+ * Posts written elsewhere and received here (Create, Update, Delete from a peer, or the object of a boost). The
+ * protocol adapter has verified the activity and converted its object; this use case keeps the activity and the
+ * object as they came, saves the typed post (if the object is one) and records what happened, all in one transaction.
  */
 public final class RemotePosts {
 
-    /** The activity that brought the change: it is kept whole (its id also makes a redelivery a no-op). */
-    public record ReceivedActivity(URI id, String type, URI actor, boolean isPublic, RawJson json) {}
-
     /**
-     * The object it carries: as it came, with the result of its proof check, and as a typed post — empty if it is no
-     * post, or not by the sending actor (the only one the signature vouches for).
+     * The object an activity carries: as it came, with the result of its proof check, and as a typed post — empty if
+     * it is no post, or not by the actor it is attributed to here (the only one a signature or proof vouches for).
      */
     public record ReceivedObject(URI id, String type, Optional<URI> inReplyTo, RawJson json, ObjectProof proof, Optional<Post> post) {}
 
     private final Database db;
     private final Predicate<URI> isLocalAccount;
-    private final ActivityStore activities = new ActivityStore();
+    private final ReceivedActivities activities = new ReceivedActivities();
+    private final AccountStore accounts = new AccountStore();
+    private final FollowStore follows = new FollowStore();
     private final ObjectStore objects = new ObjectStore();
     private final PostStore posts = new PostStore();
     private final EventStore events = new EventStore();
@@ -52,16 +52,8 @@ public final class RemotePosts {
     public void created(ReceivedActivity create, ReceivedObject object) {
         db.dsl().transaction(cfg -> {
             DSLContext tx = cfg.dsl();
-            keep(tx, create, object);
-            boolean fresh = objects.insertRemote(tx, object.id().toString(), object.type(), create.actor().toString(),
-                    object.inReplyTo().map(URI::toString).orElse(null), object.json(), object.proof());
-            if (!fresh || object.post().isEmpty()) return;
-            Post post = object.post().get();
-            save(tx, post, create.actor());
-            events.record(tx, new PostCreated(create.actor(), post.iri(), object.type()));
-            for (URI mentioned : post.mentions()) {
-                if (isLocalAccount.test(mentioned)) events.record(tx, new Mentioned(create.actor(), post.iri(), mentioned));
-            }
+            activities.keep(tx, create);
+            keepNew(tx, create.actor(), object);
         });
     }
 
@@ -70,9 +62,8 @@ public final class RemotePosts {
         db.dsl().transaction(cfg -> {
             DSLContext tx = cfg.dsl();
             String id = object.id().toString();
-            var stored = objects.find(tx, id);
-            if (stored.isEmpty() || !stored.get().attributedTo().equals(update.actor().toString())) return;
-            keep(tx, update, object);
+            if (!heldAsTheirs(tx, id, update.actor())) return;
+            activities.keep(tx, update);
             objects.updateRemote(tx, id, object.json(), object.proof());
             if (object.post().isEmpty()) return;
             save(tx, object.post().get(), update.actor()); // the typed row replaced, its id kept
@@ -80,14 +71,62 @@ public final class RemotePosts {
         });
     }
 
-    /** Inside the transaction that made the object a Tombstone: its post is marked deleted (its id stays, for threads). */
-    public void deleted(DSLContext tx, URI author, URI iri) {
-        if (posts.markDeleted(tx, iri, Instant.now())) events.record(tx, new PostDeleted(author, iri));
+    /**
+     * Whether this node holds the object a Delete names, so that it is a post to delete (see {@link #deleted}) and not,
+     * say, an Announce.
+     */
+    public boolean holds(URI object) {
+        return objects.find(db.dsl(), object.toString()).isPresent();
     }
 
-    private void keep(DSLContext tx, ReceivedActivity activity, ReceivedObject object) {
-        activities.insert(tx, activity.id().toString(), activity.type(), activity.actor().toString(), object.id().toString(), null,
-                activity.isPublic(), activity.json());
+    /**
+     * Its author deleted an object we hold: the object becomes {@code tombstone}, its post is marked deleted (its id
+     * stays, for threads that answered it). A Delete of an unknown object, or of someone else's, is ignored.
+     */
+    public void deleted(ReceivedActivity delete, RawJson tombstone) {
+        db.dsl().transaction(cfg -> {
+            DSLContext tx = cfg.dsl();
+            String id = delete.object().toString();
+            if (!heldAsTheirs(tx, id, delete.actor())) return;
+            activities.keep(tx, delete);
+            objects.markDeleted(tx, id, tombstone);
+            if (posts.markDeleted(tx, delete.object(), Instant.now())) events.record(tx, new PostDeleted(delete.actor(), delete.object()));
+        });
+    }
+
+    /**
+     * Whether the object of a boost by {@code booster} is one to keep: not held yet, and someone here follows the
+     * booster (boosts by actors nobody here follows are only counted, as Mastodon does).
+     */
+    public boolean wantsBoosted(URI booster, URI object) {
+        DSLContext dsl = db.dsl();
+        // Every follow row with a remote followee has a local follower.
+        boolean followedHere = accounts.remote(dsl, booster).filter(a -> follows.countFollowers(dsl, a.id()) > 0).isPresent();
+        return followedHere && objects.find(dsl, object.toString()).isEmpty();
+    }
+
+    /**
+     * Keeps the object of a boost by {@code author}, which reached us through a third node (the adapter checked that
+     * it is attributable to its author, and resolved the author for its typed post). Keeping it again changes nothing.
+     */
+    public void boosted(URI author, ReceivedObject object) {
+        db.dsl().transaction(cfg -> keepNew(cfg.dsl(), author, object));
+    }
+
+    private void keepNew(DSLContext tx, URI author, ReceivedObject object) {
+        boolean fresh = objects.insertRemote(tx, object.id().toString(), object.type(), author.toString(),
+                object.inReplyTo().map(URI::toString).orElse(null), object.json(), object.proof());
+        if (!fresh || object.post().isEmpty()) return;
+        Post post = object.post().get();
+        save(tx, post, author);
+        events.record(tx, new PostCreated(author, post.iri(), object.type()));
+        for (URI mentioned : post.mentions()) {
+            if (isLocalAccount.test(mentioned)) events.record(tx, new Mentioned(author, post.iri(), mentioned));
+        }
+    }
+
+    private boolean heldAsTheirs(DSLContext tx, String object, URI actor) {
+        return objects.find(tx, object).filter(o -> o.attributedTo().equals(actor.toString())).isPresent();
     }
 
     private void save(DSLContext tx, Post post, URI author) {

@@ -20,7 +20,7 @@ public final class BoostStore {
     /** Saves a boost; empty if it is stored already (this Announce, or the booster's boost of that post). */
     public Optional<Long> save(DSLContext tx, Boost b, long boosterId, long boostedId) {
         Post p = new Post(b.iri(), b.booster(), PostKind.BOOST, b.audience(), b.visibility(), Optional.empty(), Optional.empty(),
-                LanguageMap.EMPTY, LanguageMap.EMPTY, LanguageMap.EMPTY, false, List.of(), List.of(), List.of(), Optional.empty(),
+                Optional.of(b.boosted()), LanguageMap.EMPTY, LanguageMap.EMPTY, LanguageMap.EMPTY, false, List.of(), List.of(), List.of(), Optional.empty(),
                 b.published(), Optional.empty(), Optional.empty(), b.origin());
         return tx.insertInto(POST)
                 .set(POST.IRI, b.iri().toString()).set(POST.AUTHOR_ID, boosterId).set(POST.AUTHOR_IRI, b.booster().toString())

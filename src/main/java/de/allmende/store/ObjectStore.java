@@ -82,8 +82,13 @@ public final class ObjectStore {
 
     /** Replaces the object by a Tombstone; the row stays so its URL can answer 410 Gone. */
     public boolean markDeleted(DSLContext tx, String iri, JsonNode tombstone) {
+        return markDeleted(tx, iri, new RawJson(tombstone.toString()));
+    }
+
+    /** {@link #markDeleted(DSLContext, String, JsonNode)} with a Tombstone the caller was handed as a document. */
+    public boolean markDeleted(DSLContext tx, String iri, RawJson tombstone) {
         Changes.announce(tx, iri); // only local IRIs go out
-        return tx.update(AP_OBJECT).set(AP_OBJECT.DELETED, DSL.currentOffsetDateTime()).set(AP_OBJECT.RAW, JSONB.valueOf(tombstone.toString()))
+        return tx.update(AP_OBJECT).set(AP_OBJECT.DELETED, DSL.currentOffsetDateTime()).set(AP_OBJECT.RAW, JSONB.valueOf(tombstone.text()))
                 .where(AP_OBJECT.IRI.eq(iri), AP_OBJECT.DELETED.isNull()).execute() == 1;
     }
 

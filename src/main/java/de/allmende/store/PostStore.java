@@ -4,7 +4,11 @@ import de.allmende.domain.post.Origin;
 import de.allmende.domain.post.Post;
 import de.allmende.domain.post.PostKind;
 import de.allmende.domain.post.Visibility;
+import de.allmende.db.tables.records.PostRecord;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 import java.net.URI;
 import java.time.Instant;
@@ -22,12 +26,15 @@ import static de.allmende.db.Tables.REMOTE_ACTOR;
  * published as stays in {@code ap_object}; this is what timelines, notifications and search read.
  */
 public final class PostStore {
+    /** The IRI of the post a boost names (the row keeps its id, {@code reblog_of_id}; the domain names posts by IRI). */
+    private static final Field<String> REBLOG_OF = reblogOf();
+
     /** A post with the id this node gave it and the id of its author's account. */
     public record StoredPost(long id, long authorId, Post post, Optional<Instant> deleted) {}
 
     /**
      * Stores a post, or its edit if a post with this IRI is stored: the id stays, the rest is replaced.
-     * Returns the post's id.
+     * Returns the post's id. Boosts are saved by {@link BoostStore}, which names the boosted post by its id.
      */
     public long save(DSLContext tx, Post p, long authorId, Optional<Long> objectId) {
         PostColumns c = PostColumns.of(p);
@@ -42,7 +49,7 @@ public final class PostStore {
     }
 
     public Optional<StoredPost> find(DSLContext tx, URI iri) {
-        return tx.selectFrom(POST).where(POST.IRI.eq(iri.toString())).fetchOptional().map(PostStore::read);
+        return tx.select(POST.fields()).select(REBLOG_OF).from(POST).where(POST.IRI.eq(iri.toString())).fetchOptional(PostStore::read);
     }
 
     /** The id of the post with this IRI, if it is one here. */
@@ -51,7 +58,7 @@ public final class PostStore {
     }
 
     public Optional<StoredPost> find(DSLContext tx, long id) {
-        return tx.selectFrom(POST).where(POST.ID.eq(id)).fetchOptional().map(PostStore::read);
+        return tx.select(POST.fields()).select(REBLOG_OF).from(POST).where(POST.ID.eq(id)).fetchOptional(PostStore::read);
     }
 
     /** Marks a post deleted (a Tombstone stays for its IRI); false if there is none. */
@@ -70,10 +77,12 @@ public final class PostStore {
                 .where(REMOTE_ACTOR.IRI.eq(actor.toString())).fetchOptional(ACCOUNT.ID);
     }
 
-    private static StoredPost read(de.allmende.db.tables.records.PostRecord r) {
+    private static StoredPost read(Record row) {
+        PostRecord r = row.into(POST);
         Post p = new Post(URI.create(r.getIri()), URI.create(r.getAuthorIri()), PostKind.valueOf(r.getKind().toUpperCase()),
                 PostColumns.audience(r.getAudience()), Visibility.valueOf(r.getVisibility().toUpperCase()),
                 Optional.ofNullable(r.getInReplyTo()).map(URI::create), Optional.ofNullable(r.getConversation()).map(URI::create),
+                Optional.ofNullable(row.get(REBLOG_OF)).map(URI::create),
                 PostColumns.languageMap(r.getName()), PostColumns.languageMap(r.getSummary()), PostColumns.languageMap(r.getContent()),
                 r.getSensitive(), Arrays.asList(r.getHashtags()), Arrays.stream(r.getMentions()).map(URI::create).toList(),
                 PostColumns.attachments(r.getAttachments()), PostColumns.event(r.getEvent()),
@@ -81,6 +90,11 @@ public final class PostStore {
                 Optional.ofNullable(r.getUrl()).map(URI::create),
                 r.getOriginHost() == null ? Origin.LOCAL : new Origin.Remote(r.getOriginHost(), r.getProofVerified()));
         return new StoredPost(r.getId(), r.getAuthorId(), p, Optional.ofNullable(r.getDeleted()).map(OffsetDateTime::toInstant));
+    }
+
+    private static Field<String> reblogOf() {
+        var boosted = POST.as("boosted");
+        return DSL.field(DSL.select(boosted.IRI).from(boosted).where(boosted.ID.eq(POST.REBLOG_OF_ID))).as("reblog_of_iri");
     }
 
     static OffsetDateTime at(Instant t) {

@@ -1,7 +1,9 @@
 package de.allmende.federation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.allmende.domain.post.PostKind;
 import de.allmende.store.FollowStore;
+import de.allmende.store.PostStore;
 import de.allmende.testkit.FakeRemote;
 import de.allmende.testkit.Fixtures;
 import de.allmende.testkit.TestAccounts;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -111,19 +114,44 @@ class FollowsAndReactionsByIdTest {
     void boostOfAThirdServersPost() {
         FakeRemote.Actor bob = mastodon.actor("bob");
         FakeRemote.Actor carol = mastodon.actor("carol");
-        var follower = TestAccounts.of(node, municipality);
-        var followee = TestAccounts.of(node, bob.id());
-        node.node().services().db.dsl().transaction(cfg -> new FollowStore().upsert(cfg.dsl(), follower, followee,
-                municipality + "#follows/bob", FollowStore.State.ACCEPTED));
-        ObjectNode carols = mastodon.note(carol, "<p>Markt am Sonntag</p>");
-        URI carolsNote = URI.create(carols.get("id").asText());
-        mastodon.serve(carolsNote.getRawPath(), carols); // named by IRI in the boost: fetched from its origin
-        ObjectNode announce = announce(bob, "7", carolsNote);
-        deliver(announce);
+        ObjectNode announce = followedBoostsThirdServersNote(bob, carol, "7", "<p>Markt am Sonntag</p>");
+        URI carolsNote = URI.create(announce.get("object").asText());
         assertEquals(1, node.count("SELECT count(*) FROM post b JOIN account bob ON bob.id = b.author_id AND bob.iri = '" + bob.id() + "'"
                 + onPost("b.reblog_of_id", carolsNote) + " WHERE b.kind = 'boost' AND b.iri = '" + announce.get("id").asText() + "'"));
         assertEquals(1, node.count("SELECT count(*) FROM post p JOIN account carol ON carol.id = p.author_id AND carol.iri = '"
                 + carol.id() + "' WHERE p.iri = '" + carolsNote + "' AND p.kind = 'note' AND p.origin_host IS NOT NULL"));
+    }
+
+    @Test
+    @DisplayName("a boosted post kept for the booster's followers is a post created like any other, and the boost reads back naming it")
+    void keptBoostedPostIsCreated() {
+        FakeRemote.Actor dave = mastodon.actor("dave");
+        FakeRemote.Actor erin = mastodon.actor("erin");
+        ObjectNode announce = followedBoostsThirdServersNote(dave, erin, "9", "<p>Flohmarkt im Rathaushof</p>");
+        URI erinsNote = URI.create(announce.get("object").asText());
+        assertEquals(1, node.count("SELECT count(*) FROM domain_event WHERE kind = 'post_created' AND subject = '" + erinsNote
+                + "' AND actor = '" + erin.id() + "'"), "the kept post's creation is recorded, for timelines and search");
+        var boost = new PostStore().find(node.node().services().db.dsl(), URI.create(announce.get("id").asText())).orElseThrow().post();
+        assertEquals(PostKind.BOOST, boost.kind());
+        assertEquals(Optional.of(erinsNote), boost.reblogOf());
+        assertEquals(Optional.empty(), new PostStore().find(node.node().services().db.dsl(), erinsNote).orElseThrow().post().reblogOf());
+    }
+
+    /**
+     * Musterstadt follows {@code booster}, who boosts a note of {@code author}'s, named by IRI (so fetched from its
+     * origin). Returns the delivered Announce.
+     */
+    private static ObjectNode followedBoostsThirdServersNote(FakeRemote.Actor booster, FakeRemote.Actor author, String status, String html) {
+        var follower = TestAccounts.of(node, municipality);
+        var followee = TestAccounts.of(node, booster.id());
+        node.node().services().db.dsl().transaction(cfg -> new FollowStore().upsert(cfg.dsl(), follower, followee,
+                municipality + "#follows/" + status, FollowStore.State.ACCEPTED));
+        ObjectNode note = mastodon.note(author, html);
+        URI iri = URI.create(note.get("id").asText());
+        mastodon.serve(iri.getRawPath(), note);
+        ObjectNode announce = announce(booster, status, iri);
+        deliver(announce);
+        return announce;
     }
 
     private static ObjectNode announce(String status) {

@@ -145,7 +145,7 @@ class PostsFromEverywhereTest {
     /** Everything but who wrote it where and when: identity, addressing by actor IRIs, origin, times. */
     private static Post substance(Post p) {
         URI none = URI.create("https://same.example/");
-        return new Post(none, none, p.kind(), new Audience(Set.of(), Set.of()), p.visibility(), p.inReplyTo(), p.conversation(),
+        return new Post(none, none, p.kind(), new Audience(Set.of(), Set.of()), p.visibility(), p.inReplyTo(), p.conversation(), p.reblogOf(),
                 p.name(), p.summary(), p.content(), p.sensitive(), p.hashtags(), p.mentions(), p.attachments(), p.event(),
                 Instant.EPOCH, Optional.empty(), Optional.empty(), Origin.LOCAL);
     }

@@ -100,7 +100,7 @@ class PostStoreTest {
         Instant start = Instant.parse("2027-03-02T17:00:00Z");
         URI followers = URI.create(REMOTE_ACTOR + "/followers");
         return new Post(URI.create(iri), REMOTE_ACTOR, PostKind.EVENT, Audience.forVisibility(Visibility.PUBLIC, followers, List.of()),
-                Visibility.PUBLIC, Optional.empty(), Optional.empty(), new LanguageMap(Map.of("de", name)), LanguageMap.EMPTY,
+                Visibility.PUBLIC, Optional.empty(), Optional.empty(), Optional.empty(), new LanguageMap(Map.of("de", name)), LanguageMap.EMPTY,
                 new LanguageMap(Map.of("de", "<p>Alle sind eingeladen.</p>", "en", "<p>Everyone is welcome.</p>")), false,
                 List.of("Beteiligung"), List.of(), List.of(new MediaAttachment(URI.create("https://mobilizon.example/media/1.jpg"),
                 "image/jpeg", Optional.of("Rathaus"))),

@@ -105,7 +105,8 @@ class ReactionStoreTest {
     private long note(String iri, AccountRef author) {
         Post p = new Post(URI.create(iri), author.iri(), PostKind.NOTE,
                 Audience.forVisibility(Visibility.PUBLIC, URI.create(author.iri() + "/followers"), List.of()), Visibility.PUBLIC,
-                Optional.empty(), Optional.empty(), LanguageMap.EMPTY, LanguageMap.EMPTY, LanguageMap.of("de", "<p>Hallo</p>"), false,
+                Optional.empty(), Optional.empty(), Optional.empty(), LanguageMap.EMPTY, LanguageMap.EMPTY, LanguageMap.of("de", "<p>Hallo</p>"),
+                false,
                 List.of(), List.of(), List.of(), Optional.empty(), Instant.now(), Optional.empty(), Optional.empty(), Origin.LOCAL);
         return posts.save(db.dsl(), p, author.id(), Optional.empty());
     }

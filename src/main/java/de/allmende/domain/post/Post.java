@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param audience     to/cc as addressed; {@code visibility} is derived from it where the post entered
  * @param inReplyTo    the post this answers, if any
  * @param conversation the thread it belongs to ({@code context} or Mastodon's {@code conversation}), if named
+ * @param reblogOf     for a boost (kind {@link PostKind#BOOST}, and only then), the IRI of the boosted post
  * @param name         the title (articles, events, municipal content); empty for notes
  * @param summary      the content warning of a note, or the summary of an article
  * @param content      the body as HTML, per language
@@ -23,7 +24,7 @@ import java.util.Optional;
  * @param url          the page for people, if not the iri
  */
 public record Post(URI iri, URI author, PostKind kind, Audience audience, Visibility visibility,
-                   Optional<URI> inReplyTo, Optional<URI> conversation,
+                   Optional<URI> inReplyTo, Optional<URI> conversation, Optional<URI> reblogOf,
                    LanguageMap name, LanguageMap summary, LanguageMap content, boolean sensitive,
                    List<String> hashtags, List<URI> mentions, List<MediaAttachment> attachments,
                    Optional<EventFacts> event, Instant published, Optional<Instant> updated, Optional<URI> url,
@@ -33,5 +34,6 @@ public record Post(URI iri, URI author, PostKind kind, Audience audience, Visibi
         mentions = List.copyOf(mentions);
         attachments = List.copyOf(attachments);
         if (kind == PostKind.EVENT && event.isEmpty()) throw new IllegalArgumentException("an event needs its start");
+        if ((kind == PostKind.BOOST) != reblogOf.isPresent()) throw new IllegalArgumentException("a boost, and only a boost, names a boosted post");
     }
 }

@@ -73,6 +73,15 @@ public final class ActorResolver implements KeyResolver, AssertionKeys {
         return refresh(iri);
     }
 
+    /**
+     * The actor as stored, however long ago its document was fetched (as when its signature was checked), else
+     * resolved: what it did counts even while its server is away.
+     */
+    public RemoteActor known(URI iri) throws IOException {
+        var stored = store.find(db.dsl(), iri);
+        return stored.isPresent() ? stored.get().actor() : resolve(iri);
+    }
+
     public RemoteActor refresh(URI iri) throws IOException {
         JsonNode doc = fetcher.fetch(iri);
         RemoteActor actor = AsToRemoteActor.convert(doc).orElseThrow(() -> new IOException(iri + " is not an actor"));

@@ -45,7 +45,7 @@ public final class AsToPost {
         try {
             return Optional.of(new Post(iri.get(), author.get(), kind.get(), audience,
                     audience.visibility(authorFollowers.orElse(null)),
-                    Json.uri(object.get("inReplyTo")), Json.uri(object.get("context")).or(() -> Json.uri(object.get("conversation"))),
+                    Json.uri(object.get("inReplyTo")), Json.uri(object.get("context")).or(() -> Json.uri(object.get("conversation"))), Optional.empty(),
                     languageMap(object, "name"), languageMap(object, "summary"), languageMap(object, "content"),
                     object.path("sensitive").asBoolean(false), hashtags(object), mentions(object), attachments(object),
                     kind.get() == PostKind.EVENT ? EventFactsFromAs.read(object) : Optional.empty(),

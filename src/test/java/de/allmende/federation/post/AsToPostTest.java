@@ -102,7 +102,7 @@ class AsToPostTest {
         Instant now = Instant.parse("2026-12-05T09:00:00Z");
         Post local = new Post(URI.create("https://musterstadt.example/objects/1"), URI.create("https://musterstadt.example/actors/musterstadt"),
                 PostKind.NOTE, Audience.forVisibility(Visibility.UNLISTED, followers, List.of(mentioned)), Visibility.UNLISTED,
-                Optional.empty(), Optional.empty(), LanguageMap.EMPTY, LanguageMap.EMPTY,
+                Optional.empty(), Optional.empty(), Optional.empty(), LanguageMap.EMPTY, LanguageMap.EMPTY,
                 new LanguageMap(Map.of("de", "<p>Hallo @anna</p>")), false, List.of("OpenGov"), List.of(mentioned), List.of(),
                 Optional.empty(), now, Optional.empty(), Optional.empty(), Origin.LOCAL);
 

@@ -1,7 +1,6 @@
 package de.allmende.federation.inbox.handlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import de.allmende.db.Database;
 import de.allmende.federation.fetch.ActorResolver;
 import de.allmende.federation.inbox.ActivityHandler;
 import de.allmende.federation.post.AsToAudience;
@@ -21,13 +20,11 @@ import java.util.Optional;
  * {@link BoostService}); the boosted object is kept for those here who follow the booster.
  */
 public final class AnnounceHandler implements ActivityHandler<AnnounceActivity> {
-    private final Database db;
     private final ActorResolver resolver;
     private final AnnouncedObjects announced;
     private final BoostService boosts;
 
-    public AnnounceHandler(Database db, ActorResolver resolver, AnnouncedObjects announced, BoostService boosts) {
-        this.db = db;
+    public AnnounceHandler(ActorResolver resolver, AnnouncedObjects announced, BoostService boosts) {
         this.resolver = resolver;
         this.announced = announced;
         this.boosts = boosts;
@@ -50,8 +47,8 @@ public final class AnnounceHandler implements ActivityHandler<AnnounceActivity> 
         URI object = Reactions.target(boosted);
         announced.keep(object, boosted.embedded(), context, announce.actor());
         InboundActivity activity = announce.activity();
-        var booster = Reactions.sender(db, resolver, announce.actor());
+        var booster = resolver.known(announce.actor());
         boosts.received(new BoostService.Received(activity.id(), booster, object, AsToAudience.of(activity.raw()),
-                activity.published().orElseGet(Instant::now)), ActivityRecords.of(activity, object, activity.isPublic()));
+                activity.published().orElseGet(Instant::now)), ReceivedActivities.of(activity, object));
     }
 }

@@ -30,6 +30,6 @@ public final class CreateHandler implements ActivityHandler<CreateActivity> {
             throw new IllegalArgumentException("object is not on the actor's host");
         }
         var converted = posts.convert(object, create.actor(), carried.proofOf(object, create.activity()));
-        posts.use().created(ReceivedActivities.of(create.activity()), converted);
+        posts.use().created(ReceivedActivities.of(create.activity(), id), converted);
     }
 }

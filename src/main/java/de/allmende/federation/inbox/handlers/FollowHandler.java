@@ -40,7 +40,7 @@ public final class FollowHandler implements ActivityHandler<FollowActivity> {
                 .orElseThrow(() -> new IllegalArgumentException("Follow of an unknown local actor " + target));
         RemoteActor follower = resolver.resolve(follow.actor());
         Request request = new Request(follow.id(), follower, local);
-        var record = ActivityRecords.of(follow.activity(), target, false);
+        var record = ReceivedActivities.neverPublic(follow.activity(), target);
         if (moderation.isBlockedActor(follow.actor().toString())) {
             requests.refused(request, record);
         } else {

@@ -50,11 +50,11 @@ public final class InboxHandlers {
                 .on(AcceptActivity.class, new AcceptHandler(follows))
                 .on(RejectActivity.class, new RejectHandler(follows))
                 .on(UndoActivity.class, new UndoHandler(followRequests, likes, boosts))
-                .on(LikeActivity.class, new LikeHandler(db, resolver, likes))
-                .on(AnnounceActivity.class, new AnnounceHandler(db, resolver, new AnnouncedObjects(db, iris, moderation, resolver, fetcher, proofs), boosts))
+                .on(LikeActivity.class, new LikeHandler(resolver, likes))
+                .on(AnnounceActivity.class, new AnnounceHandler(resolver, new AnnouncedObjects(iris, moderation, fetcher, proofs, posts), boosts))
                 .on(CreateActivity.class, new CreateHandler(posts, fetcher, proofs))
                 .on(UpdateActivity.class, new UpdateHandler(resolver, posts, fetcher, proofs))
-                .on(DeleteActivity.class, new DeleteHandler(db, resolver, posts, new AccountDeletionService(db), boosts))
+                .on(DeleteActivity.class, new DeleteHandler(resolver, posts.use(), new AccountDeletionService(db), boosts))
                 .on(JoinActivity.class, new JoinHandler(new EventJoins(db, actors, outbox), resolver));
     }
 }

@@ -23,6 +23,6 @@ public final class JoinHandler implements ActivityHandler<JoinActivity> {
     public void handle(JoinActivity join) throws IOException {
         Optional<LocalActor> organiser = joins.organiserOf(join.event());
         if (organiser.isEmpty()) return; // not one of our events: nothing to answer
-        joins.ignore(organiser.get(), ReceivedActivities.of(join.activity()), join.event(), resolver.resolve(join.actor()));
+        joins.ignore(organiser.get(), ReceivedActivities.neverPublic(join.activity(), join.event()), resolver.resolve(join.actor()));
     }
 }

@@ -1,6 +1,5 @@
 package de.allmende.federation.inbox.handlers;
 
-import de.allmende.db.Database;
 import de.allmende.federation.fetch.ActorResolver;
 import de.allmende.federation.inbox.ActivityHandler;
 import de.allmende.federation.vocab.LikeActivity;
@@ -11,12 +10,10 @@ import java.net.URI;
 
 /** Like (a favourite; Misskey's emoji reactions arrive so too): at most one per actor and object. */
 public final class LikeHandler implements ActivityHandler<LikeActivity> {
-    private final Database db;
     private final ActorResolver resolver;
     private final LikeService likes;
 
-    public LikeHandler(Database db, ActorResolver resolver, LikeService likes) {
-        this.db = db;
+    public LikeHandler(ActorResolver resolver, LikeService likes) {
         this.resolver = resolver;
         this.likes = likes;
     }
@@ -25,7 +22,7 @@ public final class LikeHandler implements ActivityHandler<LikeActivity> {
     public void handle(LikeActivity like) throws IOException {
         if (Reactions.isRelayedActivity(like.liked())) return; // a like of an activity, not of a post: nothing to show
         URI object = Reactions.target(like.liked());
-        var liker = Reactions.sender(db, resolver, like.actor());
-        likes.received(new LikeService.Received(like.id(), liker, object), ActivityRecords.of(like.activity(), object, like.activity().isPublic()));
+        var liker = resolver.known(like.actor());
+        likes.received(new LikeService.Received(like.id(), liker, object), ReceivedActivities.of(like.activity(), object));
     }
 }

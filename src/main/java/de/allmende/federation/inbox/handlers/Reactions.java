@@ -1,36 +1,20 @@
 package de.allmende.federation.inbox.handlers;
 
-import de.allmende.db.Database;
-import de.allmende.domain.RemoteActor;
-import de.allmende.federation.fetch.ActorResolver;
 import de.allmende.federation.vocab.ObjectRef;
-import de.allmende.store.RemoteActorStore;
 
-import java.io.IOException;
 import java.net.URI;
 import java.util.Set;
 
 /**
- * What Like and Announce have in common as read: who reacted, the object reacted to, and relayed activities that
- * are none.
+ * What Like and Announce have in common as read: the object reacted to, and relayed activities that are none. (Who
+ * reacted is the actor as stored when its signature was checked, see {@code ActorResolver.known}.)
  */
 final class Reactions {
     /** Activity types a group may relay inside an Announce (FEP-1b12): neither liked nor boosted themselves. */
     private static final Set<String> RELAYED_TYPES = Set.of("Create", "Update", "Delete", "Like", "Dislike", "Announce", "Undo",
             "Follow", "Accept", "Reject", "Add", "Remove", "Block", "Flag", "Join", "Leave", "Move", "EmojiReact");
 
-    private static final RemoteActorStore REMOTE_ACTORS = new RemoteActorStore();
-
     private Reactions() {}
-
-    /**
-     * The reacting actor, as stored when its signature was checked — however long ago its document was fetched: a
-     * like counts even while its server is away — else resolved.
-     */
-    static RemoteActor sender(Database db, ActorResolver resolver, URI actor) throws IOException {
-        var stored = REMOTE_ACTORS.find(db.dsl(), actor);
-        return stored.isPresent() ? stored.get().actor() : resolver.resolve(actor);
-    }
 
     /** Whether {@code object} is an activity embedded for relaying (a group passing on its members' activities). */
     static boolean isRelayedActivity(ObjectRef object) {

@@ -4,21 +4,21 @@ import de.allmende.domain.ObjectProof;
 import de.allmende.domain.RawJson;
 import de.allmende.domain.RemoteActor;
 import de.allmende.domain.post.Origin;
+import de.allmende.domain.post.Post;
 import de.allmende.federation.fetch.ActorResolver;
 import de.allmende.federation.json.Json;
 import de.allmende.federation.post.AsToPost;
 import de.allmende.federation.vocab.AsObject;
 import de.allmende.service.RemotePosts;
 import de.allmende.service.RemotePosts.ReceivedObject;
-import org.jooq.DSLContext;
 
 import java.io.IOException;
 import java.net.URI;
 import java.util.Optional;
 
 /**
- * The inbound side of {@link RemotePosts} (Create, Update, Delete): a received activity and the object it carries,
- * converted where they enter — the object also as a typed post — for the use case to keep.
+ * The inbound side of {@link RemotePosts} (Create, Update, the object of an Announce): the object a received activity
+ * carries, converted where it enters — also as a typed post — for the use case to keep.
  */
 final class ReceivedPosts {
     private final ActorResolver resolver;
@@ -42,22 +42,25 @@ final class ReceivedPosts {
      * @throws IOException if the author's document cannot be had now (the item is retried)
      */
     ReceivedObject convert(AsObject object, URI actor, ObjectProof proof) throws IOException {
-        String type = object.type().orElse("Object");
-        Optional<URI> inReplyTo = Optional.ofNullable(Json.inReplyTo(object.json())).map(URI::create);
-        return new ReceivedObject(object.id().orElseThrow(), type, inReplyTo, new RawJson(object.json().toString()), proof,
-                typedPost(object, actor, proof));
+        return converted(object, proof, typedPost(object, actor, proof));
     }
 
-    private Optional<de.allmende.domain.post.Post> typedPost(AsObject object, URI actor, ObjectProof proof) throws IOException {
+    /** The object kept as it came only, with no typed post (its author's document could not be had). */
+    ReceivedObject rawOnly(AsObject object, ObjectProof proof) {
+        return converted(object, proof, Optional.empty());
+    }
+
+    private static ReceivedObject converted(AsObject object, ObjectProof proof, Optional<Post> post) {
+        String type = object.type().orElse("Object");
+        Optional<URI> inReplyTo = Optional.ofNullable(Json.inReplyTo(object.json())).map(URI::create);
+        return new ReceivedObject(object.id().orElseThrow(), type, inReplyTo, new RawJson(object.json().toString()), proof, post);
+    }
+
+    private Optional<Post> typedPost(AsObject object, URI actor, ObjectProof proof) throws IOException {
         URI author = object.attributedTo().orElse(actor);
         if (!author.equals(actor)) return Optional.empty();
         RemoteActor sender = resolver.resolve(actor);
         Origin origin = new Origin.Remote(actor.getRawAuthority(), proof.status() == ObjectProof.Status.VERIFIED);
         return AsToPost.convert(object.json(), sender.followers(), origin);
-    }
-
-    /** The post of a deleted object, marked so (its id stays, for threads that answered it); in the Delete's transaction. */
-    void deleted(DSLContext tx, URI author, URI iri) {
-        posts.deleted(tx, author, iri);
     }
 }

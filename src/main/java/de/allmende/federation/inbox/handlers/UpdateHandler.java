@@ -36,7 +36,7 @@ public final class UpdateHandler implements ActivityHandler<UpdateActivity> {
             return;
         }
         var converted = posts.convert(object, update.actor(), carried.proofOf(object, update.activity()));
-        posts.use().edited(ReceivedActivities.of(update.activity()), converted);
+        posts.use().edited(ReceivedActivities.of(update.activity(), converted.id()), converted);
     }
 
     private void updateActor(AsObject document, URI actor) {
