@@ -60,6 +60,7 @@ public final class Node implements AutoCloseable {
             services.federation.startWorkers();
             scheduleMediaCleanup(services, vertx);
             scheduleLoginCleanup(services, vertx);
+            scheduleStartupCompaction(vertx);
             LOG.info("node {} serving on {}:{} in {} ms", config.publicUrl(), config.httpHost(), port,
                     (System.nanoTime() - t0) / 1_000_000);
             return new Node(services, vertx, port);
@@ -103,6 +104,16 @@ public final class Node implements AutoCloseable {
                 LOG.warn("media cleanup failed", e);
             }
         }));
+    }
+
+    /**
+     * Start-up leaves garbage (migrations check, templates, first compilations) that a quiet node would hold in
+     * its heap for hours: SerialGC collects the old generation only when it is full. One full collection once the
+     * node has settled lets the heap shrink to what it uses (MaxHeapFreeRatio) and gives the rest back to the
+     * system, as G1's periodic collection does for idle JVMs (about 8 MiB, BENCHMARKS.md "Footprint").
+     */
+    private static void scheduleStartupCompaction(Vertx vertx) {
+        vertx.setTimer(20_000, id -> Thread.ofVirtual().name("startup-compaction").start(System::gc));
     }
 
     /** Expired sessions, one-time links, codes and stale login counters go hourly. */
