@@ -66,8 +66,8 @@ final class AccountJson {
         ObjectNode o = account(a);
         ObjectNode source = o.putObject("source");
         source.put("note", Html.escape(a.noteHtml().replaceAll("<br>", "\n").replaceAll("</p><p>", "\n\n").replaceAll("<[^>]+>", "")));
-        source.set("fields", F.arrayNode());
-        a.website().ifPresent(w -> ((com.fasterxml.jackson.databind.node.ArrayNode) source.get("fields")).addObject()
+        var fields = source.putArray("fields");
+        a.website().ifPresent(w -> fields.addObject()
                 .put("name", "Website").put("value", w.toString()).putNull("verified_at"));
         source.put("privacy", "public");
         source.put("sensitive", false);
