@@ -69,8 +69,10 @@ final class StatusJson {
         o.putNull("card");
         if (p.updated().isPresent()) o.put("edited_at", AccountJson.time(p.updated().get()));
         else o.putNull("edited_at");
-        o.put("favourited", v.counts().favourited());
-        o.put("reblogged", v.counts().reblogged());
+        // A boost answers for the boosted post, as Mastodon's reblog wrapper does.
+        StatusView subject = v.reblog().orElse(v);
+        o.put("favourited", subject.counts().favourited());
+        o.put("reblogged", subject.counts().reblogged());
         o.put("muted", false);
         o.put("bookmarked", false);
         o.put("pinned", false);
