@@ -27,6 +27,10 @@ public final class ClientApi {
         this.token = token;
     }
 
+    public String token() {
+        return token;
+    }
+
     /** The answer to a GET of a path or of a full URL (a Link header's). */
     public HttpResponse<String> get(String pathOrUrl) {
         String url = pathOrUrl.startsWith("http") ? pathOrUrl : node.url() + pathOrUrl;

@@ -192,6 +192,27 @@ class ReadPathTest {
         assertEquals(401, new ClientApi(node, null).error("/api/v1/timelines/home"));
     }
 
+    @Test
+    @Order(6)
+    @DisplayName("masto.js (npm) reads verify_credentials, the home timeline page by page (Link headers), a thread and relationships")
+    void mastoJs() {
+        List<String> home = new ArrayList<>();
+        for (JsonNode page = app.list("/api/v1/timelines/home?limit=40", "Status"); !page.isEmpty();
+             page = app.list("/api/v1/timelines/home?limit=40&max_id=" + home.getLast(), "Status")) {
+            home.addAll(ids(page));
+        }
+        String acct = "anna@" + anna.id().getRawAuthority();
+        JsonNode r = de.allmende.testkit.MastoJsClient.run("timeline.mjs", node.url(), app.token(), acct);
+        assertEquals("musterstadt", r.at("/me/acct").asText(), r.toString());
+        assertEquals("public", r.at("/me/privacy").asText());
+        List<String> paged = new ArrayList<>();
+        r.path("pages").forEach(page -> page.forEach(id -> paged.add(id.asText())));
+        assertEquals(home.subList(0, Math.min(home.size(), 20)), paged, "masto.js walks the pages by their Link headers");
+        assertEquals(home.getFirst(), r.at("/newest/id").asText());
+        assertEquals(acct, r.at("/other/acct").asText());
+        assertTrue(r.path("following").asBoolean());
+    }
+
     private static String post(FakeRemote.Actor author, List<String> to, List<String> cc, String inReplyTo) {
         ObjectNode note = remote.note(author, "<p>Nachricht von " + author.name() + "</p>");
         var t = note.putArray("to");
