@@ -45,7 +45,7 @@ final class AccountJson {
         o.put("url", (a.isLocal() ? iris.profilePage(a.username()) : a.url().orElseThrow()).toString());
         o.put("uri", (a.isLocal() ? iris.actor(a.username()) : a.uri().orElseThrow()).toString());
         String avatar = avatar(a).toString();
-        String header = a.header().map(URI::toString).orElse(avatar);
+        String header = header(a).toString();
         o.put("avatar", avatar).put("avatar_static", avatar).put("header", header).put("header_static", header);
         o.put("followers_count", a.followers());
         o.put("following_count", a.following());
@@ -65,7 +65,7 @@ final class AccountJson {
         AccountFacts a = c.account();
         ObjectNode o = account(a);
         ObjectNode source = o.putObject("source");
-        source.put("note", Html.escape(a.noteHtml().replaceAll("<br>", "\n").replaceAll("</p><p>", "\n\n").replaceAll("<[^>]+>", "")));
+        source.put("note", StatusJson.plain(a.noteHtml().replace("<br>", "\n").replace("</p><p>", "\n\n")));
         var fields = source.putArray("fields");
         a.website().ifPresent(w -> fields.addObject()
                 .put("name", "Website").put("value", w.toString()).putNull("verified_at"));
@@ -95,6 +95,13 @@ final class AccountJson {
         if (a.isLocal()) return iris.icon(a.username());
         URI uri = a.uri().orElseThrow();
         return a.avatar().orElse(URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + "/avatars/original/missing.png"));
+    }
+
+    /** A municipality's icon until it uploads a header; Mastodon's "missing" header for a remote actor without one. */
+    private URI header(AccountFacts a) {
+        if (a.isLocal()) return iris.icon(a.username());
+        URI uri = a.uri().orElseThrow();
+        return a.header().orElse(URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + "/headers/original/missing.png"));
     }
 
     static String time(Instant t) {

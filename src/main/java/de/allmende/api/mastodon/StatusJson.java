@@ -134,7 +134,8 @@ final class StatusJson {
         return Optional.empty();
     }
 
-    private static String plain(String html) {
+    /** Text without its tags and entities, for fields Mastodon sends as plain text. */
+    static String plain(String html) {
         return html.replaceAll("<[^>]+>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
                 .replace("&#39;", "'").replace("&amp;", "&").strip();
     }

@@ -111,6 +111,31 @@ class ReadPathContentTest {
         assertEquals(422, appItself.error("/api/v1/timelines/home"));
     }
 
+    @Test
+    @DisplayName("a remote account shows its icon, image, sanitised summary, lock and age from its actor document")
+    void remoteProfile() {
+        FakeRemote.Actor carla = remote.actor("carla");
+        ObjectNode doc = carla.document();
+        doc.putObject("icon").put("type", "Image").put("url", "https://cdn.example/carla.png");
+        doc.putObject("image").put("type", "Image").put("url", "https://cdn.example/carla-header.jpg");
+        doc.put("summary", "<p>Bürgermeisterin</p><script>alert(1)</script>").put("manuallyApprovesFollowers", true)
+                .put("published", "2021-04-01T00:00:00Z");
+        remote.serve("/users/carla", doc);
+        ObjectNode create = remote.createNote(carla, "<p>Hallo</p>");
+        assertEquals(202, remote.post(URI.create(node.url() + "/inbox"), create).send().status());
+        String note = create.path("object").path("id").asText();
+        TestNode.await("the note is stored", () -> node.count("SELECT count(*) FROM post WHERE iri = '" + note + "'") == 1);
+
+        JsonNode account = app.entity("/api/v1/accounts/lookup?acct=@carla@" + carla.id().getRawAuthority(), "Account");
+        assertEquals("https://cdn.example/carla.png", account.path("avatar").asText());
+        assertEquals("https://cdn.example/carla-header.jpg", account.path("header").asText());
+        assertEquals("<p>Bürgermeisterin</p>", account.path("note").asText());
+        assertTrue(account.path("locked").asBoolean());
+        assertTrue(account.path("created_at").asText().startsWith("2021-04-01T00:00:00"));
+        assertEquals("Fake carla", account.path("display_name").asText());
+        assertEquals(1, account.path("statuses_count").asInt());
+    }
+
     private static JsonNode withUri(JsonNode statuses, String uri) {
         for (JsonNode s : statuses) if (s.path("uri").asText().equals(uri)) return s;
         throw new AssertionError("no status " + uri + " in " + statuses);

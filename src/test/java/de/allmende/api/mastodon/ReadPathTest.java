@@ -61,6 +61,7 @@ class ReadPathTest {
         assertEquals("musterstadt", me.path("acct").asText());
         assertEquals(node.actorIri("musterstadt").toString(), me.path("uri").asText());
         assertEquals(200, app.get(me.path("avatar").asText()).statusCode(), "the avatar is a real picture");
+        assertEquals(node.actor("musterstadt").summary().strip(), me.at("/source/note").asText(), "the profile text as its owner wrote it");
         ObjectNode plain = ((ObjectNode) me.deepCopy()).without(List.of("source", "role"));
         assertEquals(plain, app.entity("/api/v1/accounts/" + me.path("id").asText(), "Account"), "the same account by id, without source and role");
         assertEquals(me.path("id"), app.entity("/api/v1/accounts/lookup?acct=musterstadt", "Account").path("id"));
