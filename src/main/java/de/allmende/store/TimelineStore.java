@@ -8,8 +8,11 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static de.allmende.db.Tables.FOLLOW;
@@ -54,17 +57,16 @@ public final class TimelineStore {
     }
 
     /**
-     * Replies to the post and replies to those, to a depth, at most {@code limit}. Replies name what they answer by
-     * IRI ({@code in_reply_to}; the id where it was known when they arrived): a reply may come before its parent.
+     * Replies to the post and replies to those, to a depth, at most {@code limit}. Replies are found by the IRI they
+     * answer ({@code in_reply_to}, indexed; every post that has {@code in_reply_to_id} has it too): a reply may
+     * arrive before its parent.
      */
     public List<Long> descendants(DSLContext tx, long postId, int limit) {
         return tx.fetch("""
                 WITH RECURSIVE thread(id, iri, depth) AS (
-                    SELECT p.id, p.iri, 1 FROM post p JOIN post parent ON parent.id = ?
-                        WHERE p.in_reply_to = parent.iri OR p.in_reply_to_id = parent.id
+                    SELECT p.id, p.iri, 1 FROM post p JOIN post parent ON parent.id = ? WHERE p.in_reply_to = parent.iri
                     UNION
-                    SELECT p.id, p.iri, t.depth + 1 FROM post p JOIN thread t ON p.in_reply_to = t.iri OR p.in_reply_to_id = t.id
-                        WHERE t.depth < 40
+                    SELECT p.id, p.iri, t.depth + 1 FROM post p JOIN thread t ON p.in_reply_to = t.iri WHERE t.depth < 40
                 ) SELECT DISTINCT id FROM thread ORDER BY id LIMIT ?""", postId, limit).getValues(0, Long.class);
     }
 
@@ -72,29 +74,41 @@ public final class TimelineStore {
     public record Links(Optional<Long> reblogOf, Optional<Long> inReplyTo, Optional<Long> inReplyToAccount) {}
 
     public Links links(DSLContext tx, long postId) {
-        return tx.fetchOptional("""
-                SELECT p.reblog_of_id, parent.id, parent.author_id FROM post p
+        return links(tx, List.of(postId)).getOrDefault(postId, new Links(Optional.empty(), Optional.empty(), Optional.empty()));
+    }
+
+    /** The links of several posts in one query, by post id. */
+    public Map<Long, Links> links(DSLContext tx, Collection<Long> postIds) {
+        Map<Long, Links> out = new HashMap<>();
+        tx.fetch("""
+                SELECT p.id, p.reblog_of_id, parent.id, parent.author_id FROM post p
                 LEFT JOIN post parent ON parent.id = COALESCE(p.in_reply_to_id, (SELECT x.id FROM post x WHERE x.iri = p.in_reply_to))
-                WHERE p.id = ?""", postId)
-                .map(r -> new Links(Optional.ofNullable(r.get(0, Long.class)), Optional.ofNullable(r.get(1, Long.class)),
-                        Optional.ofNullable(r.get(2, Long.class))))
-                .orElse(new Links(Optional.empty(), Optional.empty(), Optional.empty()));
+                WHERE p.id = ANY(?)""", (Object) postIds.toArray(Long[]::new))
+                .forEach(r -> out.put(r.get(0, Long.class), new Links(Optional.ofNullable(r.get(1, Long.class)),
+                        Optional.ofNullable(r.get(2, Long.class)), Optional.ofNullable(r.get(3, Long.class)))));
+        return out;
     }
 
     /** Counts of a post and what the viewer did to it. */
-    public record Counts(int replies, int reblogs, int favourites, boolean favourited, boolean reblogged) {}
+    public record Counts(int replies, int reblogs, int favourites, boolean favourited, boolean reblogged) {
+        public static final Counts NONE = new Counts(0, 0, 0, false, false);
+    }
 
-    public Counts counts(DSLContext tx, long postId, long viewerId) {
-        return tx.fetchSingle("""
-                SELECT (SELECT count(*) FROM post r, post p WHERE p.id = ? AND (r.in_reply_to = p.iri OR r.in_reply_to_id = p.id)
-                            AND r.deleted IS NULL AND r.visibility IN ('public', 'unlisted')),
-                       (SELECT count(*) FROM reaction WHERE post_id = ? AND kind = 'announce'),
-                       (SELECT count(*) FROM reaction WHERE post_id = ? AND kind = 'like'),
-                       EXISTS (SELECT 1 FROM reaction WHERE post_id = ? AND kind = 'like' AND account_id = ?),
-                       EXISTS (SELECT 1 FROM reaction WHERE post_id = ? AND kind = 'announce' AND account_id = ?)""",
-                postId, postId, postId, postId, viewerId, postId, viewerId)
-                .map(r -> new Counts(r.get(0, Integer.class), r.get(1, Integer.class), r.get(2, Integer.class),
-                        r.get(3, Boolean.class), r.get(4, Boolean.class)));
+    /** The counts of several posts in one query, by post id. Replies count as Mastodon counts them: public and unlisted. */
+    public Map<Long, Counts> counts(DSLContext tx, Collection<Long> postIds, long viewerId) {
+        Map<Long, Counts> out = new HashMap<>();
+        tx.fetch("""
+                SELECT p.id,
+                       (SELECT count(*) FROM post r WHERE r.in_reply_to = p.iri AND r.deleted IS NULL
+                            AND r.visibility IN ('public', 'unlisted')),
+                       (SELECT count(*) FROM reaction WHERE post_id = p.id AND kind = 'announce'),
+                       (SELECT count(*) FROM reaction WHERE post_id = p.id AND kind = 'like'),
+                       EXISTS (SELECT 1 FROM reaction WHERE post_id = p.id AND kind = 'like' AND account_id = ?),
+                       EXISTS (SELECT 1 FROM reaction WHERE post_id = p.id AND kind = 'announce' AND account_id = ?)
+                FROM post p WHERE p.id = ANY(?)""", viewerId, viewerId, (Object) postIds.toArray(Long[]::new))
+                .forEach(r -> out.put(r.get(0, Long.class), new Counts(r.get(1, Integer.class), r.get(2, Integer.class),
+                        r.get(3, Integer.class), r.get(4, Boolean.class), r.get(5, Boolean.class))));
+        return out;
     }
 
     /** A post the viewer may see; a boost also needs the boosted post visible. */
