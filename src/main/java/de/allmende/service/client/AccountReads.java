@@ -8,6 +8,7 @@ import de.allmende.domain.client.Viewer;
 import de.allmende.service.port.LocalIris;
 import de.allmende.store.AccountFactsStore;
 import de.allmende.store.AccountStore;
+import de.allmende.store.FollowListStore;
 import de.allmende.store.FollowStore;
 import de.allmende.support.ApiException;
 import org.jooq.DSLContext;
@@ -32,6 +33,7 @@ public final class AccountReads {
     private final AccountFactsStore accounts = new AccountFactsStore();
     private final AccountStore accountIds = new AccountStore();
     private final FollowStore follows = new FollowStore();
+    private final FollowListStore followLists = new FollowListStore();
 
     public AccountReads(Database db, LocalIris iris, String localHost) {
         this.db = db;
@@ -90,24 +92,22 @@ public final class AccountReads {
     public Page<Listed> followers(long accountId, PageRequest page) {
         DSLContext tx = db.dsl();
         account(accountId);
-        List<FollowStore.Follow> rows = follows.followers(tx, accountId, page.maxId().orElse(Long.MAX_VALUE), page.limit());
-        return listed(tx, rows, true);
+        return listed(tx, followLists.followers(tx, accountId, page));
     }
 
     /** Whom the account follows (accepted follows only: a pending request is no following yet). */
     public Page<Listed> following(long accountId, PageRequest page) {
         DSLContext tx = db.dsl();
         account(accountId);
-        List<FollowStore.Follow> rows = follows.following(tx, accountId, page.maxId().orElse(Long.MAX_VALUE), page.limit()).stream()
-                .filter(f -> f.state() == FollowStore.State.ACCEPTED).toList();
-        return listed(tx, rows, false);
+        return listed(tx, followLists.following(tx, accountId, page));
     }
 
-    private Page<Listed> listed(DSLContext tx, List<FollowStore.Follow> rows, boolean followerSide) {
-        Map<Long, AccountFacts> known = accounts.byIds(tx, rows.stream().map(f -> (followerSide ? f.follower() : f.followee()).id()).toList());
-        List<Listed> items = rows.stream().flatMap(f -> Optional.ofNullable(known.get((followerSide ? f.follower() : f.followee()).id()))
-                .map(a -> new Listed(f.id(), a)).stream()).toList();
-        return new Page<>(items, rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst().id()),
-                rows.isEmpty() ? Optional.empty() : Optional.of(rows.getLast().id()));
+    private Page<Listed> listed(DSLContext tx, List<FollowListStore.Listed> rows) {
+        Map<Long, AccountFacts> known = accounts.byIds(tx, rows.stream().map(FollowListStore.Listed::accountId).toList());
+        List<Listed> items = rows.stream().flatMap(r -> Optional.ofNullable(known.get(r.accountId()))
+                .map(a -> new Listed(r.followId(), a)).stream()).toList();
+        // The cursors are the rows', so an account left out (the instance actor) does not end the paging.
+        return new Page<>(items, rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst().followId()),
+                rows.isEmpty() ? Optional.empty() : Optional.of(rows.getLast().followId()));
     }
 }

@@ -136,6 +136,32 @@ class ReadPathContentTest {
         assertEquals(1, account.path("statuses_count").asInt());
     }
 
+    @Test
+    @DisplayName("followers page by the follow's id: limit, Link rel=next and rel=prev")
+    void followersPaging() {
+        URI musterstadt = node.actorIri("musterstadt");
+        List<String> followers = new ArrayList<>();
+        for (String name : List.of("f1", "f2", "f3")) {
+            FakeRemote.Actor f = remote.actor(name);
+            assertEquals(202, remote.post(URI.create(musterstadt + "/inbox"), remote.follow(f, musterstadt)).send().status());
+            int expected = followers.size() + 1;
+            TestNode.await(name + " follows", () -> node.count("SELECT count(*) FROM follow WHERE state = 'accepted' AND follower LIKE '%/users/f%'") == expected);
+            followers.addFirst("f" + expected + "@" + f.id().getRawAuthority());
+        }
+        var first = app.get("/api/v1/accounts/" + me + "/followers?limit=2");
+        assertEquals(followers.subList(0, 2), accts(ClientApi.list(first, "Account")));
+        var second = app.get(ClientApi.links(first).get("next"));
+        assertEquals(followers.subList(2, 3), accts(ClientApi.list(second, "Account")));
+        assertEquals(followers.subList(0, 2), accts(ClientApi.list(app.get(ClientApi.links(second).get("prev")), "Account")));
+        assertEquals(3, app.entity("/api/v1/accounts/" + me, "Account").path("followers_count").asInt());
+    }
+
+    private static List<String> accts(JsonNode list) {
+        List<String> out = new ArrayList<>();
+        list.forEach(e -> out.add(e.path("acct").asText()));
+        return out;
+    }
+
     private static JsonNode withUri(JsonNode statuses, String uri) {
         for (JsonNode s : statuses) if (s.path("uri").asText().equals(uri)) return s;
         throw new AssertionError("no status " + uri + " in " + statuses);
