@@ -89,7 +89,12 @@ public final class AccountsHandler {
         return reads.viewer(ClientAuth.grant(ctx).user().orElseThrow().municipality());
     }
 
+    /** The {@code :id} of an account or status route; digits beyond a long name nothing either (404). */
     static long id(RoutingContext ctx) {
-        return Long.parseLong(PathParams.value(ctx, Param.CLIENT_ID, "Record not found"));
+        try {
+            return Long.parseLong(PathParams.value(ctx, Param.CLIENT_ID, "Record not found"));
+        } catch (NumberFormatException e) {
+            throw ApiException.notFound("Record not found");
+        }
     }
 }

@@ -186,7 +186,7 @@ class ReadPathTest {
 
         for (String unknown : List.of("/api/v1/statuses/1", "/api/v1/statuses/1/context", "/api/v1/accounts/1",
                 "/api/v1/accounts/1/statuses", "/api/v1/accounts/1/followers", "/api/v1/accounts/lookup?acct=niemand",
-                "/api/v1/accounts/lookup?acct=niemand@nowhere.example", "/api/v1/statuses/not-an-id")) {
+                "/api/v1/accounts/lookup?acct=niemand@nowhere.example", "/api/v1/statuses/not-an-id", "/api/v1/statuses/9999999999999999999")) {
             assertEquals(404, app.error(unknown), unknown);
         }
         assertEquals(400, app.error("/api/v1/timelines/home?max_id=abc"));
