@@ -63,6 +63,17 @@ final class Endpoints {
             case CUSTOM_EMOJIS, TRENDS_TAGS, TRENDS_STATUSES, TRENDS_LINKS -> Endpoint.of(mastodon.emptyList());
             case PREFERENCES -> Endpoint.of(mastodon.preferences());
             case ANNOUNCEMENTS -> Endpoint.of(mastodon.announcements());
+            case VERIFY_CREDENTIALS -> Endpoint.of(mastodon.accounts()::verifyCredentials);
+            case ACCOUNT_LOOKUP -> Endpoint.of(mastodon.accounts()::lookup);
+            case RELATIONSHIPS -> Endpoint.of(mastodon.accounts()::relationships);
+            case ACCOUNT -> Endpoint.of(mastodon.accounts()::account);
+            case ACCOUNT_STATUSES -> Endpoint.of(mastodon.accounts()::statuses);
+            case ACCOUNT_FOLLOWERS -> Endpoint.of(mastodon.accounts()::followers);
+            case ACCOUNT_FOLLOWING -> Endpoint.of(mastodon.accounts()::following);
+            case STATUS -> Endpoint.of(mastodon.statuses()::status);
+            case STATUS_CONTEXT -> Endpoint.of(mastodon.statuses()::context);
+            case HOME_TIMELINE -> Endpoint.of(mastodon.statuses()::home);
+            case PUBLIC_TIMELINE -> Endpoint.of(mastodon.statuses()::publicTimeline);
             case APPS_VERIFY_CREDENTIALS -> Endpoint.of(mastodon.verifyApp());
             case OAUTH_AUTHORIZE -> Endpoint.of(mastodon.authorize()::show);
             case OAUTH_AUTHORIZE_FORM -> Endpoint.of(mastodon.body(), mastodon.authorize()::submit);

@@ -30,6 +30,8 @@ public record Param(String name, Predicate<String> syntax, List<String> values) 
     public static final Param LOCAL_ID = open("id", LOCAL_ID_SHAPE.asMatchPredicate());
     /** The id of an uploaded file or a content item: a UUID. */
     public static final Param UUID_ID = open("id", UUID_SHAPE.asMatchPredicate());
+    /** A client API id (an account's or a status's snowflake id): digits only, so any other value is a 404. */
+    public static final Param CLIENT_ID = open("id", DIGITS.asMatchPredicate());
     /** A content kind by its plural, e.g. {@code events}. */
     public static final Param KIND = closed("kind", Arrays.stream(ContentKind.values()).map(ContentKind::plural).toList());
     public static final Param NODEINFO_VERSION = closed("version", List.of("2.0", "2.1"));

@@ -30,6 +30,7 @@ import static de.allmende.route.MediaType.PNG;
 import static de.allmende.route.MediaType.PROMETHEUS;
 import static de.allmende.route.MediaType.UPLOADED;
 import static de.allmende.route.MediaType.XRD;
+import static de.allmende.route.Param.CLIENT_ID;
 import static de.allmende.route.Param.FORMAT;
 import static de.allmende.route.Param.HANDLE;
 import static de.allmende.route.Param.KIND;
@@ -115,6 +116,18 @@ public enum Route {
     /** What apps read right after login. */
     PREFERENCES(CLIENT_API, GET, at("/v1/preferences"), ClientScopes.person("read", "read:accounts"), JSON),
     ANNOUNCEMENTS(CLIENT_API, GET, at("/v1/announcements"), ClientScopes.person(), JSON),
+    /** The read path (issue 10): accounts, statuses and timelines, as far as the person's municipality may see them. */
+    VERIFY_CREDENTIALS(CLIENT_API, GET, at("/v1/accounts/verify_credentials"), ClientScopes.person("read", "read:accounts", "profile"), JSON),
+    ACCOUNT_LOOKUP(CLIENT_API, GET, at("/v1/accounts/lookup"), ClientScopes.person("read", "read:accounts"), JSON),
+    RELATIONSHIPS(CLIENT_API, GET, at("/v1/accounts/relationships"), ClientScopes.person("read", "read:follows"), JSON),
+    ACCOUNT(CLIENT_API, GET, at("/v1/accounts/", CLIENT_ID), ClientScopes.person("read", "read:accounts"), JSON),
+    ACCOUNT_STATUSES(CLIENT_API, GET, at("/v1/accounts/", CLIENT_ID, "/statuses"), ClientScopes.person("read", "read:statuses"), JSON),
+    ACCOUNT_FOLLOWERS(CLIENT_API, GET, at("/v1/accounts/", CLIENT_ID, "/followers"), ClientScopes.person("read", "read:accounts"), JSON),
+    ACCOUNT_FOLLOWING(CLIENT_API, GET, at("/v1/accounts/", CLIENT_ID, "/following"), ClientScopes.person("read", "read:accounts"), JSON),
+    STATUS(CLIENT_API, GET, at("/v1/statuses/", CLIENT_ID), ClientScopes.person("read", "read:statuses"), JSON),
+    STATUS_CONTEXT(CLIENT_API, GET, at("/v1/statuses/", CLIENT_ID, "/context"), ClientScopes.person("read", "read:statuses"), JSON),
+    HOME_TIMELINE(CLIENT_API, GET, at("/v1/timelines/home"), ClientScopes.person("read", "read:statuses"), JSON),
+    PUBLIC_TIMELINE(CLIENT_API, GET, at("/v1/timelines/public"), ClientScopes.person("read", "read:statuses"), JSON),
     APPS_VERIFY_CREDENTIALS(CLIENT_API, GET, at("/v1/apps/verify_credentials"), ClientScopes.anyToken(), JSON),
     /** The login and consent page; its form posts to {@link #OAUTH_AUTHORIZE_FORM}. */
     OAUTH_AUTHORIZE(OAUTH, GET, at("/authorize"), PUBLIC, HTML),

@@ -69,6 +69,11 @@ class RouteTableServedTest {
         token = staff.token();
         HttpResponse<String> upload = staff.upload(new Multipart().file("file", "wappen.png", "image/png", SampleFiles.png()));
         ids.put("media", StaffClient.json(upload).get("id").asText());
+        // Client API ids: musterstadt's account and one of its posts (snowflakes).
+        ids.put("account", node.node().services().db.dsl().fetchValue(
+                "SELECT a.id FROM account a JOIN actor ON actor.id = a.local_actor_id WHERE actor.handle = 'musterstadt'").toString());
+        ids.put("status", node.node().services().db.dsl().fetchValue(
+                "SELECT id FROM post WHERE visibility = 'public' ORDER BY id LIMIT 1").toString());
         MastodonApp.person(node, "erika", "musterstadt", Role.EDITOR);
         app = MastodonApp.register(node, "https://app.example/callback", "read profile");
         clientToken = app.login("erika", "read profile");
@@ -135,6 +140,8 @@ class RouteTableServedTest {
             case ACTIVITY -> ids.get("activity");
             case MEDIA, STAFF_MEDIA -> ids.get("media");
             case OBJECT -> ids.get("object");
+            case ACCOUNT, ACCOUNT_STATUSES, ACCOUNT_FOLLOWERS, ACCOUNT_FOLLOWING -> ids.get("account");
+            case STATUS, STATUS_CONTEXT -> ids.get("status");
             default -> kind == null ? "" : ids.get(kind);
         };
         return p.path().replace(":" + Param.HANDLE.name(), "musterstadt").replace(":id", id);
@@ -144,6 +151,7 @@ class RouteTableServedTest {
         if (route == Route.WEBFINGER) return "?resource=acct:musterstadt@" + node.publicUrl().getRawAuthority();
         if (route == Route.OAUTH_AUTHORIZE) return "?response_type=code&client_id=" + app.clientId + "&redirect_uri=https://app.example/callback";
         if (route == Route.PASSWORD) return passwordQuery;
+        if (route == Route.ACCOUNT_LOOKUP) return "?acct=musterstadt";
         return "";
     }
 

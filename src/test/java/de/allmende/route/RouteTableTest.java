@@ -28,7 +28,7 @@ class RouteTableTest {
         if (p == Param.HANDLE) return List.of("musterstadt", "stadt_a.b-c");
         if (p == Param.LOCAL_ID) return List.of("0193a7c2-5d1e-7c41-9a0e-3f6b2d8e4a10", "0f3a-b_c.d~e");
         if (p == Param.UUID_ID) return List.of("0193a7c2-5d1e-7c41-9a0e-3f6b2d8e4a10");
-        if (p == Param.MAX_ID) return List.of("1", "9223372036854775807");
+        if (p == Param.MAX_ID || p == Param.CLIENT_ID) return List.of("1", "9223372036854775807");
         return List.of("acct:musterstadt@muni.example");
     }
 

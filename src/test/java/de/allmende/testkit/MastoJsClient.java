@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,12 +23,19 @@ public final class MastoJsClient {
 
     /** Runs {@code script} with the node's URL and returns the one JSON line it prints. */
     public static JsonNode run(String script, String nodeUrl) {
+        return run(script, nodeUrl, new String[0]);
+    }
+
+    /** Runs {@code script} with the node's URL and further arguments (a token, say); returns the JSON line it prints. */
+    public static JsonNode run(String script, String nodeUrl, String... args) {
         Path dir = repoRoot().resolve(DIR);
         if (!Files.isRegularFile(dir.resolve("node_modules/masto/package.json"))) {
             String out = exec(dir, 300, System.getProperty("allmende.interop.npm", "npm"), "ci", "--no-audit", "--no-fund");
             if (!Files.isRegularFile(dir.resolve("node_modules/masto/package.json"))) throw new IllegalStateException("npm ci: " + out);
         }
-        String out = exec(dir, 60, System.getProperty("allmende.interop.node", "node"), script, nodeUrl);
+        List<String> command = new ArrayList<>(List.of(System.getProperty("allmende.interop.node", "node"), script, nodeUrl));
+        command.addAll(List.of(args));
+        String out = exec(dir, 60, command.toArray(String[]::new));
         try {
             return GoldenJson.JSON.readTree(out.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b)
                     .orElseThrow(() -> new AssertionError(script + " printed no JSON:\n" + out)));

@@ -22,6 +22,8 @@ public final class MastodonHandlers {
     private final PasswordHandler password;
     private final InstanceHandler instance;
     private final PreferencesHandler preferences = new PreferencesHandler();
+    private final AccountsHandler accounts;
+    private final StatusesHandler statuses;
 
     public MastodonHandlers(Services s, Templates templates) {
         AccountPages pages = new AccountPages(templates, s.config.nodeName());
@@ -34,6 +36,13 @@ public final class MastodonHandlers {
         this.serverMetadata = new ServerMetadataHandler(s.iris);
         this.password = new PasswordHandler(s.people, pages, cookies);
         this.instance = new InstanceHandler(s.config, s.nodeInfo);
+        var accountReads = new de.allmende.service.client.AccountReads(s.db, s.iris, s.config.publicUrl().getRawAuthority());
+        var statusReads = new de.allmende.service.client.StatusReads(s.db, s.iris);
+        AccountJson accountJson = new AccountJson(s.iris);
+        StatusJson statusJson = new StatusJson(accountJson, s.iris);
+        Paging paging = new Paging(s.iris);
+        this.accounts = new AccountsHandler(accountReads, statusReads, accountJson, statusJson, paging);
+        this.statuses = new StatusesHandler(accountReads, statusReads, statusJson, paging);
     }
 
     public ClientAuth auth() { return auth; }
@@ -45,6 +54,9 @@ public final class MastodonHandlers {
     public Handler<RoutingContext> emptyList() { return instance::emptyList; }
     public Handler<RoutingContext> preferences() { return preferences::preferences; }
     public Handler<RoutingContext> announcements() { return preferences::announcements; }
+    /** The read path: accounts, statuses, timelines. */
+    public AccountsHandler accounts() { return accounts; }
+    public StatusesHandler statuses() { return statuses; }
     public Handler<RoutingContext> serverMetadata() { return serverMetadata; }
     public Handler<RoutingContext> userInfo() { return OAuthAnswers.answering(userInfo::handle); }
     public Handler<RoutingContext> createApp() { return OAuthAnswers.answering(apps::create); }

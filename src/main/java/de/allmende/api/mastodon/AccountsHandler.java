@@ -1,0 +1,100 @@
+package de.allmende.api.mastodon;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import de.allmende.api.MediaTypes;
+import de.allmende.api.PathParams;
+import de.allmende.api.Responses;
+import de.allmende.domain.client.Viewer;
+import de.allmende.route.Param;
+import de.allmende.service.client.AccountReads;
+import de.allmende.service.client.Page;
+import de.allmende.service.client.Relationship;
+import de.allmende.service.client.StatusReads;
+import de.allmende.support.ApiException;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The accounts a client app reads (docs.joinmastodon.org/methods/accounts): the person's municipality, any
+ * account by id or acct, relationships, an account's statuses, followers and following.
+ */
+public final class AccountsHandler {
+    private final AccountReads reads;
+    private final StatusReads statuses;
+    private final AccountJson accounts;
+    private final StatusJson statusJson;
+    private final Paging paging;
+
+    AccountsHandler(AccountReads reads, StatusReads statuses, AccountJson accounts, StatusJson statusJson, Paging paging) {
+        this.reads = reads;
+        this.statuses = statuses;
+        this.accounts = accounts;
+        this.statusJson = statusJson;
+        this.paging = paging;
+    }
+
+    public void verifyCredentials(RoutingContext ctx) {
+        Responses.json(ctx, 200, MediaTypes.JSON, accounts.credential(reads.credentials(viewer(ctx))));
+    }
+
+    public void account(RoutingContext ctx) {
+        Responses.json(ctx, 200, MediaTypes.JSON, accounts.account(reads.account(id(ctx))));
+    }
+
+    public void lookup(RoutingContext ctx) {
+        String acct = ctx.queryParams().get("acct");
+        if (acct == null || acct.isBlank()) throw ApiException.badRequest("acct is missing");
+        Responses.json(ctx, 200, MediaTypes.JSON, accounts.account(reads.lookup(acct)));
+    }
+
+    public void relationships(RoutingContext ctx) {
+        List<String> raw = new ArrayList<>(ctx.queryParams().getAll("id[]"));
+        raw.addAll(ctx.queryParams().getAll("id"));
+        List<Long> ids = raw.stream().filter(s -> s.matches("[0-9]{1,18}")).map(Long::parseLong).limit(100).toList();
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        for (Relationship r : reads.relationships(viewer(ctx), ids)) {
+            out.addObject().put("id", Long.toString(r.accountId())).put("following", r.following()).put("showing_reblogs", r.following())
+                    .put("notifying", false).putNull("languages").put("followed_by", r.followedBy()).put("blocking", false)
+                    .put("blocked_by", false).put("muting", false).put("muting_notifications", false).put("requested", r.requested())
+                    .put("requested_by", r.requestedBy()).put("domain_blocking", false).put("endorsed", false).put("note", "");
+        }
+        Responses.json(ctx, 200, MediaTypes.JSON, out);
+    }
+
+    public void statuses(RoutingContext ctx) {
+        var page = statuses.byAccount(viewer(ctx), id(ctx), Paging.request(ctx), Paging.filter(ctx), Paging.flag(ctx.queryParams(), "pinned"));
+        paging.link(ctx, page);
+        Responses.json(ctx, 200, MediaTypes.JSON, statusJson.statuses(page.items()));
+    }
+
+    public void followers(RoutingContext ctx) {
+        listed(ctx, reads.followers(id(ctx), Paging.request(ctx)));
+    }
+
+    public void following(RoutingContext ctx) {
+        listed(ctx, reads.following(id(ctx), Paging.request(ctx)));
+    }
+
+    private void listed(RoutingContext ctx, Page<AccountReads.Listed> page) {
+        paging.link(ctx, page);
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        page.items().forEach(l -> out.add(accounts.account(l.account())));
+        Responses.json(ctx, 200, MediaTypes.JSON, out);
+    }
+
+    private Viewer viewer(RoutingContext ctx) {
+        return reads.viewer(ClientAuth.grant(ctx).user().orElseThrow().municipality());
+    }
+
+    /** The {@code :id} of an account or status route; digits beyond a long name nothing either (404). */
+    static long id(RoutingContext ctx) {
+        try {
+            return Long.parseLong(PathParams.value(ctx, Param.CLIENT_ID, "Record not found"));
+        } catch (NumberFormatException e) {
+            throw ApiException.notFound("Record not found");
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package de.allmende.store;
+
+import de.allmende.domain.client.PageRequest;
+import de.allmende.domain.client.TimelineFilter;
+import de.allmende.domain.client.Viewer;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static de.allmende.db.Tables.FOLLOW;
+import static de.allmende.db.Tables.POST;
+
+/**
+ * Pages of post ids for the client API's timelines and lists, newest first, over the snowflake ids — always
+ * limited to what the viewer may see ({@link #visibleTo}): followers-only and direct posts reach only their
+ * author, the people they address and (followers-only) the author's accepted followers. A boost is visible only
+ * where the boosted post is too.
+ */
+public final class TimelineStore {
+    private static final de.allmende.db.tables.Post BOOSTED = POST.as("boosted");
+
+    /** The home timeline: the viewer's own posts and boosts and those of the accounts it follows (accepted). */
+    public List<Long> home(DSLContext tx, Viewer v, PageRequest page) {
+        Condition followed = POST.AUTHOR_ID.eq(v.accountId()).or(POST.AUTHOR_ID.in(
+                DSL.select(FOLLOW.FOLLOWEE_ID).from(FOLLOW).where(FOLLOW.FOLLOWER_ID.eq(v.accountId()), FOLLOW.STATE.eq("accepted"))));
+        return page(tx, followed.and(visibleWithBoosted(v)), page);
+    }
+
+    /** The public timeline: public posts (no boosts), local or remote or both. */
+    public List<Long> publicTimeline(DSLContext tx, PageRequest page, TimelineFilter f) {
+        Condition c = POST.VISIBILITY.eq("public").and(POST.DELETED.isNull()).and(POST.REBLOG_OF_ID.isNull()).and(filtered(f));
+        return page(tx, c, page);
+    }
+
+    /** An account's posts and boosts, as far as the viewer may see them. */
+    public List<Long> byAuthor(DSLContext tx, Viewer v, long authorId, PageRequest page, TimelineFilter f) {
+        return page(tx, POST.AUTHOR_ID.eq(authorId).and(visibleWithBoosted(v)).and(filtered(f)), page);
+    }
+
+    /** True if the post exists, is not deleted and the viewer may see it (and, for a boost, the boosted post). */
+    public boolean isVisible(DSLContext tx, Viewer v, long postId) {
+        return tx.fetchExists(DSL.selectOne().from(POST).where(POST.ID.eq(postId)).and(visibleWithBoosted(v)));
+    }
+
+    /** Of these ids, the ones the viewer may see, oldest first (a thread reads downwards). */
+    public List<Long> visibleOf(DSLContext tx, Viewer v, List<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return tx.select(POST.ID).from(POST).where(POST.ID.in(ids)).and(visibleWithBoosted(v)).orderBy(POST.ID).fetch(POST.ID);
+    }
+
+    /**
+     * Replies to the post and replies to those, to a depth, at most {@code limit}. Replies are found by the IRI they
+     * answer ({@code in_reply_to}, indexed; every post that has {@code in_reply_to_id} has it too): a reply may
+     * arrive before its parent.
+     */
+    public List<Long> descendants(DSLContext tx, long postId, int limit) {
+        return tx.fetch("""
+                WITH RECURSIVE thread(id, iri, depth) AS (
+                    SELECT p.id, p.iri, 1 FROM post p JOIN post parent ON parent.id = ? WHERE p.in_reply_to = parent.iri
+                    UNION
+                    SELECT p.id, p.iri, t.depth + 1 FROM post p JOIN thread t ON p.in_reply_to = t.iri WHERE t.depth < 40
+                ) SELECT DISTINCT id FROM thread ORDER BY id LIMIT ?""", postId, limit).getValues(0, Long.class);
+    }
+
+    /** How a post links to others: what it boosts, what it answers and that post's author. */
+    public record Links(Optional<Long> reblogOf, Optional<Long> inReplyTo, Optional<Long> inReplyToAccount) {}
+
+    public Links links(DSLContext tx, long postId) {
+        return links(tx, List.of(postId)).getOrDefault(postId, new Links(Optional.empty(), Optional.empty(), Optional.empty()));
+    }
+
+    /** The links of several posts in one query, by post id. */
+    public Map<Long, Links> links(DSLContext tx, Collection<Long> postIds) {
+        Map<Long, Links> out = new HashMap<>();
+        tx.fetch("""
+                SELECT p.id, p.reblog_of_id, parent.id, parent.author_id FROM post p
+                LEFT JOIN post parent ON parent.id = COALESCE(p.in_reply_to_id, (SELECT x.id FROM post x WHERE x.iri = p.in_reply_to))
+                WHERE p.id = ANY(?)""", (Object) postIds.toArray(Long[]::new))
+                .forEach(r -> out.put(r.get(0, Long.class), new Links(Optional.ofNullable(r.get(1, Long.class)),
+                        Optional.ofNullable(r.get(2, Long.class)), Optional.ofNullable(r.get(3, Long.class)))));
+        return out;
+    }
+
+    /** Counts of a post and what the viewer did to it. */
+    public record Counts(int replies, int reblogs, int favourites, boolean favourited, boolean reblogged) {
+        public static final Counts NONE = new Counts(0, 0, 0, false, false);
+    }
+
+    /** The counts of several posts in one query, by post id. Replies count as Mastodon counts them: public and unlisted. */
+    public Map<Long, Counts> counts(DSLContext tx, Collection<Long> postIds, long viewerId) {
+        Map<Long, Counts> out = new HashMap<>();
+        tx.fetch("""
+                SELECT p.id,
+                       (SELECT count(*) FROM post r WHERE r.in_reply_to = p.iri AND r.deleted IS NULL
+                            AND r.visibility IN ('public', 'unlisted')),
+                       (SELECT count(*) FROM reaction WHERE post_id = p.id AND kind = 'announce'),
+                       (SELECT count(*) FROM reaction WHERE post_id = p.id AND kind = 'like'),
+                       EXISTS (SELECT 1 FROM reaction WHERE post_id = p.id AND kind = 'like' AND account_id = ?),
+                       EXISTS (SELECT 1 FROM reaction WHERE post_id = p.id AND kind = 'announce' AND account_id = ?)
+                FROM post p WHERE p.id = ANY(?)""", viewerId, viewerId, (Object) postIds.toArray(Long[]::new))
+                .forEach(r -> out.put(r.get(0, Long.class), new Counts(r.get(1, Integer.class), r.get(2, Integer.class),
+                        r.get(3, Integer.class), r.get(4, Boolean.class), r.get(5, Boolean.class))));
+        return out;
+    }
+
+    /** A post the viewer may see; a boost also needs the boosted post visible. */
+    private static Condition visibleWithBoosted(Viewer v) {
+        return visibleTo(POST, v).and(POST.REBLOG_OF_ID.isNull().or(DSL.exists(DSL.selectOne().from(BOOSTED)
+                .where(BOOSTED.ID.eq(POST.REBLOG_OF_ID)).and(visibleTo(BOOSTED, v)))));
+    }
+
+    /**
+     * Mastodon's rule: public and unlisted posts to all; followers-only to the author's accepted followers; both
+     * followers-only and direct to the author and whom the post addresses (to, cc or mentions name the viewer).
+     */
+    static Condition visibleTo(de.allmende.db.tables.Post p, Viewer v) {
+        String iri = v.iri().toString();
+        Condition addressed = DSL.condition("{0} @> jsonb_build_object('to', jsonb_build_array({1}::text))", p.AUDIENCE, DSL.val(iri))
+                .or(DSL.condition("{0} @> jsonb_build_object('cc', jsonb_build_array({1}::text))", p.AUDIENCE, DSL.val(iri)))
+                .or(DSL.val(iri).eq(DSL.any(p.MENTIONS)));
+        Condition follower = p.VISIBILITY.eq("followers").and(DSL.exists(DSL.selectOne().from(FOLLOW)
+                .where(FOLLOW.FOLLOWER_ID.eq(v.accountId()), FOLLOW.FOLLOWEE_ID.eq(p.AUTHOR_ID), FOLLOW.STATE.eq("accepted"))));
+        return p.DELETED.isNull().and(p.VISIBILITY.in("public", "unlisted").or(p.AUTHOR_ID.eq(v.accountId())).or(follower).or(addressed));
+    }
+
+    private static Condition filtered(TimelineFilter f) {
+        Condition c = DSL.noCondition();
+        if (f.excludeReplies()) c = c.and(POST.IN_REPLY_TO.isNull());
+        if (f.excludeReblogs()) c = c.and(POST.REBLOG_OF_ID.isNull());
+        if (f.onlyMedia()) c = c.and(DSL.condition("{0} <> '[]'::jsonb", POST.ATTACHMENTS));
+        if (f.localOnly()) c = c.and(POST.ORIGIN_HOST.isNull());
+        if (f.remoteOnly()) c = c.and(POST.ORIGIN_HOST.isNotNull());
+        return c;
+    }
+
+    /** Newest first; with {@code minId} the page right above it (fetched oldest first, then turned). */
+    private static List<Long> page(DSLContext tx, Condition where, PageRequest page) {
+        Condition c = where;
+        if (page.maxId().isPresent()) c = c.and(POST.ID.lt(page.maxId().get()));
+        if (page.minId().isPresent()) {
+            List<Long> ids = new ArrayList<>(tx.select(POST.ID).from(POST).where(c.and(POST.ID.gt(page.minId().get())))
+                    .orderBy(POST.ID.asc()).limit(page.limit()).fetch(POST.ID));
+            Collections.reverse(ids);
+            return ids;
+        }
+        if (page.sinceId().isPresent()) c = c.and(POST.ID.gt(page.sinceId().get()));
+        return tx.select(POST.ID).from(POST).where(c).orderBy(POST.ID.desc()).limit(page.limit()).fetch(POST.ID);
+    }
+}
