@@ -114,6 +114,9 @@ public final class RemotePosts {
     }
 
     private void keepNew(DSLContext tx, URI author, ReceivedObject object) {
+        // Its author is gone (a Delete of the actor overtook this activity in the queue): nothing to keep, nothing
+        // to retry — retrying would only fail again until the schedule gives up.
+        if (object.post().isPresent() && posts.accountOfRemote(tx, author).isEmpty()) return;
         boolean fresh = objects.insertRemote(tx, object.id().toString(), object.type(), author.toString(),
                 object.inReplyTo().map(URI::toString).orElse(null), object.json(), object.proof());
         if (!fresh || object.post().isEmpty()) return;

@@ -36,8 +36,15 @@ final class HostileInbox {
 
     /** Waits until the inbox worker has nothing left to do, so counts are stable. */
     static void awaitQuiet(TestNode node) {
-        TestNode.await("inbox drained", Duration.ofSeconds(20),
-                () -> node.count("SELECT count(*) FROM inbox_item WHERE processed IS NULL AND failed IS NULL") == 0);
+        try {
+            TestNode.await("inbox drained", Duration.ofSeconds(20),
+                    () -> node.count("SELECT count(*) FROM inbox_item WHERE processed IS NULL AND failed IS NULL") == 0);
+        } catch (AssertionError e) {
+            // Say what is stuck: which activities, how often tried, and why they failed.
+            var stuck = node.node().services().db.dsl().fetch("SELECT body->>'type' AS type, attempts, last_error FROM inbox_item"
+                    + " WHERE processed IS NULL AND failed IS NULL");
+            throw new AssertionError(e.getMessage() + "; still waiting: " + stuck.formatCSV(false), e);
+        }
     }
 
     /** Asserts the status and a short JSON reason containing {@code reason}, and that nothing was written. */
