@@ -70,6 +70,15 @@ public final class SignerKeys implements KeyResolver {
     private final Cache<String, Known> unsaved = Caffeine.newBuilder().maximumWeight(MAX_UNSAVED_CHARS)
             .weigher((String keyId, Known k) -> k.unsaved().map(ActorDocument::size).orElse(0))
             .expireAfterWrite(UNSAVED_FOR).build();
+    /**
+     * Key ids the database did not have a moment ago. Strangers naming unknown keys (forged or not) would otherwise
+     * cost a database lookup each, and a flood of them would queue a known peer's requests behind theirs for the
+     * pool's few connections. Safe to be wrong: a key another process stored meanwhile is fetched once more.
+     */
+    private final Cache<String, Boolean> notStored = Caffeine.newBuilder().maximumSize(MAX_KEYS)
+            .expireAfterWrite(Duration.ofSeconds(30)).build();
+    /** Database lookups of keys not in memory at once, so they cannot fill the pool; a request waits at most 250 ms for one. */
+    private final java.util.concurrent.Semaphore lookups = new java.util.concurrent.Semaphore(4);
 
     /** @param save stores a remote actor document (with its keys) once a signature by one of its keys verified */
     SignerKeys(Database db, RemoteActorStore store, RemoteFetcher fetcher, LocalKeys local, BiConsumer<RemoteActor, JsonNode> save,
@@ -141,6 +150,7 @@ public final class SignerKeys implements KeyResolver {
             // Verified and accepted: now the document may be cached in the database, as the signer's actor.
             save.accept(doc.actor(), doc.json());
             unsaved.invalidate(pending.keyId());
+            notStored.invalidate(pending.keyId());
             saved.put(pending.keyId(), new Known(key.key(), key.owner(), Optional.empty()));
         }).orElse(() -> {});
         return new Checked(result, Optional.of(key.owner()), keep);
@@ -150,11 +160,31 @@ public final class SignerKeys implements KeyResolver {
         Known k = saved.getIfPresent(keyId);
         if (k == null) k = unsaved.getIfPresent(keyId);
         if (k != null) return Optional.of(k);
-        Optional<Known> stored = store.findKey(db.dsl(), keyId)
-                .filter(row -> KeyOwnership.isUnder(row.owner(), keyId))
-                .flatMap(row -> decode(row).map(key -> new Known(key, row.owner(), Optional.empty())));
-        stored.ifPresent(s -> saved.put(keyId, s));
+        if (notStored.getIfPresent(keyId) != null) return Optional.empty();
+        if (!acquireLookup()) {
+            throw de.allmende.support.ApiException.tooManyRequests("signature: too many unknown keys at once, try again shortly",
+                    Duration.ofSeconds(5));
+        }
+        Optional<Known> stored;
+        try {
+            stored = store.findKey(db.dsl(), keyId)
+                    .filter(row -> KeyOwnership.isUnder(row.owner(), keyId))
+                    .flatMap(row -> decode(row).map(key -> new Known(key, row.owner(), Optional.empty())));
+        } finally {
+            lookups.release();
+        }
+        if (stored.isPresent()) saved.put(keyId, stored.get());
+        else notStored.put(keyId, Boolean.TRUE);
         return stored;
+    }
+
+    private boolean acquireLookup() {
+        try {
+            return lookups.tryAcquire(250, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Fetches the key and its owner's document; empty if they do not agree or cannot be had. */
