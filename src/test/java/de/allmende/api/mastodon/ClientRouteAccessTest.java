@@ -8,11 +8,13 @@ import de.allmende.route.ClientScopes;
 import de.allmende.route.Param;
 import de.allmende.route.Route;
 import de.allmende.testkit.ClientApi;
+import de.allmende.testkit.FakeRemote;
 import de.allmende.testkit.Fixtures;
 import de.allmende.testkit.MastodonApp;
 import de.allmende.testkit.MastodonEntities;
 import de.allmende.testkit.StaffClient;
 import de.allmende.testkit.TestNode;
+import io.vertx.core.http.HttpMethod;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -20,15 +22,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,6 +70,8 @@ class ClientRouteAccessTest {
     private static final Map<String, String> tokensOfA = new java.util.HashMap<>();
     private static String tokenOfB;
     private static String appToken;
+    private static FakeRemote remote;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
@@ -78,10 +92,16 @@ class ClientRouteAccessTest {
         node.execute("UPDATE post SET visibility = 'followers', audience = jsonb_build_object('to', jsonb_build_array('"
                 + node.actorIri("musterstadt") + "/followers'), 'cc', '[]'::jsonb) WHERE iri = '" + note + "'");
         followersOnlyOfA = String.valueOf(node.count("SELECT id FROM post WHERE iri = '" + note + "'"));
+        // A remote follower, so Musterstadt has a notification (once notifications are served).
+        remote = FakeRemote.start();
+        FakeRemote.Actor anna = remote.actor("anna");
+        assertEquals(202, remote.post(URI.create(node.url() + "/inbox"), remote.follow(anna, node.actorIri("musterstadt"))).send().status());
+        TestNode.await("the remote follow is accepted", () -> node.count("SELECT count(*) FROM follow WHERE state = 'accepted'") == 1);
     }
 
     @AfterAll
     static void stop() {
+        if (remote != null) remote.close();
         if (node != null) node.close();
     }
 
@@ -94,7 +114,7 @@ class ClientRouteAccessTest {
     @MethodSource("tokenRoutes")
     @DisplayName("without a token: 401 with a Bearer challenge")
     void withoutToken(Route route) {
-        HttpResponse<String> r = call(route, pathOf(route), null);
+        HttpResponse<String> r = call(route.method(), pathOf(route), null);
         assertRefusal(401, null, r, route);
         assertTrue(r.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer "), route + ": " + r.headers());
     }
@@ -108,12 +128,12 @@ class ClientRouteAccessTest {
         if (needed.anyOf().isEmpty() || lacking.isEmpty()) {
             assertTrue(needed.anyOf().isEmpty(), route + " accepts every scope we can issue: " + needed);
             for (String scope : SCOPES) {
-                int status = call(route, pathOf(route), tokensOfA.get(scope)).statusCode();
+                int status = call(route.method(), pathOf(route), tokensOfA.get(scope)).statusCode();
                 assertTrue(status != 401 && status != 403, route + " with a " + scope + " token: " + status);
             }
             return;
         }
-        assertRefusal(403, "This action is outside the authorized scopes", call(route, pathOf(route), tokensOfA.get(lacking.get())), route);
+        assertRefusal(403, "This action is outside the authorized scopes", call(route.method(), pathOf(route), tokensOfA.get(lacking.get())), route);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -122,7 +142,7 @@ class ClientRouteAccessTest {
     void appsOwnToken(Route route) {
         ClientScopes needed = route.clientScopes().orElseThrow();
         boolean appMayHaveScope = needed.anyOf().isEmpty() || needed.anyOf().stream().anyMatch(n -> grants("read", n) || grants("write", n));
-        HttpResponse<String> r = call(route, pathOf(route), appToken);
+        HttpResponse<String> r = call(route.method(), pathOf(route), appToken);
         if (!appMayHaveScope) assertRefusal(403, "This action is outside the authorized scopes", r, route);
         else if (needed.holder() == ClientScopes.Holder.PERSON) assertRefusal(422, "This method requires an authenticated user", r, route);
         else assertTrue(r.statusCode() < 400, route + ": " + r.statusCode() + " " + r.body());
@@ -135,27 +155,27 @@ class ClientRouteAccessTest {
         Matcher id = ID_AFTER_KIND.matcher(route.template().toString());
         if (!id.find()) return; // no ids in the path: what the token's own municipality sees, covered by the read tests
         String kind = id.group(1);
-        HttpResponse<String> r = call(route, pathOf(route), tokenOfB);
-        switch (kind) {
-            case "statuses" -> assertRefusal(404, "Record not found", r, route);
+        Owned owned = OWNED.get(kind);
+        if (owned == null) fail(route + " takes ids of '" + kind + "': add to ClientRouteAccessTest.OWNED one that belongs to"
+                + " Musterstadt and what Mastodon answers Beispieldorf's token for it");
+        HttpResponse<String> r = call(route.method(), pathOf(route), tokenOfB);
+        if (owned.isPublic()) {
             // Mastodon shows any account to any token; acting on one (follow, block) is no reach into its data.
-            case "accounts" -> {
-                if (route.method() == io.vertx.core.http.HttpMethod.GET) assertEquals(200, r.statusCode(), route + ": " + r.body());
-                assertFalse(r.body().contains("\"id\":\"" + followersOnlyOfA + "\""), route + " shows the followers-only post: " + r.body());
-            }
-            default -> fail(route + " takes ids of '" + kind + "': add to ClientRouteAccessTest one that only Musterstadt may reach"
-                    + " (ownedId) and what Mastodon answers Beispieldorf's token for it");
+            if (route.method() == HttpMethod.GET) assertEquals(200, r.statusCode(), route + ": " + r.body());
+            assertFalse(r.body().contains(followersOnlyOfA), route + " shows the followers-only post: " + r.body());
+        } else {
+            assertRefusal(404, "Record not found", r, route);
         }
     }
 
     @Test
     @DisplayName("another municipality's followers-only post shows in none of the client API's answers to its token")
     void followersOnlyPostLeaksNowhere() {
-        tokenRoutes().filter(r -> r.method() == io.vertx.core.http.HttpMethod.GET).forEach(route -> {
-            HttpResponse<String> r = call(route, pathOf(route), tokenOfB);
+        tokenRoutes().filter(r -> r.method() == HttpMethod.GET).forEach(route -> {
+            HttpResponse<String> r = call(route.method(), pathOf(route), tokenOfB);
             assertFalse(r.body().contains(followersOnlyOfA), route + " shows it: " + r.body());
         });
-        assertEquals(200, call(Route.STATUS, Route.STATUS.path(followersOnlyOfA), tokensOfA.get("read")).statusCode(), "its author sees it");
+        assertEquals(200, call(Route.STATUS.method(), Route.STATUS.path(followersOnlyOfA), tokensOfA.get("read")).statusCode(), "its author sees it");
     }
 
     @Test
@@ -164,7 +184,7 @@ class ClientRouteAccessTest {
         List<Route> open = new ArrayList<>();
         Stream.of(Route.values()).filter(r -> (r.area() == Area.CLIENT_API || r.area() == Area.OAUTH) && r.access() == Access.PUBLIC).forEach(route -> {
             open.add(route);
-            HttpResponse<String> r = call(route, pathOf(route), null);
+            HttpResponse<String> r = call(route.method(), pathOf(route), null);
             assertFalse(r.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"), route + " asks for a token");
             assertTrue(r.statusCode() < 500, route + ": " + r.statusCode());
         });
@@ -189,18 +209,32 @@ class ClientRouteAccessTest {
         Matcher kinds = ID_AFTER_KIND.matcher(route.template().toString());
         for (Param p : route.template().params()) {
             String kind = kinds.find() ? kinds.group(1) : "";
-            values.add(ownedId(kind).orElseGet(() -> sample(route, p)));
+            Owned owned = OWNED.get(kind);
+            String id = owned == null ? null : owned.id().get();
+            values.add(id != null && p.accepts(id) ? id : sample(route, p));
         }
         return route.path(values.toArray(String[]::new));
     }
 
-    /** An id of Musterstadt's under {@code /kind/{id}}. */
-    private static Optional<String> ownedId(String kind) {
-        return switch (kind) {
-            case "accounts" -> Optional.of(accountA);
-            case "statuses" -> Optional.of(followersOnlyOfA);
-            default -> Optional.empty();
-        };
+    /**
+     * An id under {@code /kind/{id}} that belongs to Musterstadt; public if any token may read it (Mastodon's accounts),
+     * otherwise Beispieldorf's token gets 404 for it.
+     */
+    private record Owned(Supplier<String> id, boolean isPublic) {}
+
+    private static final Map<String, Owned> OWNED = Map.of(
+            "accounts", new Owned(() -> accountA, true),
+            "statuses", new Owned(() -> followersOnlyOfA, false),
+            // Beispieldorf has no follow request from Musterstadt to decide.
+            "follow_requests", new Owned(() -> accountA, false),
+            "notifications", new Owned(ClientRouteAccessTest::notificationOfA, false));
+
+    /** Musterstadt's first notification: the remote follow {@link #start} arranged (read when a notifications route exists). */
+    private static String notificationOfA() {
+        HttpResponse<String> r = call(HttpMethod.GET, "/api/v1/notifications", tokensOfA.get("read"));
+        JsonNode list = ClientApi.json(r);
+        if (r.statusCode() != 200 || list.isEmpty()) throw new AssertionError("Musterstadt has no notification of the remote follow: " + r.body());
+        return list.get(0).path("id").asText();
     }
 
     /** A value the parameter's syntax takes; a new kind of parameter needs a candidate here. */
@@ -212,13 +246,31 @@ class ClientRouteAccessTest {
         throw new AssertionError(route + ": no sample value for the parameter " + p + "; add one to ClientRouteAccessTest.sample");
     }
 
-    private static HttpResponse<String> call(Route route, String path, String token) {
-        String method = route.method().name();
+    private static HttpResponse<String> call(HttpMethod httpMethod, String path, String token) {
+        String method = httpMethod.name();
         boolean withBody = List.of("POST", "PUT", "PATCH").contains(method);
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(node.url() + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(node.url() + path)).timeout(Duration.ofSeconds(20))
                 .method(method, withBody ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody());
         if (withBody) b.header("Content-Type", "application/json");
         if (token != null) b.header("Authorization", "Bearer " + token);
-        return TestNode.send(b.build());
+        try {
+            return HTTP.send(b.build(), info -> info.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")
+                    ? new Unread() // a stream that would not end: its status is the answer
+                    : HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Leaves a body unread and closes it at once. */
+    private static final class Unread implements HttpResponse.BodySubscriber<String> {
+        @Override public CompletionStage<String> getBody() { return CompletableFuture.completedFuture(""); }
+        @Override public void onSubscribe(Flow.Subscription subscription) { subscription.cancel(); }
+        @Override public void onNext(List<ByteBuffer> item) {}
+        @Override public void onError(Throwable throwable) {}
+        @Override public void onComplete() {}
     }
 }
