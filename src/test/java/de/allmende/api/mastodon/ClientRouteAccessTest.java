@@ -179,6 +179,15 @@ class ClientRouteAccessTest {
     }
 
     @Test
+    @DisplayName("every client API and OAuth route is in this table: it takes a token or is open")
+    void everyRouteIsCovered() {
+        List<Route> elsewhere = Stream.of(Route.values()).filter(r -> r.area() == Area.CLIENT_API || r.area() == Area.OAUTH)
+                .filter(r -> r.access() != Access.CLIENT && r.access() != Access.PUBLIC).toList();
+        assertEquals(List.of(), elsewhere, "routes with another access: add what Mastodon answers for them to ClientRouteAccessTest");
+        assertTrue(tokenRoutes().count() >= 16, "the read path's routes at least");
+    }
+
+    @Test
     @DisplayName("the routes apps use before they have a token ask for none")
     void publicRoutesAskNoToken() {
         List<Route> open = new ArrayList<>();
