@@ -5,7 +5,10 @@ the person got through the node's login and consent pages from standard input. T
 token, reads its account, the instance, the home and public timelines (the next page by the Link header), a
 status with its thread and an account by its handle, and prints one JSON line with what it saw.
 
-    /usr/bin/python3 session.py http://127.0.0.1:<port> <acct to look up>
+    /usr/bin/python3 session.py http://127.0.0.1:<port> <acct to look up> [<image to post>]
+
+With an image it then also writes as an app does (the write path): uploads the image with a description, posts a
+status with it, replies to that, favourites and boosts it, and posts a poll; the JSON line says what came back.
 
 Mastodon.py 1.8 (Debian 12) predates PKCE: the challenge is added to the URL it builds, and the verifier to its
 token request through the requests session it is given, so the rest of the login is Mastodon.py's own.
@@ -22,6 +25,7 @@ from mastodon import Mastodon
 REDIRECT = "http://127.0.0.1:9/callback"
 SCOPES = ["read", "write", "follow"]
 url, acct = sys.argv[1], sys.argv[2]
+image = sys.argv[3] if len(sys.argv) > 3 else None
 verifier = secrets.token_urlsafe(48)
 challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode("ascii")).digest()).rstrip(b"=").decode("ascii")
 
@@ -57,7 +61,25 @@ context = api.status_context(home[0]["id"])
 other = api.account_lookup(acct)
 own_statuses = api.account_statuses(me["id"], exclude_reblogs=True)
 
+written = None
+if image:
+    media = api.media_post(image, mime_type="image/png", description="Lageplan des Spielplatzes")
+    post = api.status_post("Der Spielplatz wird eröffnet.", media_ids=[media["id"]], language="de")
+    reply = api.status_reply(post, "Am Samstag um 11 Uhr.")
+    favourited = api.status_favourite(post["id"])
+    boosted = api.status_reblog(post["id"])
+    poll = api.status_post("Welcher Name passt?", poll=api.make_poll(["Sonnenwiese", "Kastanienhof"], expires_in=86400))
+    written = {
+        "media": {"id": str(media["id"]), "type": media["type"], "description": media["description"]},
+        "post": {"id": str(post["id"]), "attachments": len(post["media_attachments"]), "visibility": post["visibility"]},
+        "reply": {"id": str(reply["id"]), "in_reply_to_id": str(reply["in_reply_to_id"])},
+        "favourited": favourited["favourited"],
+        "boost": {"reblogged": boosted["reblogged"], "of": str(boosted["reblog"]["id"]) if boosted.get("reblog") else None},
+        "poll": {"id": str(poll["id"]), "options": [o["title"] for o in poll["poll"]["options"]]},
+    }
+
 print(json.dumps({
+    "written": written,
     "me": {"id": str(me["id"]), "acct": me["acct"], "display_name": me["display_name"], "privacy": me["source"]["privacy"]},
     "instance": {"uri": instance["uri"], "version": instance["version"], "streaming": instance["urls"]["streaming_api"]},
     "home": [str(s["id"]) for s in home],
