@@ -1,10 +1,10 @@
 // The login pages as a person meets them in a real browser (Debian's chromium, driven by playwright-core), each
-// checked by axe-core: the login page, the same page after a wrong password, the consent page, the page that shows
+// checked by axe-core: the error page for an app the node does not know, the login page, the same page after a wrong password, the consent page, the page that shows
 // an out-of-band code, and the password page (fresh and after a mismatch). Once per language, chosen by the
 // browser's Accept-Language (its locale) or, where a plan entry says so, by Mastodon's ?lang parameter.
 // Prints one JSON line: per page its status, title, HTML lang attribute, how many axe rules passed and axe's violations.
 //   node login-pages.mjs <chromium> <plan.json>
-// plan.json: { "username", "password", "runs": [{ "locale", "authorize", "passwordLink" }] }
+// plan.json: { "username", "password", "runs": [{ "locale", "unknownApp", "authorize", "passwordLink" }] }
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
@@ -46,6 +46,7 @@ try {
   for (const run of plan.runs) {
     const context = await browser.newContext({ locale: run.locale });
     const page = await context.newPage();
+    await check(page, "unknown app", run.locale, await visit(page, () => page.goto(run.unknownApp)));
     await check(page, "login", run.locale, await visit(page, () => page.goto(run.authorize)));
 
     await page.fill("#username", plan.username);

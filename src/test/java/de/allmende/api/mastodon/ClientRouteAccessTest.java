@@ -158,10 +158,12 @@ class ClientRouteAccessTest {
         Owned owned = OWNED.get(kind);
         if (owned == null) fail(route + " takes ids of '" + kind + "': add to ClientRouteAccessTest.OWNED one that belongs to"
                 + " Musterstadt and what Mastodon answers Beispieldorf's token for it");
+        // Mastodon shows any account to any token, and acting on one (follow, block) is no reach into its data; a follow
+        // would even make the followers-only post Beispieldorf's to see. So public ids are only read here.
+        if (owned.isPublic() && route.method() != HttpMethod.GET) return;
         HttpResponse<String> r = call(route.method(), pathOf(route), tokenOfB);
         if (owned.isPublic()) {
-            // Mastodon shows any account to any token; acting on one (follow, block) is no reach into its data.
-            if (route.method() == HttpMethod.GET) assertEquals(200, r.statusCode(), route + ": " + r.body());
+            assertEquals(200, r.statusCode(), route + ": " + r.body());
             assertFalse(r.body().contains(followersOnlyOfA), route + " shows the followers-only post: " + r.body());
         } else {
             assertRefusal(404, "Record not found", r, route);
