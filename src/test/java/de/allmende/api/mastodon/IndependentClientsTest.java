@@ -58,8 +58,13 @@ class IndependentClientsTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         if (node != null) node.close();
+        if (tootConfig != null) {
+            try (var files = Files.walk(tootConfig)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     @Test
