@@ -40,6 +40,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -63,6 +64,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 @DisplayName("Client API and OAuth routes: 401 without token, 403 without scope, 422 for app tokens, 404 across municipalities")
 class ClientRouteAccessTest {
     private static final List<String> SCOPES = List.of("read", "write", "push", "profile");
+    /** An id of the right shape that names nothing. */
+    private static final String NO_SUCH_ID = "4242424242424242";
     private static final Pattern ID_AFTER_KIND = Pattern.compile("/([a-z_]+)/\\{([a-z_]+)}");
     private static TestNode node;
     private static String accountA;
@@ -167,6 +170,9 @@ class ClientRouteAccessTest {
             assertFalse(r.body().contains(followersOnlyOfA), route + " shows the followers-only post: " + r.body());
         } else {
             assertRefusal(404, "Record not found", r, route);
+            // Nothing tells a hidden id from one that does not exist, in any language (Mastodon's CVE-2025-67500).
+            HttpResponse<String> unknown = call(route.method(), pathOf(route, k -> NO_SUCH_ID), tokenOfB);
+            assertEquals(unknown.statusCode() + " " + unknown.body(), r.statusCode() + " " + r.body(), route + ": hidden or unknown");
         }
     }
 
@@ -214,14 +220,17 @@ class ClientRouteAccessTest {
         if (error != null) assertEquals(error, body.path("error").asText(), route.toString());
     }
 
-    /** The route's path with Musterstadt's ids: its account, its followers-only post; other parameters any value they take. */
+    /** The route's path with Musterstadt's ids ({@link #OWNED}); other parameters any value they take. */
     private static String pathOf(Route route) {
+        return pathOf(route, kind -> OWNED.containsKey(kind) ? OWNED.get(kind).id().get() : null);
+    }
+
+    /** The route's path with the id {@code idOfKind} gives for each {@code /kind/{id}}; other parameters any value they take. */
+    private static String pathOf(Route route, Function<String, String> idOfKind) {
         List<String> values = new ArrayList<>();
         Matcher kinds = ID_AFTER_KIND.matcher(route.template().toString());
         for (Param p : route.template().params()) {
-            String kind = kinds.find() ? kinds.group(1) : "";
-            Owned owned = OWNED.get(kind);
-            String id = owned == null ? null : owned.id().get();
+            String id = kinds.find() ? idOfKind.apply(kinds.group(1)) : null;
             values.add(id != null && p.accepts(id) ? id : sample(route, p));
         }
         return route.path(values.toArray(String[]::new));
@@ -264,6 +273,7 @@ class ClientRouteAccessTest {
                 .method(method, withBody ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody());
         if (withBody) b.header("Content-Type", "application/json");
         if (token != null) b.header("Authorization", "Bearer " + token);
+        b.header("Accept-Language", "de-DE"); // not English: Mastodon once told hidden from unknown statuses by it
         try {
             return HTTP.send(b.build(), info -> info.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")
                     ? new Unread() // a stream that would not end: its status is the answer
