@@ -177,4 +177,22 @@ class StatusWritePathTest {
             assertTrue(e.credential().startsWith("oauth-token:"), e.credential());
         }
     }
+
+    @Test
+    @DisplayName("masto.js (npm) posts with a content warning and an Idempotency-Key (retried: one status), edits, reads source and history, deletes")
+    void mastoJs() {
+        JsonNode r = de.allmende.testkit.MastoJsClient.run("statuses.mjs", scene.node.url(), scene.app.token());
+        assertEquals("unlisted", r.at("/created/visibility").asText(), r.toString());
+        assertEquals("Hinweis", r.at("/created/spoilerText").asText());
+        assertTrue(r.at("/created/sensitive").asBoolean());
+        assertEquals("test", r.at("/created/tags/0").asText());
+        assertEquals(r.at("/created/id").asText(), r.at("/retried").asText(), "the retry got the same status");
+        assertTrue(r.at("/edited/content").asText().contains("bearbeitet"));
+        assertFalse(r.at("/edited/editedAt").isNull());
+        assertEquals("Aus masto.js, bearbeitet", r.at("/source/text").asText());
+        assertEquals("Hinweis", r.at("/source/spoilerText").asText(), "an edit that names no warning keeps it");
+        assertEquals(2, r.path("history").size());
+        assertEquals("Aus masto.js, bearbeitet", r.at("/removed/text").asText());
+        assertEquals(404, r.path("afterwards").asInt());
+    }
 }
