@@ -110,4 +110,17 @@ class StatusVisibilityTest {
         var answer = scene.other.send("POST", "/api/v1/statuses", "{\"status\":\"Antwort\",\"in_reply_to_id\":\"" + hidden.path("id").asText() + "\"}");
         assertEquals(404, ClientApi.error(answer));
     }
+
+    @Test
+    @DisplayName("a direct message to a municipality on the same node: it reads it (a mention event is recorded for it), nobody else does")
+    void directToLocalMunicipality() {
+        JsonNode s = scene.post("{\"status\":\"@beispieldorf Habt ihr Zeit?\",\"visibility\":\"direct\"}");
+        assertEquals("beispieldorf", s.at("/mentions/0/acct").asText(), s.toString());
+        JsonNode seen = scene.other.entity("/api/v1/statuses/" + s.path("id").asText(), "Status");
+        assertEquals("direct", seen.path("visibility").asText());
+        assertEquals(1, scene.node.count("SELECT count(*) FROM domain_event WHERE kind = 'mentioned' AND subject = '"
+                + s.path("uri").asText() + "'"));
+        assertFalse(scene.inPublicTimeline(s) || scene.inOutbox(s));
+        assertEquals(404, scene.objectPage(s, "text/html"));
+    }
 }
