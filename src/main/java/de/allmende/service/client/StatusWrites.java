@@ -134,6 +134,10 @@ public final class StatusWrites {
             LocalActor municipality = who.municipality();
             if (sources.revisions(tx, id).isEmpty()) sources.addRevision(tx, id, revision(before));
             if (before.kind() == PostKind.PROJECT_UPDATE) {
+                // An app knows only the text: an update written with the staff API (title, images, a new project status)
+                // would lose the rest, and an update carries no content warning.
+                if (sources.find(tx, id).isEmpty()) throw ApiException.unprocessable("This project update is edited through the staff API");
+                if (!words.spoilerText().isBlank()) throw ApiException.unprocessable("A project update has no content warning");
                 URI project = before.inReplyTo().orElseThrow(() -> ApiException.unprocessable("this update names no project"));
                 contentId(before.iri()).ifPresent(uuid -> content.editUpdate(tx, municipality, uuid, project, words.text(),
                         c.formatted().hashtags()));

@@ -157,6 +157,12 @@ class StatusWritePathTest {
         assertEquals(1, scene.node.count("SELECT count(*) FROM content WHERE kind = 'update' AND deleted IS NOT NULL AND iri = '"
                 + s.path("uri").asText() + "'"));
 
+        Content staffUpdate = scene.node.node().services().content.create(scene.node.actor("musterstadt"),
+                de.allmende.content.ContentKind.UPDATE, ContentFixtures.haushaltUpdate(project.iri()));
+        long staffUpdateId = scene.node.count("SELECT id FROM post WHERE iri = '" + staffUpdate.iri() + "'");
+        assertEquals(422, ClientApi.error(scene.app.send("PUT", "/api/v1/statuses/" + staffUpdateId, "{\"status\":\"kurz\"}")),
+                "an update written with the staff API has more than an app can edit");
+
         JsonNode followersOnly = scene.post("{\"status\":\"Intern\",\"in_reply_to_id\":\"" + projectId + "\",\"visibility\":\"private\"}");
         assertEquals(0, scene.node.count("SELECT count(*) FROM content WHERE iri = '" + followersOnly.path("uri").asText() + "'"),
                 "a followers-only reply stays a note: updates are public");
