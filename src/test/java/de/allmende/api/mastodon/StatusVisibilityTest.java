@@ -60,8 +60,9 @@ class StatusVisibilityTest {
         assertEquals(List.of(scene.followers()), WritePathScene.strings(note.path("to")));
         assertEquals(List.of(WritePathScene.PUBLIC), WritePathScene.strings(note.path("cc")));
         assertFalse(scene.inPublicTimeline(s));
+        assertTrue(scene.inOutbox(s), "readable by all, so listed in the outbox, as on Mastodon");
         assertEquals(200, scene.objectPage(s, "application/activity+json"));
-        assertEquals(200, scene.other.get("/api/v1/statuses/" + s.path("id").asText()).statusCode());
+        assertEquals(s.path("uri"), scene.other.entity("/api/v1/statuses/" + s.path("id").asText(), "Status").path("uri"));
     }
 
     @Test
@@ -73,6 +74,11 @@ class StatusVisibilityTest {
         assertEquals(List.of(scene.followers()), WritePathScene.strings(note.path("to")));
         assertTrue(WritePathScene.strings(note.path("cc")).isEmpty(), note.toString());
         scene.assertHiddenFromEveryoneElse(s);
+
+        JsonNode mentioning = scene.post("{\"status\":\"@" + scene.annaAcct() + " siehe Ratssitzung\",\"visibility\":\"private\"}");
+        JsonNode toAnna = scene.awaitCreate(scene.annaServer, mentioning.path("uri").asText()).path("object");
+        assertEquals(List.of(scene.anna.id().toString()), WritePathScene.strings(toAnna.path("cc")), "the mentioned get it too");
+        scene.assertHiddenFromEveryoneElse(mentioning);
     }
 
     @Test
