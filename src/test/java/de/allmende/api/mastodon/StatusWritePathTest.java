@@ -52,6 +52,23 @@ class StatusWritePathTest {
     }
 
     @Test
+    @DisplayName("an app that sends the same post five times at once with one Idempotency-Key makes one post")
+    void idempotencyAtOnce() throws Exception {
+        String body = "{\"status\":\"Gleichzeitig gesendet\"}";
+        List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 5; i++) {
+                answers.add(threads.submit(() -> ClientApi.entity(scene.app.send("POST", "/api/v1/statuses", body, "Idempotency-Key", "burst"),
+                        "Status").path("id").asText()));
+            }
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (var a : answers) ids.add(a.get());
+        assertEquals(1, ids.size(), ids.toString());
+        assertEquals(1, scene.node.count("SELECT count(*) FROM post WHERE content->>'de' LIKE '%Gleichzeitig gesendet%'"));
+    }
+
+    @Test
     @DisplayName("a form-encoded post (Mastodon.py, Tusky) with a content warning: sensitive, the warning as summary, language kept")
     void formWithContentWarning() {
         JsonNode s = ClientApi.entity(scene.app.sendForm("POST", "/api/v1/statuses",

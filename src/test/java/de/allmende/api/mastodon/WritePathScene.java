@@ -151,6 +151,11 @@ final class WritePathScene implements AutoCloseable {
         assertFalse(inOutbox(status), "not in the outbox");
         assertEquals(404, objectPage(status, "application/activity+json"), "no document for whoever knows the IRI");
         assertEquals(404, objectPage(status, "text/html"), "no public page");
+        for (String page : List.of("/actors/musterstadt/feed.atom", "/actors/musterstadt")) {
+            var answer = node.get(page, page.endsWith(".atom") ? "application/atom+xml" : "text/html");
+            assertEquals(200, answer.statusCode(), page);
+            assertFalse(answer.body().contains(status.path("uri").asText()), "not in " + page);
+        }
         assertEquals(404, other.error("/api/v1/statuses/" + id), "another municipality cannot read it");
         String me = app.entity("/api/v1/accounts/verify_credentials", "CredentialAccount").path("id").asText();
         assertFalse(ids(other.list("/api/v1/accounts/" + me + "/statuses", "Status")).contains(id), "nor on the profile");
