@@ -114,7 +114,7 @@ public final class StatusWrites {
      */
     private static boolean becomesProjectUpdate(Post parent, URI me, NewStatus s) {
         return parent.kind() == PostKind.PROJECT && parent.author().equals(me) && s.visibility() == Visibility.PUBLIC
-                && s.words().spoilerText().isEmpty();
+                && s.words().spoilerText().isBlank();
     }
 
     /**
