@@ -24,6 +24,7 @@ public final class MastodonHandlers {
     private final PreferencesHandler preferences = new PreferencesHandler();
     private final AccountsHandler accounts;
     private final StatusesHandler statuses;
+    private final StatusWritesHandler statusWrites;
 
     public MastodonHandlers(Services s, Templates templates) {
         AccountPages pages = new AccountPages(templates, s.config.nodeName());
@@ -43,6 +44,9 @@ public final class MastodonHandlers {
         Paging paging = new Paging(s.iris);
         this.accounts = new AccountsHandler(accountReads, statusReads, accountJson, statusJson, paging);
         this.statuses = new StatusesHandler(accountReads, statusReads, statusJson, paging);
+        var statusWrites = new de.allmende.service.client.StatusWrites(s.db, s.iris, s.config.publicUrl().getRawAuthority(), s.notes,
+                s.content, s.audit, statusReads);
+        this.statusWrites = new StatusWritesHandler(accountReads, statusWrites, statusJson, accountJson);
     }
 
     public ClientAuth auth() { return auth; }
@@ -57,6 +61,8 @@ public final class MastodonHandlers {
     /** The read path: accounts, statuses, timelines. */
     public AccountsHandler accounts() { return accounts; }
     public StatusesHandler statuses() { return statuses; }
+    /** The write path: post, edit, delete statuses; their history and source. */
+    public StatusWritesHandler statusWrites() { return statusWrites; }
     public Handler<RoutingContext> serverMetadata() { return serverMetadata; }
     public Handler<RoutingContext> userInfo() { return OAuthAnswers.answering(userInfo::handle); }
     public Handler<RoutingContext> createApp() { return OAuthAnswers.answering(apps::create); }
