@@ -155,7 +155,6 @@ class IndependentClientsTest {
      */
     @Test
     @Order(3)
-    @Disabled("POST /api/v1/statuses comes with the write path (issue 10, stage 3); enable this when it is merged")
     @DisplayName("toot: posts a status, which the home timeline then shows and the account counts")
     void tootPosts() {
         String posted = toot("post", "Grüße von der Kommandozeile");
