@@ -128,6 +128,15 @@ public enum Route {
     STATUS_CONTEXT(CLIENT_API, GET, at("/v1/statuses/", CLIENT_ID, "/context"), ClientScopes.person("read", "read:statuses"), JSON),
     HOME_TIMELINE(CLIENT_API, GET, at("/v1/timelines/home"), ClientScopes.person("read", "read:statuses"), JSON),
     PUBLIC_TIMELINE(CLIENT_API, GET, at("/v1/timelines/public"), ClientScopes.person("read", "read:statuses"), JSON),
+    /** Notifications: only the person's municipality's own (another's id is a 404). */
+    NOTIFICATIONS(CLIENT_API, GET, at("/v1/notifications"), ClientScopes.person("read", "read:notifications"), JSON),
+    NOTIFICATIONS_UNREAD_COUNT(CLIENT_API, GET, at("/v1/notifications/unread_count"), ClientScopes.person("read", "read:notifications"), JSON),
+    NOTIFICATION(CLIENT_API, GET, at("/v1/notifications/", CLIENT_ID), ClientScopes.person("read", "read:notifications"), JSON),
+    NOTIFICATIONS_CLEAR(CLIENT_API, POST, at("/v1/notifications/clear"), ClientScopes.person("write", "write:notifications"), JSON),
+    NOTIFICATION_DISMISS(CLIENT_API, POST, at("/v1/notifications/", CLIENT_ID, "/dismiss"), ClientScopes.person("write", "write:notifications"), JSON),
+    /** Search: accounts (resolving {@code @user@host} and profile URLs over the network), statuses (by URL, or words), hashtags. */
+    SEARCH(CLIENT_API, GET, at("/v2/search"), ClientScopes.person("read", "read:search"), JSON),
+    ACCOUNT_SEARCH(CLIENT_API, GET, at("/v1/accounts/search"), ClientScopes.person("read", "read:accounts"), JSON),
     APPS_VERIFY_CREDENTIALS(CLIENT_API, GET, at("/v1/apps/verify_credentials"), ClientScopes.anyToken(), JSON),
     /** The login and consent page; its form posts to {@link #OAUTH_AUTHORIZE_FORM}. */
     OAUTH_AUTHORIZE(OAUTH, GET, at("/authorize"), PUBLIC, HTML),

@@ -5,6 +5,8 @@ import de.allmende.api.login.AccountPages;
 import de.allmende.api.login.BrowserCookies;
 import de.allmende.api.login.PasswordHandler;
 import de.allmende.api.web.Templates;
+import de.allmende.service.client.NotificationReads;
+import de.allmende.service.client.Search;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
@@ -24,6 +26,8 @@ public final class MastodonHandlers {
     private final PreferencesHandler preferences = new PreferencesHandler();
     private final AccountsHandler accounts;
     private final StatusesHandler statuses;
+    private final NotificationsHandler notifications;
+    private final SearchHandler search;
 
     public MastodonHandlers(Services s, Templates templates) {
         AccountPages pages = new AccountPages(templates, s.config.nodeName());
@@ -43,6 +47,9 @@ public final class MastodonHandlers {
         Paging paging = new Paging(s.iris);
         this.accounts = new AccountsHandler(accountReads, statusReads, accountJson, statusJson, paging);
         this.statuses = new StatusesHandler(accountReads, statusReads, statusJson, paging);
+        this.notifications = new NotificationsHandler(accountReads, new NotificationReads(s.db, statusReads), accountJson, statusJson, paging);
+        this.search = new SearchHandler(accountReads, new Search(s.db, s.iris, s.federation.lookup, statusReads,
+                s.config.publicUrl().getRawAuthority()), accountJson, statusJson);
     }
 
     public ClientAuth auth() { return auth; }
@@ -57,6 +64,9 @@ public final class MastodonHandlers {
     /** The read path: accounts, statuses, timelines. */
     public AccountsHandler accounts() { return accounts; }
     public StatusesHandler statuses() { return statuses; }
+    /** Notifications and search (issue 10). */
+    public NotificationsHandler notifications() { return notifications; }
+    public SearchHandler search() { return search; }
     public Handler<RoutingContext> serverMetadata() { return serverMetadata; }
     public Handler<RoutingContext> userInfo() { return OAuthAnswers.answering(userInfo::handle); }
     public Handler<RoutingContext> createApp() { return OAuthAnswers.answering(apps::create); }
