@@ -119,6 +119,8 @@ public enum Route {
     /** The read path (issue 10): accounts, statuses and timelines, as far as the person's municipality may see them. */
     VERIFY_CREDENTIALS(CLIENT_API, GET, at("/v1/accounts/verify_credentials"), ClientScopes.person("read", "read:accounts", "profile"), JSON),
     ACCOUNT_LOOKUP(CLIENT_API, GET, at("/v1/accounts/lookup"), ClientScopes.person("read", "read:accounts"), JSON),
+    /** Account search (apps autocomplete with it); before {@link #ACCOUNT}, whose {@code :id} the router would try first. */
+    ACCOUNT_SEARCH(CLIENT_API, GET, at("/v1/accounts/search"), ClientScopes.person("read", "read:accounts"), JSON),
     RELATIONSHIPS(CLIENT_API, GET, at("/v1/accounts/relationships"), ClientScopes.person("read", "read:follows"), JSON),
     ACCOUNT(CLIENT_API, GET, at("/v1/accounts/", CLIENT_ID), ClientScopes.person("read", "read:accounts"), JSON),
     ACCOUNT_STATUSES(CLIENT_API, GET, at("/v1/accounts/", CLIENT_ID, "/statuses"), ClientScopes.person("read", "read:statuses"), JSON),
@@ -136,7 +138,6 @@ public enum Route {
     NOTIFICATION_DISMISS(CLIENT_API, POST, at("/v1/notifications/", CLIENT_ID, "/dismiss"), ClientScopes.person("write", "write:notifications"), JSON),
     /** Search: accounts (resolving {@code @user@host} and profile URLs over the network), statuses (by URL, or words), hashtags. */
     SEARCH(CLIENT_API, GET, at("/v2/search"), ClientScopes.person("read", "read:search"), JSON),
-    ACCOUNT_SEARCH(CLIENT_API, GET, at("/v1/accounts/search"), ClientScopes.person("read", "read:accounts"), JSON),
     APPS_VERIFY_CREDENTIALS(CLIENT_API, GET, at("/v1/apps/verify_credentials"), ClientScopes.anyToken(), JSON),
     /** The login and consent page; its form posts to {@link #OAUTH_AUTHORIZE_FORM}. */
     OAUTH_AUTHORIZE(OAUTH, GET, at("/authorize"), PUBLIC, HTML),
