@@ -193,6 +193,28 @@ class NotificationsTest {
         assertEquals(401, new ClientApi(node, null).error("/api/v1/notifications"));
     }
 
+    @Test
+    @Order(7)
+    @DisplayName("masto.js (npm) pages the mentions by their Link headers, reads and dismisses one, and resolves a peer by handle")
+    void mastoJs() {
+        List<String> mentions = List.of(mention(anna, "<p>@musterstadt Eins</p>"), mention(anna, "<p>@musterstadt Zwei</p>"));
+        List<JsonNode> all = awaitNotifications(app, 2);
+        FakeRemote.Actor dora = remote.actor("dora");
+        String doraAcct = "dora@" + dora.id().getRawAuthority();
+        JsonNode r = de.allmende.testkit.MastoJsClient.run("notifications.mjs", node.url(), app.token(), "@" + doraAcct);
+        List<String> paged = new ArrayList<>();
+        r.path("pages").forEach(page -> page.forEach(n -> paged.add(n.path("id").asText())));
+        assertEquals(all.stream().map(n -> n.path("id").asText()).toList(), paged, r.toString());
+        assertEquals(mentions.reversed(), all.stream().map(n -> n.at("/status/uri").asText()).toList());
+        assertEquals("mention", r.at("/one/type").asText());
+        assertEquals("ungrouped-" + paged.getFirst(), r.at("/one/groupKey").asText());
+        assertEquals(2, r.at("/unread/before").asInt());
+        assertEquals(1, r.at("/unread/after").asInt(), "dismissed");
+        assertEquals(doraAcct, r.at("/resolved/acct").asText());
+        assertEquals(r.at("/resolved/id"), r.at("/account/id"), "the resolved account's id works on accounts/:id");
+        assertEquals(dora.id().toString(), r.at("/account/url").asText());
+    }
+
     /** A public note by {@code author} mentioning musterstadt (Mastodon's Mention tag, cc'd); its IRI once stored. */
     private static String mention(FakeRemote.Actor author, String html) {
         ObjectNode note = remote.note(author, html);
