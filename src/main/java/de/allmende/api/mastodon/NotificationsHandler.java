@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.api.MediaTypes;
 import de.allmende.api.Responses;
 import de.allmende.domain.client.Viewer;
+import de.allmende.domain.event.NotificationCreated;
 import de.allmende.domain.notification.NotificationFilter;
 import de.allmende.service.client.AccountReads;
 import de.allmende.service.client.NotificationReads;
@@ -70,6 +71,14 @@ public final class NotificationsHandler {
     public void clear(RoutingContext ctx) {
         reads.clear(viewer(ctx));
         Responses.json(ctx, 200, MediaTypes.JSON, JsonNodeFactory.instance.objectNode());
+    }
+
+    /**
+     * The Notification entity a {@link NotificationCreated} event announces, as its recipient sees it — for streaming's
+     * {@code notification} event and Web Push; empty if it was dismissed or its status deleted meanwhile.
+     */
+    public Optional<ObjectNode> entity(NotificationCreated created) {
+        return reads.find(new Viewer(created.accountId(), created.subject()), created.notificationId()).map(this::json);
     }
 
     private ObjectNode json(NotificationView n) {

@@ -49,8 +49,12 @@ public final class NotificationReads {
     }
 
     public NotificationView one(Viewer v, long id) {
-        NotificationStore.Stored row = notifications.find(db.dsl(), v.accountId(), id).orElseThrow(() -> ApiException.notFound(NOT_FOUND));
-        return views(v, List.of(row)).stream().findFirst().orElseThrow(() -> ApiException.notFound(NOT_FOUND));
+        return find(v, id).orElseThrow(() -> ApiException.notFound(NOT_FOUND));
+    }
+
+    /** The viewer's notification, if it still exists and has what it is about (what streaming pushes). */
+    public Optional<NotificationView> find(Viewer v, long id) {
+        return notifications.find(db.dsl(), v.accountId(), id).flatMap(row -> views(v, List.of(row)).stream().findFirst());
     }
 
     /**

@@ -74,7 +74,9 @@ class NotificationsTest {
         URI ours = node.node().services().notes.publish(node.actor("musterstadt"), "<p>Haushalt 2027 beschlossen</p>");
         annasLike = remote.like(anna, ours);
         deliver(annasLike);
+        awaitNotifications(app, 2); // one after the other: the inbox applies activities in parallel
         deliver(announce(anna, ours));
+        awaitNotifications(app, 3);
         String mention = mention(anna, "<p>Glückwunsch @musterstadt!</p>");
         List<JsonNode> all = awaitNotifications(app, 4);
 
@@ -97,6 +99,18 @@ class NotificationsTest {
         assertEquals(0, app.list("/api/v1/notifications?account_id=1", "Notification").size());
         assertEquals(0, app.list("/api/v1/notifications?types[]=poll", "Notification").size(), "a type never written matches nothing");
         assertEquals(4, app.entity("/api/v1/notifications/unread_count", "CountResponse").path("count").asInt());
+
+        // What streaming pushes: each notification announced by one NotificationCreated event, as the list shows it.
+        var s = node.node().services();
+        var handler = de.allmende.api.HttpHandlers.create(s).mastodon().notifications();
+        List<JsonNode> announced = new ArrayList<>();
+        for (long id : s.db.dsl().fetch("SELECT id FROM domain_event WHERE kind = 'notification_created'").getValues(0, Long.class)) {
+            var created = (de.allmende.domain.event.NotificationCreated) new EventStore().find(s.db.dsl(), id).orElseThrow();
+            assertEquals(node.actorIri("musterstadt"), created.subject(), "for whom");
+            announced.add(handler.entity(created).orElseThrow());
+        }
+        announced.sort(java.util.Comparator.comparing((JsonNode n) -> Long.parseLong(n.path("id").asText())).reversed());
+        assertEquals(all, announced);
     }
 
     @Test
@@ -170,8 +184,7 @@ class NotificationsTest {
     @Order(6)
     @DisplayName("paging by Link headers (max_id, min_id), since_id; dismiss one; clear all; scopes: read cannot dismiss")
     void pagingDismissClear() {
-        List<String> mentions = new ArrayList<>();
-        for (int i = 1; i <= 3; i++) mentions.add(mention(anna, "<p>@musterstadt Frage " + i + "</p>"));
+        for (int i = 1; i <= 3; i++) mention(anna, "<p>@musterstadt Frage " + i + "</p>");
         List<JsonNode> all = awaitNotifications(app, 7);
         List<String> ids = all.stream().map(n -> n.path("id").asText()).toList();
 
@@ -197,7 +210,9 @@ class NotificationsTest {
     @Order(7)
     @DisplayName("masto.js (npm) pages the mentions by their Link headers, reads and dismisses one, and resolves a peer by handle")
     void mastoJs() {
-        List<String> mentions = List.of(mention(anna, "<p>@musterstadt Eins</p>"), mention(anna, "<p>@musterstadt Zwei</p>"));
+        String one = mention(anna, "<p>@musterstadt Eins</p>");
+        awaitNotifications(app, 1);
+        String two = mention(anna, "<p>@musterstadt Zwei</p>");
         List<JsonNode> all = awaitNotifications(app, 2);
         FakeRemote.Actor dora = remote.actor("dora");
         String doraAcct = "dora@" + dora.id().getRawAuthority();
@@ -205,7 +220,7 @@ class NotificationsTest {
         List<String> paged = new ArrayList<>();
         r.path("pages").forEach(page -> page.forEach(n -> paged.add(n.path("id").asText())));
         assertEquals(all.stream().map(n -> n.path("id").asText()).toList(), paged, r.toString());
-        assertEquals(mentions.reversed(), all.stream().map(n -> n.at("/status/uri").asText()).toList());
+        assertEquals(List.of(two, one), all.stream().map(n -> n.at("/status/uri").asText()).toList());
         assertEquals("mention", r.at("/one/type").asText());
         assertEquals("ungrouped-" + paged.getFirst(), r.at("/one/groupKey").asText());
         assertEquals(2, r.at("/unread/before").asInt());
