@@ -134,8 +134,13 @@ class SearchTest {
 
     @Test
     @Order(6)
-    @DisplayName("bad requests are 400, no token is 401")
+    @DisplayName("bad requests are 400, no token is 401, a token without read:search 403 (granular scopes: read:notifications reads notifications only)")
     void refusals() {
+        ClientApi notificationsOnly = new ClientApi(node, MastodonApp.register(node, "https://app.example/n", "read:notifications")
+                .login("kaemmerin", "read:notifications"));
+        assertEquals(403, notificationsOnly.error("/api/v2/search?q=x"));
+        assertEquals(403, notificationsOnly.error("/api/v1/accounts/search?q=x"));
+        assertEquals(0, notificationsOnly.list("/api/v1/notifications", "Notification").size());
         assertEquals(400, app.error("/api/v2/search"));
         assertEquals(400, app.error("/api/v2/search?q=x&type=tags"));
         assertEquals(401, new ClientApi(node, null).error("/api/v2/search?q=x"));
