@@ -134,6 +134,19 @@ class SearchTest {
 
     @Test
     @Order(6)
+    @DisplayName("a blocked server is never asked: its handles and URLs resolve to nothing")
+    void blockedServer() {
+        try (FakeRemote blocked = FakeRemote.start()) {
+            blocked.actor("eve");
+            node.node().services().moderation.blockDomain(blocked.base().getRawAuthority());
+            assertEquals(0, search("@eve@" + blocked.base().getRawAuthority(), "&resolve=true").path("accounts").size());
+            assertEquals(0, search(blocked.base() + "/users/eve", "&resolve=true").path("accounts").size());
+            assertEquals(List.of(), blocked.received(), "no request reached it");
+        }
+    }
+
+    @Test
+    @Order(7)
     @DisplayName("bad requests are 400, no token is 401, a token without read:search 403 (granular scopes: read:notifications reads notifications only)")
     void refusals() {
         ClientApi notificationsOnly = new ClientApi(node, MastodonApp.register(node, "https://app.example/n", "read:notifications")
