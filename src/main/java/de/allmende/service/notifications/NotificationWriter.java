@@ -43,7 +43,8 @@ import static de.allmende.domain.notification.NotificationType.UPDATE;
  * approved request, a deleted post; Mastodon destroys the notification with its activity).
  *
  * <p>Jobs run in parallel and may run again, so each write is once per event and recipient, and checks that its
- * cause still holds (a favourite withdrawn before its job ran notifies nobody). Each notification records a
+ * cause still holds (a favourite withdrawn before its job ran notifies nobody) with its row locked, so that a
+ * withdrawal committing meanwhile waits, and its own job then finds the notification to remove. Each notification records a
  * {@link NotificationCreated} event in its own transaction, for streaming and push.
  */
 public final class NotificationWriter {
@@ -111,7 +112,7 @@ public final class NotificationWriter {
         Optional<AccountRef> from = account(tx, e.actor());
         if (post.isEmpty() || from.isEmpty()) return;
         Optional<AccountRef> author = local(tx, post.get().post().author());
-        if (author.isEmpty() || reactions.activityOf(tx, kind, from.get().id(), e.subject()).isEmpty()) return;
+        if (author.isEmpty() || !reactions.holds(tx, kind, from.get().id(), e.subject())) return;
         write(tx, eventId, author.get(), type, from.get(), Optional.of(post.get().id()));
     }
 
@@ -149,7 +150,7 @@ public final class NotificationWriter {
     }
 
     private Optional<FollowStore.State> followState(DSLContext tx, AccountRef follower, AccountRef followee) {
-        return follows.find(tx, follower.id(), followee.id()).map(FollowStore.Follow::state);
+        return follows.findForShare(tx, follower.id(), followee.id()).map(FollowStore.Follow::state);
     }
 
     /** The local account an IRI names (a municipality of this node). */
