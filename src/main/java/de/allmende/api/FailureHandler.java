@@ -72,7 +72,15 @@ public final class FailureHandler implements Handler<RoutingContext> {
         // A handler may have refused before reading the body (StaffAuth, a BodyHandler refusing by
         // Content-Length): answer and close rather than read the rest (see UnreadBody).
         ctx.response().setStatusCode(status).putHeader("Content-Type", MediaTypes.JSON);
-        de.allmende.api.server.UnreadBody.endClosing(ctx, body.toString());
+        java.time.Duration held = de.allmende.api.server.RefusalPenalty.delayFor(ctx, status);
+        if (held.isZero()) {
+            de.allmende.api.server.UnreadBody.endClosing(ctx, body.toString());
+        } else {
+            String answer = body.toString();
+            ctx.vertx().setTimer(held.toMillis(), id -> {
+                if (!ctx.response().ended() && !ctx.response().closed()) de.allmende.api.server.UnreadBody.endClosing(ctx, answer);
+            });
+        }
     }
 
     /** PostgreSQL's character_not_in_repertoire (22021, e.g. U+0000) or untranslatable_character (22P05), however wrapped. */

@@ -46,6 +46,7 @@ public record HttpHandlers(
         MetricsHandler metrics,
         FailureHandler failures,
         de.allmende.api.server.Admission remoteWork,
+        de.allmende.api.server.RefusalPenalty refusals,
         DocumentCache documents) {
 
     public static HttpHandlers create(Services s) {
@@ -75,6 +76,7 @@ public record HttpHandlers(
                 new MetricsHandler(s.config.metricsToken()),
                 new FailureHandler(),
                 new de.allmende.api.server.Admission(s.config.httpLimits().maxConcurrentRequests()),
+                new de.allmende.api.server.RefusalPenalty(s.config.httpLimits().refusalsPerAddressPerSecond()),
                 documents);
     }
 }

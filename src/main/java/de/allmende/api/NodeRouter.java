@@ -92,11 +92,12 @@ final class NodeRouter {
                 case SIGNED_FETCH, PAGE_OR_SIGNED_FETCH -> {
                     Predicate<RoutingContext> servesPage = servesPage(route, endpoint);
                     // Signature checks may fetch keys from elsewhere: admitted up to a limit (503 beyond).
-                    yield h.authorizedFetch().map(fetch -> List.of(h.remoteWork(), fetch.guard(route, servesPage))).orElse(List.of());
+                    yield h.authorizedFetch().map(fetch -> List.of(h.refusals(), h.remoteWork(), fetch.guard(route, servesPage))).orElse(List.of());
                 }
                 // Signature checks may fetch keys from elsewhere: such requests are admitted up to a limit (503 beyond), after
                 // their body arrived, so neither slow bodies nor stalling key servers can fill it for the rest of the node.
-                case SIGNED_DELIVERY -> List.of(inboxBody, h.remoteWork());
+                // Refusals of an address that keeps being refused are answered slowly (RefusalPenalty).
+                case SIGNED_DELIVERY -> List.of(inboxBody, h.refusals(), h.remoteWork());
                 case STAFF -> List.of(h.staff().auth(), StaffAuth.require(route.scope().orElseThrow()));
                 case CLIENT -> List.of(h.mastodon().auth().require(route.clientScopes().orElseThrow()));
                 case OPERATOR -> List.of(h.metrics()::requireToken);

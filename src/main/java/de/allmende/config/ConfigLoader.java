@@ -40,13 +40,14 @@ public final class ConfigLoader {
     /** Hidden, for tests: the HTTP server's header timeout and per-address connection limit (see {@link HttpLimits}). */
     public static final String HTTP_HEADER_TIMEOUT_SECONDS = "ALLMENDE_HTTP_HEADER_TIMEOUT_SECONDS";
     public static final String HTTP_MAX_CONNECTIONS_PER_ADDRESS = "ALLMENDE_HTTP_MAX_CONNECTIONS_PER_ADDRESS";
+    public static final String HTTP_REFUSALS_PER_ADDRESS_PER_SECOND = "ALLMENDE_HTTP_REFUSALS_PER_ADDRESS_PER_SECOND";
     /** Accepted inbox activities not yet applied, beyond which inbox POSTs get 503 (see {@link NodeConfig#maxInboxBacklog}). */
     public static final String INBOX_MAX_BACKLOG = "ALLMENDE_INBOX_MAX_BACKLOG";
 
     private static final java.util.Set<String> KNOWN = java.util.Set.of(CONFIG, PUBLIC_URL, HTTP_HOST, HTTP_PORT, DATA_DIR,
             DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE, MASTER_KEY_FILE, NODE_NAME, KEY_GRACE_DAYS,
             METRICS_TOKEN, ALLOW_PRIVATE_NETWORKS, FEDERATION_MODE, AUTHORIZED_FETCH, RETRY_SCALE, DELIVERY_LEASE_SECONDS,
-            HTTP_HEADER_TIMEOUT_SECONDS, HTTP_MAX_CONNECTIONS_PER_ADDRESS, INBOX_MAX_BACKLOG, "ALLMENDE_LOG_FORMAT", "ALLMENDE_LOG_LEVEL");
+            HTTP_HEADER_TIMEOUT_SECONDS, HTTP_MAX_CONNECTIONS_PER_ADDRESS, HTTP_REFUSALS_PER_ADDRESS_PER_SECOND, INBOX_MAX_BACKLOG, "ALLMENDE_LOG_FORMAT", "ALLMENDE_LOG_LEVEL");
 
     private final Map<String, String> values;
 
@@ -95,7 +96,7 @@ public final class ConfigLoader {
         return new HttpLimits(d.idleTimeout(), Duration.ofSeconds(integer(HTTP_HEADER_TIMEOUT_SECONDS, (int) d.headerTimeout().toSeconds(), 1, 600)),
                 d.requestTimeout(), d.maxHeaderSize(),
                 integer(HTTP_MAX_CONNECTIONS_PER_ADDRESS, d.maxConnectionsPerAddress(), 1, 100_000), d.maxConnections(),
-                d.maxConcurrentRequests());
+                d.maxConcurrentRequests(), integer(HTTP_REFUSALS_PER_ADDRESS_PER_SECOND, d.refusalsPerAddressPerSecond(), 1, 1_000_000));
     }
 
     private URI publicUrl(int port) {

@@ -15,12 +15,15 @@ import java.time.Duration;
  * @param maxConnections       open connections in all (a margin below the process's file descriptor limit)
  * @param maxConcurrentRequests requests that may wait on other servers at once (inbox POSTs and signed GETs, whose
  *                              signature check may fetch a key); beyond, 503 with Retry-After (admission limit)
+ * @param refusalsPerAddressPerSecond signed requests one client address may have refused per second before further
+ *                              refusals are answered slowly (api.server.RefusalPenalty)
  */
 public record HttpLimits(Duration idleTimeout, Duration headerTimeout, Duration requestTimeout, int maxHeaderSize,
-                         int maxConnectionsPerAddress, int maxConnections, int maxConcurrentRequests) {
+                         int maxConnectionsPerAddress, int maxConnections, int maxConcurrentRequests,
+                         int refusalsPerAddressPerSecond) {
 
     public static HttpLimits defaults() {
         return new HttpLimits(Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(60), 16 * 1024,
-                256, 10_000, 1_024);
+                256, 10_000, 1_024, 50);
     }
 }

@@ -15,6 +15,7 @@ public final class KeyGenerator {
     private static final RsaSsaPkcs1Parameters RSA_2048;
 
     static {
+        TinkTypes.registered();
         try {
             // NO_PREFIX: plain 256-byte signatures that any JCA SHA256withRSA verifier accepts.
             RSA_2048 = RsaSsaPkcs1Parameters.builder().setModulusSizeBits(2048)

@@ -6,9 +6,7 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
-import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
-import com.google.crypto.tink.signature.SignatureConfig;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -27,12 +25,7 @@ import java.security.GeneralSecurityException;
  */
 public final class MasterKey {
     static {
-        try {
-            AeadConfig.register();
-            SignatureConfig.register();
-        } catch (GeneralSecurityException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        TinkTypes.registered();
     }
 
     private final Aead aead;

@@ -32,6 +32,13 @@ final class OpenLoopLoad implements AutoCloseable {
     final LongAdder writesSent = new LongAdder(), readsSent = new LongAdder(), accepted = new LongAdder(), readsOk = new LongAdder();
     final LongAdder badStatus = new LongAdder(), connectionErrors = new LongAdder(), late = new LongAdder();
     final AtomicLong notSent = new AtomicLong();
+    /**
+     * Inbox POSTs answered 429 and sent again after the Retry-After the node asked for, as Mastodon's and
+     * others' delivery workers do: flow control, not an error. A retry that is refused again counts as one.
+     */
+    final LongAdder retried429 = new LongAdder();
+    private final java.util.concurrent.atomic.AtomicInteger retriesPending = new java.util.concurrent.atomic.AtomicInteger();
+    private static final int MAX_RETRIES = 3;
     /** Unexpected answers by "METHOD path status", connection errors (timeouts included) by "METHOD exception". */
     final Map<String, LongAdder> badStatuses = new ConcurrentHashMap<>(), connectionErrorKinds = new ConcurrentHashMap<>();
 
@@ -82,17 +89,56 @@ final class OpenLoopLoad implements AutoCloseable {
         } else {
             slots.release(concurrency);
         }
+        for (long waitUntil = System.nanoTime() + TimeUnit.MINUTES.toNanos(1); retriesPending.get() > 0 && System.nanoTime() < waitUntil; ) {
+            Thread.sleep(100);
+        }
     }
 
     private void send(SoakTraffic.Planned p) {
         (p.write() ? writesSent : readsSent).increment();
+        try {
+            attempt(p, 0);
+        } finally {
+            slots.release();
+        }
+    }
+
+    /** A 429 to a write is sent again after its Retry-After (at most 30 s), off the slots, like a peer's delivery queue. */
+    private void retryLater(SoakTraffic.Planned p, int retries, HttpResponse<Void> answer) {
+        retried429.increment();
+        long seconds = Math.min(30, answer.headers().firstValue("Retry-After").map(OpenLoopLoad::seconds).orElse(5L));
+        retriesPending.incrementAndGet();
+        senders.execute(() -> {
+            try {
+                Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+                attempt(p, retries + 1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                retriesPending.decrementAndGet();
+            }
+        });
+    }
+
+    private static long seconds(String retryAfter) {
+        try {
+            return Math.max(0, Long.parseLong(retryAfter.trim()));
+        } catch (NumberFormatException e) {
+            return 5;
+        }
+    }
+
+    private void attempt(SoakTraffic.Planned p, int retries) {
         HttpRequest.Builder b = HttpRequest.newBuilder(node.resolve(p.path())).timeout(Duration.ofSeconds(30))
                 .method(p.method(), p.body().length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(p.body()));
         p.headers().forEach(b::header);
         long sent = System.nanoTime();
         try {
-            int status = http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status == (p.write() ? 202 : 200)) {
+            HttpResponse<Void> answer = http.send(b.build(), HttpResponse.BodyHandlers.discarding());
+            int status = answer.statusCode();
+            if (status == 429 && p.write() && retries < MAX_RETRIES) {
+                retryLater(p, retries, answer);
+            } else if (status == (p.write() ? 202 : 200)) {
                 (p.write() ? accepted : readsOk).increment();
                 if (p.write()) recordLatency(System.nanoTime() - sent);
             } else {
@@ -104,8 +150,6 @@ final class OpenLoopLoad implements AutoCloseable {
             connectionErrorKinds.computeIfAbsent(p.method() + " " + e, k -> new LongAdder()).increment();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            slots.release();
         }
     }
 

@@ -117,6 +117,7 @@ public final class SoakBenchmark {
                 System.getProperty("soak.lateMs", "50"), load.notSent.get());
         System.out.printf("errors: %d = %d unexpected statuses %s + %d connection errors %s + %d ERROR lines in the node's log %s%n", errors,
                 load.badStatus.sum(), load.badStatuses, load.connectionErrors.sum(), load.connectionErrorKinds, logErrors[0], node.firstErrors());
+        System.out.printf("429 answers sent again after their Retry-After, as peers' delivery queues do (not errors): %d%n", load.retried429.sum());
         if (!afterWarmup.isEmpty()) {
             SoakSample a = afterWarmup.getFirst();
             double dt = endOfLoad.seconds() - a.seconds();

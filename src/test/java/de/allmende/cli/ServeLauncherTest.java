@@ -32,7 +32,7 @@ class ServeLauncherTest {
             String command = commandLine(node.pid());
             assertTrue(command.contains("-Dallmende.tuned=exec"), command);
             assertTrue(command.contains("-XX:+UseSerialGC") && command.contains("-XX:MaxDirectMemorySize=64m"), command);
-            assertTrue(command.contains("-Xmx256m") && !command.contains("-Xmx128m"), "the operator's own heap limit wins: " + command);
+            assertTrue(command.contains("-Xmx256m") && !command.contains("-Xmx96m"), "the operator's own heap limit wins: " + command);
         } finally {
             node.destroy(); // SIGTERM reaches the node itself
             assertTrue(node.waitFor(60, TimeUnit.SECONDS));

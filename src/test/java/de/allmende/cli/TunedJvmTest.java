@@ -23,7 +23,7 @@ class TunedJvmTest {
     @Test
     void anOptionTheOperatorGaveReplacesTheTunedOneOfTheSameName() {
         List<String> options = TunedJvm.options(List.of("-Xmx512m", "-XX:+UseG1GC", "-XX:ReservedCodeCacheSize=240m", "-Dfoo=bar"), Map.of());
-        assertFalse(options.contains("-Xmx128m") || options.contains("-XX:+UseSerialGC") || options.contains("-XX:ReservedCodeCacheSize=64m"),
+        assertFalse(options.contains("-Xmx96m") || options.contains("-XX:+UseSerialGC") || options.contains("-XX:ReservedCodeCacheSize=64m"),
                 options.toString());
         assertTrue(options.containsAll(List.of("-Xms16m", "-XX:MaxMetaspaceSize=128m")), "the others stay: " + options);
         assertTrue(options.stream().noneMatch(TunedJvm.SERIAL_SIZING::contains), "SerialGC's sizing does not go to G1: " + options);

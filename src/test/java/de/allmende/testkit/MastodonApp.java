@@ -3,6 +3,7 @@ package de.allmende.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.allmende.domain.people.PersonInput;
 import de.allmende.domain.people.Role;
+import org.jsoup.Jsoup;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -61,11 +62,25 @@ public final class MastodonApp {
 
     /** Logs in and consents in {@code browser}; returns the code the browser was sent back to the app with. */
     public String authorize(LoginBrowser browser, String username, String scope, String verifier) {
-        HttpResponse<String> login = browser.get(authorizeUrl(scope, "xyz", verifier));
+        return authorize(browser, authorizeUrl(scope, "xyz", verifier), username);
+    }
+
+    /**
+     * A person opens an app's authorize URL (an independent client's own), logs in and consents: returns the code
+     * the app was sent back with, or, out of band, the one the page shows to copy.
+     */
+    public static String authorize(LoginBrowser browser, String authorizeUrl, String username) {
+        HttpResponse<String> login = browser.get(authorizeUrl);
+        if (login.statusCode() != 200) throw new AssertionError("no login page: " + login.statusCode() + " " + login.body());
         HttpResponse<String> afterLogin = browser.submit(login, Map.of("username", username, "password", PASSWORD, "step", "login"));
         if (afterLogin.statusCode() != 303) throw new AssertionError("login failed: " + afterLogin.statusCode() + " " + afterLogin.body());
         HttpResponse<String> consent = browser.follow(afterLogin);
         HttpResponse<String> back = browser.submit(consent, Map.of("step", "approve"));
+        if (back.statusCode() == 200) {
+            var shown = Jsoup.parse(back.body()).selectFirst("input#code");
+            if (shown == null) throw new AssertionError("consent showed no code: " + back.body());
+            return shown.attr("value");
+        }
         if (back.statusCode() != 303) throw new AssertionError("consent failed: " + back.statusCode() + " " + back.body());
         return query(back.headers().firstValue("Location").orElseThrow()).get("code");
     }

@@ -85,7 +85,9 @@ class HostileInputSuiteTest {
     @BeforeAll
     static void start() {
         System.out.println("hostile-input suite: seed " + SEED + " (-Dhostile.seed=" + SEED + " repeats this run)");
-        node = TestNode.start();
+        // Each request is judged on its own here; slowing an address whose requests keep being refused has its own
+        // test (RefusalPenaltyTest) and would stretch these 10,000 refusals over ten minutes.
+        node = TestNode.start(java.util.Map.of(de.allmende.config.ConfigLoader.HTTP_REFUSALS_PER_ADDRESS_PER_SECOND, "1000000"));
         node.create(Fixtures.musterstadt());
         KeyMutations.OFF_BOX.forEach(node.node().services().moderation::blockDomain);
         control = FakeRemote.start();

@@ -1,0 +1,71 @@
+package de.allmende.api.login;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.allmende.domain.people.PersonInput;
+import de.allmende.domain.people.Role;
+import de.allmende.testkit.DebianTools;
+import de.allmende.testkit.Fixtures;
+import de.allmende.testkit.GoldenJson;
+import de.allmende.testkit.MastodonApp;
+import de.allmende.testkit.NodeScripts;
+import de.allmende.testkit.TestNode;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The pages a person sees when an app logs in, and the page where a password is chosen, pass axe-core in a real
+ * browser (Debian's chromium, driven by playwright-core from {@code src/test/interop/a11y}) with no violations, in
+ * German and in English: the error page for an unknown app, the login form, its error after a wrong password, consent, the out-of-band code, the
+ * password form and its error.
+ */
+@DisplayName("Accessibility: the login, consent and password pages pass axe-core in chromium, in German and English")
+class LoginPagesAccessibilityTest {
+    private static final List<String> PAGES = List.of("unknown app", "login", "login refused", "consent", "out-of-band code", "password", "password mismatch");
+
+    @Test
+    void noViolations() throws IOException {
+        Path chromium = DebianTools.chromium();
+        try (TestNode node = TestNode.start()) {
+            node.create(Fixtures.musterstadt());
+            MastodonApp.person(node, "erika", "musterstadt", Role.EDITOR);
+            MastodonApp app = MastodonApp.register(node, "urn:ietf:wg:oauth:2.0:oob", "read write");
+            List<Map<String, String>> runs = new ArrayList<>();
+            for (String locale : List.of("de-DE", "en-US")) {
+                String link = node.node().services().people.create(new PersonInput("neu-" + locale.toLowerCase(), "neu-" + locale + "@rathaus.example",
+                        "musterstadt", Role.EDITOR)).passwordLink().toString();
+                runs.add(Map.of("locale", locale, "unknownApp", node.url() + "/oauth/authorize?response_type=code&client_id=unbekannt&redirect_uri="
+                                + "urn:ietf:wg:oauth:2.0:oob", "authorize", app.authorizeUrl("read", "s", MastodonApp.verifier()),
+                        "passwordLink", link.replace(node.publicUrl().toString(), node.url())));
+            }
+            Path plan = Files.createTempFile("a11y-plan", ".json");
+            GoldenJson.JSON.writeValue(plan.toFile(), Map.of("username", "erika", "password", MastodonApp.PASSWORD, "runs", runs));
+
+            JsonNode result = NodeScripts.run("src/test/interop/a11y", "playwright-core", Duration.ofSeconds(120),
+                    "login-pages.mjs", chromium.toString(), plan.toString());
+            Files.delete(plan);
+
+            List<String> seen = new ArrayList<>();
+            for (JsonNode page : result.path("pages")) {
+                String name = page.path("name").asText() + " (" + page.path("locale").asText() + ")";
+                seen.add(name);
+                assertEquals(page.path("locale").asText().substring(0, 2), page.path("lang").asText(), name + " is in the browser's language");
+                assertTrue(page.path("rulesPassed").asInt() >= 10, name + ": axe ran its rules: " + page);
+                assertEquals(0, page.path("violations").size(), name + " has axe violations: " + page.path("violations").toPrettyString());
+            }
+            assertEquals(PAGES.size() * 2, seen.size(), "every page was checked: " + seen);
+            assertTrue(result.toString().contains("\"status\":401"), "the refused login is the error page: " + result);
+            assertTrue(result.toString().contains("\"status\":400"), "the unknown app gets the error page: " + result);
+        }
+    }
+}
