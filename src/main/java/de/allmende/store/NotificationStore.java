@@ -55,6 +55,20 @@ public final class NotificationStore {
         return tx.deleteFrom(NOTIFICATION).where(NOTIFICATION.POST_ID.eq(postId)).execute();
     }
 
+    /** Removes every notification from this account (the node blocked it). */
+    public int deleteAllFrom(DSLContext tx, long from) {
+        return tx.deleteFrom(NOTIFICATION).where(NOTIFICATION.FROM_ACCOUNT_ID.eq(from)).execute();
+    }
+
+    /** Removes every notification from accounts on this domain (host, host:port) or below it (the node blocked it). */
+    public int deleteAllFromDomain(DSLContext tx, String domain) {
+        return tx.execute("""
+                DELETE FROM notification n USING account a JOIN remote_actor ra ON ra.id = a.remote_actor_id
+                WHERE n.from_account_id = a.id
+                  AND (lower(ra.host) = lower(?) OR split_part(lower(ra.host), ':', 1) = lower(?)
+                       OR right(split_part(lower(ra.host), ':', 1), length(?) + 1) = '.' || lower(?))""", domain, domain, domain, domain);
+    }
+
     /** One of the account's notifications; empty if it has none with this id (another account's included). */
     public Optional<Stored> find(DSLContext tx, long accountId, long id) {
         return tx.selectFrom(NOTIFICATION).where(NOTIFICATION.ID.eq(id), NOTIFICATION.ACCOUNT_ID.eq(accountId))

@@ -12,7 +12,7 @@ public enum Consumer {
     FAN_OUT(e -> e instanceof ActivityPublished p && p.toFollowers()),
     /** Writes the client API's notifications: follows, mentions, favourites, boosts, edits of boosted posts. */
     NOTIFICATIONS(e -> e instanceof FollowEvent || e instanceof ReactionEvent || e instanceof Mentioned
-            || e instanceof PostEvent.PostEdited || e instanceof PostEvent.PostDeleted);
+            || e instanceof PostEvent.PostEdited || e instanceof PostEvent.PostDeleted || e instanceof Blocked);
 
     private final Predicate<DomainEvent> wants;
 

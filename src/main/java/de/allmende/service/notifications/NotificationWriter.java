@@ -2,6 +2,7 @@ package de.allmende.service.notifications;
 
 import de.allmende.db.Database;
 import de.allmende.domain.AccountRef;
+import de.allmende.domain.event.Blocked;
 import de.allmende.domain.event.DomainEvent;
 import de.allmende.domain.event.FollowEvent.FollowRejected;
 import de.allmende.domain.event.FollowEvent.FollowRequested;
@@ -40,7 +41,8 @@ import static de.allmende.domain.notification.NotificationType.UPDATE;
  * The notifications consumer of domain events: writes what a local account is notified of, as Mastodon does —
  * follow (or follow_request while it waits for approval), mention, favourite, reblog of its post, update of a post
  * it boosted — and removes a notification when its cause is taken back (an unfollow, an unfavourite, a rejected or
- * approved request, a deleted post; Mastodon destroys the notification with its activity).
+ * approved request, a deleted post; Mastodon destroys the notification with its activity) or the node blocks who
+ * caused it.
  *
  * <p>Jobs run in parallel and may run again, so each write is once per event and recipient, and checks that its
  * cause still holds (a favourite withdrawn before its job ran notifies nobody) with its row locked, so that a
@@ -78,6 +80,7 @@ public final class NotificationWriter {
                 case Mentioned e -> mentioned(tx, eventId, e);
                 case PostEdited e -> edited(tx, eventId, e);
                 case PostDeleted e -> posts.idOf(tx, e.subject()).ifPresent(id -> notifications.deleteAbout(tx, id));
+                case Blocked e -> blocked(tx, e);
                 default -> { } // not what anyone is notified of
             }
         });
@@ -139,6 +142,15 @@ public final class NotificationWriter {
         if (post.isEmpty() || from.isEmpty()) return;
         for (NotificationStore.Booster b : notifications.localBoosters(tx, post.get().id())) {
             write(tx, eventId, new AccountRef(b.accountId(), iris.actor(b.handle())), UPDATE, from.get(), Optional.of(post.get().id()));
+        }
+    }
+
+    /** The node blocked an actor or a whole domain: what they did is no news any more (Mastodon removes it too). */
+    private void blocked(DSLContext tx, Blocked e) {
+        if (e.subject() == null) return; // an operator's text that is no IRI names no account here
+        switch (e.scope()) {
+            case ACTOR -> accounts.remote(tx, e.subject()).ifPresent(a -> notifications.deleteAllFrom(tx, a.id()));
+            case DOMAIN -> Optional.ofNullable(e.subject().getRawAuthority()).ifPresent(d -> notifications.deleteAllFromDomain(tx, d));
         }
     }
 

@@ -230,6 +230,23 @@ class NotificationsTest {
         assertEquals(dora.id().toString(), r.at("/account/url").asText());
     }
 
+    @Test
+    @Order(8)
+    @DisplayName("blocking an actor, or its whole server, removes what it was notified of")
+    void blocksRemoveNotifications() {
+        assertEquals(1, app.list("/api/v1/notifications", "Notification").size(), "anna's mention left from before");
+        try (FakeRemote elsewhere = FakeRemote.start()) {
+            FakeRemote.Actor eve = elsewhere.actor("eve");
+            assertEquals(202, elsewhere.post(URI.create(node.url() + "/inbox"), elsewhere.follow(eve, node.actorIri("musterstadt"))).send().status());
+            awaitNotifications(app, 2);
+            var moderation = node.node().services().moderation;
+            moderation.blockActor(anna.id().toString());
+            assertEquals(List.of("follow"), types(awaitNotifications(app, 1)));
+            moderation.blockDomain(elsewhere.base().getRawAuthority());
+            awaitNotifications(app, 0);
+        }
+    }
+
     /** A public note by {@code author} mentioning musterstadt (Mastodon's Mention tag, cc'd); its IRI once stored. */
     private static String mention(FakeRemote.Actor author, String html) {
         ObjectNode note = remote.note(author, html);
