@@ -81,6 +81,11 @@ final class Endpoints {
             case NOTIFICATION_DISMISS -> Endpoint.of(mastodon.body(), mastodon.notifications()::dismiss);
             case SEARCH -> Endpoint.of(mastodon.search()::search);
             case ACCOUNT_SEARCH -> Endpoint.of(mastodon.search()::accounts);
+            case STATUS_HISTORY -> Endpoint.of(mastodon.statusWrites()::history);
+            case STATUS_SOURCE -> Endpoint.of(mastodon.statusWrites()::source);
+            case STATUS_CREATE -> Endpoint.of(mastodon.body(), mastodon.statusWrites()::create);
+            case STATUS_EDIT -> Endpoint.of(mastodon.body(), mastodon.statusWrites()::edit);
+            case STATUS_DELETE -> Endpoint.of(mastodon.statusWrites()::delete);
             case APPS_VERIFY_CREDENTIALS -> Endpoint.of(mastodon.verifyApp());
             case OAUTH_AUTHORIZE -> Endpoint.of(mastodon.authorize()::show);
             case OAUTH_AUTHORIZE_FORM -> Endpoint.of(mastodon.body(), mastodon.authorize()::submit);

@@ -138,6 +138,12 @@ public enum Route {
     NOTIFICATION_DISMISS(CLIENT_API, POST, at("/v1/notifications/", CLIENT_ID, "/dismiss"), ClientScopes.person("write", "write:notifications"), JSON),
     /** Search: accounts (resolving {@code @user@host} and profile URLs over the network), statuses (by URL, or words), hashtags. */
     SEARCH(CLIENT_API, GET, at("/v2/search"), ClientScopes.person("read", "read:search"), JSON),
+    /** The write path of statuses: post, edit, delete; an edit form reads the source and the history. */
+    STATUS_HISTORY(CLIENT_API, GET, at("/v1/statuses/", CLIENT_ID, "/history"), ClientScopes.person("read", "read:statuses"), JSON),
+    STATUS_SOURCE(CLIENT_API, GET, at("/v1/statuses/", CLIENT_ID, "/source"), ClientScopes.person("read", "read:statuses"), JSON),
+    STATUS_CREATE(CLIENT_API, POST, at("/v1/statuses"), ClientScopes.person("write", "write:statuses"), JSON),
+    STATUS_EDIT(CLIENT_API, PUT, at("/v1/statuses/", CLIENT_ID), ClientScopes.person("write", "write:statuses"), JSON),
+    STATUS_DELETE(CLIENT_API, DELETE, at("/v1/statuses/", CLIENT_ID), ClientScopes.person("write", "write:statuses"), JSON),
     APPS_VERIFY_CREDENTIALS(CLIENT_API, GET, at("/v1/apps/verify_credentials"), ClientScopes.anyToken(), JSON),
     /** The login and consent page; its form posts to {@link #OAUTH_AUTHORIZE_FORM}. */
     OAUTH_AUTHORIZE(OAUTH, GET, at("/authorize"), PUBLIC, HTML),

@@ -62,52 +62,81 @@ public final class ContentService {
     }
 
     public Content create(LocalActor a, ContentKind kind, JsonNode input) {
-        return db.dsl().transactionResult(cfg -> {
-            DSLContext tx = cfg.dsl();
-            ContentDetails details = ContentInput.parse(kind, input, media(tx, a));
-            checkProject(tx, details);
-            UUID id = UUID.randomUUID();
-            Instant now = now();
-            Content c = new Content(Optional.of(id), iris.object(id.toString()), iris.actor(a.handle()), now, now, details);
-            store.insert(tx, id, kind, a.id(), c.iri().toString(), ContentJson.details(details), index(c), now);
-            events.record(tx, new PostCreated(c.author(), c.iri(), kind.asType()));
-            publisher.createContent(tx, a, c);
-            posts.content(tx, a, c);
-            applyProjectStatus(tx, a, details, now);
-            return c;
-        });
+        return db.dsl().transactionResult(cfg -> create(cfg.dsl(), a, kind, input));
+    }
+
+    /** Inside the caller's transaction: new content of {@code kind} from the staff API's JSON. */
+    private Content create(DSLContext tx, LocalActor a, ContentKind kind, JsonNode input) {
+        ContentDetails details = ContentInput.parse(kind, input, media(tx, a));
+        checkProject(tx, details);
+        UUID id = UUID.randomUUID();
+        Instant now = now();
+        Content c = new Content(Optional.of(id), iris.object(id.toString()), iris.actor(a.handle()), now, now, details);
+        store.insert(tx, id, kind, a.id(), c.iri().toString(), ContentJson.details(details), index(c), now);
+        events.record(tx, new PostCreated(c.author(), c.iri(), kind.asType()));
+        publisher.createContent(tx, a, c);
+        posts.content(tx, a, c);
+        applyProjectStatus(tx, a, details, now);
+        return c;
     }
 
     public Content update(LocalActor a, ContentKind kind, UUID id, JsonNode input) {
-        return db.dsl().transactionResult(cfg -> {
-            DSLContext tx = cfg.dsl();
-            StoredContent old = store.findForUpdate(tx, a.id(), kind, id).orElseThrow(() -> notFound(kind));
-            if (old.deleted().isPresent()) throw ApiException.gone("this " + kind.code() + " was deleted");
-            ContentDetails details = ContentInput.parse(kind, input, media(tx, a));
-            checkProject(tx, details);
-            Instant now = now();
-            if (!now.isAfter(old.updated())) now = old.updated().plusSeconds(1); // 'updated' must move for Mastodon to apply the edit
-            Content c = new Content(Optional.of(id), URI.create(old.iri()), iris.actor(a.handle()), old.published(), now, details);
-            store.update(tx, id, ContentJson.details(details), index(c), now);
-            events.record(tx, new PostEdited(c.author(), c.iri(), kind.asType()));
-            publisher.updateContent(tx, a, c);
-            posts.content(tx, a, c);
-            applyProjectStatus(tx, a, details, now);
-            return c;
-        });
+        return db.dsl().transactionResult(cfg -> update(cfg.dsl(), a, kind, id, input));
+    }
+
+    /** Inside the caller's transaction: replaces content of {@code kind} by the staff API's JSON. */
+    private Content update(DSLContext tx, LocalActor a, ContentKind kind, UUID id, JsonNode input) {
+        StoredContent old = store.findForUpdate(tx, a.id(), kind, id).orElseThrow(() -> notFound(kind));
+        if (old.deleted().isPresent()) throw ApiException.gone("this " + kind.code() + " was deleted");
+        ContentDetails details = ContentInput.parse(kind, input, media(tx, a));
+        checkProject(tx, details);
+        Instant now = now();
+        if (!now.isAfter(old.updated())) now = old.updated().plusSeconds(1); // 'updated' must move for Mastodon to apply the edit
+        Content c = new Content(Optional.of(id), URI.create(old.iri()), iris.actor(a.handle()), old.published(), now, details);
+        store.update(tx, id, ContentJson.details(details), index(c), now);
+        events.record(tx, new PostEdited(c.author(), c.iri(), kind.asType()));
+        publisher.updateContent(tx, a, c);
+        posts.content(tx, a, c);
+        applyProjectStatus(tx, a, details, now);
+        return c;
     }
 
     public void delete(LocalActor a, ContentKind kind, UUID id) {
-        db.dsl().transaction(cfg -> {
-            DSLContext tx = cfg.dsl();
-            StoredContent old = store.findForUpdate(tx, a.id(), kind, id).orElseThrow(() -> notFound(kind));
-            if (old.deleted().isPresent()) throw ApiException.gone("this " + kind.code() + " was deleted");
-            Instant now = now();
-            store.markDeleted(tx, id, now);
-            events.record(tx, new PostDeleted(iris.actor(a.handle()), URI.create(old.iri())));
-            publisher.delete(tx, a, URI.create(old.iri()));
-            posts.deleted(tx, URI.create(old.iri()), now);
-        });
+        db.dsl().transaction(cfg -> delete(cfg.dsl(), a, kind, id));
+    }
+
+    /** Inside the caller's transaction: deletes content (a Tombstone stays). */
+    public void delete(DSLContext tx, LocalActor a, ContentKind kind, UUID id) {
+        StoredContent old = store.findForUpdate(tx, a.id(), kind, id).orElseThrow(() -> notFound(kind));
+        if (old.deleted().isPresent()) throw ApiException.gone("this " + kind.code() + " was deleted");
+        Instant now = now();
+        store.markDeleted(tx, id, now);
+        events.record(tx, new PostDeleted(iris.actor(a.handle()), URI.create(old.iri())));
+        publisher.delete(tx, a, URI.create(old.iri()));
+        posts.deleted(tx, URI.create(old.iri()), now);
+    }
+
+    /**
+     * Inside the caller's transaction: a project update of the municipality's own project, written as plain text in an
+     * app (a reply to the project: issue 10, point 4). The text becomes the update's Markdown body, escaped so that it
+     * reads as typed, its links as autolinks; its hashtags become the update's tags.
+     */
+    public Content createUpdate(DSLContext tx, LocalActor a, URI project, String plainText, List<String> hashtags) {
+        return create(tx, a, ContentKind.UPDATE, updateInput(project, plainText, hashtags));
+    }
+
+    /** Inside the caller's transaction: new text for a project update written in an app. */
+    public Content editUpdate(DSLContext tx, LocalActor a, UUID id, URI project, String plainText, List<String> hashtags) {
+        return update(tx, a, ContentKind.UPDATE, id, updateInput(project, plainText, hashtags));
+    }
+
+    private static JsonNode updateInput(URI project, String plainText, List<String> hashtags) {
+        var json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        json.put("project", project.toString());
+        json.putObject("body").put("de", de.allmende.content.Markdown.fromPlainText(plainText));
+        var tags = json.putArray("tags");
+        hashtags.stream().limit(20).forEach(tags::add);
+        return json;
     }
 
     public Content get(LocalActor a, ContentKind kind, UUID id) {

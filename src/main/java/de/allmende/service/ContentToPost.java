@@ -7,6 +7,7 @@ import de.allmende.content.ContentKind;
 import de.allmende.content.Event;
 import de.allmende.content.Localized;
 import de.allmende.content.Markdown;
+import de.allmende.content.ProjectUpdate;
 import de.allmende.content.vocab.Handlungsfeld;
 import de.allmende.domain.post.Audience;
 import de.allmende.domain.post.EventFacts;
@@ -36,13 +37,17 @@ final class ContentToPost {
     static Post convert(Content c, URI followers) {
         Common common = c.details().common();
         return new Post(c.iri(), c.author(), c.kind().postKind(), Audience.forVisibility(Visibility.PUBLIC, followers, List.of()),
-                Visibility.PUBLIC, Optional.empty(), Optional.empty(), Optional.empty(), languages(common.title()), languages(common.summary()),
+                Visibility.PUBLIC, answers(c), Optional.empty(), Optional.empty(), languages(common.title()), languages(common.summary()),
                 html(common.body()), false, List.copyOf(hashtags(common)), List.of(), images(common.images()),
                 c.details() instanceof Event e ? Optional.of(facts(e)) : Optional.empty(),
                 c.published(), c.updated().equals(c.published()) ? Optional.empty() : Optional.of(c.updated()), Optional.empty(),
                 Origin.LOCAL);
     }
 
+    /** An update answers its project (as its Note's {@code inReplyTo} says), so apps show it in the project's thread. */
+    private static Optional<URI> answers(Content c) {
+        return c.details() instanceof ProjectUpdate u ? Optional.of(u.project()) : Optional.empty();
+    }
 
     private static EventFacts facts(Event e) {
         Optional<Event.Place> place = Optional.ofNullable(e.place());

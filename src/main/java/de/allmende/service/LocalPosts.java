@@ -2,12 +2,7 @@ package de.allmende.service;
 
 import de.allmende.content.Content;
 import de.allmende.domain.LocalActor;
-import de.allmende.domain.post.Audience;
-import de.allmende.domain.post.LanguageMap;
-import de.allmende.domain.post.Origin;
 import de.allmende.domain.post.Post;
-import de.allmende.domain.post.PostKind;
-import de.allmende.domain.post.Visibility;
 import de.allmende.service.port.LocalIris;
 import de.allmende.store.ObjectStore;
 import de.allmende.store.PostStore;
@@ -15,7 +10,6 @@ import org.jooq.DSLContext;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,13 +25,9 @@ final class LocalPosts {
         this.iris = iris;
     }
 
-    /** A public note, as the outbound adapter publishes it: in German, as everything a municipality writes. */
-    void note(DSLContext tx, LocalActor author, URI iri, String html, Instant published, Optional<Instant> updated) {
-        Post p = new Post(iri, iris.actor(author.handle()), PostKind.NOTE,
-                Audience.forVisibility(Visibility.PUBLIC, iris.followers(author.handle()), List.of()), Visibility.PUBLIC,
-                Optional.empty(), Optional.empty(), Optional.empty(), LanguageMap.EMPTY, LanguageMap.EMPTY, LanguageMap.of("de", html),
-                false, List.of(), List.of(), List.of(), Optional.empty(), published, updated, Optional.empty(), Origin.LOCAL);
-        save(tx, author, p);
+    /** A note written here, new or edited (an edit keeps the post's id); returns its id. */
+    long note(DSLContext tx, LocalActor author, Post note) {
+        return save(tx, author, note);
     }
 
     /** Municipal content, new or edited (an edit keeps the post's id). */
@@ -49,13 +39,13 @@ final class LocalPosts {
         posts.markDeleted(tx, iri, when);
     }
 
-    /** The published time of a post stored here (an edit keeps it). */
-    Optional<Instant> publishedOf(DSLContext tx, URI iri) {
-        return posts.find(tx, iri).map(s -> s.post().published());
+    /** The stored post with this IRI, if there is one. */
+    Optional<Post> find(DSLContext tx, URI iri) {
+        return posts.find(tx, iri).map(PostStore.StoredPost::post);
     }
 
-    private void save(DSLContext tx, LocalActor author, Post p) {
+    private long save(DSLContext tx, LocalActor author, Post p) {
         Optional<Long> objectRow = objects.find(tx, p.iri().toString()).map(ObjectStore.StoredObject::id);
-        posts.save(tx, p, posts.accountOfLocal(tx, author.id()), objectRow);
+        return posts.save(tx, p, posts.accountOfLocal(tx, author.id()), objectRow);
     }
 }

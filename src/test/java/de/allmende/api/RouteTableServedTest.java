@@ -144,7 +144,7 @@ class RouteTableServedTest {
             case MEDIA, STAFF_MEDIA -> ids.get("media");
             case OBJECT -> ids.get("object");
             case ACCOUNT, ACCOUNT_STATUSES, ACCOUNT_FOLLOWERS, ACCOUNT_FOLLOWING -> ids.get("account");
-            case STATUS, STATUS_CONTEXT -> ids.get("status");
+            case STATUS, STATUS_CONTEXT, STATUS_HISTORY, STATUS_SOURCE -> ids.get("status");
             case NOTIFICATION -> ids.get("notification");
             default -> kind == null ? "" : ids.get(kind);
         };

@@ -39,6 +39,40 @@ public final class ClientApi {
         return TestNode.send(b.build());
     }
 
+    /**
+     * A write as Elk sends it: {@code method} with a JSON body (none if null) and further headers as name, value pairs
+     * (e.g. {@code Idempotency-Key}).
+     */
+    public HttpResponse<String> send(String method, String path, String json, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(node.url() + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) b.header("Content-Type", "application/json");
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        return TestNode.send(b.build());
+    }
+
+    /** A write as Mastodon.py and Tusky send it: a form body. */
+    public HttpResponse<String> sendForm(String method, String path, String form) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(node.url() + path))
+                .method(method, HttpRequest.BodyPublishers.ofString(form)).header("Content-Type", "application/x-www-form-urlencoded");
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return TestNode.send(b.build());
+    }
+
+    /** A 200 answer to a write that is one {@code entity}. */
+    public static JsonNode entity(HttpResponse<String> r, String entity) {
+        JsonNode body = ok(r);
+        MastodonEntities.assertShape(entity, body);
+        return body;
+    }
+
+    /** The status of an error answer to a write, checked to be Mastodon's Error entity. */
+    public static int error(HttpResponse<String> r) {
+        MastodonEntities.assertShape("Error", json(r));
+        return r.statusCode();
+    }
+
     /** A 200 answer that is one {@code entity}. */
     public JsonNode entity(String path, String entity) {
         JsonNode body = ok(get(path));

@@ -53,6 +53,8 @@ public final class ObjectHandler {
             URI iri = iris.object(id);
             var stored = objects.find(db.dsl(), iri.toString())
                     .filter(o -> o.localActorId().isPresent()).orElseThrow(() -> ApiException.notFound("no such object"));
+            // A followers-only or direct note is for whom it is addressed, not for whoever knows its IRI (as on Mastodon).
+            if (stored.deleted().isEmpty() && !ServedDocuments.isForEveryone(stored.raw())) throw ApiException.notFound("no such object");
             int status = stored.deleted().isPresent() ? 410 : 200;
             if (html) {
                 return Rendered.of(status, type, pages.render(iri, stored, ServedDocuments.text(stored.raw())), Set.of(iri.toString(), stored.attributedTo(), Changes.ACTORS));

@@ -28,6 +28,7 @@ public final class MastodonHandlers {
     private final StatusesHandler statuses;
     private final NotificationsHandler notifications;
     private final SearchHandler search;
+    private final StatusWritesHandler statusWrites;
 
     public MastodonHandlers(Services s, Templates templates) {
         AccountPages pages = new AccountPages(templates, s.config.nodeName());
@@ -50,6 +51,9 @@ public final class MastodonHandlers {
         this.notifications = new NotificationsHandler(accountReads, new NotificationReads(s.db, statusReads), accountJson, statusJson, paging);
         this.search = new SearchHandler(accountReads, new Search(s.db, s.iris, s.federation.lookup, statusReads,
                 s.config.publicUrl().getRawAuthority()), accountJson, statusJson);
+        var statusWrites = new de.allmende.service.client.StatusWrites(s.db, s.iris, s.config.publicUrl().getRawAuthority(), s.notes,
+                s.content, s.audit, statusReads);
+        this.statusWrites = new StatusWritesHandler(accountReads, statusWrites, statusJson, accountJson);
     }
 
     public ClientAuth auth() { return auth; }
@@ -67,6 +71,8 @@ public final class MastodonHandlers {
     /** Notifications and search (issue 10). */
     public NotificationsHandler notifications() { return notifications; }
     public SearchHandler search() { return search; }
+    /** The write path: post, edit, delete statuses; their history and source. */
+    public StatusWritesHandler statusWrites() { return statusWrites; }
     public Handler<RoutingContext> serverMetadata() { return serverMetadata; }
     public Handler<RoutingContext> userInfo() { return OAuthAnswers.answering(userInfo::handle); }
     public Handler<RoutingContext> createApp() { return OAuthAnswers.answering(apps::create); }

@@ -45,7 +45,7 @@ final class StatusJson {
         o.put("created_at", AccountJson.time(p.published()));
         o.set("account", accounts.account(v.account()));
         boolean converted = converted(p.kind());
-        o.put("content", v.reblog().isPresent() ? "" : converted ? teaser(p) : Markdown.sanitize(p.content().preferred("de").orElse("")));
+        o.put("content", v.reblog().isPresent() ? "" : converted ? teaser(p) : MastodonHtml.sanitize(p.content().preferred("de").orElse("")));
         o.put("visibility", p.visibility().mastodonName());
         o.put("sensitive", p.sensitive());
         o.put("spoiler_text", converted ? "" : plain(p.summary().preferred("de").orElse("")));

@@ -36,4 +36,20 @@ public record Post(URI iri, URI author, PostKind kind, Audience audience, Visibi
         if (kind == PostKind.EVENT && event.isEmpty()) throw new IllegalArgumentException("an event needs its start");
         if ((kind == PostKind.BOOST) != reblogOf.isPresent()) throw new IllegalArgumentException("a boost, and only a boost, names a boosted post");
     }
+
+    /** A note written on this node: no title, no attachments yet, its page is its IRI. */
+    public static Post note(URI iri, URI author, Audience audience, Visibility visibility, Optional<URI> inReplyTo,
+                            LanguageMap summary, LanguageMap content, boolean sensitive, List<String> hashtags, List<URI> mentions,
+                            Instant published) {
+        return new Post(iri, author, PostKind.NOTE, audience, visibility, inReplyTo, Optional.empty(), Optional.empty(),
+                LanguageMap.EMPTY, summary, content, sensitive, hashtags, mentions, List.of(), Optional.empty(), published,
+                Optional.empty(), Optional.empty(), Origin.LOCAL);
+    }
+
+    /** This post with new words (an edit at {@code at}); its id, author, kind, thread and publication stay. */
+    public Post edited(Audience audience, LanguageMap summary, LanguageMap content, boolean sensitive, List<String> hashtags,
+                       List<URI> mentions, Instant at) {
+        return new Post(iri, author, kind, audience, visibility, inReplyTo, conversation, reblogOf, name, summary, content, sensitive,
+                hashtags, mentions, attachments, event, published, Optional.of(at), url, origin);
+    }
 }

@@ -59,6 +59,13 @@ public final class Iris implements de.allmende.service.port.LocalIris {
     public URI feed(String handle, String kindPlural) { return of(Route.KIND_FEED, handle, kindPlural); }
     public URI calendar(String handle) { return of(Route.CALENDAR_FEED, handle); }
 
+    /**
+     * Where a hashtag links, as on Mastodon: {@code <base>/tags/<name>}, lower case. No page of ours yet answers
+     * there; the address is what other servers and apps expect a hashtag's link to look like.
+     */
+    @Override
+    public URI tag(String name) { return baseUri.resolve("/tags/" + Encoding.segment(name.toLowerCase(java.util.Locale.ROOT))); }
+
     /** Mastodon-style id of the Accept for a follow: the actor IRI with a fragment. */
     public URI acceptOf(URI actor, long followId) { return URI.create(actor + "#accepts/follows/" + followId); }
 

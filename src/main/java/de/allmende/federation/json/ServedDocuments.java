@@ -30,6 +30,11 @@ public final class ServedDocuments {
         return Json.addresses(activity.get("to")).contains(Contexts.PUBLIC);
     }
 
+    /** An object anyone may read: addressed to the public ({@code to} or {@code cc}: public or unlisted). */
+    public static boolean isForEveryone(JsonNode object) {
+        return Json.isPublic(object);
+    }
+
     /** The id of the object a Create or Update embeds (its words, which must go once the object is deleted). */
     public static Optional<String> carriedObject(JsonNode activity) {
         if (!CARRYING.contains(activity.path("type").asText())) return Optional.empty();

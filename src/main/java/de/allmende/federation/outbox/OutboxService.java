@@ -11,7 +11,10 @@ import de.allmende.federation.json.ActivityJson;
 import de.allmende.federation.json.Contexts;
 import de.allmende.federation.json.Json;
 import de.allmende.federation.json.LocalActorToAs;
+import de.allmende.domain.post.Post;
+import de.allmende.federation.post.PostToNote;
 import de.allmende.service.KeyService;
+import de.allmende.store.RemoteActorStore;
 import de.allmende.service.port.Publisher;
 import de.allmende.store.ActivityStore;
 import de.allmende.store.ObjectStore;
@@ -22,7 +25,10 @@ import org.jooq.DSLContext;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import de.allmende.domain.event.ActivityPublished;
 import java.util.UUID;
 
@@ -42,6 +48,8 @@ public final class OutboxService implements Publisher {
     private final KeyService keys;
     private final ProofSigner proofs;
     private final Outbox outbox;
+    private final PostToNote notes;
+    private final RemoteActorStore remoteActors = new RemoteActorStore();
 
     public OutboxService(Iris iris, Clock clock, KeyService keys) {
         this.iris = iris;
@@ -49,22 +57,49 @@ public final class OutboxService implements Publisher {
         this.keys = keys;
         this.proofs = new ProofSigner(keys, iris, clock);
         this.outbox = new Outbox(iris, proofs);
+        this.notes = new PostToNote(iris);
     }
 
-    /** A public Note (Create) to the actor's followers. */
+    /**
+     * A local Note (Create), addressed and delivered as its audience says, as Mastodon does: public, unlisted and
+     * followers-only to the followers, and to the people addressed by IRI; direct only to those people.
+     */
     @Override
-    public void createNote(DSLContext tx, LocalActor a, URI id, String html) {
-        ObjectNode note = ActivityJson.note(id, iris.actor(a.handle()), iris.followers(a.handle()), html, clock.instant(), id);
-        create(tx, a, note);
+    public void createNote(DSLContext tx, LocalActor a, Post note) {
+        URI actor = iris.actor(a.handle());
+        ObjectNode signed = proofs.sign(a.id(), actor, notes.convert(tx, note));
+        objects.insert(tx, signed.get("id").asText(), signed.get("type").asText(), actor.toString(), Json.inReplyTo(signed), a.id(), signed);
+        ObjectNode create = ActivityJson.wrap("Create", iris.activity(newId()), actor, signed, clock.instant());
+        addressed(tx, a, create, note.iri().toString());
     }
 
-    /** Edits a local Note (Update with the new content and an {@code updated} time). */
+    /** Edits a local Note: Update with the new version (it carries {@code updated}), to the same audience. */
     @Override
-    public void updateNote(DSLContext tx, LocalActor a, URI noteIri, String html) {
-        ObjectNode edited = ownObject(tx, a, noteIri);
-        edited.put("content", html);
-        edited.put("updated", clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
-        update(tx, a, edited);
+    public void updateNote(DSLContext tx, LocalActor a, Post note) {
+        URI actor = iris.actor(a.handle());
+        ownObject(tx, a, note.iri());
+        ObjectNode signed = proofs.sign(a.id(), actor, notes.convert(tx, note));
+        objects.update(tx, note.iri().toString(), signed);
+        ObjectNode update = ActivityJson.wrap("Update", iris.activity(newId()), actor, signed, clock.instant());
+        addressed(tx, a, update, note.iri().toString());
+    }
+
+    /**
+     * Queues an activity for whom it is addressed to: the author's followers if their collection is named, and the
+     * inboxes of the remote actors named (known here: a mention is resolved before it is addressed). Only an activity
+     * addressed to the public shows in the outbox.
+     */
+    private void addressed(DSLContext tx, LocalActor a, ObjectNode activity, String objectIri) {
+        List<String> addresses = new ArrayList<>(Json.addresses(activity.get("to")));
+        addresses.addAll(Json.addresses(activity.get("cc")));
+        boolean toFollowers = addresses.contains(iris.followers(a.handle()).toString());
+        Set<String> inboxes = new LinkedHashSet<>();
+        for (String address : addresses) {
+            if (address.equals(Contexts.PUBLIC) || iris.isLocal(URI.create(address))) continue;
+            remoteActors.find(tx, URI.create(address)).ifPresent(c -> inboxes.add(c.actor().deliveryInbox().toString()));
+        }
+        if (toFollowers) outbox.toFollowers(tx, a, activity, objectIri, Json.isPublic(activity), inboxes);
+        else outbox.toInboxes(tx, a, activity, objectIri, Json.isPublic(activity), inboxes);
     }
 
     @Override
@@ -110,9 +145,10 @@ public final class OutboxService implements Publisher {
         ObjectNode tombstone = ActivityJson.tombstone(iri, now);
         objects.markDeleted(tx, iri.toString(), tombstone);
         ObjectNode delete = ActivityJson.wrap("Delete", iris.activity(newId()), iris.actor(a.handle()), tombstone, now);
-        delete.set("to", object.get("to"));
-        delete.set("cc", object.get("cc"));
-        outbox.toFollowers(tx, a, delete, iri.toString(), true, List.of());
+        // To whom the object went, no further: a followers-only or direct note's Delete reaches no one else.
+        if (object.has("to")) delete.set("to", object.get("to"));
+        if (object.has("cc")) delete.set("cc", object.get("cc"));
+        addressed(tx, a, delete, iri.toString());
     }
 
     private static ObjectNode stripProof(ObjectNode object) {

@@ -4,9 +4,12 @@ import de.allmende.db.Database;
 import de.allmende.domain.AccessGrant;
 import de.allmende.domain.FieldError;
 import de.allmende.domain.ValidationException;
+import de.allmende.domain.client.Poster;
 import de.allmende.domain.people.AuditEntry;
 import de.allmende.store.ActorStore;
 import de.allmende.store.people.AuditStore;
+
+import org.jooq.DSLContext;
 
 import java.util.List;
 
@@ -28,6 +31,12 @@ public final class AuditTrail {
     /** Records a change made with {@code grant} to {@code targetKind}/{@code targetId}. */
     public void record(AccessGrant grant, Action action, String targetKind, String targetId) {
         entries.insert(db.dsl(), grant.actor().id(), grant.personId(), grant.credential(),
+                action.name().toLowerCase(java.util.Locale.ROOT), targetKind, targetId);
+    }
+
+    /** Inside the caller's transaction: records a change a person made from an app, so it stands or falls with the change. */
+    public void record(DSLContext tx, Poster who, Action action, String targetKind, String targetId) {
+        entries.insert(tx, who.municipality().id(), java.util.Optional.of(who.personId()), who.credential(),
                 action.name().toLowerCase(java.util.Locale.ROOT), targetKind, targetId);
     }
 

@@ -18,6 +18,9 @@ public interface LocalIris {
 
     URI media(UUID id);
 
+    /** Where a hashtag links ({@code <base>/tags/<name>}, as Mastodon links them). */
+    URI tag(String name);
+
     /** True if the IRI is on this node. */
     boolean isLocal(URI iri);
 

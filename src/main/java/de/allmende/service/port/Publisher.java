@@ -3,6 +3,7 @@ package de.allmende.service.port;
 import de.allmende.content.Content;
 import de.allmende.domain.LocalActor;
 import de.allmende.domain.RemoteActor;
+import de.allmende.domain.post.Post;
 import org.jooq.DSLContext;
 
 import java.net.URI;
@@ -13,11 +14,11 @@ import java.net.URI;
  * either published or not made at all. The service has written its own state already.
  */
 public interface Publisher {
-    /** A new Note with this id, public, to the author's followers. */
-    void createNote(DSLContext tx, LocalActor author, URI id, String html);
+    /** A new Note, addressed and delivered as its audience says (followers, the people it names, the public). */
+    void createNote(DSLContext tx, LocalActor author, Post note);
 
-    /** New text for one of the author's Notes. */
-    void updateNote(DSLContext tx, LocalActor author, URI id, String html);
+    /** A new version of one of the author's Notes (same IRI and audience, {@code updated} set). */
+    void updateNote(DSLContext tx, LocalActor author, Post note);
 
     void createContent(DSLContext tx, LocalActor author, Content content);
 

@@ -1,0 +1,8 @@
+package de.allmende.domain.client;
+
+import de.allmende.domain.post.Visibility;
+
+import java.util.Optional;
+
+/** A status an app posts: its words, who may see it, and the status it answers (by its client API id), if any. */
+public record NewStatus(StatusText words, Visibility visibility, Optional<Long> inReplyToId) {}
