@@ -247,6 +247,21 @@ class NotificationsTest {
         }
     }
 
+    @Test
+    @Order(9)
+    @DisplayName("a municipality on the same node mentioning another from its app: a mention notification there, none for the author")
+    void mentionOnTheSameNode() {
+        var posted = MastodonApp.json(node, "POST", "/api/v1/statuses", app.token(),
+                "{\"status\":\"@beispieldorf Treffen wir uns zum Radverkehr?\",\"visibility\":\"direct\"}");
+        assertEquals(200, posted.statusCode(), posted::body);
+        JsonNode n = awaitNotifications(other, 1).get(0);
+        assertEquals("mention", n.path("type").asText());
+        assertEquals("musterstadt", n.at("/account/acct").asText());
+        assertEquals(ClientApi.json(posted).path("uri").asText(), n.at("/status/uri").asText());
+        assertEquals("direct", n.at("/status/visibility").asText(), "the recipient sees the direct message it is addressed");
+        assertEquals(0, app.list("/api/v1/notifications", "Notification").size());
+    }
+
     /** A public note by {@code author} mentioning musterstadt (Mastodon's Mention tag, cc'd); its IRI once stored. */
     private static String mention(FakeRemote.Actor author, String html) {
         ObjectNode note = remote.note(author, html);
