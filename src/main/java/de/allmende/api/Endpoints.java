@@ -74,6 +74,13 @@ final class Endpoints {
             case STATUS_CONTEXT -> Endpoint.of(mastodon.statuses()::context);
             case HOME_TIMELINE -> Endpoint.of(mastodon.statuses()::home);
             case PUBLIC_TIMELINE -> Endpoint.of(mastodon.statuses()::publicTimeline);
+            case NOTIFICATIONS -> Endpoint.of(mastodon.notifications()::list);
+            case NOTIFICATIONS_UNREAD_COUNT -> Endpoint.of(mastodon.notifications()::unreadCount);
+            case NOTIFICATION -> Endpoint.of(mastodon.notifications()::one);
+            case NOTIFICATIONS_CLEAR -> Endpoint.of(mastodon.body(), mastodon.notifications()::clear);
+            case NOTIFICATION_DISMISS -> Endpoint.of(mastodon.body(), mastodon.notifications()::dismiss);
+            case SEARCH -> Endpoint.of(mastodon.search()::search);
+            case ACCOUNT_SEARCH -> Endpoint.of(mastodon.search()::accounts);
             case STATUS_HISTORY -> Endpoint.of(mastodon.statusWrites()::history);
             case STATUS_SOURCE -> Endpoint.of(mastodon.statusWrites()::source);
             case STATUS_CREATE -> Endpoint.of(mastodon.body(), mastodon.statusWrites()::create);

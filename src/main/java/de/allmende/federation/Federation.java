@@ -16,13 +16,17 @@ import de.allmende.federation.inbox.InboxBacklog;
 import de.allmende.federation.inbox.InboxPipeline;
 import de.allmende.federation.inbox.InboxWorker;
 import de.allmende.federation.inbox.handlers.InboxHandlers;
+import de.allmende.federation.inbox.handlers.KeptObjects;
 import de.allmende.federation.iri.Iris;
+import de.allmende.federation.lookup.RemoteLookups;
 import de.allmende.federation.outbox.FanOut;
 import de.allmende.federation.outbox.OutboxService;
 import de.allmende.service.ActorService;
 import de.allmende.service.KeyService;
 import de.allmende.service.ModerationService;
 import de.allmende.service.events.EventWorker;
+import de.allmende.service.port.RemoteLookup;
+import de.allmende.service.notifications.NotificationWriter;
 import de.allmende.domain.event.Consumer;
 import de.allmende.store.RemoteActorStore;
 
@@ -38,6 +42,8 @@ public final class Federation implements AutoCloseable {
     public final RemoteActorDirectory directory;
     public final OutboxService outbox;
     public final InboxPipeline inbox;
+    /** Search's lookups of accounts and posts on other servers (a service port). */
+    public final RemoteLookup lookup;
     private final ModerationService moderation;
     private final SignatureSchemes schemes;
     private final Database db;
@@ -71,6 +77,7 @@ public final class Federation implements AutoCloseable {
         this.retry = new RetryPolicy(RetryPolicy.MASTODON.maxAttempts(), config.retryScale());
         this.workDb = db.relaxedCommits();
         this.router = InboxHandlers.router(workDb, iris, actors, resolver, fetcher, outbox, moderation);
+        this.lookup = new RemoteLookups(resolver, fetcher, moderation, KeptObjects.create(db, iris, actors, resolver, moderation));
     }
 
     /** What this node knows of each host's signature scheme; for tests. */
@@ -85,7 +92,8 @@ public final class Federation implements AutoCloseable {
 
     /** Starts the queue workers (domain event consumers, inbox processing and delivery). */
     public void startWorkers() {
-        eventWorker = new EventWorker(workDb, deliveryLease).on(Consumer.FAN_OUT, new FanOut(workDb)::apply).start();
+        eventWorker = new EventWorker(workDb, deliveryLease).on(Consumer.FAN_OUT, new FanOut(workDb)::apply)
+                .onRecorded(Consumer.NOTIFICATIONS, new NotificationWriter(workDb, iris)::apply).start();
         inboxWorker = new InboxWorker(workDb, router).start();
         deliveryWorker = new DeliveryWorker(workDb, http, signer, schemes, iris, moderation, retry, clock, deliveryLease).start();
     }

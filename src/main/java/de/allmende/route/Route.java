@@ -119,6 +119,8 @@ public enum Route {
     /** The read path (issue 10): accounts, statuses and timelines, as far as the person's municipality may see them. */
     VERIFY_CREDENTIALS(CLIENT_API, GET, at("/v1/accounts/verify_credentials"), ClientScopes.person("read", "read:accounts", "profile"), JSON),
     ACCOUNT_LOOKUP(CLIENT_API, GET, at("/v1/accounts/lookup"), ClientScopes.person("read", "read:accounts"), JSON),
+    /** Account search (apps autocomplete with it); before {@link #ACCOUNT}, whose {@code :id} the router would try first. */
+    ACCOUNT_SEARCH(CLIENT_API, GET, at("/v1/accounts/search"), ClientScopes.person("read", "read:accounts"), JSON),
     RELATIONSHIPS(CLIENT_API, GET, at("/v1/accounts/relationships"), ClientScopes.person("read", "read:follows"), JSON),
     ACCOUNT(CLIENT_API, GET, at("/v1/accounts/", CLIENT_ID), ClientScopes.person("read", "read:accounts"), JSON),
     ACCOUNT_STATUSES(CLIENT_API, GET, at("/v1/accounts/", CLIENT_ID, "/statuses"), ClientScopes.person("read", "read:statuses"), JSON),
@@ -128,6 +130,14 @@ public enum Route {
     STATUS_CONTEXT(CLIENT_API, GET, at("/v1/statuses/", CLIENT_ID, "/context"), ClientScopes.person("read", "read:statuses"), JSON),
     HOME_TIMELINE(CLIENT_API, GET, at("/v1/timelines/home"), ClientScopes.person("read", "read:statuses"), JSON),
     PUBLIC_TIMELINE(CLIENT_API, GET, at("/v1/timelines/public"), ClientScopes.person("read", "read:statuses"), JSON),
+    /** Notifications: only the person's municipality's own (another's id is a 404). */
+    NOTIFICATIONS(CLIENT_API, GET, at("/v1/notifications"), ClientScopes.person("read", "read:notifications"), JSON),
+    NOTIFICATIONS_UNREAD_COUNT(CLIENT_API, GET, at("/v1/notifications/unread_count"), ClientScopes.person("read", "read:notifications"), JSON),
+    NOTIFICATION(CLIENT_API, GET, at("/v1/notifications/", CLIENT_ID), ClientScopes.person("read", "read:notifications"), JSON),
+    NOTIFICATIONS_CLEAR(CLIENT_API, POST, at("/v1/notifications/clear"), ClientScopes.person("write", "write:notifications"), JSON),
+    NOTIFICATION_DISMISS(CLIENT_API, POST, at("/v1/notifications/", CLIENT_ID, "/dismiss"), ClientScopes.person("write", "write:notifications"), JSON),
+    /** Search: accounts (resolving {@code @user@host} and profile URLs over the network), statuses (by URL, or words), hashtags. */
+    SEARCH(CLIENT_API, GET, at("/v2/search"), ClientScopes.person("read", "read:search"), JSON),
     /** The write path of statuses: post, edit, delete; an edit form reads the source and the history. */
     STATUS_HISTORY(CLIENT_API, GET, at("/v1/statuses/", CLIENT_ID, "/history"), ClientScopes.person("read", "read:statuses"), JSON),
     STATUS_SOURCE(CLIENT_API, GET, at("/v1/statuses/", CLIENT_ID, "/source"), ClientScopes.person("read", "read:statuses"), JSON),

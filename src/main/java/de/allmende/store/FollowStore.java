@@ -38,6 +38,15 @@ public final class FollowStore {
                 .fetchOptional(FollowStore::read);
     }
 
+    /**
+     * The follow, its row locked until the transaction ends (FOR SHARE): what the caller writes because of it (a
+     * notification) commits before a concurrent unfollow or decision can change it, and is seen by that change's consumer.
+     */
+    public Optional<Follow> findForShare(DSLContext tx, long followerId, long followeeId) {
+        return tx.selectFrom(FOLLOW).where(FOLLOW.FOLLOWER_ID.eq(followerId), FOLLOW.FOLLOWEE_ID.eq(followeeId)).forShare()
+                .fetchOptional(FollowStore::read);
+    }
+
     public Optional<Follow> findByActivity(DSLContext tx, String activityIri) {
         return tx.selectFrom(FOLLOW).where(FOLLOW.ACTIVITY_IRI.eq(activityIri)).fetchOptional(FollowStore::read);
     }

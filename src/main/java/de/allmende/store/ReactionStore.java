@@ -54,6 +54,15 @@ public final class ReactionStore {
                 REACTION.OBJECT_IRI.eq(object.toString())).fetchOptional(Record1::value1);
     }
 
+    /**
+     * Whether the account's reaction of this kind to the object holds, its row locked until the transaction ends (FOR
+     * SHARE): what the caller writes because of it (a notification) commits before a concurrent Undo removes it.
+     */
+    public boolean holds(DSLContext tx, Kind kind, long accountId, URI object) {
+        return tx.select(REACTION.ID).from(REACTION).where(REACTION.KIND.eq(column(kind)), REACTION.ACCOUNT_ID.eq(accountId),
+                REACTION.OBJECT_IRI.eq(object.toString())).forShare().fetchOptional().isPresent();
+    }
+
     /** IRIs of what the account likes, newest first. */
     public List<String> likedBy(DSLContext tx, long accountId) {
         return tx.select(REACTION.OBJECT_IRI).from(REACTION).where(REACTION.KIND.eq("like"), REACTION.ACCOUNT_ID.eq(accountId))

@@ -74,6 +74,9 @@ class RouteTableServedTest {
                 "SELECT a.id FROM account a JOIN actor ON actor.id = a.local_actor_id WHERE actor.handle = 'musterstadt'").toString());
         ids.put("status", node.node().services().db.dsl().fetchValue(
                 "SELECT id FROM post WHERE visibility = 'public' ORDER BY id LIMIT 1").toString());
+        // A notification of musterstadt's (staged: no peer follows it here).
+        ids.put("notification", node.node().services().db.dsl().fetchValue("INSERT INTO notification (account_id, from_account_id, type, event_id)"
+                + " VALUES (?::bigint, ?::bigint, 'follow', 0) RETURNING id", ids.get("account"), ids.get("account")).toString());
         MastodonApp.person(node, "erika", "musterstadt", Role.EDITOR);
         app = MastodonApp.register(node, "https://app.example/callback", "read profile");
         clientToken = app.login("erika", "read profile");
@@ -142,6 +145,7 @@ class RouteTableServedTest {
             case OBJECT -> ids.get("object");
             case ACCOUNT, ACCOUNT_STATUSES, ACCOUNT_FOLLOWERS, ACCOUNT_FOLLOWING -> ids.get("account");
             case STATUS, STATUS_CONTEXT, STATUS_HISTORY, STATUS_SOURCE -> ids.get("status");
+            case NOTIFICATION -> ids.get("notification");
             default -> kind == null ? "" : ids.get(kind);
         };
         return p.path().replace(":" + Param.HANDLE.name(), "musterstadt").replace(":id", id);
@@ -152,6 +156,7 @@ class RouteTableServedTest {
         if (route == Route.OAUTH_AUTHORIZE) return "?response_type=code&client_id=" + app.clientId + "&redirect_uri=https://app.example/callback";
         if (route == Route.PASSWORD) return passwordQuery;
         if (route == Route.ACCOUNT_LOOKUP) return "?acct=musterstadt";
+        if (route == Route.SEARCH || route == Route.ACCOUNT_SEARCH) return "?q=muster";
         return "";
     }
 

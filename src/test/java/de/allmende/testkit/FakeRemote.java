@@ -201,12 +201,14 @@ public final class FakeRemote implements AutoCloseable {
             gets.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
             if (!getDelay.isZero()) pause(getDelay);
             Served s = documents.get(path);
-            if (s == null && path.startsWith("/users/")) {
-                Actor a = actors.get(path.substring("/users/".length()));
+            if (s == null && (path.startsWith("/users/") || path.startsWith("/@"))) {
+                // /@name: the profile page, which serves the actor to ActivityPub clients as Mastodon's does
+                Actor a = actors.get(path.substring(path.startsWith("/@") ? 2 : "/users/".length()));
                 if (a != null && a.published) {
                     s = new Served(200, ACTIVITY_JSON, a.document().toString().getBytes(StandardCharsets.UTF_8), null);
                 }
             }
+            if (s == null && path.equals("/.well-known/webfinger")) s = webfinger(ex.getRequestURI().getRawQuery());
             if (s == null) {
                 ex.sendResponseHeaders(404, -1);
                 return;
@@ -216,6 +218,19 @@ public final class FakeRemote implements AutoCloseable {
             ex.sendResponseHeaders(s.status(), s.body().length == 0 ? -1 : s.body().length);
             if (s.body().length > 0) ex.getResponseBody().write(s.body());
         }
+    }
+
+    /** WebFinger (RFC 7033) for {@code acct:name@<idHost>:<port>} of a published actor. */
+    private Served webfinger(String rawQuery) {
+        String resource = rawQuery == null ? "" : java.net.URLDecoder.decode(rawQuery.replaceFirst("^.*resource=([^&]*).*$", "$1"),
+                StandardCharsets.UTF_8);
+        String suffix = "@" + idAuthority;
+        if (!resource.startsWith("acct:") || !resource.endsWith(suffix)) return null;
+        Actor a = actors.get(resource.substring("acct:".length(), resource.length() - suffix.length()));
+        if (a == null || !a.published) return null;
+        ObjectNode jrd = JSON.createObjectNode().put("subject", resource);
+        jrd.putArray("links").addObject().put("rel", "self").put("type", ACTIVITY_JSON).put("href", a.id().toString());
+        return new Served(200, "application/jrd+json", jrd.toString().getBytes(StandardCharsets.UTF_8), null);
     }
 
     private static void pause(java.time.Duration d) {

@@ -5,6 +5,8 @@ import de.allmende.api.login.AccountPages;
 import de.allmende.api.login.BrowserCookies;
 import de.allmende.api.login.PasswordHandler;
 import de.allmende.api.web.Templates;
+import de.allmende.service.client.NotificationReads;
+import de.allmende.service.client.Search;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
@@ -24,6 +26,8 @@ public final class MastodonHandlers {
     private final PreferencesHandler preferences = new PreferencesHandler();
     private final AccountsHandler accounts;
     private final StatusesHandler statuses;
+    private final NotificationsHandler notifications;
+    private final SearchHandler search;
     private final StatusWritesHandler statusWrites;
 
     public MastodonHandlers(Services s, Templates templates) {
@@ -44,6 +48,9 @@ public final class MastodonHandlers {
         Paging paging = new Paging(s.iris);
         this.accounts = new AccountsHandler(accountReads, statusReads, accountJson, statusJson, paging);
         this.statuses = new StatusesHandler(accountReads, statusReads, statusJson, paging);
+        this.notifications = new NotificationsHandler(accountReads, new NotificationReads(s.db, statusReads), accountJson, statusJson, paging);
+        this.search = new SearchHandler(accountReads, new Search(s.db, s.iris, s.federation.lookup, statusReads,
+                s.config.publicUrl().getRawAuthority()), accountJson, statusJson);
         var statusWrites = new de.allmende.service.client.StatusWrites(s.db, s.iris, s.config.publicUrl().getRawAuthority(), s.notes,
                 s.content, s.audit, statusReads);
         this.statusWrites = new StatusWritesHandler(accountReads, statusWrites, statusJson, accountJson);
@@ -61,6 +68,9 @@ public final class MastodonHandlers {
     /** The read path: accounts, statuses, timelines. */
     public AccountsHandler accounts() { return accounts; }
     public StatusesHandler statuses() { return statuses; }
+    /** Notifications and search (issue 10). */
+    public NotificationsHandler notifications() { return notifications; }
+    public SearchHandler search() { return search; }
     /** The write path: post, edit, delete statuses; their history and source. */
     public StatusWritesHandler statusWrites() { return statusWrites; }
     public Handler<RoutingContext> serverMetadata() { return serverMetadata; }

@@ -29,8 +29,13 @@ final class Paging {
     }
 
     static PageRequest request(RoutingContext ctx) {
+        return request(ctx, PageRequest.DEFAULT_LIMIT);
+    }
+
+    /** A page request for a list whose default size is not Mastodon's usual 20 (notifications: 40). */
+    static PageRequest request(RoutingContext ctx, int defaultLimit) {
         MultiMap q = ctx.queryParams();
-        return new PageRequest(id(q, "max_id"), id(q, "since_id"), id(q, "min_id"), limit(q.get("limit")));
+        return new PageRequest(id(q, "max_id"), id(q, "since_id"), id(q, "min_id"), limit(q.get("limit"), defaultLimit));
     }
 
     /** The flags of status lists: {@code exclude_replies}, {@code exclude_reblogs}, {@code only_media}, {@code local}, {@code remote}. */
@@ -68,8 +73,8 @@ final class Paging {
         }
     }
 
-    private static int limit(String v) {
-        if (v == null || !v.matches("[0-9]{1,9}")) return PageRequest.DEFAULT_LIMIT;
+    private static int limit(String v, int defaultLimit) {
+        if (v == null || !v.matches("[0-9]{1,9}")) return defaultLimit;
         return Math.max(1, Integer.parseInt(v));
     }
 

@@ -9,7 +9,10 @@ import java.util.function.Predicate;
  */
 public enum Consumer {
     /** Turns a published activity into one delivery row per follower inbox. */
-    FAN_OUT(e -> e instanceof ActivityPublished p && p.toFollowers());
+    FAN_OUT(e -> e instanceof ActivityPublished p && p.toFollowers()),
+    /** Writes the client API's notifications: follows, mentions, favourites, boosts, edits of boosted posts. */
+    NOTIFICATIONS(e -> e instanceof FollowEvent || e instanceof ReactionEvent || e instanceof Mentioned
+            || e instanceof PostEvent.PostEdited || e instanceof PostEvent.PostDeleted || e instanceof Blocked);
 
     private final Predicate<DomainEvent> wants;
 

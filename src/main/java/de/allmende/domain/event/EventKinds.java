@@ -31,7 +31,8 @@ public final class EventKinds {
             Map.entry("boosted", Boosted.class),
             Map.entry("unboosted", Unboosted.class),
             Map.entry("blocked", Blocked.class),
-            Map.entry("mentioned", Mentioned.class));
+            Map.entry("mentioned", Mentioned.class),
+            Map.entry("notification_created", NotificationCreated.class));
 
     private static final Map<Class<?>, String> BY_TYPE = BY_KIND.entrySet().stream()
             .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));

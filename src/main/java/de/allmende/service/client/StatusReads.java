@@ -84,6 +84,14 @@ public final class StatusReads {
         return Page.of(new Hydration(tx, v).views(timelines.byAuthor(tx, v, accountId, page, filter)), StatusView::id);
     }
 
+    /** The posts of these ids that the viewer may see, by id, read as one page (notifications, search). */
+    public Map<Long, StatusView> visible(Viewer v, List<Long> ids) {
+        DSLContext tx = db.dsl();
+        Map<Long, StatusView> out = new HashMap<>();
+        new Hydration(tx, v).views(timelines.visibleOf(tx, v, ids)).forEach(s -> out.put(s.id(), s));
+        return out;
+    }
+
     /**
      * Views of several posts in one read: links, counts and authors are fetched for the whole page at once (the
      * boosted posts included), so a page costs a few queries plus one per post, not four per post.

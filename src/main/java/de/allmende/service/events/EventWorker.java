@@ -31,9 +31,15 @@ public final class EventWorker implements AutoCloseable {
         void apply(DomainEvent event) throws IOException, SQLException;
     }
 
+    /** What a consumer does with one event, knowing its id (to do its work once per event, also when retried). */
+    @FunctionalInterface
+    public interface RecordedHandler {
+        void apply(long eventId, DomainEvent event) throws IOException, SQLException;
+    }
+
     private final Database db;
     private final EventStore events = new EventStore();
-    private final Map<Consumer, Handler> handlers = new EnumMap<>(Consumer.class);
+    private final Map<Consumer, RecordedHandler> handlers = new EnumMap<>(Consumer.class);
     private final JobWorker<EventJob> worker;
 
     /** @param lease how long a claimed job is reserved for its process; a dead process's jobs run again after it */
@@ -45,6 +51,10 @@ public final class EventWorker implements AutoCloseable {
     }
 
     public EventWorker on(Consumer consumer, Handler handler) {
+        return onRecorded(consumer, (id, event) -> handler.apply(event));
+    }
+
+    public EventWorker onRecorded(Consumer consumer, RecordedHandler handler) {
         handlers.put(consumer, handler);
         return this;
     }
@@ -62,7 +72,7 @@ public final class EventWorker implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("unknown consumer " + job.consumer()));
         DomainEvent event = events.find(db.dsl(), job.eventId())
                 .orElseThrow(() -> new IllegalStateException("event " + job.eventId() + " is gone or of an unknown kind"));
-        handlers.get(consumer).apply(event);
+        handlers.get(consumer).apply(job.eventId(), event);
         return Outcome.DONE;
     }
 

@@ -251,6 +251,8 @@ class ClientRouteAccessTest {
 
     /** Musterstadt's first notification: the remote follow {@link #start} arranged (read when a notifications route exists). */
     private static String notificationOfA() {
+        // written by the notifications consumer after the follow's transaction: wait for it
+        TestNode.await("Musterstadt's notification of the follow", () -> node.count("SELECT count(*) FROM notification") > 0);
         HttpResponse<String> r = call(HttpMethod.GET, "/api/v1/notifications", tokensOfA.get("read"));
         JsonNode list = ClientApi.json(r);
         if (r.statusCode() != 200 || list.isEmpty()) throw new AssertionError("Musterstadt has no notification of the remote follow: " + r.body());

@@ -37,8 +37,7 @@ public final class InboxHandlers {
     public static ActivityRouter router(Database db, Iris iris, ActorService actors, ActorResolver resolver, RemoteFetcher fetcher,
                                         OutboxService outbox, ModerationService moderation) {
         ObjectProofChecker proofs = new ObjectProofChecker(resolver);
-        ReceivedPosts posts = new ReceivedPosts(resolver,
-                new RemotePosts(db, iri -> iris.parseActor(iri).flatMap(actors::findMunicipality).isPresent()));
+        ReceivedPosts posts = receivedPosts(db, iris, actors, resolver);
         // The same use cases the staff API calls, on the handlers' database.
         ActorDirectory directory = new RemoteActorDirectory(db, resolver, fetcher);
         FollowService follows = new FollowService(db, iris, directory, outbox);
@@ -56,5 +55,10 @@ public final class InboxHandlers {
                 .on(UpdateActivity.class, new UpdateHandler(resolver, posts, fetcher, proofs))
                 .on(DeleteActivity.class, new DeleteHandler(resolver, posts.use(), new AccountDeletionService(db), boosts))
                 .on(JoinActivity.class, new JoinHandler(new EventJoins(db, actors, outbox), resolver));
+    }
+
+    /** The use case that keeps received posts, recording mentions of this node's municipalities. */
+    static ReceivedPosts receivedPosts(Database db, Iris iris, ActorService actors, ActorResolver resolver) {
+        return new ReceivedPosts(resolver, new RemotePosts(db, iri -> iris.parseActor(iri).flatMap(actors::findMunicipality).isPresent()));
     }
 }

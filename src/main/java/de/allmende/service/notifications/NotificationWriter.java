@@ -1,0 +1,178 @@
+package de.allmende.service.notifications;
+
+import de.allmende.db.Database;
+import de.allmende.domain.AccountRef;
+import de.allmende.domain.event.Blocked;
+import de.allmende.domain.event.DomainEvent;
+import de.allmende.domain.event.FollowEvent.FollowRejected;
+import de.allmende.domain.event.FollowEvent.FollowRequested;
+import de.allmende.domain.event.FollowEvent.Followed;
+import de.allmende.domain.event.FollowEvent.Unfollowed;
+import de.allmende.domain.event.Mentioned;
+import de.allmende.domain.event.NotificationCreated;
+import de.allmende.domain.event.PostEvent.PostDeleted;
+import de.allmende.domain.event.PostEvent.PostEdited;
+import de.allmende.domain.event.ReactionEvent;
+import de.allmende.domain.event.ReactionEvent.Boosted;
+import de.allmende.domain.event.ReactionEvent.Liked;
+import de.allmende.domain.event.ReactionEvent.Unboosted;
+import de.allmende.domain.event.ReactionEvent.Unliked;
+import de.allmende.domain.notification.NotificationType;
+import de.allmende.service.port.LocalIris;
+import de.allmende.store.AccountStore;
+import de.allmende.store.EventStore;
+import de.allmende.store.FollowStore;
+import de.allmende.store.NotificationStore;
+import de.allmende.store.PostStore;
+import de.allmende.store.ReactionStore;
+import org.jooq.DSLContext;
+
+import java.net.URI;
+import java.util.Optional;
+
+import static de.allmende.domain.notification.NotificationType.FAVOURITE;
+import static de.allmende.domain.notification.NotificationType.FOLLOW;
+import static de.allmende.domain.notification.NotificationType.FOLLOW_REQUEST;
+import static de.allmende.domain.notification.NotificationType.MENTION;
+import static de.allmende.domain.notification.NotificationType.REBLOG;
+import static de.allmende.domain.notification.NotificationType.UPDATE;
+
+/**
+ * The notifications consumer of domain events: writes what a local account is notified of, as Mastodon does —
+ * follow (or follow_request while it waits for approval), mention, favourite, reblog of its post, update of a post
+ * it boosted — and removes a notification when its cause is taken back (an unfollow, an unfavourite, a rejected or
+ * approved request, a deleted post; Mastodon destroys the notification with its activity) or the node blocks who
+ * caused it.
+ *
+ * <p>Jobs run in parallel and may run again, so each write is once per event and recipient, and checks that its
+ * cause still holds (a favourite withdrawn before its job ran notifies nobody) with its row locked, so that a
+ * withdrawal committing meanwhile waits, and its own job then finds the notification to remove. Each notification records a
+ * {@link NotificationCreated} event in its own transaction, for streaming and push.
+ */
+public final class NotificationWriter {
+    private final Database db;
+    private final LocalIris iris;
+    private final NotificationStore notifications = new NotificationStore();
+    private final AccountStore accounts = new AccountStore();
+    private final FollowStore follows = new FollowStore();
+    private final ReactionStore reactions = new ReactionStore();
+    private final PostStore posts = new PostStore();
+    private final EventStore events = new EventStore();
+
+    public NotificationWriter(Database db, LocalIris iris) {
+        this.db = db;
+        this.iris = iris;
+    }
+
+    /** Applies one event (the worker's handler). */
+    public void apply(long eventId, DomainEvent event) {
+        db.dsl().transaction(cfg -> {
+            DSLContext tx = cfg.dsl();
+            switch (event) {
+                case FollowRequested e -> followRequested(tx, eventId, e.actor(), e.subject());
+                case Followed e -> followed(tx, eventId, e.actor(), e.subject());
+                case FollowRejected e -> takenBack(tx, e.actor(), e.subject(), FOLLOW_REQUEST);
+                case Unfollowed e -> takenBack(tx, e.actor(), e.subject(), FOLLOW, FOLLOW_REQUEST);
+                case Liked e -> reacted(tx, eventId, e, ReactionStore.Kind.LIKE, FAVOURITE);
+                case Boosted e -> reacted(tx, eventId, e, ReactionStore.Kind.ANNOUNCE, REBLOG);
+                case Unliked e -> unreacted(tx, e, FAVOURITE);
+                case Unboosted e -> unreacted(tx, e, REBLOG);
+                case Mentioned e -> mentioned(tx, eventId, e);
+                case PostEdited e -> edited(tx, eventId, e);
+                case PostDeleted e -> posts.idOf(tx, e.subject()).ifPresent(id -> notifications.deleteAbout(tx, id));
+                case Blocked e -> blocked(tx, e);
+                default -> { } // not what anyone is notified of
+            }
+        });
+    }
+
+    private void followRequested(DSLContext tx, long eventId, URI follower, URI followee) {
+        Optional<AccountRef> to = local(tx, followee);
+        Optional<AccountRef> from = account(tx, follower);
+        if (to.isEmpty() || from.isEmpty()) return;
+        if (followState(tx, from.get(), to.get()).filter(FollowStore.State.PENDING::equals).isEmpty()) return;
+        write(tx, eventId, to.get(), FOLLOW_REQUEST, from.get(), Optional.empty());
+    }
+
+    /** A new follower; one that was a request approved here is no news to the account (Mastodon drops the request's). */
+    private void followed(DSLContext tx, long eventId, URI follower, URI followee) {
+        Optional<AccountRef> to = local(tx, followee);
+        Optional<AccountRef> from = account(tx, follower);
+        if (to.isEmpty() || from.isEmpty()) return;
+        if (followState(tx, from.get(), to.get()).filter(FollowStore.State.ACCEPTED::equals).isEmpty()) return;
+        if (notifications.deleteFrom(tx, to.get().id(), from.get().id(), Optional.empty(), FOLLOW_REQUEST) > 0) return;
+        write(tx, eventId, to.get(), FOLLOW, from.get(), Optional.empty());
+    }
+
+    private void takenBack(DSLContext tx, URI actor, URI subject, NotificationType... types) {
+        Optional<AccountRef> to = local(tx, subject);
+        Optional<AccountRef> from = account(tx, actor);
+        if (to.isPresent() && from.isPresent()) notifications.deleteFrom(tx, to.get().id(), from.get().id(), Optional.empty(), types);
+    }
+
+    private void reacted(DSLContext tx, long eventId, ReactionEvent e, ReactionStore.Kind kind, NotificationType type) {
+        Optional<PostStore.StoredPost> post = posts.find(tx, e.subject()).filter(p -> p.deleted().isEmpty());
+        Optional<AccountRef> from = account(tx, e.actor());
+        if (post.isEmpty() || from.isEmpty()) return;
+        Optional<AccountRef> author = local(tx, post.get().post().author());
+        if (author.isEmpty() || !reactions.holds(tx, kind, from.get().id(), e.subject())) return;
+        write(tx, eventId, author.get(), type, from.get(), Optional.of(post.get().id()));
+    }
+
+    private void unreacted(DSLContext tx, ReactionEvent e, NotificationType type) {
+        Optional<PostStore.StoredPost> post = posts.find(tx, e.subject());
+        Optional<AccountRef> from = account(tx, e.actor());
+        if (post.isEmpty() || from.isEmpty()) return;
+        local(tx, post.get().post().author()).ifPresent(author ->
+                notifications.deleteFrom(tx, author.id(), from.get().id(), Optional.of(post.get().id()), type));
+    }
+
+    private void mentioned(DSLContext tx, long eventId, Mentioned e) {
+        Optional<PostStore.StoredPost> post = posts.find(tx, e.subject()).filter(p -> p.deleted().isEmpty());
+        Optional<AccountRef> to = local(tx, e.mentioned());
+        Optional<AccountRef> from = account(tx, e.actor());
+        if (post.isEmpty() || to.isEmpty() || from.isEmpty()) return;
+        write(tx, eventId, to.get(), MENTION, from.get(), Optional.of(post.get().id()));
+    }
+
+    /** Mastodon notifies the local accounts that boosted an edited post. */
+    private void edited(DSLContext tx, long eventId, PostEdited e) {
+        Optional<PostStore.StoredPost> post = posts.find(tx, e.subject()).filter(p -> p.deleted().isEmpty());
+        Optional<AccountRef> from = account(tx, e.actor());
+        if (post.isEmpty() || from.isEmpty()) return;
+        for (NotificationStore.Booster b : notifications.localBoosters(tx, post.get().id())) {
+            write(tx, eventId, new AccountRef(b.accountId(), iris.actor(b.handle())), UPDATE, from.get(), Optional.of(post.get().id()));
+        }
+    }
+
+    /** The node blocked an actor or a whole domain: what they did is no news any more (Mastodon removes it too). */
+    private void blocked(DSLContext tx, Blocked e) {
+        if (e.subject() == null) return; // an operator's text that is no IRI names no account here
+        switch (e.scope()) {
+            case ACTOR -> accounts.remote(tx, e.subject()).ifPresent(a -> notifications.deleteAllFrom(tx, a.id()));
+            case DOMAIN -> Optional.ofNullable(e.subject().getRawAuthority()).ifPresent(d -> notifications.deleteAllFromDomain(tx, d));
+        }
+    }
+
+    /** Writes the notification (never for what an account did itself) and records that it exists. */
+    private void write(DSLContext tx, long eventId, AccountRef to, NotificationType type, AccountRef from, Optional<Long> post) {
+        if (to.id() == from.id()) return;
+        notifications.insert(tx, new NotificationStore.New(eventId, to.id(), type, from.id(), post)).ifPresent(id ->
+                events.record(tx, new NotificationCreated(from.iri(), to.iri(), id, to.id(), type.wire())));
+    }
+
+    private Optional<FollowStore.State> followState(DSLContext tx, AccountRef follower, AccountRef followee) {
+        return follows.findForShare(tx, follower.id(), followee.id()).map(FollowStore.Follow::state);
+    }
+
+    /** The local account an IRI names (a municipality of this node). */
+    private Optional<AccountRef> local(DSLContext tx, URI iri) {
+        if (!iris.isLocal(iri)) return Optional.empty();
+        return iris.parseActor(iri).flatMap(handle -> accounts.localByHandle(tx, handle, iri));
+    }
+
+    /** The account an IRI names, local or remote, if this node has it. */
+    private Optional<AccountRef> account(DSLContext tx, URI iri) {
+        return iris.isLocal(iri) ? local(tx, iri) : accounts.remote(tx, iri);
+    }
+}
