@@ -39,6 +39,9 @@ public final class HttpVerticle extends VerticleBase {
                 .setHost(s.config.httpHost()).setPort(port)
                 .setIdleTimeout((int) limits.idleTimeout().toSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS)
                 .setMaxHeaderSize(limits.maxHeaderSize())
+                // Browsers' streaming clients send the token as the WebSocket subprotocol and expect it echoed: accept any
+                // (the token itself is checked before the upgrade).
+                .setWebSocketSubProtocols(java.util.List.of("*"))
                 // h2c detection would hold a new connection unseen until its first bytes arrive
                 .setHttp2ClearTextEnabled(false));
         server.connectionHandler(guard::onConnection);

@@ -24,6 +24,7 @@ public final class MastodonHandlers {
     private final PreferencesHandler preferences = new PreferencesHandler();
     private final AccountsHandler accounts;
     private final StatusesHandler statuses;
+    private final de.allmende.api.streaming.StreamingHandler streaming;
 
     public MastodonHandlers(Services s, Templates templates) {
         AccountPages pages = new AccountPages(templates, s.config.nodeName());
@@ -43,6 +44,9 @@ public final class MastodonHandlers {
         Paging paging = new Paging(s.iris);
         this.accounts = new AccountsHandler(accountReads, statusReads, accountJson, statusJson, paging);
         this.statuses = new StatusesHandler(accountReads, statusReads, statusJson, paging);
+        // This process's open streams hear what every process publishes from here on; statuses render as the timelines do.
+        s.streamHub.start(new StreamPayloads(statusReads, statusJson));
+        this.streaming = new de.allmende.api.streaming.StreamingHandler(s.streamHub, accountReads);
     }
 
     public ClientAuth auth() { return auth; }
@@ -57,6 +61,8 @@ public final class MastodonHandlers {
     /** The read path: accounts, statuses, timelines. */
     public AccountsHandler accounts() { return accounts; }
     public StatusesHandler statuses() { return statuses; }
+    /** Streaming: a WebSocket and server-sent events. */
+    public de.allmende.api.streaming.StreamingHandler streaming() { return streaming; }
     public Handler<RoutingContext> serverMetadata() { return serverMetadata; }
     public Handler<RoutingContext> userInfo() { return OAuthAnswers.answering(userInfo::handle); }
     public Handler<RoutingContext> createApp() { return OAuthAnswers.answering(apps::create); }

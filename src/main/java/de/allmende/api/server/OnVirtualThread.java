@@ -45,6 +45,11 @@ public final class OnVirtualThread {
         return ctx -> run(handler, ctx);
     }
 
+    /** A WebSocket handshake: its handler takes the request over ({@code toWebSocket}), so nothing may read it before. */
+    public static boolean upgrade(HttpServerRequest request) {
+        return "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
+    }
+
     private void run(Handler<RoutingContext> handler, RoutingContext ctx) {
         if (Thread.currentThread().isVirtual()) {
             handler.handle(ctx);
@@ -52,7 +57,8 @@ public final class OnVirtualThread {
         }
         HttpServerRequest request = ctx.request();
         // Body bytes that arrive on the event loop before the handler set a reader would be lost.
-        if (WITH_BODY.contains(request.method()) && !request.isEnded()) request.pause();
+        // A WebSocket upgrade must still be unread when the handler upgrades it on its thread.
+        if ((WITH_BODY.contains(request.method()) || upgrade(request)) && !request.isEnded()) request.pause();
         Context threads = ctx.get(CONTEXT);
         if (threads == null) {
             threads = vertx.createVirtualThreadContext();

@@ -9,7 +9,9 @@ import java.util.function.Predicate;
  */
 public enum Consumer {
     /** Turns a published activity into one delivery row per follower inbox. */
-    FAN_OUT(e -> e instanceof ActivityPublished p && p.toFollowers());
+    FAN_OUT(e -> e instanceof ActivityPublished p && p.toFollowers()),
+    /** Tells every node process's streaming clients of new, edited and deleted posts (service.stream.Streams). */
+    STREAMING(e -> e instanceof PostEvent);
 
     private final Predicate<DomainEvent> wants;
 
