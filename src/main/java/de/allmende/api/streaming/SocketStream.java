@@ -1,7 +1,5 @@
 package de.allmende.api.streaming;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.domain.client.Viewer;
@@ -10,6 +8,8 @@ import de.allmende.service.stream.StreamHub;
 import de.allmende.service.stream.StreamName;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.streams.WriteStream;
 
 import java.util.List;
@@ -21,7 +21,6 @@ import java.util.Optional;
  * {@code {"stream":["hashtag","foo"],"event":"update","payload":"{...}"}} with the payload a JSON string.
  */
 final class SocketStream extends OpenStream {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Streams one socket may listen to at once; each costs a little on every message. */
     static final int MAX_STREAMS = 32;
     private static final int MAX_MESSAGE = 4096;
@@ -45,19 +44,19 @@ final class SocketStream extends OpenStream {
 
     /** A message from the client: subscribe or unsubscribe; anything else gets an error message back. */
     void received(String text) {
-        JsonNode m;
+        JsonObject m;
         try {
-            m = text.length() > MAX_MESSAGE ? null : JSON.readTree(text);
-        } catch (java.io.IOException e) {
+            m = text.length() > MAX_MESSAGE ? null : new JsonObject(text);
+        } catch (DecodeException | ClassCastException e) { // not JSON, or not an object
             m = null;
         }
-        if (m == null || !m.isObject()) {
+        if (m == null) {
             error("Invalid JSON", 400);
             return;
         }
-        String type = m.path("type").asText();
-        Optional<StreamName> stream = StreamName.parse(m.path("stream").asText(null), m.path("tag").asText(null), m.path("list").asText(null));
-        if (!type.equals("subscribe") && !type.equals("unsubscribe")) {
+        String type = text(m, "type");
+        Optional<StreamName> stream = StreamName.parse(text(m, "stream"), text(m, "tag"), text(m, "list"));
+        if (!"subscribe".equals(type) && !"unsubscribe".equals(type)) {
             error("Unknown message type", 400);
         } else if (stream.isEmpty()) {
             error("Unknown stream type", 400);
@@ -66,6 +65,12 @@ final class SocketStream extends OpenStream {
         } else {
             subscribe(stream.get()).ifPresent(why -> error(why, 401));
         }
+    }
+
+    /** A field as text: strings as they are, numbers (a list id) written out, anything else absent. */
+    private static String text(JsonObject m, String field) {
+        Object v = m.getValue(field);
+        return v instanceof String || v instanceof Number ? v.toString() : null;
     }
 
     private void error(String message, int status) {

@@ -162,6 +162,8 @@ class StreamingTest {
         ws.send("{\"type\":\"subscribe\",\"stream\":\"hashtag\",\"tag\":\"Radweg\"}");
         ws.send("{\"type\":\"subscribe\",\"stream\":\"nonsense\"}");
         assertEquals(400, StreamingScenes.poll(ws.errors).path("status").asInt());
+        ws.send("[\"kein Objekt\"]");
+        assertEquals(400, StreamingScenes.poll(ws.errors).path("status").asInt(), "a message that is no JSON object");
         ObjectNode note = remote.note(anna, "<p>Neuer <a href=\"https://x.example/tags/radweg\">#radweg</a></p>");
         note.putArray("tag").addObject().put("type", "Hashtag").put("name", "#radweg").put("href", "https://x.example/tags/radweg");
         StreamingScenes.deliver(node, remote, remote.create(anna, note));
