@@ -156,6 +156,15 @@ class StreamingTest {
     }
 
     @Test
+    @DisplayName("the handshake declines per-message compression, whose zlib state would cost each open socket some 300 KB")
+    void noCompression() {
+        Socket ws = clients.socket(node, "stream=user", Map.of("Authorization", "Bearer " + token,
+                "Sec-WebSocket-Extensions", "permessage-deflate; client_max_window_bits"));
+        assertNull(ws.ws.headers().get("Sec-WebSocket-Extensions"), ws.ws.headers().toString());
+        ws.ws.close();
+    }
+
+    @Test
     @DisplayName("subscribe and unsubscribe messages choose hashtag streams; edits and deletions follow the post")
     void hashtagEditDelete() {
         Socket ws = clients.socket(node, "", Map.of("Authorization", "Bearer " + token));
