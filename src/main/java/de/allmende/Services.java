@@ -53,6 +53,9 @@ public final class Services implements AutoCloseable {
     public final de.allmende.service.oauth.OAuthApps oauthApps;
     public final de.allmende.service.oauth.Authorizations authorizations;
     public final de.allmende.service.oauth.OAuthTokens oauthTokens;
+    /** Streaming (issue 10): what goes out to every process's open streams, and this process's open streams. */
+    public final de.allmende.service.stream.Streams streams;
+    public final de.allmende.service.stream.StreamHub streamHub;
 
     private Services(NodeConfig config, Database db) {
         this.config = config;
@@ -84,6 +87,13 @@ public final class Services implements AutoCloseable {
         this.oauthApps = new de.allmende.service.oauth.OAuthApps(db);
         this.authorizations = new de.allmende.service.oauth.Authorizations(db, oauthApps, clock);
         this.oauthTokens = new de.allmende.service.oauth.OAuthTokens(db, oauthApps, clock);
+        this.streams = new de.allmende.service.stream.Streams(db);
+        this.streamHub = new de.allmende.service.stream.StreamHub(db, token -> oauthTokens.authenticate(token).isPresent());
+    }
+
+    /** The handlers of the domain-event consumers beyond federation's own (see {@link de.allmende.domain.event.Consumer}). */
+    public java.util.Map<de.allmende.domain.event.Consumer, de.allmende.service.events.EventWorker.Handler> eventConsumers() {
+        return java.util.Map.of(de.allmende.domain.event.Consumer.STREAMING, streams::apply);
     }
 
     /** Opens the database, applies migrations, checks the master key and makes sure the instance actor exists. */
@@ -107,6 +117,7 @@ public final class Services implements AutoCloseable {
 
     @Override
     public void close() {
+        streamHub.close();
         federation.close();
         db.close();
     }

@@ -5,6 +5,7 @@ import de.allmende.api.activitypub.ObjectHandler;
 import de.allmende.api.mastodon.MastodonHandlers;
 import de.allmende.api.staff.StaffHandlers;
 import de.allmende.route.Route;
+import de.allmende.service.stream.StreamName.Kind;
 
 /**
  * The one place where routes meet their handlers. The switch names every route of the table: a route
@@ -86,6 +87,17 @@ final class Endpoints {
             case STATUS_CREATE -> Endpoint.of(mastodon.body(), mastodon.statusWrites()::create);
             case STATUS_EDIT -> Endpoint.of(mastodon.body(), mastodon.statusWrites()::edit);
             case STATUS_DELETE -> Endpoint.of(mastodon.statusWrites()::delete);
+            case STREAMING -> Endpoint.of(mastodon.streaming()::socket);
+            case STREAMING_HEALTH -> Endpoint.onEventLoop(mastodon.streaming()::health);
+            case STREAMING_USER -> Endpoint.of(mastodon.streaming().events(Kind.USER));
+            case STREAMING_USER_NOTIFICATION -> Endpoint.of(mastodon.streaming().events(Kind.USER_NOTIFICATION));
+            case STREAMING_PUBLIC -> Endpoint.of(mastodon.streaming().events(Kind.PUBLIC));
+            case STREAMING_PUBLIC_LOCAL -> Endpoint.of(mastodon.streaming().events(Kind.PUBLIC_LOCAL));
+            case STREAMING_PUBLIC_REMOTE -> Endpoint.of(mastodon.streaming().events(Kind.PUBLIC_REMOTE));
+            case STREAMING_HASHTAG -> Endpoint.of(mastodon.streaming().events(Kind.HASHTAG));
+            case STREAMING_HASHTAG_LOCAL -> Endpoint.of(mastodon.streaming().events(Kind.HASHTAG_LOCAL));
+            case STREAMING_LIST -> Endpoint.of(mastodon.streaming().events(Kind.LIST));
+            case STREAMING_DIRECT -> Endpoint.of(mastodon.streaming().events(Kind.DIRECT));
             case APPS_VERIFY_CREDENTIALS -> Endpoint.of(mastodon.verifyApp());
             case OAUTH_AUTHORIZE -> Endpoint.of(mastodon.authorize()::show);
             case OAUTH_AUTHORIZE_FORM -> Endpoint.of(mastodon.body(), mastodon.authorize()::submit);

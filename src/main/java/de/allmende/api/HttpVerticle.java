@@ -39,6 +39,12 @@ public final class HttpVerticle extends VerticleBase {
                 .setHost(s.config.httpHost()).setPort(port)
                 .setIdleTimeout((int) limits.idleTimeout().toSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS)
                 .setMaxHeaderSize(limits.maxHeaderSize())
+                // Browsers' streaming clients send the token as the WebSocket subprotocol and expect it echoed: accept any
+                // (the token itself is checked before the upgrade).
+                .setWebSocketSubProtocols(java.util.List.of("*"))
+                // No per-message deflate: its zlib state costs some 300 KB of native memory per open socket (2,000 streams
+                // would hold 600 MB), for small JSON events; Mastodon's streaming server leaves it off too.
+                .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false)
                 // h2c detection would hold a new connection unseen until its first bytes arrive
                 .setHttp2ClearTextEnabled(false));
         server.connectionHandler(guard::onConnection);

@@ -28,7 +28,9 @@ public final class Database implements AutoCloseable {
     private final DSLContext dsl;
     private final Changes changes;
     private Database relaxed; // lazily made second pool, see relaxedCommits()
-    private ChangeListener listener; // started on demand, see listenForChanges()
+    private ChannelListener listener; // started on demand, see listenForChanges()
+    private final java.util.List<ChannelListener> channels = new java.util.concurrent.CopyOnWriteArrayList<>();
+    static final String CHANGE_LISTENER = "allmende-change-listener";
 
     private Database(HikariDataSource pool, EmbeddedPostgresServer embedded, Changes changes) {
         this.pool = pool;
@@ -112,7 +114,24 @@ public final class Database implements AutoCloseable {
      * does, command-line tools do not). Until it listens, {@link Changes#tracking()} is false.
      */
     public synchronized void listenForChanges() {
-        if (listener == null) listener = ChangeListener.start(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword(), changes);
+        if (listener == null) listener = ChannelListener.start(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword(),
+                Changes.CHANNEL, CHANGE_LISTENER, new ChannelListener.Receiver() {
+                    @Override
+                    public void heard(java.util.List<String> topics) { changes.heard(topics); }
+
+                    @Override
+                    public void listening(boolean on) { changes.tracking(on); }
+                });
+    }
+
+    /**
+     * Hears {@code channel} on a connection of its own beside the pool (see {@link ChannelListener}), until the
+     * database closes. {@code channel} is a fixed identifier of the code, never input.
+     */
+    public ChannelListener listen(String channel, String applicationName, ChannelListener.Receiver receiver) {
+        ChannelListener l = ChannelListener.start(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword(), channel, applicationName, receiver);
+        channels.add(l);
+        return l;
     }
 
     /** Readiness: a round trip to the server within two seconds. */
@@ -127,6 +146,7 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         if (listener != null) listener.close();
+        channels.forEach(ChannelListener::close);
         if (relaxed != null) relaxed.close();
         pool.close();
         if (embedded != null) embedded.close();

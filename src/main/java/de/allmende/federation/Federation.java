@@ -90,10 +90,15 @@ public final class Federation implements AutoCloseable {
         return router;
     }
 
-    /** Starts the queue workers (domain event consumers, inbox processing and delivery). */
-    public void startWorkers() {
-        eventWorker = new EventWorker(workDb, deliveryLease).on(Consumer.FAN_OUT, new FanOut(workDb)::apply)
-                .onRecorded(Consumer.NOTIFICATIONS, new NotificationWriter(workDb, iris)::apply).start();
+    /**
+     * Starts the queue workers (domain event consumers, inbox processing and delivery); {@code consumers} are the
+     * handlers of the event consumers beyond fan-out (streaming, notifications).
+     */
+    public void startWorkers(java.util.Map<Consumer, EventWorker.Handler> consumers) {
+        EventWorker events = new EventWorker(workDb, deliveryLease).on(Consumer.FAN_OUT, new FanOut(workDb)::apply)
+                .onRecorded(Consumer.NOTIFICATIONS, new NotificationWriter(workDb, iris)::apply);
+        consumers.forEach(events::on);
+        eventWorker = events.start();
         inboxWorker = new InboxWorker(workDb, router).start();
         deliveryWorker = new DeliveryWorker(workDb, http, signer, schemes, iris, moderation, retry, clock, deliveryLease).start();
     }

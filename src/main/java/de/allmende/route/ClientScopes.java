@@ -23,4 +23,9 @@ public record ClientScopes(List<String> anyOf, Holder holder) {
     public static ClientScopes person(String... anyOf) {
         return new ClientScopes(List.of(anyOf), Holder.PERSON);
     }
+
+    /** A person's token that may read some stream; each stream then asks its own scope (service.stream.StreamName). */
+    public static ClientScopes streaming() {
+        return person("read", "read:statuses", "read:notifications");
+    }
 }

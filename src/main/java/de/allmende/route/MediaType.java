@@ -13,6 +13,9 @@ public final class MediaType {
     public static final String CALENDAR = "text/calendar";
     public static final String PNG = "image/png";
     public static final String PROMETHEUS = "text/plain";
+    public static final String PLAIN = "text/plain";
+    /** Server-sent events (streaming). */
+    public static final String EVENT_STREAM = "text/event-stream";
     /** Uploaded files answer with their own type, one of {@link de.allmende.domain.FileType}'s. */
     public static final String UPLOADED = "*/*";
 

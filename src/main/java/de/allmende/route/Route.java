@@ -22,6 +22,8 @@ import static de.allmende.route.Area.WELL_KNOWN;
 import static de.allmende.route.MediaType.ACTIVITY_JSON;
 import static de.allmende.route.MediaType.ATOM;
 import static de.allmende.route.MediaType.CALENDAR;
+import static de.allmende.route.MediaType.EVENT_STREAM;
+import static de.allmende.route.MediaType.PLAIN;
 import static de.allmende.route.MediaType.HTML;
 import static de.allmende.route.MediaType.JRD;
 import static de.allmende.route.MediaType.JSON;
@@ -144,6 +146,22 @@ public enum Route {
     STATUS_CREATE(CLIENT_API, POST, at("/v1/statuses"), ClientScopes.person("write", "write:statuses"), JSON),
     STATUS_EDIT(CLIENT_API, PUT, at("/v1/statuses/", CLIENT_ID), ClientScopes.person("write", "write:statuses"), JSON),
     STATUS_DELETE(CLIENT_API, DELETE, at("/v1/statuses/", CLIENT_ID), ClientScopes.person("write", "write:statuses"), JSON),
+    /**
+     * Streaming (issue 10): a WebSocket that subscribes to streams, and server-sent events of one stream each. The
+     * token may also come as {@code access_token} or (WebSocket) {@code Sec-WebSocket-Protocol}; each stream asks
+     * its own scope ({@code read:statuses}, or {@code read:notifications} for notifications).
+     */
+    STREAMING(CLIENT_API, GET, at("/v1/streaming"), ClientScopes.streaming(), JSON),
+    STREAMING_HEALTH(CLIENT_API, GET, at("/v1/streaming/health"), PUBLIC, PLAIN),
+    STREAMING_USER(CLIENT_API, GET, at("/v1/streaming/user"), ClientScopes.streaming(), EVENT_STREAM),
+    STREAMING_USER_NOTIFICATION(CLIENT_API, GET, at("/v1/streaming/user/notification"), ClientScopes.streaming(), EVENT_STREAM),
+    STREAMING_PUBLIC(CLIENT_API, GET, at("/v1/streaming/public"), ClientScopes.streaming(), EVENT_STREAM),
+    STREAMING_PUBLIC_LOCAL(CLIENT_API, GET, at("/v1/streaming/public/local"), ClientScopes.streaming(), EVENT_STREAM),
+    STREAMING_PUBLIC_REMOTE(CLIENT_API, GET, at("/v1/streaming/public/remote"), ClientScopes.streaming(), EVENT_STREAM),
+    STREAMING_HASHTAG(CLIENT_API, GET, at("/v1/streaming/hashtag"), ClientScopes.streaming(), EVENT_STREAM),
+    STREAMING_HASHTAG_LOCAL(CLIENT_API, GET, at("/v1/streaming/hashtag/local"), ClientScopes.streaming(), EVENT_STREAM),
+    STREAMING_LIST(CLIENT_API, GET, at("/v1/streaming/list"), ClientScopes.streaming(), EVENT_STREAM),
+    STREAMING_DIRECT(CLIENT_API, GET, at("/v1/streaming/direct"), ClientScopes.streaming(), EVENT_STREAM),
     APPS_VERIFY_CREDENTIALS(CLIENT_API, GET, at("/v1/apps/verify_credentials"), ClientScopes.anyToken(), JSON),
     /** The login and consent page; its form posts to {@link #OAUTH_AUTHORIZE_FORM}. */
     OAUTH_AUTHORIZE(OAUTH, GET, at("/authorize"), PUBLIC, HTML),

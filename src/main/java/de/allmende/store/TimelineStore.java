@@ -122,13 +122,18 @@ public final class TimelineStore {
      * followers-only and direct to the author and whom the post addresses (to, cc or mentions name the viewer).
      */
     static Condition visibleTo(de.allmende.db.tables.Post p, Viewer v) {
+        return p.DELETED.isNull().and(addressedTo(p, v));
+    }
+
+    /** Whom a post is for by {@link #visibleTo}'s rule, deleted or not (a deletion goes to those who could see it). */
+    static Condition addressedTo(de.allmende.db.tables.Post p, Viewer v) {
         String iri = v.iri().toString();
         Condition addressed = DSL.condition("{0} @> jsonb_build_object('to', jsonb_build_array({1}::text))", p.AUDIENCE, DSL.val(iri))
                 .or(DSL.condition("{0} @> jsonb_build_object('cc', jsonb_build_array({1}::text))", p.AUDIENCE, DSL.val(iri)))
                 .or(DSL.val(iri).eq(DSL.any(p.MENTIONS)));
         Condition follower = p.VISIBILITY.eq("followers").and(DSL.exists(DSL.selectOne().from(FOLLOW)
                 .where(FOLLOW.FOLLOWER_ID.eq(v.accountId()), FOLLOW.FOLLOWEE_ID.eq(p.AUTHOR_ID), FOLLOW.STATE.eq("accepted"))));
-        return p.DELETED.isNull().and(p.VISIBILITY.in("public", "unlisted").or(p.AUTHOR_ID.eq(v.accountId())).or(follower).or(addressed));
+        return p.VISIBILITY.in("public", "unlisted").or(p.AUTHOR_ID.eq(v.accountId())).or(follower).or(addressed);
     }
 
     private static Condition filtered(TimelineFilter f) {

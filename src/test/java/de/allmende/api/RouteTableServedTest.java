@@ -123,8 +123,13 @@ class RouteTableServedTest {
             if (route.method() != HttpMethod.GET) continue;
             for (RouterPath p : route.template().routerPaths()) {
                 String target = fill(route, p) + sampleQuery(route);
+                if (route == Route.STREAMING) { // a WebSocket: served when the handshake succeeds
+                    sent++;
+                    if (!webSocketOpens(target)) failures.add(route + " " + target + " → no WebSocket");
+                    continue;
+                }
                 for (String accept : ACCEPTS) {
-                    HttpResponse<String> r = get(route, target, accept);
+                    HttpResponse<?> r = get(route, target, accept);
                     sent++;
                     String type = r.headers().firstValue("Content-Type").orElse("").split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
                     boolean declaredType = route.produces().contains(type) || route.produces().contains("*/*");
@@ -157,13 +162,35 @@ class RouteTableServedTest {
         if (route == Route.PASSWORD) return passwordQuery;
         if (route == Route.ACCOUNT_LOOKUP) return "?acct=musterstadt";
         if (route == Route.SEARCH || route == Route.ACCOUNT_SEARCH) return "?q=muster";
+        if (route == Route.STREAMING_HASHTAG || route == Route.STREAMING_HASHTAG_LOCAL) return "?tag=radweg";
+        if (route == Route.STREAMING_LIST) return "?list=1";
         return "";
     }
 
-    private static HttpResponse<String> get(Route route, String target, String accept) {
+    private static HttpResponse<?> get(Route route, String target, String accept) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(node.url() + target)).header("Accept", accept).GET();
         if (route.access() == Access.STAFF) b.header("Authorization", "Bearer " + token);
         if (route.access() == Access.CLIENT) b.header("Authorization", "Bearer " + clientToken);
-        return TestNode.send(b.build());
+        if (!route.produces().contains(de.allmende.route.MediaType.EVENT_STREAM)) return TestNode.send(b.build());
+        // Server-sent events never end: the head is the answer, then the stream is closed.
+        try {
+            HttpResponse<java.io.InputStream> r = java.net.http.HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+            r.body().close();
+            return r;
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean webSocketOpens(String target) {
+        try {
+            var ws = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + clientToken)
+                    .buildAsync(URI.create(node.url().replace("http", "ws") + target), new java.net.http.WebSocket.Listener() {})
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
+            ws.abort();
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package de.allmende.api.mastodon;
 
+import de.allmende.api.server.OnVirtualThread;
 import de.allmende.api.staff.StaffAuth;
 import de.allmende.domain.oauth.ClientGrant;
 import de.allmende.route.ClientScopes;
@@ -18,6 +19,7 @@ import io.vertx.ext.web.handler.SecurityPolicyHandler;
 public final class ClientAuth {
     private static final String GRANT = "allmende.client.grant";
     private static final String INVALID = "The access token is invalid";
+    private static final String STREAMING = de.allmende.route.Route.STREAMING.path();
 
     private static final java.util.Set<io.vertx.core.http.HttpMethod> WITH_BODY = java.util.Set.of(
             io.vertx.core.http.HttpMethod.POST, io.vertx.core.http.HttpMethod.PUT, io.vertx.core.http.HttpMethod.PATCH);
@@ -33,7 +35,7 @@ public final class ClientAuth {
             HttpServerRequest request = ctx.request();
             if (!request.isEnded()) request.pause();
             ctx.response().putHeader("Cache-Control", "no-store");
-            ClientGrant grant = tokens.authenticate(StaffAuth.bearerToken(request.getHeader("Authorization"))).orElseThrow(() -> {
+            ClientGrant grant = tokens.authenticate(presentedToken(request)).orElseThrow(() -> {
                 ctx.response().putHeader("WWW-Authenticate",
                         "Bearer realm=\"Doorkeeper\", error=\"invalid_token\", error_description=\"" + INVALID + "\"");
                 return ApiException.unauthorized(INVALID);
@@ -48,9 +50,24 @@ public final class ClientAuth {
             }
             ctx.put(GRANT, grant);
             // A route that reads a body has a BodyHandler next, which resumes the request itself.
-            if (!WITH_BODY.contains(request.method()) && !request.isEnded()) request.resume();
+            if (!WITH_BODY.contains(request.method()) && !OnVirtualThread.upgrade(request) && !request.isEnded()) request.resume();
             ctx.next();
         };
+    }
+
+    /**
+     * The token a request presents: the bearer token; for streaming also the {@code access_token} query parameter
+     * (legacy, still used) and, for a WebSocket, {@code Sec-WebSocket-Protocol}, since browsers cannot set headers
+     * on a WebSocket (the handshake echoes it back, as Chrome expects).
+     */
+    public static String presentedToken(HttpServerRequest request) {
+        String bearer = StaffAuth.bearerToken(request.getHeader("Authorization"));
+        if (bearer != null || !request.path().startsWith(STREAMING)) return bearer;
+        String query = request.getParam("access_token");
+        if (query != null && !query.isBlank()) return query.strip();
+        String protocol = request.getHeader("Sec-WebSocket-Protocol");
+        if (protocol != null && OnVirtualThread.upgrade(request)) return protocol.split(",")[0].strip();
+        return null;
     }
 
     /** The grant of a request that passed {@link #require}. */

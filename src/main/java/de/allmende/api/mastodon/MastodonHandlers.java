@@ -29,6 +29,7 @@ public final class MastodonHandlers {
     private final NotificationsHandler notifications;
     private final SearchHandler search;
     private final StatusWritesHandler statusWrites;
+    private final de.allmende.api.streaming.StreamingHandler streaming;
 
     public MastodonHandlers(Services s, Templates templates) {
         AccountPages pages = new AccountPages(templates, s.config.nodeName());
@@ -54,6 +55,10 @@ public final class MastodonHandlers {
         var statusWrites = new de.allmende.service.client.StatusWrites(s.db, s.iris, s.config.publicUrl().getRawAuthority(), s.notes,
                 s.content, s.audit, statusReads);
         this.statusWrites = new StatusWritesHandler(accountReads, statusWrites, statusJson, accountJson);
+        // This process's open streams hear what every process publishes from here on; statuses render as the timelines do.
+        s.streamHub.renderNotificationsWith(notifications::streamed);
+        s.streamHub.start(new StreamPayloads(statusReads, statusJson));
+        this.streaming = new de.allmende.api.streaming.StreamingHandler(s.streamHub, accountReads);
     }
 
     public ClientAuth auth() { return auth; }
@@ -73,6 +78,8 @@ public final class MastodonHandlers {
     public SearchHandler search() { return search; }
     /** The write path: post, edit, delete statuses; their history and source. */
     public StatusWritesHandler statusWrites() { return statusWrites; }
+    /** Streaming: a WebSocket and server-sent events. */
+    public de.allmende.api.streaming.StreamingHandler streaming() { return streaming; }
     public Handler<RoutingContext> serverMetadata() { return serverMetadata; }
     public Handler<RoutingContext> userInfo() { return OAuthAnswers.answering(userInfo::handle); }
     public Handler<RoutingContext> createApp() { return OAuthAnswers.answering(apps::create); }

@@ -81,6 +81,11 @@ public final class NotificationsHandler {
         return reads.find(new Viewer(created.accountId(), created.subject()), created.notificationId()).map(this::json);
     }
 
+    /** The same entity for streaming's {@code notification} event, as a JSON string; empty if it is gone meanwhile. */
+    public Optional<String> streamed(Viewer viewer, long notificationId) {
+        return reads.find(viewer, notificationId).map(this::json).map(ObjectNode::toString);
+    }
+
     private ObjectNode json(NotificationView n) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("id", Long.toString(n.id())).put("type", n.type().wire()).put("created_at", AccountJson.time(n.createdAt()))

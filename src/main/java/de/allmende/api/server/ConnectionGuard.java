@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ConnectionGuard {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionGuard.class);
 
+    private static final String STREAMING = de.allmende.route.Route.STREAMING.path();
     private final HttpLimits limits;
     private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
     private final Map<HttpConnection, Tracked> open = new ConcurrentHashMap<>();
@@ -83,6 +84,14 @@ public final class ConnectionGuard {
         t.current = request;
     }
 
+    /**
+     * A streaming request (server-sent events, a WebSocket) stays open by design: the request timeout does not end
+     * it; heartbeats keep it within the idle timeout, and the streaming limits bound how many one client holds.
+     */
+    private static boolean streaming(HttpServerRequest request) {
+        return request.path() != null && request.path().startsWith(STREAMING);
+    }
+
     public int openConnections() {
         return total.get();
     }
@@ -97,7 +106,7 @@ public final class ConnectionGuard {
             if (current == null) {
                 close = now - t.opened > header;
             } else if (!current.response().ended()) {
-                close = now - t.requestStarted > request;
+                close = now - t.requestStarted > request && !streaming(current);
             } else if (t.idleSince == 0) {
                 t.idleSince = now;
                 close = false;

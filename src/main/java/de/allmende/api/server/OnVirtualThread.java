@@ -29,6 +29,7 @@ public final class OnVirtualThread {
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
     private static final String CONTEXT = "allmende.request.context";
+    private static final String STREAMING = de.allmende.route.Route.STREAMING.path();
     private final VertxInternal vertx;
 
     public OnVirtualThread(VertxInternal vertx) {
@@ -45,6 +46,15 @@ public final class OnVirtualThread {
         return ctx -> run(handler, ctx);
     }
 
+    /**
+     * A WebSocket handshake to the streaming API: its handler takes the request over ({@code toWebSocket}), so
+     * nothing may read it before. Elsewhere an {@code Upgrade} header means nothing and the request is read as any.
+     */
+    public static boolean upgrade(HttpServerRequest request) {
+        return "websocket".equalsIgnoreCase(request.getHeader("Upgrade")) && request.path() != null
+                && request.path().startsWith(STREAMING);
+    }
+
     private void run(Handler<RoutingContext> handler, RoutingContext ctx) {
         if (Thread.currentThread().isVirtual()) {
             handler.handle(ctx);
@@ -52,7 +62,8 @@ public final class OnVirtualThread {
         }
         HttpServerRequest request = ctx.request();
         // Body bytes that arrive on the event loop before the handler set a reader would be lost.
-        if (WITH_BODY.contains(request.method()) && !request.isEnded()) request.pause();
+        // A WebSocket upgrade must still be unread when the handler upgrades it on its thread.
+        if ((WITH_BODY.contains(request.method()) || upgrade(request)) && !request.isEnded()) request.pause();
         Context threads = ctx.get(CONTEXT);
         if (threads == null) {
             threads = vertx.createVirtualThreadContext();

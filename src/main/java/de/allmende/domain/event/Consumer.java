@@ -12,7 +12,9 @@ public enum Consumer {
     FAN_OUT(e -> e instanceof ActivityPublished p && p.toFollowers()),
     /** Writes the client API's notifications: follows, mentions, favourites, boosts, edits of boosted posts. */
     NOTIFICATIONS(e -> e instanceof FollowEvent || e instanceof ReactionEvent || e instanceof Mentioned
-            || e instanceof PostEvent.PostEdited || e instanceof PostEvent.PostDeleted || e instanceof Blocked);
+            || e instanceof PostEvent.PostEdited || e instanceof PostEvent.PostDeleted || e instanceof Blocked),
+    /** Tells every node process's streaming clients of new, edited and deleted posts and of notifications (service.stream.Streams). */
+    STREAMING(e -> e instanceof PostEvent || e instanceof NotificationCreated);
 
     private final Predicate<DomainEvent> wants;
 
