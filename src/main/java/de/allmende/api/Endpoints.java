@@ -74,6 +74,11 @@ final class Endpoints {
             case STATUS_CONTEXT -> Endpoint.of(mastodon.statuses()::context);
             case HOME_TIMELINE -> Endpoint.of(mastodon.statuses()::home);
             case PUBLIC_TIMELINE -> Endpoint.of(mastodon.statuses()::publicTimeline);
+            case MEDIA_UPLOAD, MEDIA_UPLOAD_V1 -> Endpoint.of(mastodon.uploads(), mastodon.media()::upload);
+            case CLIENT_MEDIA -> Endpoint.of(mastodon.media()::get);
+            case CLIENT_MEDIA_UPDATE -> Endpoint.of(mastodon.body(), mastodon.media()::update);
+            case POLL -> Endpoint.of(mastodon.polls()::poll);
+            case POLL_VOTE -> Endpoint.of(mastodon.body(), mastodon.polls()::vote);
             case APPS_VERIFY_CREDENTIALS -> Endpoint.of(mastodon.verifyApp());
             case OAUTH_AUTHORIZE -> Endpoint.of(mastodon.authorize()::show);
             case OAUTH_AUTHORIZE_FORM -> Endpoint.of(mastodon.body(), mastodon.authorize()::submit);

@@ -128,6 +128,14 @@ public enum Route {
     STATUS_CONTEXT(CLIENT_API, GET, at("/v1/statuses/", CLIENT_ID, "/context"), ClientScopes.person("read", "read:statuses"), JSON),
     HOME_TIMELINE(CLIENT_API, GET, at("/v1/timelines/home"), ClientScopes.person("read", "read:statuses"), JSON),
     PUBLIC_TIMELINE(CLIENT_API, GET, at("/v1/timelines/public"), ClientScopes.person("read", "read:statuses"), JSON),
+    /** Media for posts: upload (v2; v1 for older apps), read and describe one's own uploads. */
+    MEDIA_UPLOAD(CLIENT_API, POST, at("/v2/media"), ClientScopes.person("write", "write:media"), JSON),
+    MEDIA_UPLOAD_V1(CLIENT_API, POST, at("/v1/media"), ClientScopes.person("write", "write:media"), JSON),
+    CLIENT_MEDIA(CLIENT_API, GET, at("/v1/media/", UUID_ID), ClientScopes.person("write", "write:media"), JSON),
+    CLIENT_MEDIA_UPDATE(CLIENT_API, PUT, at("/v1/media/", UUID_ID), ClientScopes.person("write", "write:media"), JSON),
+    /** Polls of the posts a municipality sees, and its votes in them. */
+    POLL(CLIENT_API, GET, at("/v1/polls/", CLIENT_ID), ClientScopes.person("read", "read:statuses"), JSON),
+    POLL_VOTE(CLIENT_API, POST, at("/v1/polls/", CLIENT_ID, "/votes"), ClientScopes.person("write", "write:statuses"), JSON),
     APPS_VERIFY_CREDENTIALS(CLIENT_API, GET, at("/v1/apps/verify_credentials"), ClientScopes.anyToken(), JSON),
     /** The login and consent page; its form posts to {@link #OAUTH_AUTHORIZE_FORM}. */
     OAUTH_AUTHORIZE(OAUTH, GET, at("/authorize"), PUBLIC, HTML),

@@ -4,6 +4,7 @@ import de.allmende.content.Content;
 import de.allmende.domain.LocalActor;
 import de.allmende.domain.post.Audience;
 import de.allmende.domain.post.LanguageMap;
+import de.allmende.domain.post.MediaAttachment;
 import de.allmende.domain.post.Origin;
 import de.allmende.domain.post.Post;
 import de.allmende.domain.post.PostKind;
@@ -33,10 +34,16 @@ final class LocalPosts {
 
     /** A public note, as the outbound adapter publishes it: in German, as everything a municipality writes. */
     void note(DSLContext tx, LocalActor author, URI iri, String html, Instant published, Optional<Instant> updated) {
+        note(tx, author, iri, html, List.of(), published, updated);
+    }
+
+    /** A public note showing uploaded files. */
+    void note(DSLContext tx, LocalActor author, URI iri, String html, List<MediaAttachment> attachments, Instant published,
+              Optional<Instant> updated) {
         Post p = new Post(iri, iris.actor(author.handle()), PostKind.NOTE,
                 Audience.forVisibility(Visibility.PUBLIC, iris.followers(author.handle()), List.of()), Visibility.PUBLIC,
                 Optional.empty(), Optional.empty(), Optional.empty(), LanguageMap.EMPTY, LanguageMap.EMPTY, LanguageMap.of("de", html),
-                false, List.of(), List.of(), List.of(), Optional.empty(), published, updated, Optional.empty(), Origin.LOCAL);
+                false, List.of(), List.of(), attachments, Optional.empty(), published, updated, Optional.empty(), Origin.LOCAL);
         save(tx, author, p);
     }
 

@@ -7,13 +7,17 @@ import de.allmende.domain.event.PostEvent.PostDeleted;
 import de.allmende.domain.event.PostEvent.PostEdited;
 import de.allmende.service.port.LocalIris;
 import de.allmende.service.port.Publisher;
+import de.allmende.domain.post.MediaAttachment;
+import de.allmende.service.media.PostMedia;
 import de.allmende.store.EventStore;
+import de.allmende.store.MediaStore;
 import de.allmende.store.ObjectStore;
 import de.allmende.support.ApiException;
 import org.jooq.DSLContext;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,21 +34,32 @@ public final class NoteService {
     private final LocalPosts posts;
     private final ObjectStore objects = new ObjectStore();
     private final EventStore events = new EventStore();
+    private final PostMedia media;
 
     public NoteService(Database db, LocalIris iris, Publisher publisher) {
         this.db = db;
         this.iris = iris;
         this.publisher = publisher;
         this.posts = new LocalPosts(iris);
+        this.media = new PostMedia(new MediaStore(iris::media));
     }
 
     /** Posts a public Note to the author's followers. Returns its IRI. */
     public URI publish(LocalActor author, String html) {
+        return publish(author, html, List.of());
+    }
+
+    /**
+     * Posts a public Note showing the author's uploaded files ({@code mediaIds} as apps send {@code media_ids[]}; 422
+     * unless each is an unattached upload of the author, at most four). Returns its IRI.
+     */
+    public URI publish(LocalActor author, String html, List<String> mediaIds) {
         URI id = iris.newObject();
         db.dsl().transaction(cfg -> {
+            List<MediaAttachment> attachments = media.attach(cfg.dsl(), author, mediaIds, id);
             events.record(cfg.dsl(), new PostCreated(iris.actor(author.handle()), id, NOTE));
-            publisher.createNote(cfg.dsl(), author, id, html);
-            posts.note(cfg.dsl(), author, id, html, Instant.now(), Optional.empty());
+            publisher.createNote(cfg.dsl(), author, id, html, attachments);
+            posts.note(cfg.dsl(), author, id, html, attachments, Instant.now(), Optional.empty());
         });
         return id;
     }

@@ -74,9 +74,11 @@ class RouteTableServedTest {
                 "SELECT a.id FROM account a JOIN actor ON actor.id = a.local_actor_id WHERE actor.handle = 'musterstadt'").toString());
         ids.put("status", node.node().services().db.dsl().fetchValue(
                 "SELECT id FROM post WHERE visibility = 'public' ORDER BY id LIMIT 1").toString());
+        // A poll on that post, as a received Question would have one.
+        node.execute("INSERT INTO poll (post_id, multiple, options) VALUES (" + ids.get("status") + ", false, '[{\"title\": \"Ja\", \"votes\": 1}]')");
         MastodonApp.person(node, "erika", "musterstadt", Role.EDITOR);
-        app = MastodonApp.register(node, "https://app.example/callback", "read profile");
-        clientToken = app.login("erika", "read profile");
+        app = MastodonApp.register(node, "https://app.example/callback", "read write profile");
+        clientToken = app.login("erika", "read write:media profile");
         passwordQuery = "?" + node.node().services().people.resetPassword("erika").getQuery();
     }
 
@@ -138,10 +140,10 @@ class RouteTableServedTest {
         String kind = p.fixed().get(Param.KIND.name());
         String id = switch (route) {
             case ACTIVITY -> ids.get("activity");
-            case MEDIA, STAFF_MEDIA -> ids.get("media");
+            case MEDIA, STAFF_MEDIA, CLIENT_MEDIA -> ids.get("media");
             case OBJECT -> ids.get("object");
             case ACCOUNT, ACCOUNT_STATUSES, ACCOUNT_FOLLOWERS, ACCOUNT_FOLLOWING -> ids.get("account");
-            case STATUS, STATUS_CONTEXT -> ids.get("status");
+            case STATUS, STATUS_CONTEXT, POLL -> ids.get("status");
             default -> kind == null ? "" : ids.get(kind);
         };
         return p.path().replace(":" + Param.HANDLE.name(), "musterstadt").replace(":id", id);

@@ -3,9 +3,11 @@ package de.allmende.service.port;
 import de.allmende.content.Content;
 import de.allmende.domain.LocalActor;
 import de.allmende.domain.RemoteActor;
+import de.allmende.domain.post.MediaAttachment;
 import org.jooq.DSLContext;
 
 import java.net.URI;
+import java.util.List;
 
 /**
  * Tells the network what a use case changed. Federation implements it: it converts to ActivityStreams,
@@ -15,6 +17,15 @@ import java.net.URI;
 public interface Publisher {
     /** A new Note with this id, public, to the author's followers. */
     void createNote(DSLContext tx, LocalActor author, URI id, String html);
+
+    /** A new Note showing uploaded files ({@link de.allmende.service.media.PostMedia} took them for it). */
+    void createNote(DSLContext tx, LocalActor author, URI id, String html, List<MediaAttachment> attachments);
+
+    /**
+     * A vote in a remote poll, as Mastodon sends one: a Note with {@code id}, the chosen option as {@code name},
+     * answering {@code question}, to its author only.
+     */
+    void vote(DSLContext tx, LocalActor voter, URI id, URI question, String option, RemoteActor author);
 
     /** New text for one of the author's Notes. */
     void updateNote(DSLContext tx, LocalActor author, URI id, String html);
