@@ -65,6 +65,16 @@ public final class SampleFiles {
         out.writeBytes(body);
     }
 
+    /** A tiny PNG whose header claims {@code width} × {@code height} pixels (a "pixel flood": small file, huge bitmap). */
+    public static byte[] pngClaiming(int width, int height) {
+        byte[] png = png();
+        java.nio.ByteBuffer.wrap(png, 16, 8).putInt(width).putInt(height); // IHDR data starts after its length and type
+        CRC32 crc = new CRC32();
+        crc.update(png, 12, 17); // IHDR's type and 13 bytes of data
+        java.nio.ByteBuffer.wrap(png, 29, 4).putInt((int) crc.getValue());
+        return png;
+    }
+
     /** A PNG padded with trailing bytes to exactly {@code size} bytes (still starts like a PNG). */
     public static byte[] pngOfSize(int size) {
         byte[] png = png();

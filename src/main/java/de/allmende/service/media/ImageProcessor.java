@@ -24,8 +24,7 @@ import java.util.List;
 final class ImageProcessor {
     /** The longer side of a preview, in pixels. */
     static final int PREVIEW_SIDE = 640;
-    /** Mastodon's {@code image_matrix_limit} (7680 × 4320); the instance document announces the same. */
-    static final long MAX_PIXELS = 33_177_600L;
+    static final long MAX_PIXELS = de.allmende.domain.FileType.MAX_IMAGE_PIXELS;
     /** BlurHash components across and down, as Mastodon computes them. */
     private static final int HASH_COMPONENTS = 4;
     /** The hash only describes colour patches: computing it from a tiny copy is as good and much faster. */
@@ -58,7 +57,7 @@ final class ImageProcessor {
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
                 if (pixels > MAX_PIXELS) {
                     throw new ValidationException(List.of(new FieldError("file", "images may have at most " + MAX_PIXELS
-                            + " pixels (7680 × 4320); this one has " + reader.getWidth(0) + " × " + reader.getHeight(0))));
+                            + " pixels (4096 × 4096); this one has " + reader.getWidth(0) + " × " + reader.getHeight(0))));
                 }
                 return reader.read(0); // the first frame of an animation
             } catch (IOException | RuntimeException e) {

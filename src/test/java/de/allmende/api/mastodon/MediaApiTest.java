@@ -167,10 +167,13 @@ class MediaApiTest {
         HttpResponse<String> damaged = upload(app, new Multipart().file("file", "kaputt.png", "image/png", broken));
         assertEquals(422, damaged.statusCode(), damaged.body());
         assertTrue(error(damaged).contains("cannot be read"), damaged.body());
+        HttpResponse<String> flood = upload(app, new Multipart().file("file", "flut.png", "image/png", SampleFiles.pngClaiming(50_000, 50_000)));
+        assertEquals(422, flood.statusCode(), flood.body());
+        assertTrue(error(flood).contains("at most 16777216 pixels"), flood.body());
         HttpResponse<String> none = upload(app, new Multipart().field("description", "ohne Datei"));
         assertEquals(422, none.statusCode());
         assertTrue(error(none).contains("'file'"), none.body());
-        assertEquals(0, node.count("SELECT count(*) FROM media WHERE file_name IN ('riesig.png', 'tool.exe', 'seite.png', 'kaputt.png')"));
+        assertEquals(0, node.count("SELECT count(*) FROM media WHERE file_name IN ('riesig.png', 'tool.exe', 'seite.png', 'kaputt.png', 'flut.png')"));
     }
 
     @Test
