@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 
 /**
  * What Mastodon apps need of an uploaded image: its size, a preview at most 640 pixels on its longer side (JPEG, or
@@ -29,6 +30,11 @@ final class ImageProcessor {
     private static final int HASH_COMPONENTS = 4;
     /** The hash only describes colour patches: computing it from a tiny copy is as good and much faster. */
     private static final int HASH_SIDE = 64;
+    /**
+     * Images decoded at once: a decoded image takes up to 64 MB (4 bytes for each of {@link #MAX_PIXELS}), and the work
+     * is all processor, so more at a time would only cost memory. Others wait (virtual threads: cheaply).
+     */
+    private static final Semaphore DECODING = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
 
     /** @param previewFormat "jpeg" or "png" */
     record Processed(int width, int height, String blurhash, String previewFormat, int previewWidth, int previewHeight) {}
@@ -38,6 +44,15 @@ final class ImageProcessor {
      * larger than {@link #MAX_PIXELS}.
      */
     Processed process(Path file, Path preview) throws IOException {
+        DECODING.acquireUninterruptibly();
+        try {
+            return processNow(file, preview);
+        } finally {
+            DECODING.release();
+        }
+    }
+
+    private Processed processNow(Path file, Path preview) throws IOException {
         BufferedImage image = read(file);
         boolean transparent = image.getColorModel().hasAlpha();
         BufferedImage small = scaled(image, PREVIEW_SIDE, transparent);
