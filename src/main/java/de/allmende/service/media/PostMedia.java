@@ -35,7 +35,8 @@ public final class PostMedia {
      * Inside the transaction that publishes {@code post}: takes the files (locked, so no other post takes them at the
      * same time) and returns them as the post's attachments, in the order the app named them. 422 when there are more
      * than four, or when an id names no unattached file of {@code author} (another municipality's file is not told
-     * apart from a missing one).
+     * apart from a missing one). Files this very post shows already may be named again: an edit sends its media_ids
+     * anew. (Files an edit leaves out stay marked as the post's; Mastodon keeps them too, for the edit history.)
      */
     public List<MediaAttachment> attach(DSLContext tx, LocalActor author, List<String> mediaIds, URI post) {
         List<String> ids = List.copyOf(new LinkedHashSet<>(mediaIds));
@@ -45,7 +46,7 @@ public final class PostMedia {
         List<String> missing = new ArrayList<>();
         for (String id : ids) parse(id).ifPresentOrElse(uuids::add, () -> missing.add(id));
         Map<UUID, Media> usable = store.lockAll(tx, uuids).stream()
-                .filter(m -> m.actorId() == author.id() && m.attachedTo().isEmpty())
+                .filter(m -> m.actorId() == author.id() && m.attachedTo().map(post::equals).orElse(true))
                 .collect(Collectors.toMap(Media::id, Function.identity()));
         for (UUID id : uuids) if (!usable.containsKey(id)) missing.add(id.toString());
         if (!missing.isEmpty()) {

@@ -206,6 +206,11 @@ class MediaApiTest {
         assertEquals("Document", note.path("attachment").get(1).path("type").asText());
         assertTrue(note.path("@context").toString().contains("toot:blurhash"), "Mastodon's terms are named");
 
+        var postMedia = new de.allmende.service.media.PostMedia(new de.allmende.store.MediaStore(node.node().services().iris::media));
+        var reattached = node.node().services().db.dsl().transactionResult(cfg ->
+                postMedia.attach(cfg.dsl(), musterstadt, List.of(plan.path("id").asText(), photo.path("id").asText()), post));
+        assertEquals(List.of(plan.path("url").asText(), photo.path("url").asText()), reattached.stream().map(a -> a.url().toString()).toList(),
+                "an edit of the same post may name its files again, in a new order");
         ApiException again = assertThrows(ApiException.class, () -> notes.publish(musterstadt, "<p>Nochmal</p>", List.of(photo.path("id").asText())));
         assertEquals(422, again.status(), "a file shows in one post only");
         HttpResponse<String> edit = put(app, "/api/v1/media/" + photo.path("id").asText(), "{\"description\":\"anders\"}");
