@@ -98,6 +98,11 @@ final class Endpoints {
             case STREAMING_HASHTAG_LOCAL -> Endpoint.of(mastodon.streaming().events(Kind.HASHTAG_LOCAL));
             case STREAMING_LIST -> Endpoint.of(mastodon.streaming().events(Kind.LIST));
             case STREAMING_DIRECT -> Endpoint.of(mastodon.streaming().events(Kind.DIRECT));
+            case MEDIA_UPLOAD, MEDIA_UPLOAD_V1 -> Endpoint.of(mastodon.uploads(), mastodon.media()::upload);
+            case CLIENT_MEDIA -> Endpoint.of(mastodon.media()::get);
+            case CLIENT_MEDIA_UPDATE -> Endpoint.of(mastodon.body(), mastodon.media()::update);
+            case POLL -> Endpoint.of(mastodon.polls()::poll);
+            case POLL_VOTE -> Endpoint.of(mastodon.body(), mastodon.polls()::vote);
             case APPS_VERIFY_CREDENTIALS -> Endpoint.of(mastodon.verifyApp());
             case OAUTH_AUTHORIZE -> Endpoint.of(mastodon.authorize()::show);
             case OAUTH_AUTHORIZE_FORM -> Endpoint.of(mastodon.body(), mastodon.authorize()::submit);

@@ -34,6 +34,12 @@ public enum FileType {
         public int maxMegabytes() { return maxMegabytes; }
     }
 
+    /**
+     * The most pixels an image may have (4096 × 4096, the {@code image_matrix_limit} the instance document announces): a
+     * small file can decode to an enormous bitmap, so this is checked from the header before decoding.
+     */
+    public static final long MAX_IMAGE_PIXELS = 16_777_216L;
+
     private final String mediaType;
     private final Category category;
 

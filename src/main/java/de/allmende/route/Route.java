@@ -162,6 +162,14 @@ public enum Route {
     STREAMING_HASHTAG_LOCAL(CLIENT_API, GET, at("/v1/streaming/hashtag/local"), ClientScopes.streaming(), EVENT_STREAM),
     STREAMING_LIST(CLIENT_API, GET, at("/v1/streaming/list"), ClientScopes.streaming(), EVENT_STREAM),
     STREAMING_DIRECT(CLIENT_API, GET, at("/v1/streaming/direct"), ClientScopes.streaming(), EVENT_STREAM),
+    /** Media for posts: upload (v2; v1 for older apps), read and describe one's own uploads. */
+    MEDIA_UPLOAD(CLIENT_API, POST, at("/v2/media"), ClientScopes.person("write", "write:media"), JSON),
+    MEDIA_UPLOAD_V1(CLIENT_API, POST, at("/v1/media"), ClientScopes.person("write", "write:media"), JSON),
+    CLIENT_MEDIA(CLIENT_API, GET, at("/v1/media/", UUID_ID), ClientScopes.person("write", "write:media"), JSON),
+    CLIENT_MEDIA_UPDATE(CLIENT_API, PUT, at("/v1/media/", UUID_ID), ClientScopes.person("write", "write:media"), JSON),
+    /** Polls of the posts a municipality sees, and its votes in them. */
+    POLL(CLIENT_API, GET, at("/v1/polls/", CLIENT_ID), ClientScopes.person("read", "read:statuses"), JSON),
+    POLL_VOTE(CLIENT_API, POST, at("/v1/polls/", CLIENT_ID, "/votes"), ClientScopes.person("write", "write:statuses"), JSON),
     APPS_VERIFY_CREDENTIALS(CLIENT_API, GET, at("/v1/apps/verify_credentials"), ClientScopes.anyToken(), JSON),
     /** The login and consent page; its form posts to {@link #OAUTH_AUTHORIZE_FORM}. */
     OAUTH_AUTHORIZE(OAUTH, GET, at("/authorize"), PUBLIC, HTML),

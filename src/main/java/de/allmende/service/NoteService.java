@@ -12,7 +12,10 @@ import de.allmende.domain.post.Post;
 import de.allmende.domain.post.Visibility;
 import de.allmende.service.port.LocalIris;
 import de.allmende.service.port.Publisher;
+import de.allmende.domain.post.MediaAttachment;
+import de.allmende.service.media.PostMedia;
 import de.allmende.store.EventStore;
+import de.allmende.store.MediaStore;
 import de.allmende.store.ObjectStore;
 import de.allmende.support.ApiException;
 import org.jooq.DSLContext;
@@ -41,21 +44,40 @@ public final class NoteService {
     private final LocalPosts posts;
     private final ObjectStore objects = new ObjectStore();
     private final EventStore events = new EventStore();
+    private final PostMedia media;
 
     public NoteService(Database db, LocalIris iris, Publisher publisher) {
         this.db = db;
         this.iris = iris;
         this.publisher = publisher;
         this.posts = new LocalPosts(iris);
+        this.media = new PostMedia(new MediaStore(iris::media));
     }
 
     /** Posts a public Note in German to the author's followers. Returns its IRI. */
     public URI publish(LocalActor author, String html) {
+        return publish(author, html, List.of());
+    }
+
+    /**
+     * Posts a public Note showing the author's uploaded files ({@code mediaIds} as apps send {@code media_ids[]}; 422
+     * unless each is an unattached upload of the author, at most four). Returns its IRI.
+     */
+    public URI publish(LocalActor author, String html, List<String> mediaIds) {
         URI id = iris.newObject();
         Post note = Post.note(id, iris.actor(author.handle()), Audience.forVisibility(Visibility.PUBLIC, iris.followers(author.handle()), List.of()),
                 Visibility.PUBLIC, Optional.empty(), LanguageMap.EMPTY, LanguageMap.of(GERMAN, html), false, List.of(), List.of(), now());
-        db.dsl().transaction(cfg -> publish(cfg.dsl(), author, note));
+        db.dsl().transaction(cfg -> publish(cfg.dsl(), author, note.withAttachments(attachments(cfg.dsl(), author, mediaIds, id))));
         return id;
+    }
+
+    /**
+     * Inside the caller's transaction: takes the author's uploads {@code mediaIds} for the post {@code postIri} (422
+     * unless each is the author's, not shown by another post, at most four; those it already shows may come again,
+     * as an edit resends them). Put the result into the post before publishing it.
+     */
+    public List<MediaAttachment> attachments(DSLContext tx, LocalActor author, List<String> mediaIds, URI postIri) {
+        return mediaIds.isEmpty() ? List.of() : media.attach(tx, author, mediaIds, postIri);
     }
 
     /**

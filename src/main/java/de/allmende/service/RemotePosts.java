@@ -7,11 +7,13 @@ import de.allmende.domain.event.Mentioned;
 import de.allmende.domain.event.PostEvent.PostCreated;
 import de.allmende.domain.event.PostEvent.PostDeleted;
 import de.allmende.domain.event.PostEvent.PostEdited;
+import de.allmende.domain.post.PollFacts;
 import de.allmende.domain.post.Post;
 import de.allmende.store.AccountStore;
 import de.allmende.store.EventStore;
 import de.allmende.store.FollowStore;
 import de.allmende.store.ObjectStore;
+import de.allmende.store.PollStore;
 import de.allmende.store.PostStore;
 import org.jooq.DSLContext;
 
@@ -31,7 +33,13 @@ public final class RemotePosts {
      * The object an activity carries: as it came, with the result of its proof check, and as a typed post — empty if
      * it is no post, or not by the actor it is attributed to here (the only one a signature or proof vouches for).
      */
-    public record ReceivedObject(URI id, String type, Optional<URI> inReplyTo, RawJson json, ObjectProof proof, Optional<Post> post) {}
+    public record ReceivedObject(URI id, String type, Optional<URI> inReplyTo, RawJson json, ObjectProof proof, Optional<Post> post,
+                                 Optional<PollFacts> poll) {
+        /** An object without a poll. */
+        public ReceivedObject(URI id, String type, Optional<URI> inReplyTo, RawJson json, ObjectProof proof, Optional<Post> post) {
+            this(id, type, inReplyTo, json, proof, post, Optional.empty());
+        }
+    }
 
     private final Database db;
     private final Predicate<URI> isLocalAccount;
@@ -41,6 +49,7 @@ public final class RemotePosts {
     private final ObjectStore objects = new ObjectStore();
     private final PostStore posts = new PostStore();
     private final EventStore events = new EventStore();
+    private final PollStore polls = new PollStore();
 
     /** @param isLocalAccount whether an IRI names an account of this node (mentions of it are recorded, for notifications) */
     public RemotePosts(Database db, Predicate<URI> isLocalAccount) {
@@ -66,7 +75,7 @@ public final class RemotePosts {
             activities.keep(tx, update);
             objects.updateRemote(tx, id, object.json(), object.proof());
             if (object.post().isEmpty()) return;
-            save(tx, object.post().get(), update.actor()); // the typed row replaced, its id kept
+            save(tx, object, update.actor()); // the typed row replaced, its id kept; a poll's counts with it
             events.record(tx, new PostEdited(update.actor(), object.post().get().iri(), object.type()));
         });
     }
@@ -121,7 +130,7 @@ public final class RemotePosts {
                 object.inReplyTo().map(URI::toString).orElse(null), object.json(), object.proof());
         if (!fresh || object.post().isEmpty()) return;
         Post post = object.post().get();
-        save(tx, post, author);
+        save(tx, object, author);
         events.record(tx, new PostCreated(author, post.iri(), object.type()));
         for (URI mentioned : post.mentions()) {
             if (isLocalAccount.test(mentioned)) events.record(tx, new Mentioned(author, post.iri(), mentioned));
@@ -132,10 +141,12 @@ public final class RemotePosts {
         return objects.find(tx, object).filter(o -> o.attributedTo().equals(actor.toString())).isPresent();
     }
 
-    private void save(DSLContext tx, Post post, URI author) {
+    private void save(DSLContext tx, ReceivedObject object, URI author) {
+        Post post = object.post().orElseThrow();
         long account = posts.accountOfRemote(tx, author)
                 .orElseThrow(() -> new IllegalStateException("author resolved but not stored: " + author));
         Optional<Long> objectRow = objects.find(tx, post.iri().toString()).map(ObjectStore.StoredObject::id);
-        posts.save(tx, post, account, objectRow);
+        long postId = posts.save(tx, post, account, objectRow);
+        if (object.poll().isPresent()) polls.save(tx, postId, object.poll().get());
     }
 }

@@ -2,6 +2,8 @@ package de.allmende.store;
 
 import de.allmende.db.tables.records.MediaRecord;
 import de.allmende.domain.FileType;
+import de.allmende.domain.Focus;
+import de.allmende.domain.ImageFacts;
 import de.allmende.domain.Media;
 import org.jooq.DSLContext;
 
@@ -10,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -36,7 +39,38 @@ public final class MediaStore {
                 .set(MEDIA.SHA256, m.sha256())
                 .set(MEDIA.DESCRIPTION, m.description().orElse(null))
                 .set(MEDIA.CREATED, OffsetDateTime.ofInstant(m.created(), ZoneOffset.UTC))
+                .set(MEDIA.WIDTH, m.image().map(ImageFacts::width).orElse(null))
+                .set(MEDIA.HEIGHT, m.image().map(ImageFacts::height).orElse(null))
+                .set(MEDIA.BLURHASH, m.image().map(ImageFacts::blurhash).orElse(null))
+                .set(MEDIA.PREVIEW_ID, m.image().map(ImageFacts::previewId).orElse(null))
+                .set(MEDIA.PREVIEW_WIDTH, m.image().map(ImageFacts::previewWidth).orElse(null))
+                .set(MEDIA.PREVIEW_HEIGHT, m.image().map(ImageFacts::previewHeight).orElse(null))
+                .set(MEDIA.FOCUS_X, (float) m.focus().x())
+                .set(MEDIA.FOCUS_Y, (float) m.focus().y())
                 .execute();
+    }
+
+    /** The preview of {@code original}: a file of its own, removed with it. */
+    public void insertPreview(DSLContext tx, Media preview, UUID original) {
+        insert(tx, preview);
+        tx.update(MEDIA).set(MEDIA.PREVIEW_OF, original).where(MEDIA.ID.eq(preview.id())).execute();
+    }
+
+    /** New alt text and focal point of the actor's file; false if it has none such. */
+    public boolean describe(DSLContext tx, UUID id, long actorId, Optional<String> description, Focus focus) {
+        return tx.update(MEDIA).set(MEDIA.DESCRIPTION, description.orElse(null))
+                .set(MEDIA.FOCUS_X, (float) focus.x()).set(MEDIA.FOCUS_Y, (float) focus.y())
+                .where(MEDIA.ID.eq(id), MEDIA.ACTOR_ID.eq(actorId)).execute() == 1;
+    }
+
+    /** The files with these ids, locked until the transaction ends (so two posts cannot both take one). */
+    public List<Media> lockAll(DSLContext tx, Collection<UUID> ids) {
+        return tx.selectFrom(MEDIA).where(MEDIA.ID.in(ids)).forUpdate().fetch(this::toMedia);
+    }
+
+    /** Marks the files as shown by the local post {@code post}. */
+    public void attach(DSLContext tx, Collection<UUID> ids, URI post) {
+        tx.update(MEDIA).set(MEDIA.ATTACHED_TO, post.toString()).where(MEDIA.ID.in(ids)).execute();
     }
 
     public Optional<Media> findById(DSLContext tx, UUID id) {
@@ -54,7 +88,10 @@ public final class MediaStore {
     }
 
     private Media toMedia(MediaRecord r) {
+        Optional<ImageFacts> image = r.getPreviewId() == null ? Optional.empty() : Optional.of(new ImageFacts(r.getWidth(), r.getHeight(),
+                r.getBlurhash(), r.getPreviewId(), r.getPreviewWidth(), r.getPreviewHeight()));
         return new Media(r.getId(), r.getActorId(), r.getFileName(), FileType.byMediaType(r.getMediaType()).orElseThrow(),
-                r.getSize(), r.getSha256(), Optional.ofNullable(r.getDescription()), r.getCreated().toInstant(), urlOf.apply(r.getId()));
+                r.getSize(), r.getSha256(), Optional.ofNullable(r.getDescription()), r.getCreated().toInstant(), urlOf.apply(r.getId()),
+                image, new Focus(r.getFocusX(), r.getFocusY()), Optional.ofNullable(r.getAttachedTo()).map(URI::create));
     }
 }

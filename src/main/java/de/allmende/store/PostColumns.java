@@ -37,7 +37,32 @@ final class PostColumns {
 
     record AudienceColumn(List<String> to, List<String> cc) {}
 
-    record AttachmentColumn(String url, String mediaType, String description) {}
+    /** The later fields are null where unknown (and in rows written before they existed). */
+    record AttachmentColumn(String url, String mediaType, String description, String mediaId, Integer width, Integer height,
+                            String blurhash, double[] focus, String previewUrl, Integer previewWidth, Integer previewHeight) {
+        static AttachmentColumn of(MediaAttachment a) {
+            MediaAttachment.Visual v = a.visual();
+            return new AttachmentColumn(a.url().toString(), a.mediaType(), a.description().orElse(null), a.mediaId().orElse(null),
+                    positive(v.width()), positive(v.height()), v.blurhash().orElse(null),
+                    v.focus().map(f -> new double[] {f.x(), f.y()}).orElse(null), v.previewUrl().map(URI::toString).orElse(null),
+                    positive(v.previewWidth()), positive(v.previewHeight()));
+        }
+
+        MediaAttachment attachment() {
+            MediaAttachment.Visual v = new MediaAttachment.Visual(orZero(width), orZero(height), Optional.ofNullable(blurhash),
+                    Optional.ofNullable(focus).filter(f -> f.length == 2).map(f -> new de.allmende.domain.Focus(f[0], f[1])),
+                    Optional.ofNullable(previewUrl).map(URI::create), orZero(previewWidth), orZero(previewHeight));
+            return new MediaAttachment(URI.create(url), mediaType, Optional.ofNullable(description), Optional.ofNullable(mediaId), v);
+        }
+
+        private static Integer positive(int n) {
+            return n > 0 ? n : null;
+        }
+
+        private static int orZero(Integer n) {
+            return n == null ? 0 : n;
+        }
+    }
 
     record EventColumn(String start, String end, String timeZone, String placeName, String locality, String onlineUrl) {}
 
@@ -65,8 +90,7 @@ final class PostColumns {
         v.put(POST.SENSITIVE, p.sensitive());
         v.put(POST.HASHTAGS, p.hashtags().toArray(String[]::new));
         v.put(POST.MENTIONS, p.mentions().stream().map(URI::toString).toArray(String[]::new));
-        v.put(POST.ATTACHMENTS, jsonb(p.attachments().stream()
-                .map(a -> new AttachmentColumn(a.url().toString(), a.mediaType(), a.description().orElse(null))).toList()));
+        v.put(POST.ATTACHMENTS, jsonb(p.attachments().stream().map(AttachmentColumn::of).toList()));
         v.put(POST.EVENT, p.event().map(e -> jsonb(new EventColumn(e.start().toString(), text(e.end()), e.timeZone().map(ZoneId::getId).orElse(null),
                 e.placeName().orElse(null), e.locality().orElse(null), text(e.onlineUrl())))).orElse(null));
         v.put(POST.URL, p.url().map(URI::toString).orElse(null));
@@ -87,7 +111,7 @@ final class PostColumns {
 
     static List<MediaAttachment> attachments(JSONB column) {
         List<AttachmentColumn> list = read(column, new TypeReference<>() {});
-        return list.stream().map(a -> new MediaAttachment(URI.create(a.url()), a.mediaType(), Optional.ofNullable(a.description()))).toList();
+        return list.stream().map(AttachmentColumn::attachment).toList();
     }
 
     static Optional<EventFacts> event(JSONB column) {

@@ -77,9 +77,11 @@ class RouteTableServedTest {
         // A notification of musterstadt's (staged: no peer follows it here).
         ids.put("notification", node.node().services().db.dsl().fetchValue("INSERT INTO notification (account_id, from_account_id, type, event_id)"
                 + " VALUES (?::bigint, ?::bigint, 'follow', 0) RETURNING id", ids.get("account"), ids.get("account")).toString());
+        // A poll on that post, as a received Question would have one.
+        node.execute("INSERT INTO poll (post_id, multiple, options) VALUES (" + ids.get("status") + ", false, '[{\"title\": \"Ja\", \"votes\": 1}]')");
         MastodonApp.person(node, "erika", "musterstadt", Role.EDITOR);
-        app = MastodonApp.register(node, "https://app.example/callback", "read profile");
-        clientToken = app.login("erika", "read profile");
+        app = MastodonApp.register(node, "https://app.example/callback", "read write profile");
+        clientToken = app.login("erika", "read write:media profile");
         passwordQuery = "?" + node.node().services().people.resetPassword("erika").getQuery();
     }
 
@@ -146,10 +148,10 @@ class RouteTableServedTest {
         String kind = p.fixed().get(Param.KIND.name());
         String id = switch (route) {
             case ACTIVITY -> ids.get("activity");
-            case MEDIA, STAFF_MEDIA -> ids.get("media");
+            case MEDIA, STAFF_MEDIA, CLIENT_MEDIA -> ids.get("media");
             case OBJECT -> ids.get("object");
             case ACCOUNT, ACCOUNT_STATUSES, ACCOUNT_FOLLOWERS, ACCOUNT_FOLLOWING -> ids.get("account");
-            case STATUS, STATUS_CONTEXT, STATUS_HISTORY, STATUS_SOURCE -> ids.get("status");
+            case STATUS, STATUS_CONTEXT, STATUS_HISTORY, STATUS_SOURCE, POLL -> ids.get("status");
             case NOTIFICATION -> ids.get("notification");
             default -> kind == null ? "" : ids.get(kind);
         };

@@ -23,6 +23,58 @@ public final class SampleFiles {
         return image("jpg");
     }
 
+    /** A colourful gradient of {@code width} × {@code height} pixels ("png", "jpg", "gif"), as a photo would be larger than a preview. */
+    public static byte[] photo(int width, int height, String format) {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) img.setRGB(x, y, (x * 255 / width) << 16 | (y * 255 / height) << 8 | 0x40);
+        }
+        return encode(img, format);
+    }
+
+    /**
+     * A phone photo's JPEG: an Exif segment (little-endian, as phones write it) with the orientation given and the
+     * camera make "GPSCAM", an XMP segment naming a GPS position and a comment "Handy von Frau Weber".
+     */
+    public static byte[] jpegWithMetadata(int orientation) {
+        byte[] jpeg = photo(40, 30, "jpg");
+        ByteArrayOutputStream exif = new ByteArrayOutputStream();
+        exif.writeBytes("Exif\0\0II".getBytes(StandardCharsets.ISO_8859_1));
+        exif.writeBytes(new byte[] {42, 0, 8, 0, 0, 0, 2, 0});                          // header, IFD0 at 8, two entries
+        exif.writeBytes(new byte[] {0x12, 0x01, 3, 0, 1, 0, 0, 0, (byte) orientation, 0, 0, 0}); // Orientation
+        exif.writeBytes(new byte[] {0x0f, 0x01, 2, 0, 7, 0, 0, 0, 38, 0, 0, 0});         // Make, 7 bytes at 38
+        exif.writeBytes(new byte[] {0, 0, 0, 0});                                        // no next IFD
+        exif.writeBytes("GPSCAM\0".getBytes(StandardCharsets.ISO_8859_1));
+        byte[] xmp = "http://ns.adobe.com/xap/1.0/\0<x:xmpmeta><exif:GPSLatitude>52,31.2N</exif:GPSLatitude></x:xmpmeta>"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        byte[] comment = "Handy von Frau Weber".getBytes(StandardCharsets.ISO_8859_1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        segment(out, 0xE1, exif.toByteArray());
+        segment(out, 0xE1, xmp);
+        segment(out, 0xFE, comment);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    private static void segment(ByteArrayOutputStream out, int marker, byte[] body) {
+        out.write(0xFF);
+        out.write(marker);
+        out.write((body.length + 2) >> 8);
+        out.write((body.length + 2) & 0xff);
+        out.writeBytes(body);
+    }
+
+    /** A tiny PNG whose header claims {@code width} × {@code height} pixels (a "pixel flood": small file, huge bitmap). */
+    public static byte[] pngClaiming(int width, int height) {
+        byte[] png = png();
+        java.nio.ByteBuffer.wrap(png, 16, 8).putInt(width).putInt(height); // IHDR data starts after its length and type
+        CRC32 crc = new CRC32();
+        crc.update(png, 12, 17); // IHDR's type and 13 bytes of data
+        java.nio.ByteBuffer.wrap(png, 29, 4).putInt((int) crc.getValue());
+        return png;
+    }
+
     /** A PNG padded with trailing bytes to exactly {@code size} bytes (still starts like a PNG). */
     public static byte[] pngOfSize(int size) {
         byte[] png = png();
@@ -107,6 +159,10 @@ public final class SampleFiles {
     private static byte[] image(String format) {
         BufferedImage img = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
         img.setRGB(1, 1, 0x336699);
+        return encode(img, format);
+    }
+
+    private static byte[] encode(BufferedImage img, String format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(img, format, out);

@@ -86,7 +86,7 @@ final class InstanceJson {
     private static void media(ObjectNode o, Limits l) {
         ArrayNode types = o.putArray("supported_mime_types");
         l.mediaTypes().forEach(types::add);
-        o.put("image_size_limit", l.imageSizeLimit()).put("image_matrix_limit", 16_777_216)
+        o.put("image_size_limit", l.imageSizeLimit()).put("image_matrix_limit", de.allmende.domain.FileType.MAX_IMAGE_PIXELS)
                 .put("video_size_limit", 0).put("video_frame_rate_limit", 0).put("video_matrix_limit", 0)
                 .put("description_limit", l.descriptionLimit());
     }

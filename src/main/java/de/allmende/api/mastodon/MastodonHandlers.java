@@ -7,7 +7,11 @@ import de.allmende.api.login.PasswordHandler;
 import de.allmende.api.web.Templates;
 import de.allmende.service.client.NotificationReads;
 import de.allmende.service.client.Search;
+import de.allmende.domain.FileType;
+import de.allmende.service.client.PollService;
+import de.allmende.store.PollStore;
 import io.vertx.core.Handler;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -30,6 +34,9 @@ public final class MastodonHandlers {
     private final SearchHandler search;
     private final StatusWritesHandler statusWrites;
     private final de.allmende.api.streaming.StreamingHandler streaming;
+    private final MediaHandler media;
+    private final String uploadDirectory;
+    private final PollsHandler polls;
 
     public MastodonHandlers(Services s, Templates templates) {
         AccountPages pages = new AccountPages(templates, s.config.nodeName());
@@ -45,7 +52,8 @@ public final class MastodonHandlers {
         var accountReads = new de.allmende.service.client.AccountReads(s.db, s.iris, s.config.publicUrl().getRawAuthority());
         var statusReads = new de.allmende.service.client.StatusReads(s.db, s.iris);
         AccountJson accountJson = new AccountJson(s.iris);
-        StatusJson statusJson = new StatusJson(accountJson, s.iris);
+        PollStore pollStore = new PollStore();
+        StatusJson statusJson = new StatusJson(accountJson, s.iris, id -> pollStore.find(s.db.dsl(), id));
         Paging paging = new Paging(s.iris);
         this.accounts = new AccountsHandler(accountReads, statusReads, accountJson, statusJson, paging);
         this.statuses = new StatusesHandler(accountReads, statusReads, statusJson, paging);
@@ -59,6 +67,10 @@ public final class MastodonHandlers {
         s.streamHub.renderNotificationsWith(notifications::streamed);
         s.streamHub.start(new StreamPayloads(statusReads, statusJson));
         this.streaming = new de.allmende.api.streaming.StreamingHandler(s.streamHub, accountReads);
+        this.media = new MediaHandler(s.media);
+        this.uploadDirectory = s.media.incomingDirectory().toString();
+        this.polls = new PollsHandler(new PollService(s.db, statusReads, s.federation.directory, s.federation.outbox, s.iris, s.clock),
+                accountReads);
     }
 
     public ClientAuth auth() { return auth; }
@@ -80,6 +92,18 @@ public final class MastodonHandlers {
     public StatusWritesHandler statusWrites() { return statusWrites; }
     /** Streaming: a WebSocket and server-sent events. */
     public de.allmende.api.streaming.StreamingHandler streaming() { return streaming; }
+    /** Uploads and descriptions of media, polls and votes. */
+    public MediaHandler media() { return media; }
+    public PollsHandler polls() { return polls; }
+
+    /**
+     * Bodies of uploads: files are written to the media folder's incoming directory as they arrive (the same file
+     * system, so keeping one is a move) and removed when the request ends, kept or not; the largest file any type
+     * allows plus room for the form's other fields.
+     */
+    public Handler<RoutingContext> uploads() {
+        return BodyHandler.create(uploadDirectory).setBodyLimit(FileType.largestAllowed() + 64 * 1024).setDeleteUploadedFilesOnEnd(true);
+    }
     public Handler<RoutingContext> serverMetadata() { return serverMetadata; }
     public Handler<RoutingContext> userInfo() { return OAuthAnswers.answering(userInfo::handle); }
     public Handler<RoutingContext> createApp() { return OAuthAnswers.answering(apps::create); }

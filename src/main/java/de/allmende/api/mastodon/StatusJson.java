@@ -6,14 +6,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.content.Markdown;
 import de.allmende.domain.post.LanguageMap;
 import de.allmende.domain.post.MediaAttachment;
+import de.allmende.domain.post.PollFacts;
 import de.allmende.domain.post.Post;
 import de.allmende.domain.post.PostKind;
 import de.allmende.federation.iri.Iris;
 import de.allmende.service.client.StatusView;
 import de.allmende.support.Html;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
  * Mastodon's Status entity (docs.joinmastodon.org/entities/Status) from a post as one viewer sees it. Notes and
@@ -24,10 +27,13 @@ final class StatusJson {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private final AccountJson accounts;
     private final Iris iris;
+    private final LongFunction<Optional<PollFacts>> polls;
 
-    StatusJson(AccountJson accounts, Iris iris) {
+    /** @param polls the poll of a post by its id (asked only for Questions) */
+    StatusJson(AccountJson accounts, Iris iris, LongFunction<Optional<PollFacts>> polls) {
         this.accounts = accounts;
         this.iris = iris;
+        this.polls = polls;
     }
 
     ArrayNode statuses(List<StatusView> views) {
@@ -65,7 +71,9 @@ final class StatusJson {
         else o.putNull("reblog");
         language(p).ifPresentOrElse(l -> o.put("language", l), () -> o.putNull("language"));
         o.putNull("application");
-        o.putNull("poll");
+        Optional<PollFacts> poll = p.kind() == PostKind.QUESTION ? polls.apply(v.id()) : Optional.empty();
+        if (poll.isPresent()) o.set("poll", PollJson.poll(v.id(), poll.get(), poll.get().expired(Instant.now())));
+        else o.putNull("poll");
         o.putNull("card");
         if (p.updated().isPresent()) o.put("edited_at", AccountJson.time(p.updated().get()));
         else o.putNull("edited_at");
@@ -99,27 +107,10 @@ final class StatusJson {
         ArrayNode list = F.arrayNode();
         List<MediaAttachment> attachments = v.post().attachments();
         for (int i = 0; i < attachments.size(); i++) {
-            MediaAttachment m = attachments.get(i);
-            ObjectNode a = list.addObject();
-            a.put("id", v.id() + "-" + i);
-            a.put("type", mediaType(m.mediaType()));
-            a.put("url", m.url().toString());
-            a.put("preview_url", m.url().toString());
-            a.put("remote_url", m.url().toString());
-            a.putNull("meta");
-            m.description().ifPresentOrElse(d -> a.put("description", d), () -> a.putNull("description"));
-            a.putNull("blurhash");
+            // A local post's file answers under its upload id (apps edit posts by media_ids); a remote one's by position.
+            list.add(MediaJson.attachment(attachments.get(i), v.id() + "-" + i));
         }
         return list;
-    }
-
-    private static String mediaType(String mediaType) {
-        if (mediaType == null) return "unknown";
-        if (mediaType.equals("image/gif")) return "gifv";
-        if (mediaType.startsWith("image/")) return "image";
-        if (mediaType.startsWith("video/")) return "video";
-        if (mediaType.startsWith("audio/")) return "audio";
-        return "unknown";
     }
 
     /** The first language the post names (ISO 639-1 where it is one), none for undetermined. */

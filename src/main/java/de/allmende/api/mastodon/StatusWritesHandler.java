@@ -19,6 +19,7 @@ import de.allmende.support.ApiException;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -54,15 +55,17 @@ public final class StatusWritesHandler {
                 Optional.ofNullable(p.get("spoiler_text")).orElse(""), bool(p.get("sensitive")).orElse(false),
                 Optional.ofNullable(p.get("language")).filter(l -> !l.isBlank()));
         Optional<Long> inReplyTo = Optional.ofNullable(p.get("in_reply_to_id")).filter(s -> !s.isBlank()).map(StatusWritesHandler::statusId);
-        NewStatus status = new NewStatus(words, visibility(p.get("visibility")), inReplyTo);
+        NewStatus status = new NewStatus(words, visibility(p.get("visibility")), inReplyTo, p.list("media_ids"));
         Responses.json(ctx, 200, MediaTypes.JSON, json.status(writes.create(poster(ctx), status, idempotencyKey(ctx))));
     }
 
     public void edit(RoutingContext ctx) {
         ClientParams p = ClientParams.of(ctx);
         refuseWhatIsNotTakenYet(p);
+        List<String> media = p.list("media_ids");
         StatusChange change = new StatusChange(Optional.ofNullable(p.get("status")), Optional.ofNullable(p.get("spoiler_text")),
-                bool(p.get("sensitive")), Optional.ofNullable(p.get("language")).filter(l -> !l.isBlank()));
+                bool(p.get("sensitive")), Optional.ofNullable(p.get("language")).filter(l -> !l.isBlank()),
+                media.isEmpty() ? Optional.empty() : Optional.of(media));
         Responses.json(ctx, 200, MediaTypes.JSON, json.status(writes.edit(poster(ctx), AccountsHandler.id(ctx), change)));
     }
 
@@ -100,9 +103,8 @@ public final class StatusWritesHandler {
         Responses.json(ctx, 200, MediaTypes.JSON, list);
     }
 
-    /** Media and polls come with the next parts of the write path; until then such a status is refused, not cut short. */
+    /** Polls from apps come with the next part of the write path; until then such a status is refused, not cut short. */
     private static void refuseWhatIsNotTakenYet(ClientParams p) {
-        if (!p.list("media_ids").isEmpty()) throw ApiException.unprocessable("Media attachments are not supported by this server yet");
         if (p.get("poll") != null || !p.list("poll[options]").isEmpty()) {
             throw ApiException.unprocessable("Polls are not supported by this server yet");
         }

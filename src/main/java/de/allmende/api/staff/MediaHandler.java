@@ -4,6 +4,7 @@ import de.allmende.api.MediaTypes;
 import de.allmende.api.PathParams;
 import de.allmende.route.Route;
 import de.allmende.api.Responses;
+import de.allmende.api.Uploads;
 import de.allmende.domain.FieldError;
 import de.allmende.domain.Media;
 import de.allmende.domain.MediaUpload;
@@ -26,11 +27,8 @@ public final class MediaHandler {
     }
 
     public void upload(RoutingContext ctx) {
-        List<FileUpload> files = ctx.fileUploads().stream().filter(f -> "file".equals(f.name())).toList();
-        if (files.size() != 1) {
-            throw new ValidationException(List.of(new FieldError("file", "send exactly one file as multipart/form-data field 'file'")));
-        }
-        FileUpload file = files.getFirst();
+        FileUpload file = Uploads.single(ctx, "file").orElseThrow(() ->
+                new ValidationException(List.of(new FieldError("file", "send exactly one file as multipart/form-data field 'file'"))));
         Optional<String> description = Optional.ofNullable(ctx.request().getFormAttribute("description"));
         Media m = media.upload(StaffAuth.grant(ctx).actor(),
                 new MediaUpload(Path.of(file.uploadedFileName()), file.fileName(), file.contentType(), description));

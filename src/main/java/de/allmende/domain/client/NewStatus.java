@@ -5,4 +5,12 @@ import de.allmende.domain.post.Visibility;
 import java.util.Optional;
 
 /** A status an app posts: its words, who may see it, and the status it answers (by its client API id), if any. */
-public record NewStatus(StatusText words, Visibility visibility, Optional<Long> inReplyToId) {}
+public record NewStatus(StatusText words, Visibility visibility, Optional<Long> inReplyToId, java.util.List<String> mediaIds) {
+    public NewStatus {
+        mediaIds = java.util.List.copyOf(mediaIds);
+    }
+
+    public NewStatus(StatusText words, Visibility visibility, Optional<Long> inReplyToId) {
+        this(words, visibility, inReplyToId, java.util.List.of());
+    }
+}

@@ -47,6 +47,12 @@ public record Post(URI iri, URI author, PostKind kind, Audience audience, Visibi
     }
 
     /** This post with new words (an edit at {@code at}); its id, author, kind, thread and publication stay. */
+    /** The same post showing these files. */
+    public Post withAttachments(List<MediaAttachment> files) {
+        return new Post(iri, author, kind, audience, visibility, inReplyTo, conversation, reblogOf, name, summary, content, sensitive,
+                hashtags, mentions, files, event, published, updated, url, origin);
+    }
+
     public Post edited(Audience audience, LanguageMap summary, LanguageMap content, boolean sensitive, List<String> hashtags,
                        List<URI> mentions, Instant at) {
         return new Post(iri, author, kind, audience, visibility, inReplyTo, conversation, reblogOf, name, summary, content, sensitive,

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.content.Content;
 import de.allmende.domain.LocalActor;
 import de.allmende.domain.RemoteActor;
+import de.allmende.domain.post.MediaAttachment;
+import de.allmende.federation.post.AttachmentsToAs;
 import de.allmende.federation.content.ContentToAs;
 import de.allmende.federation.iri.Iris;
 import de.allmende.federation.json.ActivityJson;
@@ -71,6 +73,21 @@ public final class OutboxService implements Publisher {
         objects.insert(tx, signed.get("id").asText(), signed.get("type").asText(), actor.toString(), Json.inReplyTo(signed), a.id(), signed);
         ObjectNode create = ActivityJson.wrap("Create", iris.activity(newId()), actor, signed, clock.instant());
         addressed(tx, a, create, note.iri().toString());
+    }
+
+    /** A vote: Create(Note) to the poll's author only, not kept as an object of ours (Mastodon keeps none either). */
+    @Override
+    public void vote(DSLContext tx, LocalActor a, URI id, URI question, String option, RemoteActor author) {
+        URI actor = iris.actor(a.handle());
+        ObjectNode note = Json.MAPPER.createObjectNode();
+        note.put("id", id.toString());
+        note.put("type", "Note");
+        note.put("name", option);
+        note.put("attributedTo", actor.toString());
+        note.put("inReplyTo", question.toString());
+        note.putArray("to").add(author.iri().toString());
+        ObjectNode create = ActivityJson.wrap("Create", iris.activity(newId()), actor, note, clock.instant());
+        outbox.toInboxes(tx, a, create, question.toString(), false, List.of(author.inbox().toString()));
     }
 
     /** Edits a local Note: Update with the new version (it carries {@code updated}), to the same audience. */

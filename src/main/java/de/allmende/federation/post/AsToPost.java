@@ -110,9 +110,27 @@ public final class AsToPost {
             Optional<URI> url = Json.uri(a.get("url"));
             if (url.isEmpty() || a.path("type").asText().equals("PropertyValue")) continue;
             out.add(new MediaAttachment(url.get(), Json.text(a.get("mediaType")).orElse("application/octet-stream"),
-                    Json.text(a.get("name"))));
+                    Json.text(a.get("name")), Optional.empty(), visual(a)));
         }
         return out;
+    }
+
+    /** Mastodon's extras on an attachment: width, height, {@code blurhash}, {@code focalPoint} [x, y]. */
+    private static MediaAttachment.Visual visual(JsonNode a) {
+        Optional<de.allmende.domain.Focus> focus = Optional.empty();
+        JsonNode point = a.get("focalPoint");
+        if (point != null && point.isArray() && point.size() == 2 && point.get(0).isNumber() && point.get(1).isNumber()) {
+            try {
+                focus = Optional.of(new de.allmende.domain.Focus(point.get(0).asDouble(), point.get(1).asDouble()));
+            } catch (IllegalArgumentException outside) { // outside -1..1: no focus
+            }
+        }
+        Optional<String> blurhash = Json.text(a.get("blurhash")).filter(h -> h.length() <= 100 && h.matches("[0-9A-Za-z#$%*+,\\-.:;=?@\\[\\]^_{|}~]+"));
+        return new MediaAttachment.Visual(size(a.get("width")), size(a.get("height")), blurhash, focus, Optional.empty(), 0, 0);
+    }
+
+    private static int size(JsonNode n) {
+        return n != null && n.canConvertToInt() && n.asInt() > 0 ? n.asInt() : 0;
     }
 
     static Optional<Instant> instant(JsonNode n) {

@@ -36,12 +36,15 @@ public final class PostToNote {
         n.put("id", p.iri().toString());
         n.put("type", "Note");
         n.put("attributedTo", p.author().toString());
-        Map.Entry<String, String> first = p.content().texts().entrySet().iterator().next();
+        // A status showing only files has no text (Mastodon sends an empty content then).
+        Map.Entry<String, String> first = p.content().texts().entrySet().stream().findFirst().orElse(Map.entry("", ""));
         n.put("content", first.getValue());
-        ObjectNode contentMap = n.putObject("contentMap");
-        p.content().texts().forEach(contentMap::put);
+        if (!p.content().isEmpty()) {
+            ObjectNode contentMap = n.putObject("contentMap");
+            p.content().texts().forEach(contentMap::put);
+        }
         if (!p.summary().isEmpty()) {
-            n.put("summary", p.summary().preferred(first.getKey()).orElseThrow());
+            n.put("summary", p.summary().preferred(first.getKey()).or(() -> p.summary().texts().values().stream().findFirst()).orElseThrow());
             ObjectNode summaryMap = n.putObject("summaryMap");
             p.summary().texts().forEach(summaryMap::put);
         }
@@ -54,6 +57,7 @@ public final class PostToNote {
         ArrayNode cc = n.putArray("cc");
         p.audience().cc().forEach(a -> cc.add(a.toString()));
         if (p.sensitive()) n.put("sensitive", true);
+        AttachmentsToAs.write(n, p.attachments());
         if (!p.mentions().isEmpty() || !p.hashtags().isEmpty()) {
             ArrayNode tag = n.putArray("tag");
             for (URI m : p.mentions()) tag.addObject().put("type", "Mention").put("href", m.toString()).put("name", mentionName(tx, m));

@@ -37,7 +37,12 @@ final class StatusComposer {
     record Composed(StatusFormatter.Formatted formatted, List<URI> mentioned, LanguageMap content, LanguageMap summary, boolean sensitive) {}
 
     Composed compose(DSLContext tx, StatusText words) {
-        if (words.text() == null || words.text().isBlank()) throw ApiException.unprocessable("Validation failed: Text can't be blank");
+        return compose(tx, words, false);
+    }
+
+    /** {@code withFiles}: the status shows uploads, so its text may be empty (as on Mastodon). */
+    Composed compose(DSLContext tx, StatusText words, boolean withFiles) {
+        if (!withFiles && (words.text() == null || words.text().isBlank())) throw ApiException.unprocessable("Validation failed: Text can't be blank");
         String spoiler = words.spoilerText().strip();
         StatusFormatter.Formatted f = StatusFormatter.format(words.text(), (user, host) -> mention(tx, user, host), iris::tag);
         if (f.length() + spoiler.codePointCount(0, spoiler.length()) > MAX_CHARACTERS) {

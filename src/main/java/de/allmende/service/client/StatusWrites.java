@@ -89,7 +89,7 @@ public final class StatusWrites {
 
     private long publish(DSLContext tx, Poster who, NewStatus s) {
         Optional<Post> parent = s.inReplyToId().map(id -> visibleParent(tx, who, id));
-        StatusComposer.Composed c = composer.compose(tx, s.words());
+        StatusComposer.Composed c = composer.compose(tx, s.words(), !s.mediaIds().isEmpty());
         LocalActor municipality = who.municipality();
         URI me = iris.actor(municipality.handle());
         long id;
@@ -98,10 +98,11 @@ public final class StatusWrites {
             id = posts.idOf(tx, update.iri()).orElseThrow();
         } else {
             List<URI> addressed = addressed(c.mentioned(), parent.map(Post::author), me);
-            Post note = Post.note(iris.newObject(), me, Audience.forVisibility(s.visibility(), iris.followers(municipality.handle()), addressed),
+            URI iri = iris.newObject();
+            Post note = Post.note(iri, me, Audience.forVisibility(s.visibility(), iris.followers(municipality.handle()), addressed),
                     s.visibility(), parent.map(Post::iri), c.summary(), c.content(), c.sensitive(), c.formatted().hashtags(),
                     c.mentioned(), java.time.Instant.now());
-            id = notes.publish(tx, municipality, note);
+            id = notes.publish(tx, municipality, note.withAttachments(notes.attachments(tx, municipality, s.mediaIds(), iri)));
         }
         sources.save(tx, new StatusSource(id, s.words().text(), s.words().spoilerText()));
         audit.record(tx, who, AuditTrail.Action.CREATE, AUDITED, Long.toString(id));
@@ -110,11 +111,12 @@ public final class StatusWrites {
 
     /**
      * A public reply without a content warning to the municipality's own project is a project update of it (issue 10,
-     * point 4): the update is public like all municipal content, so a narrower reply stays a note.
+     * point 4): the update is public like all municipal content, so a narrower reply stays a note (and one with uploads:
+     * a project update's images come through the staff API).
      */
     private static boolean becomesProjectUpdate(Post parent, URI me, NewStatus s) {
         return parent.kind() == PostKind.PROJECT && parent.author().equals(me) && s.visibility() == Visibility.PUBLIC
-                && s.words().spoilerText().isBlank();
+                && s.words().spoilerText().isBlank() && s.mediaIds().isEmpty();
     }
 
     /**
@@ -130,7 +132,11 @@ public final class StatusWrites {
             StatusText words = new StatusText(change.text().orElse(typed.text()), change.spoilerText().orElse(typed.spoilerText()),
                     change.sensitive().orElse(before.sensitive()),
                     change.language().or(() -> before.content().texts().keySet().stream().findFirst()));
-            StatusComposer.Composed c = composer.compose(tx, words);
+            List<String> shown = before.attachments().stream().flatMap(a -> a.mediaId().stream()).toList();
+            if (change.mediaIds().isPresent() && !new java.util.HashSet<>(change.mediaIds().get()).equals(new java.util.HashSet<>(shown))) {
+                throw ApiException.unprocessable("Changing a status's media attachments in an edit is not supported by this server yet");
+            }
+            StatusComposer.Composed c = composer.compose(tx, words, !shown.isEmpty());
             LocalActor municipality = who.municipality();
             if (sources.revisions(tx, id).isEmpty()) sources.addRevision(tx, id, revision(before));
             if (before.kind() == PostKind.PROJECT_UPDATE) {

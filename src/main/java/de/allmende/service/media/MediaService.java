@@ -3,6 +3,8 @@ package de.allmende.service.media;
 import de.allmende.db.Database;
 import de.allmende.domain.FieldError;
 import de.allmende.domain.FileType;
+import de.allmende.domain.Focus;
+import de.allmende.domain.ImageFacts;
 import de.allmende.domain.LocalActor;
 import de.allmende.domain.Media;
 import de.allmende.domain.MediaUpload;
@@ -51,6 +53,7 @@ public final class MediaService {
     private final FileTypeDetector detector;
     private final LocalIris iris;
     private final Clock clock;
+    private final ImageProcessor images = new ImageProcessor();
 
     public MediaService(Database db, MediaStore store, MediaFiles files, FileTypeDetector detector, LocalIris iris, Clock clock) {
         this.db = db;
@@ -83,9 +86,14 @@ public final class MediaService {
             if (size > FileType.largestAllowed()) throw tooLarge(FileType.Category.DOCUMENT);
             FileType type = checkType(upload, name);
             if (size > type.category().maxBytes()) throw tooLarge(type.category());
+            if (type.category() == FileType.Category.IMAGE) { // no GPS position or camera serial number in what is published
+                MetadataStripper.strip(upload.file(), type);
+                size = Files.size(upload.file());
+            }
             UUID id = UUID.randomUUID();
             Media media = new Media(id, owner.id(), name, type, size, sha256(upload.file()), description,
                     clock.instant().truncatedTo(ChronoUnit.MICROS), iris.media(id));
+            if (media.isImage()) return keepImage(media, upload.file());
             files.store(upload.file(), id);
             try {
                 store.insert(db.dsl(), media);
@@ -97,6 +105,51 @@ public final class MediaService {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store upload", e);
         }
+    }
+
+    /**
+     * An image with its preview and BlurHash: decoded first (422 if it cannot be, or is too large in pixels), then
+     * both files are put in place, then both rows written in one transaction.
+     */
+    private Media keepImage(Media original, Path upload) throws IOException {
+        Path previewFile = Files.createTempFile(files.incoming(), "preview", ".tmp");
+        try {
+            ImageProcessor.Processed p = images.process(upload, previewFile);
+            UUID previewId = UUID.randomUUID();
+            FileType previewType = p.previewFormat().equals("png") ? FileType.PNG : FileType.JPEG;
+            Media preview = new Media(previewId, original.actorId(), "preview-" + original.fileName(), previewType,
+                    Files.size(previewFile), sha256(previewFile), Optional.empty(), original.created(), iris.media(previewId));
+            Media media = original.withImage(new ImageFacts(p.width(), p.height(), p.blurhash(), previewId, p.previewWidth(), p.previewHeight()));
+            files.store(upload, media.id());
+            files.store(previewFile, previewId);
+            try {
+                db.dsl().transaction(cfg -> {
+                    store.insert(cfg.dsl(), media);
+                    store.insertPreview(cfg.dsl(), preview, media.id());
+                });
+            } catch (RuntimeException e) {
+                files.delete(media.id());
+                files.delete(previewId);
+                throw e;
+            }
+            return media;
+        } finally {
+            Files.deleteIfExists(previewFile); // moved away on success
+        }
+    }
+
+    /**
+     * New alt text and focal point for a file of {@code owner} (404 for other municipalities' files, 422 once a
+     * post shows it: the post was published with what it said then).
+     */
+    public Media describe(LocalActor owner, UUID id, Optional<String> description, Optional<Focus> focus) {
+        Media m = get(owner, id);
+        if (m.attachedTo().isPresent()) {
+            throw new ValidationException(List.of(new FieldError("id", "the file is attached to a published post; edit the post instead")));
+        }
+        Optional<String> text = description.isPresent() ? cleanDescription(description) : m.description();
+        store.describe(db.dsl(), id, owner.id(), text, focus.orElse(m.focus()));
+        return get(owner, id);
     }
 
     /** Any municipality's file by id, for attaching it to content and for the public download. */
@@ -111,8 +164,10 @@ public final class MediaService {
 
     /** Deletes a file of {@code owner}: first the row (it then no longer resolves), then the file. */
     public void delete(LocalActor owner, UUID id) {
-        if (!store.delete(db.dsl(), id, owner.id())) throw notFound();
+        Optional<UUID> preview = find(id).flatMap(Media::image).map(ImageFacts::previewId);
+        if (!store.delete(db.dsl(), id, owner.id())) throw notFound(); // the preview's row goes with it
         files.delete(id);
+        preview.ifPresent(files::delete);
     }
 
     /** The file and its metadata, if both exist. */

@@ -4,9 +4,11 @@ import de.allmende.content.Content;
 import de.allmende.domain.LocalActor;
 import de.allmende.domain.RemoteActor;
 import de.allmende.domain.post.Post;
+import de.allmende.domain.post.MediaAttachment;
 import org.jooq.DSLContext;
 
 import java.net.URI;
+import java.util.List;
 
 /**
  * Tells the network what a use case changed. Federation implements it: it converts to ActivityStreams,
@@ -19,6 +21,13 @@ public interface Publisher {
 
     /** A new version of one of the author's Notes (same IRI and audience, {@code updated} set). */
     void updateNote(DSLContext tx, LocalActor author, Post note);
+
+    /**
+     * A vote in a remote poll, as Mastodon sends one: a Note with {@code id}, the chosen option as {@code name},
+     * answering {@code question}, to its author only.
+     */
+    void vote(DSLContext tx, LocalActor voter, URI id, URI question, String option, RemoteActor author);
+
 
     void createContent(DSLContext tx, LocalActor author, Content content);
 

@@ -70,6 +70,7 @@ class ClientRouteAccessTest {
     private static TestNode node;
     private static String accountA;
     private static String followersOnlyOfA;
+    private static String uploadOfA;
     private static final Map<String, String> tokensOfA = new java.util.HashMap<>();
     private static String tokenOfB;
     private static String appToken;
@@ -95,6 +96,9 @@ class ClientRouteAccessTest {
         node.execute("UPDATE post SET visibility = 'followers', audience = jsonb_build_object('to', jsonb_build_array('"
                 + node.actorIri("musterstadt") + "/followers'), 'cc', '[]'::jsonb) WHERE iri = '" + note + "'");
         followersOnlyOfA = String.valueOf(node.count("SELECT id FROM post WHERE iri = '" + note + "'"));
+        // A poll on it (as a received Question would have), and an upload of Musterstadt's.
+        node.execute("INSERT INTO poll (post_id, multiple, options) VALUES (" + followersOnlyOfA + ", false, '[{\"title\": \"Ja\", \"votes\": 0}]')");
+        uploadOfA = de.allmende.testkit.Media.image(node, "musterstadt", "intern.png", null).toString();
         // A remote follower, so Musterstadt has a notification (once notifications are served).
         remote = FakeRemote.start();
         FakeRemote.Actor anna = remote.actor("anna");
@@ -247,7 +251,9 @@ class ClientRouteAccessTest {
             "statuses", new Owned(() -> followersOnlyOfA, false),
             // Beispieldorf has no follow request from Musterstadt to decide.
             "follow_requests", new Owned(() -> accountA, false),
-            "notifications", new Owned(ClientRouteAccessTest::notificationOfA, false));
+            "notifications", new Owned(ClientRouteAccessTest::notificationOfA, false),
+            "media", new Owned(() -> uploadOfA, false),
+            "polls", new Owned(() -> followersOnlyOfA, false));
 
     /** Musterstadt's first notification: the remote follow {@link #start} arranged (read when a notifications route exists). */
     private static String notificationOfA() {

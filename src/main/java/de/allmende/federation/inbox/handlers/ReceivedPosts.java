@@ -7,6 +7,7 @@ import de.allmende.domain.post.Origin;
 import de.allmende.domain.post.Post;
 import de.allmende.federation.fetch.ActorResolver;
 import de.allmende.federation.json.Json;
+import de.allmende.federation.post.AsToPoll;
 import de.allmende.federation.post.AsToPost;
 import de.allmende.federation.vocab.AsObject;
 import de.allmende.service.RemotePosts;
@@ -53,7 +54,8 @@ final class ReceivedPosts {
     private static ReceivedObject converted(AsObject object, ObjectProof proof, Optional<Post> post) {
         String type = object.type().orElse("Object");
         Optional<URI> inReplyTo = Optional.ofNullable(Json.inReplyTo(object.json())).map(URI::create);
-        return new ReceivedObject(object.id().orElseThrow(), type, inReplyTo, new RawJson(object.json().toString()), proof, post);
+        return new ReceivedObject(object.id().orElseThrow(), type, inReplyTo, new RawJson(object.json().toString()), proof, post,
+                post.isPresent() ? AsToPoll.read(object.json()) : Optional.empty());
     }
 
     private Optional<Post> typedPost(AsObject object, URI actor, ObjectProof proof) throws IOException {
