@@ -40,6 +40,7 @@ public final class FollowRequestService {
     private final FollowStore follows = new FollowStore();
     private final EventStore events = new EventStore();
     private final ReceivedActivities received = new ReceivedActivities();
+    private final de.allmende.store.AccountRelationStore relations = new de.allmende.store.AccountRelationStore();
 
     public FollowRequestService(Database db, LocalIris iris, ActorDirectory directory, Publisher publisher) {
         this.db = db;
@@ -49,14 +50,21 @@ public final class FollowRequestService {
         this.accounts = new Accounts(iris);
     }
 
-    /** A remote actor asks to follow: accepted (Accept embeds the Follow, as Mastodon does) or pending. */
+    /**
+     * A remote actor asks to follow: accepted (Accept embeds the Follow, as Mastodon does) or pending; refused when
+     * the municipality blocks the actor or hides its domain.
+     */
     public void requested(Request r, ReceivedActivity record) {
         State state = r.followee().manuallyApprovesFollowers() ? State.PENDING : State.ACCEPTED;
         db.dsl().transaction(cfg -> {
             DSLContext tx = cfg.dsl();
-            received.keep(tx, record);
             AccountRef follower = accounts.of(tx, r.follower());
             AccountRef followee = accounts.of(tx, r.followee());
+            if (relations.blocks(tx, followee.id(), follower.id()) || relations.blocksDomainOf(tx, followee.id(), r.follower().host())) {
+                refuse(tx, r, record);
+                return;
+            }
+            received.keep(tx, record);
             follows.upsert(tx, follower, followee, r.activity().toString(), state);
             events.record(tx, state == State.ACCEPTED ? new Followed(follower.iri(), followee.iri())
                     : new FollowRequested(follower.iri(), followee.iri()));
@@ -69,11 +77,13 @@ public final class FollowRequestService {
 
     /** A Follow by an actor this node blocks: no follow, and the follower learns so (Reject). */
     public void refused(Request r, ReceivedActivity record) {
-        db.dsl().transaction(cfg -> {
-            received.keep(cfg.dsl(), record);
-            events.record(cfg.dsl(), new FollowRejected(r.follower().iri(), iris.actor(r.followee().handle())));
-            publisher.rejectFollow(cfg.dsl(), r.followee(), r.activity(), r.follower());
-        });
+        db.dsl().transaction(cfg -> refuse(cfg.dsl(), r, record));
+    }
+
+    private void refuse(DSLContext tx, Request r, ReceivedActivity record) {
+        received.keep(tx, record);
+        events.record(tx, new FollowRejected(r.follower().iri(), iris.actor(r.followee().handle())));
+        publisher.rejectFollow(tx, r.followee(), r.activity(), r.follower());
     }
 
     /** The follower takes its Follow back (only its own). */

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static de.allmende.db.Tables.ACCOUNT_BLOCK;
+import static de.allmende.db.Tables.ACCOUNT_DOMAIN_BLOCK;
+import static de.allmende.db.Tables.ACCOUNT_MUTE;
 import static de.allmende.db.Tables.FOLLOW;
 import static de.allmende.db.Tables.POST;
 
@@ -27,17 +30,21 @@ import static de.allmende.db.Tables.POST;
 public final class TimelineStore {
     private static final de.allmende.db.tables.Post BOOSTED = POST.as("boosted");
 
-    /** The home timeline: the viewer's own posts and boosts and those of the accounts it follows (accepted). */
+    /**
+     * The home timeline: the viewer's own posts and boosts and those of the accounts it follows (accepted; their
+     * boosts only where it follows with boosts shown), without what it blocks, mutes or hides by domain.
+     */
     public List<Long> home(DSLContext tx, Viewer v, PageRequest page) {
-        Condition followed = POST.AUTHOR_ID.eq(v.accountId()).or(POST.AUTHOR_ID.in(
-                DSL.select(FOLLOW.FOLLOWEE_ID).from(FOLLOW).where(FOLLOW.FOLLOWER_ID.eq(v.accountId()), FOLLOW.STATE.eq("accepted"))));
-        return page(tx, followed.and(visibleWithBoosted(v)), page);
+        var followed = DSL.select(FOLLOW.FOLLOWEE_ID).from(FOLLOW).where(FOLLOW.FOLLOWER_ID.eq(v.accountId()), FOLLOW.STATE.eq("accepted"));
+        Condition c = POST.AUTHOR_ID.eq(v.accountId()).or(POST.AUTHOR_ID.in(followed.and(
+                POST.REBLOG_OF_ID.isNull().or(FOLLOW.SHOW_REBLOGS))));
+        return page(tx, c.and(visibleWithBoosted(v)).and(notHidden(v)), page);
     }
 
-    /** The public timeline: public posts (no boosts), local or remote or both. */
-    public List<Long> publicTimeline(DSLContext tx, PageRequest page, TimelineFilter f) {
+    /** The public timeline: public posts (no boosts), local or remote or both, without what the viewer hides. */
+    public List<Long> publicTimeline(DSLContext tx, Viewer v, PageRequest page, TimelineFilter f) {
         Condition c = POST.VISIBILITY.eq("public").and(POST.DELETED.isNull()).and(POST.REBLOG_OF_ID.isNull()).and(filtered(f));
-        return page(tx, c, page);
+        return page(tx, c.and(notHidden(v)), page);
     }
 
     /** An account's posts and boosts, as far as the viewer may see them. */
@@ -70,6 +77,11 @@ public final class TimelineStore {
                 ) SELECT DISTINCT id FROM thread ORDER BY id LIMIT ?""", postId, limit).getValues(0, Long.class);
     }
 
+    /** The account's boost of a post, if it boosted it and the boost is a post here. */
+    public java.util.Optional<Long> boostOf(DSLContext tx, long accountId, long postId) {
+        return tx.select(POST.ID).from(POST).where(POST.AUTHOR_ID.eq(accountId), POST.REBLOG_OF_ID.eq(postId)).fetchOptional(POST.ID);
+    }
+
     /** How a post links to others: what it boosts, what it answers and that post's author. */
     public record Links(Optional<Long> reblogOf, Optional<Long> inReplyTo, Optional<Long> inReplyToAccount) {}
 
@@ -90,8 +102,9 @@ public final class TimelineStore {
     }
 
     /** Counts of a post and what the viewer did to it. */
-    public record Counts(int replies, int reblogs, int favourites, boolean favourited, boolean reblogged) {
-        public static final Counts NONE = new Counts(0, 0, 0, false, false);
+    public record Counts(int replies, int reblogs, int favourites, boolean favourited, boolean reblogged, boolean bookmarked,
+                         boolean pinned) {
+        public static final Counts NONE = new Counts(0, 0, 0, false, false, false, false);
     }
 
     /** The counts of several posts in one query, by post id. Replies count as Mastodon counts them: public and unlisted. */
@@ -104,10 +117,13 @@ public final class TimelineStore {
                        (SELECT count(*) FROM reaction WHERE post_id = p.id AND kind = 'announce'),
                        (SELECT count(*) FROM reaction WHERE post_id = p.id AND kind = 'like'),
                        EXISTS (SELECT 1 FROM reaction WHERE post_id = p.id AND kind = 'like' AND account_id = ?),
-                       EXISTS (SELECT 1 FROM reaction WHERE post_id = p.id AND kind = 'announce' AND account_id = ?)
-                FROM post p WHERE p.id = ANY(?)""", viewerId, viewerId, (Object) postIds.toArray(Long[]::new))
+                       EXISTS (SELECT 1 FROM reaction WHERE post_id = p.id AND kind = 'announce' AND account_id = ?),
+                       EXISTS (SELECT 1 FROM bookmark WHERE post_id = p.id AND account_id = ?),
+                       EXISTS (SELECT 1 FROM status_pin WHERE post_id = p.id AND account_id = ?)
+                FROM post p WHERE p.id = ANY(?)""", viewerId, viewerId, viewerId, viewerId, (Object) postIds.toArray(Long[]::new))
                 .forEach(r -> out.put(r.get(0, Long.class), new Counts(r.get(1, Integer.class), r.get(2, Integer.class),
-                        r.get(3, Integer.class), r.get(4, Boolean.class), r.get(5, Boolean.class))));
+                        r.get(3, Integer.class), r.get(4, Boolean.class), r.get(5, Boolean.class), r.get(6, Boolean.class),
+                        r.get(7, Boolean.class))));
         return out;
     }
 
@@ -115,6 +131,24 @@ public final class TimelineStore {
     private static Condition visibleWithBoosted(Viewer v) {
         return visibleTo(POST, v).and(POST.REBLOG_OF_ID.isNull().or(DSL.exists(DSL.selectOne().from(BOOSTED)
                 .where(BOOSTED.ID.eq(POST.REBLOG_OF_ID)).and(visibleTo(BOOSTED, v)))));
+    }
+
+    /**
+     * Not by an account the viewer blocks or mutes (a mute in force), nor from a domain it hides; for a boost, the
+     * boosted post's author and domain count too.
+     */
+    private static Condition notHidden(Viewer v) {
+        return notHiddenAuthor(POST, v).and(POST.REBLOG_OF_ID.isNull().or(DSL.notExists(DSL.selectOne().from(BOOSTED)
+                .where(BOOSTED.ID.eq(POST.REBLOG_OF_ID)).and(DSL.not(notHiddenAuthor(BOOSTED, v))))));
+    }
+
+    private static Condition notHiddenAuthor(de.allmende.db.tables.Post p, Viewer v) {
+        Condition hiddenDomain = p.ORIGIN_HOST.isNotNull().and(DSL.exists(DSL.selectOne().from(ACCOUNT_DOMAIN_BLOCK)
+                .where(ACCOUNT_DOMAIN_BLOCK.ACCOUNT_ID.eq(v.accountId())).and(AccountRelationStore.hides(ACCOUNT_DOMAIN_BLOCK.DOMAIN, p.ORIGIN_HOST))));
+        return DSL.notExists(DSL.selectOne().from(ACCOUNT_BLOCK).where(ACCOUNT_BLOCK.ACCOUNT_ID.eq(v.accountId()), ACCOUNT_BLOCK.TARGET_ID.eq(p.AUTHOR_ID)))
+                .and(DSL.notExists(DSL.selectOne().from(ACCOUNT_MUTE).where(ACCOUNT_MUTE.ACCOUNT_ID.eq(v.accountId()),
+                        ACCOUNT_MUTE.TARGET_ID.eq(p.AUTHOR_ID), ACCOUNT_MUTE.EXPIRES_AT.isNull().or(ACCOUNT_MUTE.EXPIRES_AT.gt(DSL.currentOffsetDateTime())))))
+                .and(DSL.not(hiddenDomain));
     }
 
     /**

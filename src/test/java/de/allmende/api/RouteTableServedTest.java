@@ -141,7 +141,7 @@ class RouteTableServedTest {
             case MEDIA, STAFF_MEDIA -> ids.get("media");
             case OBJECT -> ids.get("object");
             case ACCOUNT, ACCOUNT_STATUSES, ACCOUNT_FOLLOWERS, ACCOUNT_FOLLOWING -> ids.get("account");
-            case STATUS, STATUS_CONTEXT -> ids.get("status");
+            case STATUS, STATUS_CONTEXT, STATUS_FAVOURITED_BY, STATUS_REBLOGGED_BY -> ids.get("status");
             default -> kind == null ? "" : ids.get(kind);
         };
         return p.path().replace(":" + Param.HANDLE.name(), "musterstadt").replace(":id", id);

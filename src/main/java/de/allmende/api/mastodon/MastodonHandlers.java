@@ -24,6 +24,8 @@ public final class MastodonHandlers {
     private final PreferencesHandler preferences = new PreferencesHandler();
     private final AccountsHandler accounts;
     private final StatusesHandler statuses;
+    private final InteractionsHandler interactions;
+    private final RelationsHandler relations;
 
     public MastodonHandlers(Services s, Templates templates) {
         AccountPages pages = new AccountPages(templates, s.config.nodeName());
@@ -43,6 +45,11 @@ public final class MastodonHandlers {
         Paging paging = new Paging(s.iris);
         this.accounts = new AccountsHandler(accountReads, statusReads, accountJson, statusJson, paging);
         this.statuses = new StatusesHandler(accountReads, statusReads, statusJson, paging);
+        var statusActions = new de.allmende.service.client.StatusActions(s.db, accountReads, statusReads, s.likes, s.boosts);
+        var accountActions = new de.allmende.service.client.AccountActions(s.db, s.iris, accountReads, s.follows, s.followRequests,
+                s.blocks, s.config.publicUrl().getRawAuthority());
+        this.interactions = new InteractionsHandler(statusActions, statusReads, accountReads, accounts, statusJson, paging);
+        this.relations = new RelationsHandler(accountActions, accountReads, accounts, accountJson, paging);
     }
 
     public ClientAuth auth() { return auth; }
@@ -57,6 +64,9 @@ public final class MastodonHandlers {
     /** The read path: accounts, statuses, timelines. */
     public AccountsHandler accounts() { return accounts; }
     public StatusesHandler statuses() { return statuses; }
+    /** Interactions: favourites, boosts, bookmarks, pins; follows, blocks, mutes, notes, hidden domains. */
+    public InteractionsHandler interactions() { return interactions; }
+    public RelationsHandler relations() { return relations; }
     public Handler<RoutingContext> serverMetadata() { return serverMetadata; }
     public Handler<RoutingContext> userInfo() { return OAuthAnswers.answering(userInfo::handle); }
     public Handler<RoutingContext> createApp() { return OAuthAnswers.answering(apps::create); }

@@ -31,6 +31,7 @@ public final class EventKinds {
             Map.entry("boosted", Boosted.class),
             Map.entry("unboosted", Unboosted.class),
             Map.entry("blocked", Blocked.class),
+            Map.entry("unblocked", Unblocked.class),
             Map.entry("mentioned", Mentioned.class));
 
     private static final Map<Class<?>, String> BY_TYPE = BY_KIND.entrySet().stream()

@@ -42,9 +42,16 @@ public interface Publisher {
 
     void undoLike(DSLContext tx, LocalActor actor, URI likeId, RemoteActor author);
 
-    void announce(DSLContext tx, LocalActor actor, URI announceId, URI object, RemoteActor author);
+    /** A boost, to the booster's followers and the boosted post's remote author (none for a post of this node). */
+    void announce(DSLContext tx, LocalActor actor, URI announceId, URI object, java.util.Optional<RemoteActor> author);
 
-    void undoAnnounce(DSLContext tx, LocalActor actor, URI announceId, RemoteActor author);
+    void undoAnnounce(DSLContext tx, LocalActor actor, URI announceId, java.util.Optional<RemoteActor> author);
+
+    /** Blocks a remote actor: the Block goes to it alone (Mastodon then drops follows both ways and hides us). */
+    void block(DSLContext tx, LocalActor actor, URI blockId, RemoteActor blocked);
+
+    /** Takes the Block published as {@code blockId} back. */
+    void undoBlock(DSLContext tx, LocalActor actor, URI blockId, RemoteActor blocked);
 
     /** The actor's profile or keys changed. */
     void actorUpdated(DSLContext tx, LocalActor actor);
