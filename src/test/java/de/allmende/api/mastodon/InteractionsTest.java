@@ -284,6 +284,26 @@ class InteractionsTest {
 
     @Test
     @Order(9)
+    @DisplayName("posts of this node: favouriting sends nothing, a boost goes to the booster's followers")
+    void localPosts() {
+        String note = postId(node.node().services().notes.publish(node.actor("musterstadt"), "<p>Aus dem Rathaus</p>").toString());
+        int postsBefore = remote.received().size();
+        JsonNode liked = dorf.post("/api/v1/statuses/" + note + "/favourite", "Status");
+        assertTrue(liked.path("favourited").asBoolean());
+        assertEquals(List.of("beispieldorf"), accts(app.list("/api/v1/statuses/" + note + "/favourited_by", "Account")));
+
+        JsonNode boost = dorf.post("/api/v1/statuses/" + note + "/reblog", "Status");
+        assertEquals(note, boost.at("/reblog/id").asText());
+        String noteIri = app.entity("/api/v1/statuses/" + note, "Status").path("uri").asText();
+        JsonNode announce = SignedDeliveries.from(node, "beispieldorf", remote).await("Announce", noteIri);
+        assertEquals(node.actorIri("beispieldorf").toString(), announce.path("actor").asText(), "to carla, who follows beispieldorf");
+        assertEquals(postsBefore + 1, remote.received().size(), "the like went nowhere");
+        assertFalse(dorf.post("/api/v1/statuses/" + note + "/unfavourite", "Status").path("favourited").asBoolean());
+        assertFalse(dorf.post("/api/v1/statuses/" + note + "/unreblog", "Status").path("reblogged").asBoolean());
+    }
+
+    @Test
+    @Order(10)
     @DisplayName("scopes: a read-only token may not act (403), no token is 401")
     void scopes() {
         MastodonApp reader = MastodonApp.register(node, "https://reader.example/callback", "read");
@@ -295,7 +315,7 @@ class InteractionsTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     @DisplayName("domain block: the domain's posts leave home and its follows end; listed; DELETE lifts it")
     void domainBlock() {
         String host = remote.base().getHost();
