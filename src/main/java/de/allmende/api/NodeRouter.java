@@ -98,7 +98,10 @@ final class NodeRouter {
                 // their body arrived, so neither slow bodies nor stalling key servers can fill it for the rest of the node.
                 case SIGNED_DELIVERY -> List.of(inboxBody, h.remoteWork());
                 case STAFF -> List.of(h.staff().auth(), StaffAuth.require(route.scope().orElseThrow()));
-                case CLIENT -> List.of(h.mastodon().auth().require(route.clientScopes().orElseThrow()));
+                // Mastodon reads DELETE parameters from the body too (masto.js sends them so): every client DELETE reads one.
+                case CLIENT -> route.method() == HttpMethod.DELETE
+                        ? List.of(h.mastodon().auth().require(route.clientScopes().orElseThrow()), h.mastodon().body())
+                        : List.of(h.mastodon().auth().require(route.clientScopes().orElseThrow()));
                 case OPERATOR -> List.of(h.metrics()::requireToken);
             };
         }

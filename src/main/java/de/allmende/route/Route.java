@@ -157,7 +157,7 @@ public enum Route {
     MUTES(CLIENT_API, GET, at("/v1/mutes"), ClientScopes.person("read", "read:mutes", "follow"), JSON),
     DOMAIN_BLOCKS(CLIENT_API, GET, at("/v1/domain_blocks"), ClientScopes.person("read", "read:blocks", "follow"), JSON),
     DOMAIN_BLOCK(CLIENT_API, POST, at("/v1/domain_blocks"), ClientScopes.person("write", "write:blocks", "follow"), JSON),
-    /** The domain comes in the query ({@code ?domain=}): the router reads no DELETE bodies. */
+    /** The domain in the query or the body (the router gives every client DELETE a body reader). */
     DOMAIN_UNBLOCK(CLIENT_API, DELETE, at("/v1/domain_blocks"), ClientScopes.person("write", "write:blocks", "follow"), JSON),
     APPS_VERIFY_CREDENTIALS(CLIENT_API, GET, at("/v1/apps/verify_credentials"), ClientScopes.anyToken(), JSON),
     /** The login and consent page; its form posts to {@link #OAUTH_AUTHORIZE_FORM}. */

@@ -25,8 +25,8 @@ import java.util.Optional;
 /**
  * A municipality blocks accounts and hides domains for itself (Mastodon's user-level blocks; the node-wide ones
  * are {@link ModerationService}'s). A block ends follows both ways — ours undone, theirs rejected — and a remote
- * blocked actor gets the Block (Mastodon then hides us from it). A hidden domain ends follows with its accounts
- * the same way, but sends no Block: Mastodon tells nobody of a domain block either.
+ * blocked actor gets the Block (Mastodon then hides us from it). A hidden domain loses the municipality's followers
+ * there (rejected) but keeps whom it follows there, and sends no Block: Mastodon's domain blocks do the same.
  */
 public final class BlockService {
     private final Database db;
@@ -77,16 +77,16 @@ public final class BlockService {
         });
     }
 
-    /** Hides a domain (a host and the hosts below it) from the municipality, and ends its follows with accounts there. */
+    /** Hides a domain (a host and the hosts below it) from the municipality; its followers there are rejected. */
     public void blockDomain(LocalActor a, String domain) {
-        List<RemoteActor> partners = new ArrayList<>();
+        List<RemoteActor> followers = new ArrayList<>();
         long me = db.dsl().transactionResult(cfg -> accounts.of(cfg.dsl(), a).id());
-        for (URI iri : relations.followPartnersOn(db.dsl(), me, domain)) partners.add(directory.actor(iri));
+        for (URI iri : relations.followersOn(db.dsl(), me, domain)) followers.add(directory.actor(iri));
         db.dsl().transaction(cfg -> {
             DSLContext tx = cfg.dsl();
             AccountRef mine = accounts.of(tx, a);
             relations.blockDomain(tx, mine.id(), domain);
-            for (RemoteActor r : partners) sever(tx, a, mine, accounts.of(tx, r), Optional.of(r));
+            for (RemoteActor r : followers) endTheirFollow(tx, a, mine, accounts.of(tx, r), Optional.of(r));
             events.record(tx, new Blocked(mine.iri(), URI.create("https://" + domain), Blocked.Scope.DOMAIN));
         });
     }
@@ -106,6 +106,11 @@ public final class BlockService {
             events.record(tx, new Unfollowed(me.iri(), other.iri()));
             remote.ifPresent(r -> publisher.undoFollow(tx, a, URI.create(f.activityIri()), r));
         });
+        endTheirFollow(tx, a, me, other, remote);
+    }
+
+    /** Ends the other's follow (or request) of us: rejected, where it is remote. */
+    private void endTheirFollow(DSLContext tx, LocalActor a, AccountRef me, AccountRef other, Optional<RemoteActor> remote) {
         follows.find(tx, other.id(), me.id()).ifPresent(f -> {
             follows.delete(tx, other.id(), me.id());
             events.record(tx, new Unfollowed(other.iri(), me.iri()));

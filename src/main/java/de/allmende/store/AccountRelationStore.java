@@ -113,14 +113,13 @@ public final class AccountRelationStore {
         return bare.eq(domain).or(bare.like(DSL.concat(DSL.val("%."), domain)));
     }
 
-    /** IRIs of the remote accounts on a domain (or below it) that the account follows or is followed by, or asked either. */
-    public List<java.net.URI> followPartnersOn(DSLContext tx, long accountId, String domain) {
+    /** IRIs of the remote accounts on a domain (or below it) that follow the account or ask to. */
+    public List<java.net.URI> followersOn(DSLContext tx, long accountId, String domain) {
         return tx.fetch("""
-                SELECT DISTINCT ra.iri FROM follow f JOIN account a ON a.id IN (f.follower_id, f.followee_id) AND a.id <> ?
-                JOIN remote_actor ra ON ra.id = a.remote_actor_id
-                WHERE (f.follower_id = ? OR f.followee_id = ?)
+                SELECT ra.iri FROM follow f JOIN account a ON a.id = f.follower_id JOIN remote_actor ra ON ra.id = a.remote_actor_id
+                WHERE f.followee_id = ?
                   AND (regexp_replace(lower(ra.host), ':[0-9]+$', '') = ? OR regexp_replace(lower(ra.host), ':[0-9]+$', '') LIKE ?)""",
-                accountId, accountId, accountId, domain, "%." + domain).getValues(0, String.class).stream().map(java.net.URI::create).toList();
+                accountId, domain, "%." + domain).getValues(0, String.class).stream().map(java.net.URI::create).toList();
     }
 
     /** Accounts the account follows that follow {@code targetId} too (accepted follows both), at most {@code limit}. */

@@ -134,8 +134,8 @@ public final class TimelineStore {
     }
 
     /**
-     * Not by an account the viewer blocks or mutes (a mute in force), nor from a domain it hides; for a boost, the
-     * boosted post's author and domain count too.
+     * Not by an account the viewer blocks or mutes (a mute in force), nor from a domain it hides (unless it follows
+     * the author); for a boost, the boosted post's author and domain count too.
      */
     private static Condition notHidden(Viewer v) {
         return notHiddenAuthor(POST, v).and(POST.REBLOG_OF_ID.isNull().or(DSL.notExists(DSL.selectOne().from(BOOSTED)
@@ -143,8 +143,11 @@ public final class TimelineStore {
     }
 
     private static Condition notHiddenAuthor(de.allmende.db.tables.Post p, Viewer v) {
+        // A hidden domain keeps the accounts there the viewer follows, as Mastodon's domain blocks do.
         Condition hiddenDomain = p.ORIGIN_HOST.isNotNull().and(DSL.exists(DSL.selectOne().from(ACCOUNT_DOMAIN_BLOCK)
-                .where(ACCOUNT_DOMAIN_BLOCK.ACCOUNT_ID.eq(v.accountId())).and(AccountRelationStore.hides(ACCOUNT_DOMAIN_BLOCK.DOMAIN, p.ORIGIN_HOST))));
+                .where(ACCOUNT_DOMAIN_BLOCK.ACCOUNT_ID.eq(v.accountId())).and(AccountRelationStore.hides(ACCOUNT_DOMAIN_BLOCK.DOMAIN, p.ORIGIN_HOST))))
+                .and(DSL.notExists(DSL.selectOne().from(FOLLOW).where(FOLLOW.FOLLOWER_ID.eq(v.accountId()),
+                        FOLLOW.FOLLOWEE_ID.eq(p.AUTHOR_ID), FOLLOW.STATE.eq("accepted"))));
         return DSL.notExists(DSL.selectOne().from(ACCOUNT_BLOCK).where(ACCOUNT_BLOCK.ACCOUNT_ID.eq(v.accountId()), ACCOUNT_BLOCK.TARGET_ID.eq(p.AUTHOR_ID)))
                 .and(DSL.notExists(DSL.selectOne().from(ACCOUNT_MUTE).where(ACCOUNT_MUTE.ACCOUNT_ID.eq(v.accountId()),
                         ACCOUNT_MUTE.TARGET_ID.eq(p.AUTHOR_ID), ACCOUNT_MUTE.EXPIRES_AT.isNull().or(ACCOUNT_MUTE.EXPIRES_AT.gt(DSL.currentOffsetDateTime())))))

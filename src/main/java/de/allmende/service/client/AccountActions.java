@@ -56,16 +56,17 @@ public final class AccountActions {
 
     /**
      * Follows a remote account (pending until it accepts), or changes the options of a follow that exists. 403 for
-     * an account the viewer blocks or whose domain it hides; 422 for one of this node (not followed over the API yet).
+     * an account the viewer blocks or (a new follow) whose domain it hides; 422 for one of this node (not followed over
+     * the API yet).
      */
     public Relationship follow(LocalActor a, long id, FollowChoice choice) {
         Viewer v = accounts.viewer(a);
         AccountFacts target = accounts.account(id);
         URI iri = remoteIri(target, "Following accounts of this node is not supported yet");
-        if (relations.blocks(db.dsl(), v.accountId(), id) || relations.blocksDomainOf(db.dsl(), v.accountId(), target.host().orElseThrow())) {
-            throw ApiException.forbidden("This action is not allowed");
-        }
         Optional<FollowOptions> before = relations.followOptions(db.dsl(), v.accountId(), id);
+        // A hidden domain keeps the follows there, but no new ones are made (Mastodon's rule).
+        boolean hiddenDomain = before.isEmpty() && relations.blocksDomainOf(db.dsl(), v.accountId(), target.host().orElseThrow());
+        if (relations.blocks(db.dsl(), v.accountId(), id) || hiddenDomain) throw ApiException.forbidden("This action is not allowed");
         if (before.isEmpty()) follows.follow(a, iri);
         FollowOptions was = before.orElse(new FollowOptions(true, false, Optional.empty()));
         FollowOptions now = new FollowOptions(choice.reblogs().orElse(was.showReblogs()), choice.notifyOnPost().orElse(was.notifyOnPost()),
@@ -133,7 +134,7 @@ public final class AccountActions {
         return accounts.relationship(v, id);
     }
 
-    /** Hides a domain from the municipality (422 for no domain, or this node's own). */
+    /** Hides a domain from the municipality, and loses its followers there (422 for no domain, or this node's own). */
     public void blockDomain(LocalActor a, String domain) {
         blocks.blockDomain(a, domain(domain));
     }

@@ -316,22 +316,62 @@ class InteractionsTest {
 
     @Test
     @Order(11)
-    @DisplayName("domain block: the domain's posts leave home and its follows end; listed; DELETE lifts it")
+    @DisplayName("domain block: followers there are rejected, its posts leave the public timeline, followed accounts stay; DELETE lifts it")
     void domainBlock() {
         String host = remote.base().getHost();
+        deliver(remote.follow(anna, node.actorIri("musterstadt")));
+        TestNode.await("anna follows musterstadt", () -> relationship(annaId).path("followed_by").asBoolean());
+        String berndsNote = postId(deliverNote(bernd, "<p>Bernd öffentlich</p>"));
+        assertTrue(ids(app.list("/api/v1/timelines/public?limit=40", "Status")).contains(berndsNote));
+
         var blocked = app.send("POST", "/api/v1/domain_blocks", Map.of("domain", host));
         assertEquals(200, blocked.statusCode(), blocked::body);
         assertEquals("{}", blocked.body(), "an empty object, as Mastodon answers");
         assertEquals(List.of(host), strings(app.get("/api/v1/domain_blocks")));
-        assertTrue(relationship(annaId).path("domain_blocking").asBoolean());
-        assertFalse(relationship(annaId).path("following").asBoolean(), "follows with the domain end");
-        assertFalse(ids(app.list("/api/v1/timelines/home?limit=40", "Status")).contains(annasNote));
-        fromMusterstadt.await("Undo of the follow of anna", a -> a.path("type").asText().equals("Undo")
-                && a.at("/object/type").asText().equals("Follow") && a.at("/object/object").asText().equals(anna.id().toString()));
+        JsonNode rel = relationship(annaId);
+        assertTrue(rel.path("domain_blocking").asBoolean());
+        assertFalse(rel.path("followed_by").asBoolean(), "followers there are removed");
+        assertTrue(rel.path("following").asBoolean(), "whom the municipality follows there stays");
+        fromMusterstadt.await("Reject of anna's Follow", a -> a.path("type").asText().equals("Reject")
+                && a.at("/object/actor").asText().equals(anna.id().toString()) && a.at("/object/object").asText().equals(node.actorIri("musterstadt").toString()));
+        assertFalse(ids(app.list("/api/v1/timelines/public?limit=40", "Status")).contains(berndsNote));
+        assertTrue(ids(app.list("/api/v1/timelines/home?limit=40", "Status")).contains(annasNote), "a followed account's posts stay");
+        String berndId = known(bernd);
+        assertEquals(403, app.postError("/api/v1/accounts/" + berndId + "/follow"), "no new follows there");
 
         assertEquals(200, app.send("DELETE", "/api/v1/domain_blocks?domain=" + host, Map.of()).statusCode());
         assertEquals(List.of(), strings(app.get("/api/v1/domain_blocks")));
+        assertTrue(ids(app.list("/api/v1/timelines/public?limit=40", "Status")).contains(berndsNote));
         assertEquals(422, app.send("POST", "/api/v1/domain_blocks", Map.of("domain", "kein domain")).statusCode());
+    }
+
+    @Test
+    @Order(12)
+    @DisplayName("masto.js (npm) favourites, boosts, bookmarks, follows, notes, mutes and blocks a domain, as an app does")
+    void mastoJs() {
+        String note = postId(deliverNote(anna, "<p>Für masto.js</p>"));
+        String host = remote.base().getHost();
+        JsonNode r = de.allmende.testkit.MastoJsClient.run("interactions.mjs", node.url(), app.token(), note, annaId, host);
+        assertTrue(r.path("favourited").asBoolean(), r::toString);
+        assertEquals("[\"musterstadt\"]", r.path("favouritedBy").toString());
+        assertTrue(r.path("favourites").toString().contains(note));
+        assertFalse(r.path("unfavourited").asBoolean());
+        assertEquals(note, r.at("/boost/of").asText());
+        assertTrue(r.at("/boost/reblogged").asBoolean());
+        assertEquals("[\"musterstadt\"]", r.path("rebloggedBy").toString());
+        assertFalse(r.path("unboosted").asBoolean());
+        assertTrue(r.path("bookmarked").asBoolean() && r.path("bookmarks").toString().contains(note));
+        assertFalse(r.path("unbookmarked").asBoolean());
+        assertTrue(r.at("/followed/following").asBoolean(), "musterstadt follows anna since the first scenario");
+        assertFalse(r.at("/followed/showingReblogs").asBoolean());
+        assertTrue(r.at("/followed/notifying").asBoolean());
+        assertEquals("Ansprechpartnerin Kultur", r.path("note").asText());
+        assertTrue(r.path("muted").asBoolean() && !r.path("unmuted").asBoolean());
+        assertEquals("[\"" + annaId + "\"]", r.path("mutes").toString());
+        assertEquals("[\"" + host + "\"]", r.path("domains").toString());
+        assertEquals("[]", r.path("domainsAfter").toString(), "masto.js's DELETE with a JSON body lifts the block");
+        fromMusterstadt.await("Like", deliveredIri(note));
+        fromMusterstadt.await("Announce", deliveredIri(note));
     }
 
     // ------------------------------------------------------------------ helpers
@@ -374,6 +414,10 @@ class InteractionsTest {
     private static void deliver(ObjectNode activity) {
         var answer = remote.post(URI.create(node.url() + "/inbox"), activity).send();
         assertEquals(202, answer.status(), answer::toString);
+    }
+
+    private static String deliveredIri(String postId) {
+        return app.entity("/api/v1/statuses/" + postId, "Status").path("uri").asText();
     }
 
     private static String postId(String iri) {
