@@ -103,31 +103,36 @@ public final class FollowRequestService {
         });
     }
 
-    /** The follower becomes a follower, and learns so (Accept). 404 without a pending request. */
+    /** The follower becomes a follower, and learns so (Accept; a municipality of this node just sees it). 404 without a pending request. */
     public void approve(LocalActor a, URI follower) {
-        RemoteActor remote = directory.actor(follower);
+        Optional<RemoteActor> remote = remote(follower);
         db.dsl().transaction(cfg -> {
-            Follow request = pending(cfg.dsl(), a, remote);
+            Follow request = pending(cfg.dsl(), a, follower, remote);
             follows.accept(cfg.dsl(), request.id());
             events.record(cfg.dsl(), new Followed(follower, iris.actor(a.handle())));
-            publisher.acceptFollow(cfg.dsl(), a, request.id(), URI.create(request.activityIri()), remote);
+            remote.ifPresent(r -> publisher.acceptFollow(cfg.dsl(), a, request.id(), URI.create(request.activityIri()), r));
         });
     }
 
     /** The request is dropped, and the follower learns so (Reject). 404 without a pending request. */
     public void reject(LocalActor a, URI follower) {
-        RemoteActor remote = directory.actor(follower);
+        Optional<RemoteActor> remote = remote(follower);
         db.dsl().transaction(cfg -> {
-            Follow request = pending(cfg.dsl(), a, remote);
+            Follow request = pending(cfg.dsl(), a, follower, remote);
             follows.delete(cfg.dsl(), request.follower().id(), request.followee().id());
             events.record(cfg.dsl(), new FollowRejected(follower, iris.actor(a.handle())));
-            publisher.rejectFollow(cfg.dsl(), a, URI.create(request.activityIri()), remote);
+            remote.ifPresent(r -> publisher.rejectFollow(cfg.dsl(), a, URI.create(request.activityIri()), r));
         });
     }
 
-    private Follow pending(DSLContext tx, LocalActor a, RemoteActor follower) {
-        return follows.find(tx, accounts.of(tx, follower).id(), accounts.of(tx, a).id())
+    private Optional<RemoteActor> remote(URI follower) {
+        return iris.isLocal(follower) ? Optional.empty() : Optional.of(directory.actor(follower));
+    }
+
+    private Follow pending(DSLContext tx, LocalActor a, URI follower, Optional<RemoteActor> remote) {
+        Optional<AccountRef> from = remote.isPresent() ? Optional.of(accounts.of(tx, remote.get())) : accounts.find(tx, follower);
+        return from.flatMap(f -> follows.find(tx, f.id(), accounts.of(tx, a).id()))
                 .filter(f -> f.state() == State.PENDING)
-                .orElseThrow(() -> ApiException.notFound("no pending follow request from " + follower.iri()));
+                .orElseThrow(() -> ApiException.notFound("no pending follow request from " + follower));
     }
 }

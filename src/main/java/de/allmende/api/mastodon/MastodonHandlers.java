@@ -47,7 +47,7 @@ public final class MastodonHandlers {
         this.statuses = new StatusesHandler(accountReads, statusReads, statusJson, paging);
         var statusActions = new de.allmende.service.client.StatusActions(s.db, accountReads, statusReads, s.likes, s.boosts);
         var accountActions = new de.allmende.service.client.AccountActions(s.db, s.iris, accountReads, s.follows, s.followRequests,
-                s.blocks, s.config.publicUrl().getRawAuthority());
+                s.blocks, s.actors, s.config.publicUrl().getRawAuthority());
         this.interactions = new InteractionsHandler(statusActions, statusReads, accountReads, accounts, statusJson, paging);
         this.relations = new RelationsHandler(accountActions, accountReads, accounts, accountJson, paging);
     }

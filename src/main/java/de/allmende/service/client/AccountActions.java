@@ -4,6 +4,7 @@ import de.allmende.db.Database;
 import de.allmende.domain.LocalActor;
 import de.allmende.domain.client.AccountFacts;
 import de.allmende.domain.client.Viewer;
+import de.allmende.service.ActorService;
 import de.allmende.service.BlockService;
 import de.allmende.service.FollowRequestService;
 import de.allmende.service.FollowService;
@@ -42,9 +43,10 @@ public final class AccountActions {
     private final AccountRelationStore relations = new AccountRelationStore();
     private final FollowStore followRows = new FollowStore();
     private final String localHost;
+    private final ActorService municipalities;
 
     public AccountActions(Database db, LocalIris iris, AccountReads accounts, FollowService follows, FollowRequestService requests,
-                          BlockService blocks, String localHost) {
+                          BlockService blocks, ActorService municipalities, String localHost) {
         this.db = db;
         this.iris = iris;
         this.accounts = accounts;
@@ -52,22 +54,26 @@ public final class AccountActions {
         this.requests = requests;
         this.blocks = blocks;
         this.localHost = localHost;
+        this.municipalities = municipalities;
     }
 
     /**
-     * Follows a remote account (pending until it accepts), or changes the options of a follow that exists. 403 for
-     * an account the viewer blocks or (a new follow) whose domain it hides; 422 for one of this node (not followed over
-     * the API yet).
+     * Follows an account (a remote one: pending until it accepts; one of this node as it approves followers), or
+     * changes the options of a follow that exists. 403 for an account the viewer blocks or (a new follow) whose domain
+     * it hides.
      */
     public Relationship follow(LocalActor a, long id, FollowChoice choice) {
         Viewer v = accounts.viewer(a);
         AccountFacts target = accounts.account(id);
-        URI iri = remoteIri(target, "Following accounts of this node is not supported yet");
         Optional<FollowOptions> before = relations.followOptions(db.dsl(), v.accountId(), id);
         // A hidden domain keeps the follows there, but no new ones are made (Mastodon's rule).
-        boolean hiddenDomain = before.isEmpty() && relations.blocksDomainOf(db.dsl(), v.accountId(), target.host().orElseThrow());
+        boolean hiddenDomain = before.isEmpty() && target.host().map(h -> relations.blocksDomainOf(db.dsl(), v.accountId(), h)).orElse(false);
         if (relations.blocks(db.dsl(), v.accountId(), id) || hiddenDomain) throw ApiException.forbidden("This action is not allowed");
-        if (before.isEmpty()) follows.follow(a, iri);
+        if (before.isEmpty() && target.isLocal()) {
+            follows.follow(a, municipalities.findMunicipality(target.username()).orElseThrow(() -> ApiException.notFound(NOT_FOUND)));
+        } else if (before.isEmpty()) {
+            follows.follow(a, target.uri().orElseThrow());
+        }
         FollowOptions was = before.orElse(new FollowOptions(true, false, Optional.empty()));
         FollowOptions now = new FollowOptions(choice.reblogs().orElse(was.showReblogs()), choice.notifyOnPost().orElse(was.notifyOnPost()),
                 choice.languages().isPresent() ? choice.languages().filter(l -> !l.isEmpty()) : was.languages());
@@ -150,11 +156,6 @@ public final class AccountActions {
 
     private URI iriOf(AccountFacts account) {
         return account.uri().orElseGet(() -> iris.actor(account.username()));
-    }
-
-    private static URI remoteIri(AccountFacts account, String localRefusal) {
-        if (account.isLocal()) throw ApiException.unprocessable(localRefusal);
-        return account.uri().orElseThrow();
     }
 
     /** A host as Mastodon takes it: lower case, no scheme, path or trailing dot. */
