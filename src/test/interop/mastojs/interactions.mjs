@@ -38,7 +38,7 @@ console.log(JSON.stringify({
   boost: { id: boost.id, of: boost.reblog?.id, reblogged: boost.reblogged }, rebloggedBy: rebloggedBy.map((a) => a.acct),
   unboosted: unboosted.reblogged,
   bookmarked: bookmarked.bookmarked, bookmarks: bookmarks.map((s) => s.id), unbookmarked: unbookmarked.bookmarked,
-  followed: { following: followed.following, showingReblogs: followed.showingReblogs, notifying: followed.notifying },
+  followed: { following: followed.following, requested: followed.requested, showingReblogs: followed.showingReblogs, notifying: followed.notifying },
   note: noted.note, muted: muted.muting, mutes: mutes.map((a) => a.id), unmuted: unmuted.muting,
   requests: requests.length, blocks: blocks.length, domains, domainsAfter,
 }));
