@@ -6,11 +6,13 @@ import de.allmende.store.CursorPages.Listed;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
+import static de.allmende.db.Tables.POST;
 import static de.allmende.db.Tables.STATUS_PIN;
 
 /**
@@ -45,8 +47,10 @@ public final class PostMarkStore {
         return tx.deleteFrom(m.table).where(m.account.eq(accountId), m.post.eq(postId)).execute() == 1;
     }
 
+    /** How many posts that still stand the account marked so (a deleted pinned post takes no place). */
     public int count(DSLContext tx, Mark m, long accountId) {
-        return tx.fetchCount(m.table, m.account.eq(accountId));
+        return tx.fetchCount(DSL.selectOne().from(m.table).join(POST).on(POST.ID.eq(m.post))
+                .where(m.account.eq(accountId), POST.DELETED.isNull()));
     }
 
     /** Of these posts, the ones the account marked so. */

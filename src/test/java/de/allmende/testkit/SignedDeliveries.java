@@ -22,10 +22,12 @@ import java.util.function.Predicate;
  */
 public final class SignedDeliveries {
     private final FakeRemote remote;
+    private final String actor;
     private final PublicKey key;
 
-    private SignedDeliveries(FakeRemote remote, PublicKey key) {
+    private SignedDeliveries(FakeRemote remote, String actor, PublicKey key) {
         this.remote = remote;
+        this.actor = actor;
         this.key = key;
     }
 
@@ -33,13 +35,13 @@ public final class SignedDeliveries {
     public static SignedDeliveries from(TestNode node, String handle, FakeRemote remote) {
         JsonNode actor = json(node.get("/actors/" + handle, "application/activity+json").body());
         try {
-            return new SignedDeliveries(remote, Pem.decodePublicKey(actor.at("/publicKey/publicKeyPem").asText()));
+            return new SignedDeliveries(remote, actor.path("id").asText(), Pem.decodePublicKey(actor.at("/publicKey/publicKeyPem").asText()));
         } catch (java.security.GeneralSecurityException e) {
             throw new AssertionError("the actor document of " + handle + " publishes no usable key", e);
         }
     }
 
-    /** Waits for an activity that {@code test} accepts in the inboxes, and checks that its signature holds. */
+    /** Waits for an activity of this sender that {@code test} accepts in the inboxes, and checks that its signature holds. */
     public JsonNode await(String what, Predicate<JsonNode> test) {
         List<JsonNode> found = new ArrayList<>();
         TestNode.await(what + " arrives", () -> {
@@ -47,7 +49,7 @@ public final class SignedDeliveries {
             for (FakeRemote.Received r : remote.received()) {
                 if (!r.method().equals("POST")) continue;
                 JsonNode activity = json(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
-                if (test.test(activity)) {
+                if (activity.path("actor").asText().equals(actor) && test.test(activity)) {
                     verify(r, what);
                     found.add(activity);
                 }

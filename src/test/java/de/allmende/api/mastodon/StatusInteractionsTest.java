@@ -63,6 +63,11 @@ class StatusInteractionsTest {
                 "favouriting twice is one favourite");
 
         assertEquals(List.of("musterstadt"), accts(s.app.list("/api/v1/statuses/" + annasNote + "/favourited_by", "Account")));
+        s.dorf.post("/api/v1/statuses/" + annasNote + "/favourite", "Status");
+        var newest = s.app.get("/api/v1/statuses/" + annasNote + "/favourited_by?limit=1");
+        assertEquals(List.of("beispieldorf"), accts(ClientApi.list(newest, "Account")), "newest first, one per page");
+        assertEquals(List.of("musterstadt"), accts(ClientApi.list(s.app.get(ClientApi.links(newest).get("next")), "Account")));
+        s.dorf.post("/api/v1/statuses/" + annasNote + "/unfavourite", "Status");
         assertEquals(List.of(annasNote), ids(s.app.list("/api/v1/favourites", "Status")));
 
         JsonNode undone = s.app.post("/api/v1/statuses/" + annasNote + "/unfavourite", "Status");
