@@ -78,8 +78,18 @@ public final class RelationsHandler {
         accounts.listed(ctx, reads.blocked(accounts.viewer(ctx), Paging.request(ctx)));
     }
 
+    /** Mastodon's MutedAccount: the Account, and until when the mute holds ({@code mute_expires_at}, null: for good). */
     public void mutes(RoutingContext ctx) {
-        accounts.listed(ctx, reads.muted(accounts.viewer(ctx), Paging.request(ctx)));
+        Page<AccountReads.Muted> page = reads.muted(accounts.viewer(ctx), Paging.request(ctx));
+        paging.link(ctx, page);
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        for (AccountReads.Muted m : page.items()) {
+            var account = accountJson.account(m.account());
+            if (m.until().isPresent()) account.put("mute_expires_at", AccountJson.time(m.until().get()));
+            else account.putNull("mute_expires_at");
+            out.add(account);
+        }
+        Responses.json(ctx, 200, MediaTypes.JSON, out);
     }
 
     /** The hidden domains: a list of strings, paged like every list. */

@@ -114,9 +114,15 @@ public final class AccountReads {
         return listed(tx, relations.blocked(tx, v.accountId(), page));
     }
 
-    public Page<AccountFacts> muted(Viewer v, PageRequest page) {
+    /** A muted account, and until when (empty: for good). */
+    public record Muted(AccountFacts account, Optional<java.time.Instant> until) {}
+
+    public Page<Muted> muted(Viewer v, PageRequest page) {
         DSLContext tx = db.dsl();
-        return listed(tx, relations.muted(tx, v.accountId(), page));
+        Page<AccountFacts> listed = listed(tx, relations.muted(tx, v.accountId(), page));
+        List<Muted> items = listed.items().stream().map(a -> new Muted(a, relations.mute(tx, v.accountId(), a.id())
+                .flatMap(AccountRelationStore.Mute::expiresAt))).toList();
+        return new Page<>(items, listed.newest(), listed.oldest());
     }
 
     /** The domains the viewer hides, newest first. */

@@ -117,7 +117,12 @@ class AccountRelationsTest {
         assertTrue(muted.path("muting").asBoolean());
         assertFalse(muted.path("muting_notifications").asBoolean());
         assertFalse(ids(s.app.list("/api/v1/timelines/home?limit=40", "Status")).contains(annasNote));
-        assertEquals(List.of(annaId), ids(s.app.list("/api/v1/mutes", "Account")));
+        JsonNode mutes = s.app.list("/api/v1/mutes", "MutedAccount");
+        assertEquals(List.of(annaId), ids(mutes));
+        assertTrue(mutes.get(0).path("mute_expires_at").isNull(), "muted for good");
+        s.app.post("/api/v1/accounts/" + annaId + "/mute", Map.of("duration", "3600"), "Relationship");
+        assertTrue(s.app.list("/api/v1/mutes", "MutedAccount").get(0).path("mute_expires_at").asText().startsWith("20"), "an hour from now");
+        assertEquals(422, s.app.send("POST", "/api/v1/accounts/" + annaId + "/mute", Map.of("duration", "bald")).statusCode());
         assertFalse(s.app.post("/api/v1/accounts/" + annaId + "/unmute", "Relationship").path("muting").asBoolean());
         assertTrue(ids(s.app.list("/api/v1/timelines/home?limit=40", "Status")).contains(annasNote));
         assertEquals(postsBefore, s.remote.received().size(), "mutes stay on this node");
