@@ -45,7 +45,7 @@ public final class MastodonHandlers {
         Paging paging = new Paging(s.iris);
         this.accounts = new AccountsHandler(accountReads, statusReads, accountJson, statusJson, paging);
         this.statuses = new StatusesHandler(accountReads, statusReads, statusJson, paging);
-        var statusActions = new de.allmende.service.client.StatusActions(s.db, accountReads, statusReads, s.likes, s.boosts);
+        var statusActions = new de.allmende.service.client.StatusActions(s.db, accountReads, statusReads, s.likes, s.boosts, s.federation.outbox);
         var accountActions = new de.allmende.service.client.AccountActions(s.db, s.iris, accountReads, s.follows, s.followRequests,
                 s.blocks, s.actors, s.config.publicUrl().getRawAuthority());
         this.interactions = new InteractionsHandler(statusActions, statusReads, accountReads, accounts, statusJson, paging);

@@ -252,6 +252,24 @@ public final class OutboxService implements Publisher {
         outbox.toInboxes(tx, a, undo, blockId.toString(), false, List.of(blocked.inbox().toString()));
     }
 
+    /** Mastodon's way of federating a pin: {@code Add} of the post to the featured collection ({@code target}). */
+    @Override
+    public void pinned(DSLContext tx, LocalActor a, URI post) {
+        featuredChanged(tx, a, "Add", post);
+    }
+
+    @Override
+    public void unpinned(DSLContext tx, LocalActor a, URI post) {
+        featuredChanged(tx, a, "Remove", post);
+    }
+
+    private void featuredChanged(DSLContext tx, LocalActor a, String type, URI post) {
+        ObjectNode change = ActivityJson.about(type, iris.activity(newId()), iris.actor(a.handle()), post, clock.instant(), Contexts.PUBLIC);
+        change.put("target", iris.featured(a.handle()).toString());
+        change.putArray("cc").add(iris.followers(a.handle()).toString());
+        outbox.toFollowers(tx, a, change, post.toString(), false, List.of());
+    }
+
     /** Tells followers that the actor's profile or keys changed. */
     @Override
     public void actorUpdated(DSLContext tx, LocalActor a) {

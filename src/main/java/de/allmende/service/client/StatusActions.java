@@ -7,6 +7,7 @@ import de.allmende.domain.client.Viewer;
 import de.allmende.domain.post.Post;
 import de.allmende.service.BoostService;
 import de.allmende.service.LikeService;
+import de.allmende.service.port.Publisher;
 import de.allmende.store.PostMarkStore;
 import de.allmende.store.PostMarkStore.Mark;
 import de.allmende.store.PostStore;
@@ -18,7 +19,7 @@ import java.util.Optional;
 
 /**
  * What a municipality does to a post from its app (docs.joinmastodon.org/methods/statuses): favourite, boost,
- * bookmark and pin, and their undos. Favourites and boosts go through {@link LikeService} and {@link BoostService},
+ * bookmark and pin (federated as Mastodon does: {@code Add}/{@code Remove} to the featured collection), and their undos. Favourites and boosts go through {@link LikeService} and {@link BoostService},
  * so they federate as every Like and Announce of the node does. Each answers the post as the viewer now sees it;
  * a post it may not see is a 404. Acting on a boost acts on the boosted post, as Mastodon does; undoing what was
  * never done changes nothing.
@@ -33,16 +34,18 @@ public final class StatusActions {
     private final StatusReads reads;
     private final LikeService likes;
     private final BoostService boosts;
+    private final Publisher publisher;
     private final PostStore posts = new PostStore();
     private final TimelineStore timelines = new TimelineStore();
     private final PostMarkStore marks = new PostMarkStore();
 
-    public StatusActions(Database db, AccountReads accounts, StatusReads reads, LikeService likes, BoostService boosts) {
+    public StatusActions(Database db, AccountReads accounts, StatusReads reads, LikeService likes, BoostService boosts, Publisher publisher) {
         this.db = db;
         this.accounts = accounts;
         this.reads = reads;
         this.likes = likes;
         this.boosts = boosts;
+        this.publisher = publisher;
     }
 
     /** The post an action is about: visible to the viewer, and the boosted one where the id names a boost. */
@@ -111,6 +114,7 @@ public final class StatusActions {
             }
             marks.mark(tx, Mark.PIN, v.accountId(), t.id());
             Changes.announce(tx, v.iri().toString()); // the featured collection changed
+            publisher.pinned(tx, a, t.post().iri());
         });
         return reads.status(v, t.id());
     }
@@ -119,7 +123,9 @@ public final class StatusActions {
         Viewer v = accounts.viewer(a);
         Target t = own(v, id);
         db.dsl().transaction(cfg -> {
-            if (marks.unmark(cfg.dsl(), Mark.PIN, v.accountId(), t.id())) Changes.announce(cfg.dsl(), v.iri().toString());
+            if (!marks.unmark(cfg.dsl(), Mark.PIN, v.accountId(), t.id())) return;
+            Changes.announce(cfg.dsl(), v.iri().toString());
+            publisher.unpinned(cfg.dsl(), a, t.post().iri());
         });
         return reads.status(v, t.id());
     }

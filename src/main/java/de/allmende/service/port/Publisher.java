@@ -53,6 +53,12 @@ public interface Publisher {
     /** Takes the Block published as {@code blockId} back. */
     void undoBlock(DSLContext tx, LocalActor actor, URI blockId, RemoteActor blocked);
 
+    /** One of the actor's posts is now in its featured collection (pinned): {@code Add} to its followers. */
+    void pinned(DSLContext tx, LocalActor actor, URI post);
+
+    /** The post left the actor's featured collection: {@code Remove} to its followers. */
+    void unpinned(DSLContext tx, LocalActor actor, URI post);
+
     /** The actor's profile or keys changed. */
     void actorUpdated(DSLContext tx, LocalActor actor);
 }
