@@ -46,6 +46,7 @@ public final class Services implements AutoCloseable {
     public final FollowRequestService followRequests;
     public final LikeService likes;
     public final BoostService boosts;
+    public final de.allmende.service.BlockService blocks;
     public final ProfileService profiles;
     public final de.allmende.service.people.PersonService people;
     public final de.allmende.service.people.LoginService logins;
@@ -77,6 +78,7 @@ public final class Services implements AutoCloseable {
         this.followRequests = new FollowRequestService(db, iris, federation.directory, federation.outbox);
         this.likes = new LikeService(db, iris, federation.directory, federation.outbox);
         this.boosts = new BoostService(db, iris, federation.directory, federation.outbox);
+        this.blocks = new de.allmende.service.BlockService(db, iris, federation.directory, federation.outbox);
         this.profiles = new ProfileService(db, federation.outbox);
         var passwords = new de.allmende.service.people.Passwords();
         // A one-time link opens the page where its holder chooses a password.

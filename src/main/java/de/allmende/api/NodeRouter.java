@@ -99,7 +99,10 @@ final class NodeRouter {
                 // Refusals of an address that keeps being refused are answered slowly (RefusalPenalty).
                 case SIGNED_DELIVERY -> List.of(inboxBody, h.refusals(), h.remoteWork());
                 case STAFF -> List.of(h.staff().auth(), StaffAuth.require(route.scope().orElseThrow()));
-                case CLIENT -> List.of(h.mastodon().auth().require(route.clientScopes().orElseThrow()));
+                // Mastodon reads DELETE parameters from the body too (masto.js sends them so): every client DELETE reads one.
+                case CLIENT -> route.method() == HttpMethod.DELETE
+                        ? List.of(h.mastodon().auth().require(route.clientScopes().orElseThrow()), h.mastodon().body())
+                        : List.of(h.mastodon().auth().require(route.clientScopes().orElseThrow()));
                 case OPERATOR -> List.of(h.metrics()::requireToken);
             };
         }

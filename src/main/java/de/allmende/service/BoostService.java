@@ -42,7 +42,7 @@ public final class BoostService {
                 (tx, r) -> boosts.delete(tx, URI.create(r.activityIri()), r.account().id()));
     }
 
-    /** Boosts a remote object. Boosting again sends nothing and returns the first Announce's id. */
+    /** Boosts an object, remote or of this node. Boosting again sends nothing and returns the first Announce's id. */
     public URI boost(LocalActor a, URI object) {
         Audience audience = Audience.forVisibility(Visibility.PUBLIC, iris.followers(a.handle()), List.of());
         return reactions.react(a, object, publisher::announce, (tx, by, announce, postId) ->

@@ -40,6 +40,7 @@ public final class FollowRequestService {
     private final FollowStore follows = new FollowStore();
     private final EventStore events = new EventStore();
     private final ReceivedActivities received = new ReceivedActivities();
+    private final de.allmende.store.AccountRelationStore relations = new de.allmende.store.AccountRelationStore();
 
     public FollowRequestService(Database db, LocalIris iris, ActorDirectory directory, Publisher publisher) {
         this.db = db;
@@ -49,14 +50,21 @@ public final class FollowRequestService {
         this.accounts = new Accounts(iris);
     }
 
-    /** A remote actor asks to follow: accepted (Accept embeds the Follow, as Mastodon does) or pending. */
+    /**
+     * A remote actor asks to follow: accepted (Accept embeds the Follow, as Mastodon does) or pending; refused when
+     * the municipality blocks the actor or hides its domain.
+     */
     public void requested(Request r, ReceivedActivity record) {
         State state = r.followee().manuallyApprovesFollowers() ? State.PENDING : State.ACCEPTED;
         db.dsl().transaction(cfg -> {
             DSLContext tx = cfg.dsl();
-            received.keep(tx, record);
             AccountRef follower = accounts.of(tx, r.follower());
             AccountRef followee = accounts.of(tx, r.followee());
+            if (relations.blocks(tx, followee.id(), follower.id()) || relations.blocksDomainOf(tx, followee.id(), r.follower().host())) {
+                refuse(tx, r, record);
+                return;
+            }
+            received.keep(tx, record);
             follows.upsert(tx, follower, followee, r.activity().toString(), state);
             events.record(tx, state == State.ACCEPTED ? new Followed(follower.iri(), followee.iri())
                     : new FollowRequested(follower.iri(), followee.iri()));
@@ -69,11 +77,13 @@ public final class FollowRequestService {
 
     /** A Follow by an actor this node blocks: no follow, and the follower learns so (Reject). */
     public void refused(Request r, ReceivedActivity record) {
-        db.dsl().transaction(cfg -> {
-            received.keep(cfg.dsl(), record);
-            events.record(cfg.dsl(), new FollowRejected(r.follower().iri(), iris.actor(r.followee().handle())));
-            publisher.rejectFollow(cfg.dsl(), r.followee(), r.activity(), r.follower());
-        });
+        db.dsl().transaction(cfg -> refuse(cfg.dsl(), r, record));
+    }
+
+    private void refuse(DSLContext tx, Request r, ReceivedActivity record) {
+        received.keep(tx, record);
+        events.record(tx, new FollowRejected(r.follower().iri(), iris.actor(r.followee().handle())));
+        publisher.rejectFollow(tx, r.followee(), r.activity(), r.follower());
     }
 
     /** The follower takes its Follow back (only its own). */
@@ -93,31 +103,36 @@ public final class FollowRequestService {
         });
     }
 
-    /** The follower becomes a follower, and learns so (Accept). 404 without a pending request. */
+    /** The follower becomes a follower, and learns so (Accept; a municipality of this node just sees it). 404 without a pending request. */
     public void approve(LocalActor a, URI follower) {
-        RemoteActor remote = directory.actor(follower);
+        Optional<RemoteActor> remote = remote(follower);
         db.dsl().transaction(cfg -> {
-            Follow request = pending(cfg.dsl(), a, remote);
+            Follow request = pending(cfg.dsl(), a, follower, remote);
             follows.accept(cfg.dsl(), request.id());
             events.record(cfg.dsl(), new Followed(follower, iris.actor(a.handle())));
-            publisher.acceptFollow(cfg.dsl(), a, request.id(), URI.create(request.activityIri()), remote);
+            remote.ifPresent(r -> publisher.acceptFollow(cfg.dsl(), a, request.id(), URI.create(request.activityIri()), r));
         });
     }
 
     /** The request is dropped, and the follower learns so (Reject). 404 without a pending request. */
     public void reject(LocalActor a, URI follower) {
-        RemoteActor remote = directory.actor(follower);
+        Optional<RemoteActor> remote = remote(follower);
         db.dsl().transaction(cfg -> {
-            Follow request = pending(cfg.dsl(), a, remote);
+            Follow request = pending(cfg.dsl(), a, follower, remote);
             follows.delete(cfg.dsl(), request.follower().id(), request.followee().id());
             events.record(cfg.dsl(), new FollowRejected(follower, iris.actor(a.handle())));
-            publisher.rejectFollow(cfg.dsl(), a, URI.create(request.activityIri()), remote);
+            remote.ifPresent(r -> publisher.rejectFollow(cfg.dsl(), a, URI.create(request.activityIri()), r));
         });
     }
 
-    private Follow pending(DSLContext tx, LocalActor a, RemoteActor follower) {
-        return follows.find(tx, accounts.of(tx, follower).id(), accounts.of(tx, a).id())
+    private Optional<RemoteActor> remote(URI follower) {
+        return iris.isLocal(follower) ? Optional.empty() : Optional.of(directory.actor(follower));
+    }
+
+    private Follow pending(DSLContext tx, LocalActor a, URI follower, Optional<RemoteActor> remote) {
+        Optional<AccountRef> from = remote.isPresent() ? Optional.of(accounts.of(tx, remote.get())) : accounts.find(tx, follower);
+        return from.flatMap(f -> follows.find(tx, f.id(), accounts.of(tx, a).id()))
                 .filter(f -> f.state() == State.PENDING)
-                .orElseThrow(() -> ApiException.notFound("no pending follow request from " + follower.iri()));
+                .orElseThrow(() -> ApiException.notFound("no pending follow request from " + follower));
     }
 }

@@ -20,7 +20,10 @@ import org.jooq.DSLContext;
 import java.net.URI;
 import java.util.Optional;
 
-/** A local actor follows remote actors and stops following them; the followed answer (Accept, Reject). */
+/**
+ * A local actor follows remote actors and stops following them; the followed answer (Accept, Reject). A municipality
+ * may follow another of this node too: nothing leaves the node, and one that approves followers itself decides.
+ */
 public final class FollowService {
     /** A followee's answer to one of our Follows, named by the Follow's id or by the follower of an embedded Follow. */
     public record Answer(URI answerer, Optional<URI> followActivity, Optional<URI> follower) {}
@@ -54,17 +57,32 @@ public final class FollowService {
         return id;
     }
 
-    /** Stops following (404 if not following). */
+    /** Follows a municipality of this node: accepted at once, or pending when it approves its followers itself. */
+    public void follow(LocalActor a, LocalActor target) {
+        db.dsl().transaction(cfg -> {
+            DSLContext tx = cfg.dsl();
+            AccountRef follower = accounts.of(tx, a);
+            AccountRef followee = accounts.of(tx, target);
+            if (follower.id() == followee.id()) throw ApiException.unprocessable("You cannot follow yourself");
+            FollowStore.State state = target.manuallyApprovesFollowers() ? FollowStore.State.PENDING : FollowStore.State.ACCEPTED;
+            follows.upsert(tx, follower, followee, iris.newActivity().toString(), state);
+            events.record(tx, state == FollowStore.State.ACCEPTED ? new Followed(follower.iri(), followee.iri())
+                    : new FollowRequested(follower.iri(), followee.iri()));
+        });
+    }
+
+    /** Stops following, a remote actor (it gets the Undo) or a municipality of this node (404 if not following). */
     public void unfollow(LocalActor a, URI target) {
-        RemoteActor remote = directory.actor(target);
+        Optional<RemoteActor> remote = iris.isLocal(target) ? Optional.empty() : Optional.of(directory.actor(target));
         db.dsl().transaction(cfg -> {
             AccountRef follower = accounts.of(cfg.dsl(), a);
-            AccountRef followee = accounts.of(cfg.dsl(), remote);
+            AccountRef followee = remote.map(r -> accounts.of(cfg.dsl(), r)).or(() -> accounts.find(cfg.dsl(), target))
+                    .orElseThrow(() -> ApiException.notFound("not following " + target));
             var existing = follows.find(cfg.dsl(), follower.id(), followee.id())
-                    .orElseThrow(() -> ApiException.notFound("not following " + remote.iri()));
+                    .orElseThrow(() -> ApiException.notFound("not following " + target));
             follows.delete(cfg.dsl(), follower.id(), followee.id());
-            events.record(cfg.dsl(), new Unfollowed(follower.iri(), remote.iri()));
-            publisher.undoFollow(cfg.dsl(), a, URI.create(existing.activityIri()), remote);
+            events.record(cfg.dsl(), new Unfollowed(follower.iri(), followee.iri()));
+            remote.ifPresent(r -> publisher.undoFollow(cfg.dsl(), a, URI.create(existing.activityIri()), r));
         });
     }
 

@@ -24,14 +24,18 @@ public final class LikeService {
         this.publisher = publisher;
     }
 
-    /** Likes a remote object. Liking again sends nothing and returns the first Like's id. */
+    /**
+     * Likes an object: a remote one's author gets the Like; a post of this node is only counted. Liking again sends
+     * nothing and returns the first Like's id.
+     */
     public URI like(LocalActor a, URI object) {
-        return reactions.react(a, object, publisher::like, Reactions.Made.NOTHING);
+        return reactions.react(a, object, (tx, actor, id, o, author) -> author.ifPresent(r -> publisher.like(tx, actor, id, o, r)),
+                Reactions.Made.NOTHING);
     }
 
     /** Takes a like back (404 if there is none). */
     public void undo(LocalActor a, URI object) {
-        reactions.takeBack(a, object, publisher::undoLike);
+        reactions.takeBack(a, object, (tx, actor, id, author) -> author.ifPresent(r -> publisher.undoLike(tx, actor, id, r)));
     }
 
     /** A remote actor liked an object; a repeated Like changes nothing (the activity is still recorded). */

@@ -27,14 +27,14 @@ import java.util.Optional;
  * does beyond the reaction (a boost is also a post).
  */
 final class Reactions {
-    /** Publishes a new reaction with this activity id. */
+    /** Publishes a new reaction with this activity id; the author is empty for a post of this node. */
     interface Send {
-        void send(DSLContext tx, LocalActor actor, URI activity, URI object, RemoteActor author);
+        void send(DSLContext tx, LocalActor actor, URI activity, URI object, Optional<RemoteActor> author);
     }
 
     /** Publishes the withdrawal of the reaction published as {@code activity}. */
     interface Withdraw {
-        void send(DSLContext tx, LocalActor actor, URI activity, RemoteActor author);
+        void send(DSLContext tx, LocalActor actor, URI activity, Optional<RemoteActor> author);
     }
 
     /** What a new reaction to a post here does beside its row, in the same transaction (a boost is a post too). */
@@ -71,9 +71,9 @@ final class Reactions {
         this.accounts = new Accounts(iris);
     }
 
-    /** Reacts to a remote object. Reacting again sends nothing and returns the first reaction's id. */
+    /** Reacts to an object, remote or of this node. Reacting again sends nothing and returns the first reaction's id. */
     URI react(LocalActor a, URI object, Send send, Made made) {
-        RemoteActor author = directory.authorOf(object);
+        Optional<RemoteActor> author = authorOf(object);
         URI id = iris.newActivity();
         return db.dsl().transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
@@ -86,7 +86,7 @@ final class Reactions {
 
     /** Takes a reaction back (404 if there is none). */
     void takeBack(LocalActor a, URI object, Withdraw withdraw) {
-        RemoteActor author = directory.authorOf(object);
+        Optional<RemoteActor> author = authorOf(object);
         db.dsl().transaction(cfg -> {
             DSLContext tx = cfg.dsl();
             AccountRef by = accounts.of(tx, a);
@@ -121,6 +121,11 @@ final class Reactions {
             if (removed.isEmpty()) removed = object.flatMap(o -> reactions.delete(tx, kind, by.get().id(), o));
             removed.ifPresent(r -> takenBack(tx, r));
         });
+    }
+
+    /** The remote author to tell; none for an object of this node (its author is here and sees it). */
+    private Optional<RemoteActor> authorOf(URI object) {
+        return iris.isLocal(object) ? Optional.empty() : Optional.of(directory.authorOf(object));
     }
 
     private boolean record(DSLContext tx, AccountRef by, URI activity, URI object, Made made) {

@@ -56,17 +56,19 @@ public final class NotificationStore {
     }
 
     /** Removes every notification from this account (the node blocked it). */
-    public int deleteAllFrom(DSLContext tx, long from) {
-        return tx.deleteFrom(NOTIFICATION).where(NOTIFICATION.FROM_ACCOUNT_ID.eq(from)).execute();
+    public int deleteAllFrom(DSLContext tx, long from, java.util.Optional<Long> onlyTo) {
+        return tx.deleteFrom(NOTIFICATION).where(NOTIFICATION.FROM_ACCOUNT_ID.eq(from))
+                .and(onlyTo.map(NOTIFICATION.ACCOUNT_ID::eq).orElse(org.jooq.impl.DSL.noCondition())).execute();
     }
 
-    /** Removes every notification from accounts on this domain (host, host:port) or below it (the node blocked it). */
-    public int deleteAllFromDomain(DSLContext tx, String domain) {
+    /** Removes the notifications from accounts on this domain (host, host:port) or below it: to anyone, or only to {@code onlyTo}. */
+    public int deleteAllFromDomain(DSLContext tx, String domain, java.util.Optional<Long> onlyTo) {
         return tx.execute("""
                 DELETE FROM notification n USING account a JOIN remote_actor ra ON ra.id = a.remote_actor_id
-                WHERE n.from_account_id = a.id
+                WHERE n.from_account_id = a.id AND (?::bigint IS NULL OR n.account_id = ?::bigint)
                   AND (lower(ra.host) = lower(?) OR split_part(lower(ra.host), ':', 1) = lower(?)
-                       OR right(split_part(lower(ra.host), ':', 1), length(?) + 1) = '.' || lower(?))""", domain, domain, domain, domain);
+                       OR right(split_part(lower(ra.host), ':', 1), length(?) + 1) = '.' || lower(?))""",
+                onlyTo.orElse(null), onlyTo.orElse(null), domain, domain, domain, domain);
     }
 
     /** One of the account's notifications; empty if it has none with this id (another account's included). */

@@ -69,6 +69,17 @@ public final class ReactionStore {
                 .orderBy(REACTION.ID.desc()).fetch(Record1::value1);
     }
 
+    /** Who reacted so to a post, newest first, paged over the reactions' ids. */
+    public List<CursorPages.Listed<Long>> reactors(DSLContext tx, Kind kind, long postId, de.allmende.domain.client.PageRequest page) {
+        return CursorPages.page(tx, REACTION, REACTION.ID, REACTION.ACCOUNT_ID, REACTION.KIND.eq(column(kind)).and(REACTION.POST_ID.eq(postId)), page);
+    }
+
+    /** The posts here an account liked, newest like first, paged over the likes' ids. */
+    public List<CursorPages.Listed<Long>> likedPosts(DSLContext tx, long accountId, de.allmende.domain.client.PageRequest page) {
+        return CursorPages.page(tx, REACTION, REACTION.ID, REACTION.POST_ID,
+                REACTION.KIND.eq("like").and(REACTION.ACCOUNT_ID.eq(accountId)).and(REACTION.POST_ID.isNotNull()), page);
+    }
+
     /** How many reactions of this kind a post has. */
     public int count(DSLContext tx, Kind kind, long postId) {
         return tx.fetchCount(REACTION, REACTION.KIND.eq(column(kind)).and(REACTION.POST_ID.eq(postId)));

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static de.allmende.db.Tables.ACCOUNT_BLOCK;
+import static de.allmende.db.Tables.ACCOUNT_DOMAIN_BLOCK;
+import static de.allmende.db.Tables.ACCOUNT_MUTE;
 import static de.allmende.db.Tables.FOLLOW;
 import static de.allmende.db.Tables.POST;
 
@@ -27,17 +30,25 @@ import static de.allmende.db.Tables.POST;
 public final class TimelineStore {
     private static final de.allmende.db.tables.Post BOOSTED = POST.as("boosted");
 
-    /** The home timeline: the viewer's own posts and boosts and those of the accounts it follows (accepted). */
+    /**
+     * The home timeline: the viewer's own posts and boosts and those of the accounts it follows (accepted; their
+     * boosts only where it follows with boosts shown), without what it blocks, mutes or hides by domain.
+     */
     public List<Long> home(DSLContext tx, Viewer v, PageRequest page) {
-        Condition followed = POST.AUTHOR_ID.eq(v.accountId()).or(POST.AUTHOR_ID.in(
-                DSL.select(FOLLOW.FOLLOWEE_ID).from(FOLLOW).where(FOLLOW.FOLLOWER_ID.eq(v.accountId()), FOLLOW.STATE.eq("accepted"))));
-        return page(tx, followed.and(visibleWithBoosted(v)), page);
+        var followed = DSL.select(FOLLOW.FOLLOWEE_ID).from(FOLLOW).where(FOLLOW.FOLLOWER_ID.eq(v.accountId()), FOLLOW.STATE.eq("accepted"));
+        var withBoosts = DSL.select(FOLLOW.FOLLOWEE_ID).from(FOLLOW)
+                .where(FOLLOW.FOLLOWER_ID.eq(v.accountId()), FOLLOW.STATE.eq("accepted"), FOLLOW.SHOW_REBLOGS.isTrue());
+        // Two uncorrelated sets (each hashed once per query), not one subquery per post.
+        Condition c = POST.AUTHOR_ID.eq(v.accountId())
+                .or(POST.REBLOG_OF_ID.isNull().and(POST.AUTHOR_ID.in(followed)))
+                .or(POST.REBLOG_OF_ID.isNotNull().and(POST.AUTHOR_ID.in(withBoosts)));
+        return page(tx, c.and(visibleWithBoosted(v)).and(notHidden(tx, v)), page);
     }
 
-    /** The public timeline: public posts (no boosts), local or remote or both. */
-    public List<Long> publicTimeline(DSLContext tx, PageRequest page, TimelineFilter f) {
+    /** The public timeline: public posts (no boosts), local or remote or both, without what the viewer hides. */
+    public List<Long> publicTimeline(DSLContext tx, Viewer v, PageRequest page, TimelineFilter f) {
         Condition c = POST.VISIBILITY.eq("public").and(POST.DELETED.isNull()).and(POST.REBLOG_OF_ID.isNull()).and(filtered(f));
-        return page(tx, c, page);
+        return page(tx, c.and(notHidden(tx, v)), page);
     }
 
     /** An account's posts and boosts, as far as the viewer may see them. */
@@ -70,6 +81,11 @@ public final class TimelineStore {
                 ) SELECT DISTINCT id FROM thread ORDER BY id LIMIT ?""", postId, limit).getValues(0, Long.class);
     }
 
+    /** The account's boost of a post, if it boosted it and the boost is a post here. */
+    public java.util.Optional<Long> boostOf(DSLContext tx, long accountId, long postId) {
+        return tx.select(POST.ID).from(POST).where(POST.AUTHOR_ID.eq(accountId), POST.REBLOG_OF_ID.eq(postId)).fetchOptional(POST.ID);
+    }
+
     /** How a post links to others: what it boosts, what it answers and that post's author. */
     public record Links(Optional<Long> reblogOf, Optional<Long> inReplyTo, Optional<Long> inReplyToAccount) {}
 
@@ -90,8 +106,9 @@ public final class TimelineStore {
     }
 
     /** Counts of a post and what the viewer did to it. */
-    public record Counts(int replies, int reblogs, int favourites, boolean favourited, boolean reblogged) {
-        public static final Counts NONE = new Counts(0, 0, 0, false, false);
+    public record Counts(int replies, int reblogs, int favourites, boolean favourited, boolean reblogged, boolean bookmarked,
+                         boolean pinned) {
+        public static final Counts NONE = new Counts(0, 0, 0, false, false, false, false);
     }
 
     /** The counts of several posts in one query, by post id. Replies count as Mastodon counts them: public and unlisted. */
@@ -104,10 +121,13 @@ public final class TimelineStore {
                        (SELECT count(*) FROM reaction WHERE post_id = p.id AND kind = 'announce'),
                        (SELECT count(*) FROM reaction WHERE post_id = p.id AND kind = 'like'),
                        EXISTS (SELECT 1 FROM reaction WHERE post_id = p.id AND kind = 'like' AND account_id = ?),
-                       EXISTS (SELECT 1 FROM reaction WHERE post_id = p.id AND kind = 'announce' AND account_id = ?)
-                FROM post p WHERE p.id = ANY(?)""", viewerId, viewerId, (Object) postIds.toArray(Long[]::new))
+                       EXISTS (SELECT 1 FROM reaction WHERE post_id = p.id AND kind = 'announce' AND account_id = ?),
+                       EXISTS (SELECT 1 FROM bookmark WHERE post_id = p.id AND account_id = ?),
+                       EXISTS (SELECT 1 FROM status_pin WHERE post_id = p.id AND account_id = ?)
+                FROM post p WHERE p.id = ANY(?)""", viewerId, viewerId, viewerId, viewerId, (Object) postIds.toArray(Long[]::new))
                 .forEach(r -> out.put(r.get(0, Long.class), new Counts(r.get(1, Integer.class), r.get(2, Integer.class),
-                        r.get(3, Integer.class), r.get(4, Boolean.class), r.get(5, Boolean.class))));
+                        r.get(3, Integer.class), r.get(4, Boolean.class), r.get(5, Boolean.class), r.get(6, Boolean.class),
+                        r.get(7, Boolean.class))));
         return out;
     }
 
@@ -115,6 +135,33 @@ public final class TimelineStore {
     private static Condition visibleWithBoosted(Viewer v) {
         return visibleTo(POST, v).and(POST.REBLOG_OF_ID.isNull().or(DSL.exists(DSL.selectOne().from(BOOSTED)
                 .where(BOOSTED.ID.eq(POST.REBLOG_OF_ID)).and(visibleTo(BOOSTED, v)))));
+    }
+
+    /**
+     * Not by an account the viewer blocks or mutes (a mute in force), nor from a domain it hides (unless it follows
+     * the author); for a boost, the boosted post's author and domain count too. What the viewer hides is read first
+     * (usually nothing, so the timeline query stays as it was; a few ids otherwise).
+     */
+    private static Condition notHidden(DSLContext tx, Viewer v) {
+        List<Long> accounts = tx.select(ACCOUNT_BLOCK.TARGET_ID).from(ACCOUNT_BLOCK).where(ACCOUNT_BLOCK.ACCOUNT_ID.eq(v.accountId()))
+                .union(DSL.select(ACCOUNT_MUTE.TARGET_ID).from(ACCOUNT_MUTE).where(ACCOUNT_MUTE.ACCOUNT_ID.eq(v.accountId()),
+                        ACCOUNT_MUTE.EXPIRES_AT.isNull().or(ACCOUNT_MUTE.EXPIRES_AT.gt(DSL.currentOffsetDateTime()))))
+                .fetch(0, Long.class);
+        List<String> domains = tx.select(ACCOUNT_DOMAIN_BLOCK.DOMAIN).from(ACCOUNT_DOMAIN_BLOCK)
+                .where(ACCOUNT_DOMAIN_BLOCK.ACCOUNT_ID.eq(v.accountId())).fetch(ACCOUNT_DOMAIN_BLOCK.DOMAIN);
+        if (accounts.isEmpty() && domains.isEmpty()) return DSL.noCondition();
+        return notHiddenAuthor(POST, v, accounts, domains).and(POST.REBLOG_OF_ID.isNull().or(DSL.notExists(DSL.selectOne().from(BOOSTED)
+                .where(BOOSTED.ID.eq(POST.REBLOG_OF_ID)).and(DSL.not(notHiddenAuthor(BOOSTED, v, accounts, domains))))));
+    }
+
+    private static Condition notHiddenAuthor(de.allmende.db.tables.Post p, Viewer v, List<Long> accounts, List<String> domains) {
+        Condition c = accounts.isEmpty() ? DSL.noCondition() : p.AUTHOR_ID.notIn(accounts);
+        if (domains.isEmpty()) return c;
+        Condition onHiddenDomain = DSL.or(domains.stream().map(d -> AccountRelationStore.hides(DSL.val(d), p.ORIGIN_HOST)).toList());
+        // A hidden domain keeps the accounts there the viewer follows, as Mastodon's domain blocks do.
+        Condition hidden = p.ORIGIN_HOST.isNotNull().and(onHiddenDomain).and(DSL.notExists(DSL.selectOne().from(FOLLOW)
+                .where(FOLLOW.FOLLOWER_ID.eq(v.accountId()), FOLLOW.FOLLOWEE_ID.eq(p.AUTHOR_ID), FOLLOW.STATE.eq("accepted"))));
+        return c.and(DSL.not(hidden));
     }
 
     /**

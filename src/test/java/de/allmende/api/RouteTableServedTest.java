@@ -151,7 +151,7 @@ class RouteTableServedTest {
             case MEDIA, STAFF_MEDIA, CLIENT_MEDIA -> ids.get("media");
             case OBJECT -> ids.get("object");
             case ACCOUNT, ACCOUNT_STATUSES, ACCOUNT_FOLLOWERS, ACCOUNT_FOLLOWING -> ids.get("account");
-            case STATUS, STATUS_CONTEXT, STATUS_HISTORY, STATUS_SOURCE, POLL -> ids.get("status");
+            case STATUS, STATUS_CONTEXT, STATUS_HISTORY, STATUS_SOURCE, POLL, STATUS_FAVOURITED_BY, STATUS_REBLOGGED_BY -> ids.get("status");
             case NOTIFICATION -> ids.get("notification");
             default -> kind == null ? "" : ids.get(kind);
         };

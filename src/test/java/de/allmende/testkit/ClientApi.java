@@ -60,6 +60,16 @@ public final class ClientApi {
         return TestNode.send(b.build());
     }
 
+    /** The answer to a request with a form body (as Mastodon.py sends one; none when there are no fields). */
+    public HttpResponse<String> send(String method, String path, Map<String, String> form) {
+        String body = String.join("&", form.entrySet().stream().map(e -> MastodonApp.enc(e.getKey()) + "=" + MastodonApp.enc(e.getValue())).toList());
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(node.url() + path))
+                .method(method, form.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (!form.isEmpty()) b.header("Content-Type", "application/x-www-form-urlencoded");
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return TestNode.send(b.build());
+    }
+
     /** A 200 answer to a write that is one {@code entity}. */
     public static JsonNode entity(HttpResponse<String> r, String entity) {
         JsonNode body = ok(r);
@@ -67,8 +77,26 @@ public final class ClientApi {
         return body;
     }
 
+    /** A POST (an action such as {@code /favourite}) whose 200 answer is one {@code entity}. */
+    public JsonNode post(String path, String entity) {
+        return post(path, Map.of(), entity);
+    }
+
+    public JsonNode post(String path, Map<String, String> form, String entity) {
+        JsonNode body = ok(send("POST", path, form));
+        MastodonEntities.assertShape(entity, body);
+        return body;
+    }
+
     /** The status of an error answer to a write, checked to be Mastodon's Error entity. */
     public static int error(HttpResponse<String> r) {
+        MastodonEntities.assertShape("Error", json(r));
+        return r.statusCode();
+    }
+
+    /** The status an action's error answer has, checked to be Mastodon's Error entity. */
+    public int postError(String path) {
+        HttpResponse<String> r = send("POST", path, Map.of());
         MastodonEntities.assertShape("Error", json(r));
         return r.statusCode();
     }

@@ -47,6 +47,7 @@ public final class CollectionHandler {
     private final FollowStore follows = new FollowStore();
     private final ActivityStore activities = new ActivityStore();
     private final ReactionStore reactions = new ReactionStore();
+    private final de.allmende.store.PostMarkStore marks = new de.allmende.store.PostMarkStore();
 
     public CollectionHandler(Database db, Iris iris, ActorService actors, DocumentCache cache) {
         this.db = db;
@@ -95,9 +96,10 @@ public final class CollectionHandler {
         return accounts.local(db.dsl(), a.id(), iris.actor(a.handle())).id();
     }
 
-    /** Pinned posts come with the content types; until then the featured collection is empty. */
+    /** The posts the actor pinned (from its app), newest pin first: at most five, so all on the first page. */
     public void featured(RoutingContext ctx) {
-        serve(ctx, Route.FEATURED, a -> 0, (a, before) -> new Page(List.of(), 0));
+        serve(ctx, Route.FEATURED, a -> marks.pinnedIris(db.dsl(), account(a)).size(), (a, before) -> new Page(before < Long.MAX_VALUE
+                ? List.of() : marks.pinnedIris(db.dsl(), account(a)).stream().map(s -> (JsonNode) F.textNode(s)).toList(), 0));
     }
 
     /** The instance actor publishes nothing; its outbox exists because every actor has one. */

@@ -9,7 +9,7 @@ import de.allmende.domain.client.Viewer;
 import de.allmende.route.Param;
 import de.allmende.service.client.AccountReads;
 import de.allmende.service.client.Page;
-import de.allmende.service.client.Relationship;
+import de.allmende.domain.client.AccountFacts;
 import de.allmende.service.client.StatusReads;
 import de.allmende.support.ApiException;
 import io.vertx.ext.web.RoutingContext;
@@ -51,17 +51,8 @@ public final class AccountsHandler {
     }
 
     public void relationships(RoutingContext ctx) {
-        List<String> raw = new ArrayList<>(ctx.queryParams().getAll("id[]"));
-        raw.addAll(ctx.queryParams().getAll("id"));
-        List<Long> ids = raw.stream().filter(s -> s.matches("[0-9]{1,18}")).map(Long::parseLong).limit(100).toList();
-        ArrayNode out = JsonNodeFactory.instance.arrayNode();
-        for (Relationship r : reads.relationships(viewer(ctx), ids)) {
-            out.addObject().put("id", Long.toString(r.accountId())).put("following", r.following()).put("showing_reblogs", r.following())
-                    .put("notifying", false).putNull("languages").put("followed_by", r.followedBy()).put("blocking", false)
-                    .put("blocked_by", false).put("muting", false).put("muting_notifications", false).put("requested", r.requested())
-                    .put("requested_by", r.requestedBy()).put("domain_blocking", false).put("endorsed", false).put("note", "");
-        }
-        Responses.json(ctx, 200, MediaTypes.JSON, out);
+        List<Long> ids = ids(ctx);
+        Responses.json(ctx, 200, MediaTypes.JSON, RelationshipJson.relationships(reads.relationships(viewer(ctx), ids)));
     }
 
     public void statuses(RoutingContext ctx) {
@@ -78,15 +69,23 @@ public final class AccountsHandler {
         listed(ctx, reads.following(id(ctx), Paging.request(ctx)));
     }
 
-    private void listed(RoutingContext ctx, Page<AccountReads.Listed> page) {
+    /** A page of accounts, with its Link header. */
+    void listed(RoutingContext ctx, Page<AccountFacts> page) {
         paging.link(ctx, page);
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
-        page.items().forEach(l -> out.add(accounts.account(l.account())));
+        page.items().forEach(a -> out.add(accounts.account(a)));
         Responses.json(ctx, 200, MediaTypes.JSON, out);
     }
 
-    private Viewer viewer(RoutingContext ctx) {
+    Viewer viewer(RoutingContext ctx) {
         return reads.viewer(ClientAuth.grant(ctx).user().orElseThrow().municipality());
+    }
+
+    /** The {@code id[]} (or {@code id}) an account list asks about: ids only, at most 100. */
+    static List<Long> ids(RoutingContext ctx) {
+        List<String> raw = new ArrayList<>(ctx.queryParams().getAll("id[]"));
+        raw.addAll(ctx.queryParams().getAll("id"));
+        return raw.stream().filter(s -> s.matches("[0-9]{1,18}")).map(Long::parseLong).limit(100).toList();
     }
 
     /** The {@code :id} of an account or status route; digits beyond a long name nothing either (404). */

@@ -21,8 +21,9 @@ public final class ClientAuth {
     private static final String INVALID = "The access token is invalid";
     private static final String STREAMING = de.allmende.route.Route.STREAMING.path();
 
-    private static final java.util.Set<io.vertx.core.http.HttpMethod> WITH_BODY = java.util.Set.of(
-            io.vertx.core.http.HttpMethod.POST, io.vertx.core.http.HttpMethod.PUT, io.vertx.core.http.HttpMethod.PATCH);
+    /** Methods whose routes read a body (every client DELETE route gets a BodyHandler from the router, too). */
+    private static final java.util.Set<io.vertx.core.http.HttpMethod> WITH_BODY = java.util.Set.of(io.vertx.core.http.HttpMethod.POST,
+            io.vertx.core.http.HttpMethod.PUT, io.vertx.core.http.HttpMethod.PATCH, io.vertx.core.http.HttpMethod.DELETE);
     private final OAuthTokens tokens;
 
     ClientAuth(OAuthTokens tokens) {

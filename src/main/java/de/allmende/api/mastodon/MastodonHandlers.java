@@ -37,6 +37,8 @@ public final class MastodonHandlers {
     private final MediaHandler media;
     private final String uploadDirectory;
     private final PollsHandler polls;
+    private final InteractionsHandler interactions;
+    private final RelationsHandler relations;
 
     public MastodonHandlers(Services s, Templates templates) {
         AccountPages pages = new AccountPages(templates, s.config.nodeName());
@@ -71,6 +73,11 @@ public final class MastodonHandlers {
         this.uploadDirectory = s.media.incomingDirectory().toString();
         this.polls = new PollsHandler(new PollService(s.db, statusReads, s.federation.directory, s.federation.outbox, s.iris, s.clock),
                 accountReads);
+        var statusActions = new de.allmende.service.client.StatusActions(s.db, accountReads, statusReads, s.likes, s.boosts, s.federation.outbox);
+        var accountActions = new de.allmende.service.client.AccountActions(s.db, s.iris, accountReads, s.follows, s.followRequests,
+                s.blocks, s.actors, s.config.publicUrl().getRawAuthority());
+        this.interactions = new InteractionsHandler(statusActions, statusReads, accountReads, accounts, statusJson, paging);
+        this.relations = new RelationsHandler(accountActions, accountReads, accounts, accountJson, paging);
     }
 
     public ClientAuth auth() { return auth; }
@@ -104,6 +111,9 @@ public final class MastodonHandlers {
     public Handler<RoutingContext> uploads() {
         return BodyHandler.create(uploadDirectory).setBodyLimit(FileType.largestAllowed() + 64 * 1024).setDeleteUploadedFilesOnEnd(true);
     }
+    /** Interactions: favourites, boosts, bookmarks, pins; follows, blocks, mutes, notes, hidden domains. */
+    public InteractionsHandler interactions() { return interactions; }
+    public RelationsHandler relations() { return relations; }
     public Handler<RoutingContext> serverMetadata() { return serverMetadata; }
     public Handler<RoutingContext> userInfo() { return OAuthAnswers.answering(userInfo::handle); }
     public Handler<RoutingContext> createApp() { return OAuthAnswers.answering(apps::create); }

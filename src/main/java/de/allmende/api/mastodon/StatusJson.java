@@ -82,8 +82,8 @@ final class StatusJson {
         o.put("favourited", subject.counts().favourited());
         o.put("reblogged", subject.counts().reblogged());
         o.put("muted", false);
-        o.put("bookmarked", false);
-        o.put("pinned", false);
+        o.put("bookmarked", subject.counts().bookmarked());
+        o.put("pinned", subject.counts().pinned());
         o.set("filtered", F.arrayNode());
         return o;
     }

@@ -25,8 +25,11 @@ import java.util.Set;
  * onto the same request's context.
  */
 public final class OnVirtualThread {
-    /** Methods whose body a later handler reads (BodyHandler, StaffAuth, UnreadBody); they resume the request. */
-    private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
+    /**
+     * Methods whose body a later handler reads (BodyHandler, StaffAuth, UnreadBody); they resume the request. DELETE
+     * too: Mastodon's apps send its parameters as a body (masto.js: {@code DELETE /api/v1/domain_blocks} with JSON).
+     */
+    private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
     private static final String CONTEXT = "allmende.request.context";
     private static final String STREAMING = de.allmende.route.Route.STREAMING.path();

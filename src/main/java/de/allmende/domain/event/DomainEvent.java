@@ -10,7 +10,7 @@ import java.net.URI;
  * <p>{@link #actor()} is who acted, {@link #subject()} what it is about (null if nothing beyond the actor).
  * Actors and objects are named by IRI until the domain model gives them ids of their own.
  */
-public sealed interface DomainEvent permits ActivityPublished, PostEvent, FollowEvent, ReactionEvent, Blocked, Mentioned,
+public sealed interface DomainEvent permits ActivityPublished, PostEvent, FollowEvent, ReactionEvent, Blocked, Unblocked, Mentioned,
         NotificationCreated {
 
     URI actor();

@@ -31,6 +31,7 @@ public final class EventKinds {
             Map.entry("boosted", Boosted.class),
             Map.entry("unboosted", Unboosted.class),
             Map.entry("blocked", Blocked.class),
+            Map.entry("unblocked", Unblocked.class),
             Map.entry("mentioned", Mentioned.class),
             Map.entry("notification_created", NotificationCreated.class));
 

@@ -250,34 +250,77 @@ public final class OutboxService implements Publisher {
         outbox.toInboxes(tx, a, like, objectIri.toString(), false, List.of(author.inbox().toString()));
     }
 
-    /** Boosts a remote object: to the author and to the booster's followers, publicly. */
+    /** Boosts an object: to the booster's followers and a remote author, publicly. */
     @Override
-    public void announce(DSLContext tx, LocalActor a, URI id, URI objectIri, RemoteActor author) {
+    public void announce(DSLContext tx, LocalActor a, URI id, URI objectIri, java.util.Optional<RemoteActor> author) {
         ObjectNode announce = ActivityJson.about("Announce", id, iris.actor(a.handle()), objectIri, clock.instant(), Contexts.PUBLIC);
-        announce.putArray("cc").add(author.iri().toString()).add(iris.followers(a.handle()).toString());
-        outbox.toFollowers(tx, a, announce, objectIri.toString(), true, List.of(author.deliveryInbox().toString()));
+        var cc = announce.putArray("cc");
+        author.ifPresent(r -> cc.add(r.iri().toString()));
+        cc.add(iris.followers(a.handle()).toString());
+        outbox.toFollowers(tx, a, announce, objectIri.toString(), true, inboxOf(author));
     }
 
     /** Takes a Like back: the Undo embeds the original Like with its id (Mastodon matches it by id). */
     @Override
     public void undoLike(DSLContext tx, LocalActor a, URI likeId, RemoteActor author) {
-        undoReaction(tx, a, likeId, author, ReactionStore.Kind.LIKE);
+        undoReaction(tx, a, likeId, java.util.Optional.of(author), ReactionStore.Kind.LIKE);
     }
 
     /** Takes a boost back: to the author and the booster's followers, like the Announce itself. */
     @Override
-    public void undoAnnounce(DSLContext tx, LocalActor a, URI announceId, RemoteActor author) {
+    public void undoAnnounce(DSLContext tx, LocalActor a, URI announceId, java.util.Optional<RemoteActor> author) {
         undoReaction(tx, a, announceId, author, ReactionStore.Kind.ANNOUNCE);
     }
 
-    private void undoReaction(DSLContext tx, LocalActor a, URI originalId, RemoteActor author, ReactionStore.Kind kind) {
+    private void undoReaction(DSLContext tx, LocalActor a, URI originalId, java.util.Optional<RemoteActor> author, ReactionStore.Kind kind) {
         ObjectNode original = (ObjectNode) activities.find(tx, originalId.toString()).orElseThrow().raw();
         ObjectNode undo = ActivityJson.wrap("Undo", iris.activity(newId()), iris.actor(a.handle()), original, clock.instant()); // same addressing
         if (kind == ReactionStore.Kind.ANNOUNCE) {
-            outbox.toFollowers(tx, a, undo, originalId.toString(), Json.isPublic(undo), List.of(author.deliveryInbox().toString()));
+            outbox.toFollowers(tx, a, undo, originalId.toString(), Json.isPublic(undo), inboxOf(author));
         } else {
-            outbox.toInboxes(tx, a, undo, originalId.toString(), Json.isPublic(undo), List.of(author.inbox().toString()));
+            outbox.toInboxes(tx, a, undo, originalId.toString(), Json.isPublic(undo), List.of(author.orElseThrow().inbox().toString()));
         }
+    }
+
+    /** A remote author's (shared) inbox, beside the followers; none for a post of this node. */
+    private static List<String> inboxOf(java.util.Optional<RemoteActor> author) {
+        return author.map(r -> List.of(r.deliveryInbox().toString())).orElse(List.of());
+    }
+
+    /** Blocks a remote actor: to it alone, never public (Mastodon's shape: object is the blocked actor). */
+    @Override
+    public void block(DSLContext tx, LocalActor a, URI id, RemoteActor blocked) {
+        ObjectNode block = ActivityJson.about("Block", id, iris.actor(a.handle()), blocked.iri(), clock.instant(), blocked.iri().toString());
+        outbox.toInboxes(tx, a, block, blocked.iri().toString(), false, List.of(blocked.inbox().toString()));
+    }
+
+    /** Takes a Block back: the Undo embeds the Block as it was published. */
+    @Override
+    public void undoBlock(DSLContext tx, LocalActor a, URI blockId, RemoteActor blocked) {
+        URI actor = iris.actor(a.handle());
+        ObjectNode original = activities.find(tx, blockId.toString()).map(b -> (ObjectNode) b.raw().deepCopy())
+                .orElseGet(() -> ActivityJson.about("Block", blockId, actor, blocked.iri(), clock.instant(), blocked.iri().toString()));
+        ObjectNode undo = ActivityJson.wrap("Undo", iris.activity(newId()), actor, original, clock.instant());
+        undo.putArray("to").add(blocked.iri().toString());
+        outbox.toInboxes(tx, a, undo, blockId.toString(), false, List.of(blocked.inbox().toString()));
+    }
+
+    /** Mastodon's way of federating a pin: {@code Add} of the post to the featured collection ({@code target}). */
+    @Override
+    public void pinned(DSLContext tx, LocalActor a, URI post) {
+        featuredChanged(tx, a, "Add", post);
+    }
+
+    @Override
+    public void unpinned(DSLContext tx, LocalActor a, URI post) {
+        featuredChanged(tx, a, "Remove", post);
+    }
+
+    private void featuredChanged(DSLContext tx, LocalActor a, String type, URI post) {
+        ObjectNode change = ActivityJson.about(type, iris.activity(newId()), iris.actor(a.handle()), post, clock.instant(), Contexts.PUBLIC);
+        change.put("target", iris.featured(a.handle()).toString());
+        change.putArray("cc").add(iris.followers(a.handle()).toString());
+        outbox.toFollowers(tx, a, change, post.toString(), false, List.of());
     }
 
     /** Tells followers that the actor's profile or keys changed. */

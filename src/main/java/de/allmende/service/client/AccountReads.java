@@ -8,12 +8,15 @@ import de.allmende.domain.client.Viewer;
 import de.allmende.service.port.LocalIris;
 import de.allmende.store.AccountFactsStore;
 import de.allmende.store.AccountStore;
+import de.allmende.store.AccountRelationStore;
+import de.allmende.store.CursorPages;
 import de.allmende.store.FollowListStore;
+import de.allmende.store.ReactionStore;
+import de.allmende.store.TimelineStore;
 import de.allmende.store.FollowStore;
 import de.allmende.support.ApiException;
 import org.jooq.DSLContext;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +28,8 @@ import java.util.Optional;
  */
 public final class AccountReads {
     private static final String NOT_FOUND = "Record not found";
+    /** How many familiar followers an account shows (Mastodon's web shows a few names and "and N others"). */
+    private static final int FAMILIAR = 40;
 
     private final Database db;
     private final LocalIris iris;
@@ -34,6 +39,10 @@ public final class AccountReads {
     private final AccountStore accountIds = new AccountStore();
     private final FollowStore follows = new FollowStore();
     private final FollowListStore followLists = new FollowListStore();
+    private final Relationships relationships = new Relationships();
+    private final AccountRelationStore relations = new AccountRelationStore();
+    private final ReactionStore reactions = new ReactionStore();
+    private final TimelineStore timelines = new TimelineStore();
 
     public AccountReads(Database db, LocalIris iris, String localHost) {
         this.db = db;
@@ -72,42 +81,79 @@ public final class AccountReads {
 
     /** Relationships with these accounts, in the order asked; ids of no account are left out, as Mastodon does. */
     public List<Relationship> relationships(Viewer v, List<Long> ids) {
-        DSLContext tx = db.dsl();
-        Map<Long, AccountFacts> known = accounts.byIds(tx, ids);
-        List<Relationship> out = new ArrayList<>();
-        for (long id : ids.stream().distinct().toList()) {
-            if (!known.containsKey(id)) continue;
-            Optional<FollowStore.State> out1 = follows.find(tx, v.accountId(), id).map(FollowStore.Follow::state);
-            Optional<FollowStore.State> in = follows.find(tx, id, v.accountId()).map(FollowStore.Follow::state);
-            out.add(new Relationship(id, out1.filter(FollowStore.State.ACCEPTED::equals).isPresent(),
-                    out1.filter(FollowStore.State.PENDING::equals).isPresent(),
-                    in.filter(FollowStore.State.ACCEPTED::equals).isPresent(), in.filter(FollowStore.State.PENDING::equals).isPresent()));
-        }
-        return out;
+        return relationships.of(db.dsl(), v, ids);
     }
 
-    /** One follower or followed account, with the follow's id as the page cursor (Mastodon pages these so too). */
-    public record Listed(long followId, AccountFacts account) {}
+    /** The viewer's relationship with one account (404 for an unknown one): what an account action answers. */
+    public Relationship relationship(Viewer v, long id) {
+        DSLContext tx = db.dsl();
+        return relationships.of(tx, v, accounts.byId(tx, id).orElseThrow(() -> ApiException.notFound(NOT_FOUND)));
+    }
 
-    public Page<Listed> followers(long accountId, PageRequest page) {
+    public Page<AccountFacts> followers(long accountId, PageRequest page) {
         DSLContext tx = db.dsl();
         account(accountId);
         return listed(tx, followLists.followers(tx, accountId, page));
     }
 
     /** Whom the account follows (accepted follows only: a pending request is no following yet). */
-    public Page<Listed> following(long accountId, PageRequest page) {
+    public Page<AccountFacts> following(long accountId, PageRequest page) {
         DSLContext tx = db.dsl();
         account(accountId);
         return listed(tx, followLists.following(tx, accountId, page));
     }
 
-    private Page<Listed> listed(DSLContext tx, List<FollowListStore.Listed> rows) {
-        Map<Long, AccountFacts> known = accounts.byIds(tx, rows.stream().map(FollowListStore.Listed::accountId).toList());
-        List<Listed> items = rows.stream().flatMap(r -> Optional.ofNullable(known.get(r.accountId()))
-                .map(a -> new Listed(r.followId(), a)).stream()).toList();
-        // The cursors are the rows', so an account left out (the instance actor) does not end the paging.
-        return new Page<>(items, rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst().followId()),
-                rows.isEmpty() ? Optional.empty() : Optional.of(rows.getLast().followId()));
+    /** Who asks to follow the viewer, newest request first. */
+    public Page<AccountFacts> followRequests(Viewer v, PageRequest page) {
+        DSLContext tx = db.dsl();
+        return listed(tx, followLists.requests(tx, v.accountId(), page));
+    }
+
+    public Page<AccountFacts> blocked(Viewer v, PageRequest page) {
+        DSLContext tx = db.dsl();
+        return listed(tx, relations.blocked(tx, v.accountId(), page));
+    }
+
+    /** A muted account, and until when (empty: for good). */
+    public record Muted(AccountFacts account, Optional<java.time.Instant> until) {}
+
+    public Page<Muted> muted(Viewer v, PageRequest page) {
+        DSLContext tx = db.dsl();
+        Page<AccountFacts> listed = listed(tx, relations.muted(tx, v.accountId(), page));
+        List<Muted> items = listed.items().stream().map(a -> new Muted(a, relations.mute(tx, v.accountId(), a.id())
+                .flatMap(AccountRelationStore.Mute::expiresAt))).toList();
+        return new Page<>(items, listed.newest(), listed.oldest());
+    }
+
+    /** The domains the viewer hides, newest first. */
+    public Page<String> blockedDomains(Viewer v, PageRequest page) {
+        var rows = relations.blockedDomains(db.dsl(), v.accountId(), page);
+        return Page.cursors(rows.stream().map(CursorPages.Listed::listed).toList(), rows);
+    }
+
+    /** Who favourited or boosted a post the viewer may see (404 otherwise), newest first. */
+    public Page<AccountFacts> reactors(Viewer v, long postId, ReactionStore.Kind kind, PageRequest page) {
+        DSLContext tx = db.dsl();
+        if (!timelines.isVisible(tx, v, postId)) throw ApiException.notFound(NOT_FOUND);
+        return listed(tx, reactions.reactors(tx, kind, postId, page));
+    }
+
+    /** Familiar followers: for each account asked (known ones, in order), whom the viewer follows that follows it too. */
+    public record Familiar(long accountId, List<AccountFacts> accounts) {}
+
+    public List<Familiar> familiarFollowers(Viewer v, List<Long> ids) {
+        DSLContext tx = db.dsl();
+        Map<Long, AccountFacts> known = accounts.byIds(tx, ids);
+        return ids.stream().distinct().filter(known::containsKey).map(id -> {
+            List<Long> familiar = relations.familiarFollowers(tx, v.accountId(), id, FAMILIAR);
+            Map<Long, AccountFacts> facts = accounts.byIds(tx, familiar);
+            return new Familiar(id, familiar.stream().flatMap(f -> Optional.ofNullable(facts.get(f)).stream()).toList());
+        }).toList();
+    }
+
+    /** Accounts listed by rows with cursors of their own; the cursors stay the rows', so one left out (the instance actor) ends no paging. */
+    private Page<AccountFacts> listed(DSLContext tx, List<CursorPages.Listed<Long>> rows) {
+        Map<Long, AccountFacts> known = accounts.byIds(tx, rows.stream().map(CursorPages.Listed::listed).toList());
+        return Page.cursors(rows.stream().flatMap(r -> Optional.ofNullable(known.get(r.listed())).stream()).toList(), rows);
     }
 }

@@ -18,4 +18,10 @@ public record Page<T>(List<T> items, Optional<Long> newest, Optional<Long> oldes
         if (items.isEmpty()) return new Page<>(items, Optional.empty(), Optional.empty());
         return new Page<>(items, Optional.of(id.applyAsLong(items.getFirst())), Optional.of(id.applyAsLong(items.getLast())));
     }
+
+    /** A page of items listed by rows with cursors of their own (follows, favourites, blocks), newest first. */
+    public static <T> Page<T> cursors(List<T> items, List<? extends de.allmende.store.CursorPages.Listed<?>> rows) {
+        if (rows.isEmpty()) return new Page<>(items, Optional.empty(), Optional.empty());
+        return new Page<>(items, Optional.of(rows.getFirst().cursor()), Optional.of(rows.getLast().cursor()));
+    }
 }

@@ -8,7 +8,10 @@ import de.allmende.domain.client.Viewer;
 import de.allmende.service.port.LocalIris;
 import de.allmende.store.AccountFactsStore;
 import de.allmende.store.AccountStore;
+import de.allmende.store.CursorPages;
+import de.allmende.store.PostMarkStore;
 import de.allmende.store.PostStore;
+import de.allmende.store.ReactionStore;
 import de.allmende.store.TimelineStore;
 import de.allmende.support.ApiException;
 import org.jooq.DSLContext;
@@ -37,6 +40,8 @@ public final class StatusReads {
     private final TimelineStore timelines = new TimelineStore();
     private final AccountFactsStore accounts = new AccountFactsStore();
     private final AccountStore accountIds = new AccountStore();
+    private final PostMarkStore marks = new PostMarkStore();
+    private final ReactionStore reactions = new ReactionStore();
 
     public StatusReads(Database db, LocalIris iris) {
         this.db = db;
@@ -73,14 +78,21 @@ public final class StatusReads {
 
     public Page<StatusView> publicTimeline(Viewer v, PageRequest page, TimelineFilter filter) {
         DSLContext tx = db.dsl();
-        return Page.of(new Hydration(tx, v).views(timelines.publicTimeline(tx, page, filter)), StatusView::id);
+        return Page.of(new Hydration(tx, v).views(timelines.publicTimeline(tx, v, page, filter)), StatusView::id);
     }
 
-    /** An account's statuses (404 for an unknown account); pinned ones: none yet, so an empty list. */
+    /** An account's statuses (404 for an unknown account); with {@code pinned}, the ones it pinned, newest pin first. */
     public Page<StatusView> byAccount(Viewer v, long accountId, PageRequest page, TimelineFilter filter, boolean pinned) {
         DSLContext tx = db.dsl();
         if (accounts.byId(tx, accountId).isEmpty()) throw ApiException.notFound(NOT_FOUND);
-        if (pinned) return Page.of(List.of(), StatusView::id);
+        if (pinned) {
+            // Pins are few (the instance allows five) and come in one page, as Mastodon's do.
+            boolean firstPage = page.maxId().isEmpty() && page.minId().isEmpty() && page.sinceId().isEmpty();
+            List<Long> pins = firstPage ? marks.pinned(tx, accountId) : List.of();
+            List<Long> visible = timelines.visibleOf(tx, v, pins);
+            List<StatusView> views = new Hydration(tx, v).views(pins.stream().filter(visible::contains).toList());
+            return new Page<>(views, Optional.empty(), Optional.empty());
+        }
         return Page.of(new Hydration(tx, v).views(timelines.byAuthor(tx, v, accountId, page, filter)), StatusView::id);
     }
 
@@ -90,6 +102,25 @@ public final class StatusReads {
         Map<Long, StatusView> out = new HashMap<>();
         new Hydration(tx, v).views(timelines.visibleOf(tx, v, ids)).forEach(s -> out.put(s.id(), s));
         return out;
+    }
+
+    /** The posts the viewer bookmarked (newest bookmark first), as far as it may still see them; bookmark ids page. */
+    public Page<StatusView> bookmarks(Viewer v, PageRequest page) {
+        DSLContext tx = db.dsl();
+        return marked(tx, v, marks.page(tx, PostMarkStore.Mark.BOOKMARK, v.accountId(), page));
+    }
+
+    /** The posts the viewer favourited (newest first), as far as it may still see them; favourite ids page. */
+    public Page<StatusView> favourites(Viewer v, PageRequest page) {
+        DSLContext tx = db.dsl();
+        return marked(tx, v, reactions.likedPosts(tx, v.accountId(), page));
+    }
+
+    private Page<StatusView> marked(DSLContext tx, Viewer v, List<CursorPages.Listed<Long>> rows) {
+        List<Long> visible = timelines.visibleOf(tx, v, rows.stream().map(CursorPages.Listed::listed).toList());
+        List<StatusView> views = new Hydration(tx, v).views(rows.stream().map(CursorPages.Listed::listed).filter(visible::contains).toList());
+        // The cursors are the rows', so a post no longer visible does not end the paging.
+        return Page.cursors(views, rows);
     }
 
     /**

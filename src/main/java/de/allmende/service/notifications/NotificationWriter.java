@@ -146,11 +146,13 @@ public final class NotificationWriter {
     }
 
     /** The node blocked an actor or a whole domain: what they did is no news any more (Mastodon removes it too). */
+    /** The node's block clears what the blocked sent to anyone here; a municipality's own block, what it sent to it. */
     private void blocked(DSLContext tx, Blocked e) {
         if (e.subject() == null) return; // an operator's text that is no IRI names no account here
+        Optional<Long> onlyTo = local(tx, e.actor()).map(AccountRef::id); // empty: the instance actor, for the whole node
         switch (e.scope()) {
-            case ACTOR -> accounts.remote(tx, e.subject()).ifPresent(a -> notifications.deleteAllFrom(tx, a.id()));
-            case DOMAIN -> Optional.ofNullable(e.subject().getRawAuthority()).ifPresent(d -> notifications.deleteAllFromDomain(tx, d));
+            case ACTOR -> accounts.remote(tx, e.subject()).ifPresent(a -> notifications.deleteAllFrom(tx, a.id(), onlyTo));
+            case DOMAIN -> Optional.ofNullable(e.subject().getRawAuthority()).ifPresent(d -> notifications.deleteAllFromDomain(tx, d, onlyTo));
         }
     }
 

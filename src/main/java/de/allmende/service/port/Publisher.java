@@ -52,9 +52,22 @@ public interface Publisher {
 
     void undoLike(DSLContext tx, LocalActor actor, URI likeId, RemoteActor author);
 
-    void announce(DSLContext tx, LocalActor actor, URI announceId, URI object, RemoteActor author);
+    /** A boost, to the booster's followers and the boosted post's remote author (none for a post of this node). */
+    void announce(DSLContext tx, LocalActor actor, URI announceId, URI object, java.util.Optional<RemoteActor> author);
 
-    void undoAnnounce(DSLContext tx, LocalActor actor, URI announceId, RemoteActor author);
+    void undoAnnounce(DSLContext tx, LocalActor actor, URI announceId, java.util.Optional<RemoteActor> author);
+
+    /** Blocks a remote actor: the Block goes to it alone (Mastodon then drops follows both ways and hides us). */
+    void block(DSLContext tx, LocalActor actor, URI blockId, RemoteActor blocked);
+
+    /** Takes the Block published as {@code blockId} back. */
+    void undoBlock(DSLContext tx, LocalActor actor, URI blockId, RemoteActor blocked);
+
+    /** One of the actor's posts is now in its featured collection (pinned): {@code Add} to its followers. */
+    void pinned(DSLContext tx, LocalActor actor, URI post);
+
+    /** The post left the actor's featured collection: {@code Remove} to its followers. */
+    void unpinned(DSLContext tx, LocalActor actor, URI post);
 
     /** The actor's profile or keys changed. */
     void actorUpdated(DSLContext tx, LocalActor actor);

@@ -248,6 +248,29 @@ class NotificationsTest {
     }
 
     @Test
+    @Order(10)
+    @DisplayName("a municipality's own block removes what the blocked sent to it, and nothing another municipality has")
+    void ownBlockRemovesOnlyItsNotifications() {
+        FakeRemote.Actor fred = remote.actor("fred");
+        for (String handle : List.of("musterstadt", "beispieldorf")) {
+            assertEquals(202, remote.post(URI.create(node.url() + "/inbox"), remote.follow(fred, node.actorIri(handle))).send().status());
+        }
+        int othersBefore = other.list("/api/v1/notifications", "Notification").size(); // the mention of the test before
+        JsonNode fromFred = byFred(awaitNotifications(other, othersBefore + 1), fred);
+        TestNode.await("fred's follow of musterstadt notified", () -> byFred(app.list("/api/v1/notifications", "Notification"), fred) != null);
+        int musterstadtBefore = app.list("/api/v1/notifications", "Notification").size();
+        var blocked = MastodonApp.json(node, "POST", "/api/v1/accounts/" + fromFred.at("/account/id").asText() + "/block", other.token(), "{}");
+        assertEquals(200, blocked.statusCode(), blocked::body);
+        awaitNotifications(other, othersBefore);
+        assertEquals(musterstadtBefore, app.list("/api/v1/notifications", "Notification").size(), "Musterstadt keeps fred's follow");
+    }
+
+    private static JsonNode byFred(Iterable<JsonNode> notifications, FakeRemote.Actor fred) {
+        for (JsonNode n : notifications) if (fred.id().toString().equals(n.at("/account/url").asText())) return n;
+        return null;
+    }
+
+    @Test
     @Order(9)
     @DisplayName("a municipality on the same node mentioning another from its app: a mention notification there, none for the author")
     void mentionOnTheSameNode() {
