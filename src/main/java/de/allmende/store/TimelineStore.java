@@ -1,6 +1,8 @@
 package de.allmende.store;
 
+import de.allmende.domain.client.ClientList;
 import de.allmende.domain.client.PageRequest;
+import de.allmende.domain.client.TagQuery;
 import de.allmende.domain.client.TimelineFilter;
 import de.allmende.domain.client.Viewer;
 import org.jooq.Condition;
@@ -26,17 +28,63 @@ import static de.allmende.db.Tables.POST;
  */
 public final class TimelineStore {
     private static final de.allmende.db.tables.Post BOOSTED = POST.as("boosted");
+    private static final de.allmende.db.tables.Post PARENT = POST.as("parent");
 
-    /** The home timeline: the viewer's own posts and boosts and those of the accounts it follows (accepted). */
+    /**
+     * The home timeline: the viewer's own posts and boosts and those of the accounts it follows (accepted), less those
+     * of members of its exclusive lists; and public posts with a hashtag it follows. The extra conditions are added
+     * only for viewers with exclusive lists or followed tags, so everyone else's timeline reads as before.
+     */
     public List<Long> home(DSLContext tx, Viewer v, PageRequest page) {
-        Condition followed = POST.AUTHOR_ID.eq(v.accountId()).or(POST.AUTHOR_ID.in(
-                DSL.select(FOLLOW.FOLLOWEE_ID).from(FOLLOW).where(FOLLOW.FOLLOWER_ID.eq(v.accountId()), FOLLOW.STATE.eq("accepted"))));
-        return page(tx, followed.and(visibleWithBoosted(v)), page);
+        Condition followed = POST.AUTHOR_ID.eq(v.accountId()).or(POST.AUTHOR_ID.in(followedBy(v)));
+        if (tx.fetchExists(DSL.selectOne().from("client_list").where("account_id = ? AND exclusive", v.accountId()))) {
+            followed = followed.and(DSL.condition("NOT EXISTS (SELECT 1 FROM client_list l JOIN client_list_member m ON m.list_id = l.id"
+                    + " WHERE l.account_id = {1} AND l.exclusive AND m.account_id = {0})", POST.AUTHOR_ID, DSL.val(v.accountId())));
+        }
+        Condition c = followed.and(visibleWithBoosted(v));
+        List<String> tags = tx.fetch("SELECT name FROM followed_tag WHERE account_id = ?", v.accountId()).getValues(0, String.class);
+        if (!tags.isEmpty()) c = c.or(publicOriginals().and(tagged(tags)));
+        return page(tx, c, page);
+    }
+
+    /** A list's timeline: its members' posts and boosts, with the replies its policy lets in, as far as visible. */
+    public List<Long> list(DSLContext tx, Viewer v, ClientList list, PageRequest page) {
+        Condition byMembers = DSL.condition("{0} IN (SELECT account_id FROM client_list_member WHERE list_id = {1})", POST.AUTHOR_ID, DSL.val(list.id()));
+        Condition replies = switch (list.repliesPolicy()) {
+            case "none" -> POST.IN_REPLY_TO.isNull();
+            case "followed" -> POST.IN_REPLY_TO.isNull().or(DSL.exists(DSL.selectOne().from(PARENT).where(PARENT.IRI.eq(POST.IN_REPLY_TO))
+                    .and(PARENT.AUTHOR_ID.eq(v.accountId()).or(PARENT.AUTHOR_ID.in(followedBy(v))))));
+            default -> POST.IN_REPLY_TO.isNull().or(DSL.exists(DSL.selectOne().from(PARENT).where(PARENT.IRI.eq(POST.IN_REPLY_TO))
+                    .and(PARENT.AUTHOR_ID.eq(v.accountId()).or(DSL.condition("{0} IN (SELECT account_id FROM client_list_member WHERE list_id = {1})",
+                            PARENT.AUTHOR_ID, DSL.val(list.id()))))));
+        };
+        return page(tx, byMembers.and(replies).and(visibleWithBoosted(v)), page);
+    }
+
+    /** A hashtag timeline: public posts (no boosts) the node holds with the tags asked for, matched case-insensitively. */
+    public List<Long> tag(DSLContext tx, TagQuery q, PageRequest page) {
+        Condition c = publicOriginals().and(tagged(q.any())).and(filtered(q.filter()));
+        if (!q.all().isEmpty()) c = c.and(DSL.condition("lower_tags({0}) @> {1}::text[]", POST.HASHTAGS, DSL.val(q.all().toArray(String[]::new))));
+        if (!q.none().isEmpty()) c = c.andNot(tagged(q.none()));
+        return page(tx, c, page);
+    }
+
+    private static Condition publicOriginals() {
+        return POST.VISIBILITY.eq("public").and(POST.DELETED.isNull()).and(POST.REBLOG_OF_ID.isNull());
+    }
+
+    /** Any of these lower-case tags (over the post_public_tags index of V17). */
+    private static Condition tagged(List<String> tags) {
+        return DSL.condition("lower_tags({0}) && {1}::text[]", POST.HASHTAGS, DSL.val(tags.toArray(String[]::new)));
+    }
+
+    private static org.jooq.Select<org.jooq.Record1<Long>> followedBy(Viewer v) {
+        return DSL.select(FOLLOW.FOLLOWEE_ID).from(FOLLOW).where(FOLLOW.FOLLOWER_ID.eq(v.accountId()), FOLLOW.STATE.eq("accepted"));
     }
 
     /** The public timeline: public posts (no boosts), local or remote or both. */
     public List<Long> publicTimeline(DSLContext tx, PageRequest page, TimelineFilter f) {
-        Condition c = POST.VISIBILITY.eq("public").and(POST.DELETED.isNull()).and(POST.REBLOG_OF_ID.isNull()).and(filtered(f));
+        Condition c = publicOriginals().and(filtered(f));
         return page(tx, c, page);
     }
 

@@ -74,6 +74,16 @@ class RouteTableServedTest {
                 "SELECT a.id FROM account a JOIN actor ON actor.id = a.local_actor_id WHERE actor.handle = 'musterstadt'").toString());
         ids.put("status", node.node().services().db.dsl().fetchValue(
                 "SELECT id FROM post WHERE visibility = 'public' ORDER BY id LIMIT 1").toString());
+        // Musterstadt's list, filter, keyword and filtered status (V17).
+        var dsl = node.node().services().db.dsl();
+        ids.put("list", dsl.fetchValue("INSERT INTO client_list (account_id, title) VALUES (?, 'Nachbarn') RETURNING id",
+                Long.parseLong(ids.get("account"))).toString());
+        ids.put("filter", dsl.fetchValue("INSERT INTO client_filter (account_id, title, context) VALUES (?, 'Baustellen', '{home}') RETURNING id",
+                Long.parseLong(ids.get("account"))).toString());
+        ids.put("keyword", dsl.fetchValue("INSERT INTO client_filter_keyword (filter_id, keyword) VALUES (?, 'Baustelle') RETURNING id",
+                Long.parseLong(ids.get("filter"))).toString());
+        ids.put("filter_status", dsl.fetchValue("INSERT INTO client_filter_status (filter_id, post_id) VALUES (?, ?) RETURNING id",
+                Long.parseLong(ids.get("filter")), Long.parseLong(ids.get("status"))).toString());
         MastodonApp.person(node, "erika", "musterstadt", Role.EDITOR);
         app = MastodonApp.register(node, "https://app.example/callback", "read profile");
         clientToken = app.login("erika", "read profile");
@@ -142,9 +152,14 @@ class RouteTableServedTest {
             case OBJECT -> ids.get("object");
             case ACCOUNT, ACCOUNT_STATUSES, ACCOUNT_FOLLOWERS, ACCOUNT_FOLLOWING -> ids.get("account");
             case STATUS, STATUS_CONTEXT -> ids.get("status");
+            case ACCOUNT_LISTS -> ids.get("account");
+            case LIST, LIST_ACCOUNTS, LIST_TIMELINE -> ids.get("list");
+            case FILTER, FILTER_KEYWORDS, FILTER_STATUSES -> ids.get("filter");
+            case FILTER_KEYWORD, FILTER_V1 -> ids.get("keyword");
+            case FILTER_STATUS -> ids.get("filter_status");
             default -> kind == null ? "" : ids.get(kind);
         };
-        return p.path().replace(":" + Param.HANDLE.name(), "musterstadt").replace(":id", id);
+        return p.path().replace(":" + Param.HANDLE.name(), "musterstadt").replace(":" + Param.TAG_NAME.name(), "rathaus").replace(":id", id);
     }
 
     private static String sampleQuery(Route route) {

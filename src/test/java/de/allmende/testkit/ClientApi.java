@@ -57,6 +57,25 @@ public final class ClientApi {
         return body;
     }
 
+    /** A call with a JSON body (none if null), as apps write: POST, PUT, DELETE. */
+    public HttpResponse<String> send(String method, String path, String jsonBody) {
+        return MastodonApp.json(node, method, path, token, jsonBody);
+    }
+
+    /** A 200 answer to a write that is one {@code entity} (or, for a list of them, {@link #list(HttpResponse, String)}). */
+    public JsonNode entity(String method, String path, String jsonBody, String entity) {
+        JsonNode body = ok(send(method, path, jsonBody));
+        MastodonEntities.assertShape(entity, body);
+        return body;
+    }
+
+    /** The status of an error answer to a write, checked to be Mastodon's Error entity. */
+    public int error(String method, String path, String jsonBody) {
+        HttpResponse<String> r = send(method, path, jsonBody);
+        MastodonEntities.assertShape("Error", json(r));
+        return r.statusCode();
+    }
+
     /** The status an error answer has, checked to be Mastodon's Error entity. */
     public int error(String path) {
         HttpResponse<String> r = get(path);
@@ -72,7 +91,8 @@ public final class ClientApi {
         return out;
     }
 
-    private static JsonNode ok(HttpResponse<String> r) {
+    /** A 200 answer's body, for answers that are no entity (an empty object, a hash of Markers). */
+    public static JsonNode ok(HttpResponse<String> r) {
         assertEquals(200, r.statusCode(), r::body);
         return json(r);
     }

@@ -19,8 +19,6 @@ public final class ClientAuth {
     private static final String GRANT = "allmende.client.grant";
     private static final String INVALID = "The access token is invalid";
 
-    private static final java.util.Set<io.vertx.core.http.HttpMethod> WITH_BODY = java.util.Set.of(
-            io.vertx.core.http.HttpMethod.POST, io.vertx.core.http.HttpMethod.PUT, io.vertx.core.http.HttpMethod.PATCH);
     private final OAuthTokens tokens;
 
     ClientAuth(OAuthTokens tokens) {
@@ -48,7 +46,7 @@ public final class ClientAuth {
             }
             ctx.put(GRANT, grant);
             // A route that reads a body has a BodyHandler next, which resumes the request itself.
-            if (!WITH_BODY.contains(request.method()) && !request.isEnded()) request.resume();
+            if (!de.allmende.api.server.OnVirtualThread.carriesBody(request) && !request.isEnded()) request.resume();
             ctx.next();
         };
     }

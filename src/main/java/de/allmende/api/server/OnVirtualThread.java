@@ -29,6 +29,17 @@ public final class OnVirtualThread {
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
     private static final String CONTEXT = "allmende.request.context";
+
+    /**
+     * True if a later handler reads this request's body: POST, PUT and PATCH; and a DELETE that declares one (Mastodon
+     * apps send {@code DELETE /api/v1/lists/:id/accounts} with {@code account_ids} in a form or JSON body).
+     */
+    public static boolean carriesBody(HttpServerRequest request) {
+        if (WITH_BODY.contains(request.method())) return true;
+        if (request.method() != HttpMethod.DELETE) return false;
+        String length = request.getHeader("Content-Length");
+        return request.getHeader("Transfer-Encoding") != null || length != null && !length.strip().equals("0");
+    }
     private final VertxInternal vertx;
 
     public OnVirtualThread(VertxInternal vertx) {
@@ -52,7 +63,7 @@ public final class OnVirtualThread {
         }
         HttpServerRequest request = ctx.request();
         // Body bytes that arrive on the event loop before the handler set a reader would be lost.
-        if (WITH_BODY.contains(request.method()) && !request.isEnded()) request.pause();
+        if (carriesBody(request) && !request.isEnded()) request.pause();
         Context threads = ctx.get(CONTEXT);
         if (threads == null) {
             threads = vertx.createVirtualThreadContext();
