@@ -33,6 +33,7 @@ class ListsAndMarkersTest {
     private static TestNode node;
     private static FakeRemote remote;
     private static FakeRemote.Actor anna;
+    private static MastodonApp app;
     private static ClientApi erika;
     private static ClientApi hans;
     private static ClientApi bodo;
@@ -47,7 +48,7 @@ class ListsAndMarkersTest {
         MastodonApp.person(node, "erika", "musterstadt", Role.EDITOR);
         MastodonApp.person(node, "hans", "musterstadt", Role.EDITOR);
         MastodonApp.person(node, "bodo", "beispieldorf", Role.EDITOR);
-        MastodonApp app = MastodonApp.register(node, "https://app.example/callback", "read write");
+        app = MastodonApp.register(node, "https://app.example/callback", "read write");
         erika = new ClientApi(node, app.login("erika", "read write"));
         hans = new ClientApi(node, app.login("hans", "read write"));
         bodo = new ClientApi(node, app.login("bodo", "read write"));
@@ -164,6 +165,31 @@ class ListsAndMarkersTest {
         assertEquals("Intern", erika.entity("/api/v1/lists/" + id, "List").path("title").asText(), "untouched");
         assertEquals(422, erika.error("POST", "/api/v1/lists", "{\"title\":\"  \"}"));
         assertEquals(422, erika.error("POST", "/api/v1/lists", "{\"title\":\"x\",\"replies_policy\":\"alle\"}"));
+    }
+
+    @Test
+    @DisplayName("masto.js (npm) saves and reads a marker, makes a list, adds and removes a member, reads the list timeline, makes a filter")
+    void mastoJs() {
+        // A person of its own, so the marker tests' "none at first" holds in any order.
+        MastodonApp.person(node, "lena", "musterstadt", Role.EDITOR);
+        ClientApi lena = new ClientApi(node, app.login("lena", "read write"));
+        JsonNode r = de.allmende.testkit.MastoJsClient.run("organise.mjs", node.url(), lena.token(), annaId, annasNote);
+        assertEquals(annasNote, r.path("saved").asText(), r.toString());
+        assertEquals(annasNote, r.at("/marker/lastReadId").asText());
+        assertTrue(r.at("/marker/notifications").isNull(), "no notifications marker yet: " + r);
+        assertEquals("Partnerstädte", r.at("/list/title").asText());
+        assertEquals("list", r.at("/list/repliesPolicy").asText(), "Mastodon's default");
+        assertEquals(List.of(annaId), texts(r.path("members")));
+        assertTrue(texts(r.path("timeline")).contains(annasNote), r.toString());
+        assertEquals(List.of(), texts(r.path("after")), "removed by a DELETE with a JSON body");
+        assertEquals(List.of("Baustelle"), texts(r.at("/filter/keywords")));
+        ClientApi.ok(lena.send("DELETE", "/api/v2/filters/" + lena.list("/api/v2/filters", "Filter").get(0).path("id").asText(), null));
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(e -> out.add(e.asText()));
+        return out;
     }
 
     /** A remote account this node knows (it wrote to us) that Musterstadt does not follow. */
