@@ -62,6 +62,14 @@ public final class ClientApi {
         return MastodonApp.json(node, method, path, token, jsonBody);
     }
 
+    /** A call with a form body, as Mastodon.py and Tusky write ({@code a[b]=c&d[]=e}, already percent-encoded). */
+    public HttpResponse<String> form(String method, String path, String encodedForm) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(node.url() + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .method(method, HttpRequest.BodyPublishers.ofString(encodedForm));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return TestNode.send(b.build());
+    }
+
     /** A 200 answer to a write that is one {@code entity} (or, for a list of them, {@link #list(HttpResponse, String)}). */
     public JsonNode entity(String method, String path, String jsonBody, String entity) {
         JsonNode body = ok(send(method, path, jsonBody));

@@ -80,9 +80,7 @@ class ListsAndMarkersTest {
         assertEquals(0, ClientApi.ok(erika.get("/api/v1/markers?timeline[]=home&timeline[]=notifications")).size());
         var form = MastodonApp.form(node, "/api/v1/markers", Map.of("home[last_read_id]", annasNote));
         assertEquals(401, form.statusCode(), "a token is needed");
-        JsonNode saved = ClientApi.json(TestNode.send(java.net.http.HttpRequest.newBuilder(URI.create(node.url() + "/api/v1/markers"))
-                .header("Authorization", "Bearer " + erika.token()).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("home%5Blast_read_id%5D=" + annasNote)).build()));
+        JsonNode saved = ClientApi.ok(erika.form("POST", "/api/v1/markers", "home%5Blast_read_id%5D=" + annasNote));
         MastodonEntities.assertShape("Marker", saved.path("home"));
         assertEquals(annasNote, saved.at("/home/last_read_id").asText());
         int version = saved.at("/home/version").asInt();

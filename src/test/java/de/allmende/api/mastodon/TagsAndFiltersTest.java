@@ -156,6 +156,27 @@ class TagsAndFiltersTest {
     }
 
     @Test
+    @DisplayName("filters v2 from a form (Mastodon.py, Tusky): keywords_attributes[][…], an expiry; an expired filter acts no more")
+    void filterFromFormExpires() {
+        String market = post(anna, "<p>Wochenmarkt heute verlegt</p>");
+        var r = erika.form("POST", "/api/v2/filters", "title=Markt&context%5B%5D=home&context%5B%5D=thread&expires_in=3600"
+                + "&keywords_attributes%5B%5D%5Bkeyword%5D=Wochenmarkt&keywords_attributes%5B%5D%5Bwhole_word%5D=false"
+                + "&keywords_attributes%5B%5D%5Bkeyword%5D=verlegt");
+        JsonNode filter = ClientApi.ok(r);
+        MastodonEntities.assertShape("Filter", filter);
+        assertEquals(List.of("home", "thread"), texts(filter.path("context")));
+        assertEquals(List.of("Wochenmarkt", "verlegt"), filter.path("keywords").findValuesAsText("keyword"));
+        assertFalse(filter.at("/keywords/0/whole_word").asBoolean());
+        assertTrue(filter.at("/keywords/1/whole_word").asBoolean(), "Mastodon's default");
+        assertFalse(filter.path("expires_at").isNull());
+        assertEquals(List.of("Wochenmarkt", "verlegt"), texts(statusOnHome(market).at("/filtered/0/keyword_matches")));
+
+        node.execute("UPDATE client_filter SET expires_at = now() - interval '1 minute' WHERE id = " + filter.path("id").asText());
+        assertEquals(0, statusOnHome(market).path("filtered").size(), "expired");
+        ClientApi.ok(erika.send("DELETE", "/api/v2/filters/" + filter.path("id").asText(), null));
+    }
+
+    @Test
     @DisplayName("filters v1 (older apps): a phrase is a v2 filter with one keyword; irreversible is hide; deleting removes it")
     void filtersV1() {
         String closure = post(anna, "<p>Sperrung der Hauptstraße</p>");
