@@ -42,8 +42,10 @@ public final class TimelineStore {
                     + " WHERE l.account_id = {1} AND l.exclusive AND m.account_id = {0})", POST.AUTHOR_ID, DSL.val(v.accountId())));
         }
         Condition c = followed.and(visibleWithBoosted(v));
-        List<String> tags = tx.fetch("SELECT name FROM followed_tag WHERE account_id = ?", v.accountId()).getValues(0, String.class);
-        if (!tags.isEmpty()) c = c.or(publicOriginals().and(tagged(tags)));
+        if (tx.fetchExists(DSL.selectOne().from("followed_tag").where("account_id = ?", v.accountId()))) {
+            c = c.or(publicOriginals().and(DSL.condition("{0} IN (SELECT t.post_id FROM post_tag t JOIN followed_tag f ON f.name = t.name"
+                    + " WHERE f.account_id = {1})", POST.ID, DSL.val(v.accountId()))));
+        }
         return page(tx, c, page);
     }
 
@@ -63,8 +65,12 @@ public final class TimelineStore {
 
     /** A hashtag timeline: public posts (no boosts) the node holds with the tags asked for, matched case-insensitively. */
     public List<Long> tag(DSLContext tx, TagQuery q, PageRequest page) {
+        // A tag no public post has answers at once (by the primary key) rather than after a walk the planner may choose.
+        // Scalar comparisons: with an array parameter, a reused server-side plan scanned all of post_tag (20 ms at 300,000 posts).
+        Condition named = DSL.or(q.any().stream().map(t -> DSL.condition("name = {0}", DSL.val(t))).toList());
+        if (!tx.fetchExists(DSL.selectOne().from(DSL.table("post_tag")).where(named))) return List.of();
         Condition c = publicOriginals().and(tagged(q.any())).and(filtered(q.filter()));
-        if (!q.all().isEmpty()) c = c.and(DSL.condition("lower_tags({0}) @> {1}::text[]", POST.HASHTAGS, DSL.val(q.all().toArray(String[]::new))));
+        for (String tag : q.all()) c = c.and(tagged(List.of(tag)));
         if (!q.none().isEmpty()) c = c.andNot(tagged(q.none()));
         return page(tx, c, page);
     }
@@ -73,9 +79,10 @@ public final class TimelineStore {
         return POST.VISIBILITY.eq("public").and(POST.DELETED.isNull()).and(POST.REBLOG_OF_ID.isNull());
     }
 
-    /** Any of these lower-case tags (over the post_public_tags index of V17). */
+    /** Any of these lower-case tags (post_tag of V17: public posts' tags as rows). */
     private static Condition tagged(List<String> tags) {
-        return DSL.condition("lower_tags({0}) && {1}::text[]", POST.HASHTAGS, DSL.val(tags.toArray(String[]::new)));
+        if (tags.size() == 1) return DSL.condition("{0} IN (SELECT post_id FROM post_tag WHERE name = {1})", POST.ID, DSL.val(tags.getFirst()));
+        return DSL.condition("{0} IN (SELECT post_id FROM post_tag WHERE name = ANY({1}::text[]))", POST.ID, DSL.val(tags.toArray(String[]::new)));
     }
 
     private static org.jooq.Select<org.jooq.Record1<Long>> followedBy(Viewer v) {
