@@ -131,6 +131,11 @@ final class Endpoints {
             case DOMAIN_BLOCKS -> Endpoint.of(mastodon.relations()::domainBlocks);
             case DOMAIN_BLOCK -> Endpoint.of(mastodon.body(), mastodon.relations()::blockDomain);
             case DOMAIN_UNBLOCK -> Endpoint.of(mastodon.relations()::unblockDomain);
+            case MARKERS, MARKERS_SAVE, LISTS, LIST_CREATE, LIST, LIST_UPDATE, LIST_DELETE, LIST_ACCOUNTS, LIST_ACCOUNTS_ADD,
+                 LIST_ACCOUNTS_REMOVE, ACCOUNT_LISTS, LIST_TIMELINE, TAG, TAG_FOLLOW, TAG_UNFOLLOW, FOLLOWED_TAGS, TAG_TIMELINE,
+                 FILTERS, FILTER_CREATE, FILTER, FILTER_UPDATE, FILTER_DELETE, FILTER_KEYWORDS, FILTER_KEYWORD_ADD, FILTER_KEYWORD,
+                 FILTER_KEYWORD_UPDATE, FILTER_KEYWORD_DELETE, FILTER_STATUSES, FILTER_STATUS_ADD, FILTER_STATUS, FILTER_STATUS_DELETE,
+                 FILTERS_V1, FILTER_V1_CREATE, FILTER_V1, FILTER_V1_UPDATE, FILTER_V1_DELETE -> mastodon.organising(route);
             case APPS_VERIFY_CREDENTIALS -> Endpoint.of(mastodon.verifyApp());
             case OAUTH_AUTHORIZE -> Endpoint.of(mastodon.authorize()::show);
             case OAUTH_AUTHORIZE_FORM -> Endpoint.of(mastodon.body(), mastodon.authorize()::submit);

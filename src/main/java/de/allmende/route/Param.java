@@ -32,6 +32,13 @@ public record Param(String name, Predicate<String> syntax, List<String> values) 
     public static final Param UUID_ID = open("id", UUID_SHAPE.asMatchPredicate());
     /** A client API id (an account's or a status's snowflake id): digits only, so any other value is a 404. */
     public static final Param CLIENT_ID = open("id", DIGITS.asMatchPredicate());
+    /**
+     * A hashtag's name in a client API path ({@code /tags/{name}}): letters, digits, marks and underscores, as
+     * Mastodon's hashtags are. The router hands it over decoded; built into a path, it is percent-encoded. Unlike the
+     * other path parameters it admits more than unreserved characters, so a name with umlauts names a route for the
+     * router but is not parsed back out of an IRI (nothing needs that: tag paths are no ActivityPub ids).
+     */
+    public static final Param TAG_NAME = open("name", Pattern.compile("[\\p{L}\\p{M}\\p{N}_\\u00B7\\u200C]{1,100}").asMatchPredicate());
     /** A content kind by its plural, e.g. {@code events}. */
     public static final Param KIND = closed("kind", Arrays.stream(ContentKind.values()).map(ContentKind::plural).toList());
     public static final Param NODEINFO_VERSION = closed("version", List.of("2.0", "2.1"));

@@ -42,6 +42,7 @@ import static de.allmende.route.Param.NODEINFO_VERSION;
 import static de.allmende.route.Param.PAGE;
 import static de.allmende.route.Param.REL;
 import static de.allmende.route.Param.RESOURCE;
+import static de.allmende.route.Param.TAG_NAME;
 import static de.allmende.route.Param.UUID_ID;
 import static de.allmende.route.PathTemplate.at;
 import static io.vertx.core.http.HttpMethod.DELETE;
@@ -201,6 +202,46 @@ public enum Route {
     DOMAIN_BLOCK(CLIENT_API, POST, at("/v1/domain_blocks"), ClientScopes.person("write", "write:blocks", "follow"), JSON),
     /** The domain in the query or the body (the router gives every client DELETE a body reader). */
     DOMAIN_UNBLOCK(CLIENT_API, DELETE, at("/v1/domain_blocks"), ClientScopes.person("write", "write:blocks", "follow"), JSON),
+    /** Where a person read up to (start-up of most apps), per person and municipality. */
+    MARKERS(CLIENT_API, GET, at("/v1/markers"), ClientScopes.person("read", "read:statuses"), JSON),
+    MARKERS_SAVE(CLIENT_API, POST, at("/v1/markers"), ClientScopes.person("write", "write:statuses"), JSON),
+    /** The municipality's lists, their members and timelines. */
+    LISTS(CLIENT_API, GET, at("/v1/lists"), ClientScopes.person("read", "read:lists"), JSON),
+    LIST_CREATE(CLIENT_API, POST, at("/v1/lists"), ClientScopes.person("write", "write:lists"), JSON),
+    LIST(CLIENT_API, GET, at("/v1/lists/", CLIENT_ID), ClientScopes.person("read", "read:lists"), JSON),
+    LIST_UPDATE(CLIENT_API, PUT, at("/v1/lists/", CLIENT_ID), ClientScopes.person("write", "write:lists"), JSON),
+    LIST_DELETE(CLIENT_API, DELETE, at("/v1/lists/", CLIENT_ID), ClientScopes.person("write", "write:lists"), JSON),
+    LIST_ACCOUNTS(CLIENT_API, GET, at("/v1/lists/", CLIENT_ID, "/accounts"), ClientScopes.person("read", "read:lists"), JSON),
+    LIST_ACCOUNTS_ADD(CLIENT_API, POST, at("/v1/lists/", CLIENT_ID, "/accounts"), ClientScopes.person("write", "write:lists"), JSON),
+    LIST_ACCOUNTS_REMOVE(CLIENT_API, DELETE, at("/v1/lists/", CLIENT_ID, "/accounts"), ClientScopes.person("write", "write:lists"), JSON),
+    ACCOUNT_LISTS(CLIENT_API, GET, at("/v1/accounts/", CLIENT_ID, "/lists"), ClientScopes.person("read", "read:lists"), JSON),
+    LIST_TIMELINE(CLIENT_API, GET, at("/v1/timelines/list/", CLIENT_ID), ClientScopes.person("read", "read:lists"), JSON),
+    /** Hashtags: Mastodon shows a tag to any token; following one takes write:follows (or the old follow). */
+    TAG(CLIENT_API, GET, at("/v1/tags/", TAG_NAME), ClientScopes.anyToken(), JSON),
+    TAG_FOLLOW(CLIENT_API, POST, at("/v1/tags/", TAG_NAME, "/follow"), ClientScopes.person("write", "write:follows", "follow"), JSON),
+    TAG_UNFOLLOW(CLIENT_API, POST, at("/v1/tags/", TAG_NAME, "/unfollow"), ClientScopes.person("write", "write:follows", "follow"), JSON),
+    FOLLOWED_TAGS(CLIENT_API, GET, at("/v1/followed_tags"), ClientScopes.person("read", "read:follows", "follow"), JSON),
+    TAG_TIMELINE(CLIENT_API, GET, at("/v1/timelines/tag/", TAG_NAME), ClientScopes.person("read", "read:statuses"), JSON),
+    /** Filters v2, their keywords and statuses; v1 (one keyword each) for older apps. */
+    FILTERS(CLIENT_API, GET, at("/v2/filters"), ClientScopes.person("read", "read:filters"), JSON),
+    FILTER_CREATE(CLIENT_API, POST, at("/v2/filters"), ClientScopes.person("write", "write:filters"), JSON),
+    FILTER(CLIENT_API, GET, at("/v2/filters/", CLIENT_ID), ClientScopes.person("read", "read:filters"), JSON),
+    FILTER_UPDATE(CLIENT_API, PUT, at("/v2/filters/", CLIENT_ID), ClientScopes.person("write", "write:filters"), JSON),
+    FILTER_DELETE(CLIENT_API, DELETE, at("/v2/filters/", CLIENT_ID), ClientScopes.person("write", "write:filters"), JSON),
+    FILTER_KEYWORDS(CLIENT_API, GET, at("/v2/filters/", CLIENT_ID, "/keywords"), ClientScopes.person("read", "read:filters"), JSON),
+    FILTER_KEYWORD_ADD(CLIENT_API, POST, at("/v2/filters/", CLIENT_ID, "/keywords"), ClientScopes.person("write", "write:filters"), JSON),
+    FILTER_KEYWORD(CLIENT_API, GET, at("/v2/filters/keywords/", CLIENT_ID), ClientScopes.person("read", "read:filters"), JSON),
+    FILTER_KEYWORD_UPDATE(CLIENT_API, PUT, at("/v2/filters/keywords/", CLIENT_ID), ClientScopes.person("write", "write:filters"), JSON),
+    FILTER_KEYWORD_DELETE(CLIENT_API, DELETE, at("/v2/filters/keywords/", CLIENT_ID), ClientScopes.person("write", "write:filters"), JSON),
+    FILTER_STATUSES(CLIENT_API, GET, at("/v2/filters/", CLIENT_ID, "/statuses"), ClientScopes.person("read", "read:filters"), JSON),
+    FILTER_STATUS_ADD(CLIENT_API, POST, at("/v2/filters/", CLIENT_ID, "/statuses"), ClientScopes.person("write", "write:filters"), JSON),
+    FILTER_STATUS(CLIENT_API, GET, at("/v2/filters/statuses/", CLIENT_ID), ClientScopes.person("read", "read:filters"), JSON),
+    FILTER_STATUS_DELETE(CLIENT_API, DELETE, at("/v2/filters/statuses/", CLIENT_ID), ClientScopes.person("write", "write:filters"), JSON),
+    FILTERS_V1(CLIENT_API, GET, at("/v1/filters"), ClientScopes.person("read", "read:filters"), JSON),
+    FILTER_V1_CREATE(CLIENT_API, POST, at("/v1/filters"), ClientScopes.person("write", "write:filters"), JSON),
+    FILTER_V1(CLIENT_API, GET, at("/v1/filters/", CLIENT_ID), ClientScopes.person("read", "read:filters"), JSON),
+    FILTER_V1_UPDATE(CLIENT_API, PUT, at("/v1/filters/", CLIENT_ID), ClientScopes.person("write", "write:filters"), JSON),
+    FILTER_V1_DELETE(CLIENT_API, DELETE, at("/v1/filters/", CLIENT_ID), ClientScopes.person("write", "write:filters"), JSON),
     APPS_VERIFY_CREDENTIALS(CLIENT_API, GET, at("/v1/apps/verify_credentials"), ClientScopes.anyToken(), JSON),
     /** The login and consent page; its form posts to {@link #OAUTH_AUTHORIZE_FORM}. */
     OAUTH_AUTHORIZE(OAUTH, GET, at("/authorize"), PUBLIC, HTML),

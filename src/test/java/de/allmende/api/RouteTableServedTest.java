@@ -79,6 +79,16 @@ class RouteTableServedTest {
                 + " VALUES (?::bigint, ?::bigint, 'follow', 0) RETURNING id", ids.get("account"), ids.get("account")).toString());
         // A poll on that post, as a received Question would have one.
         node.execute("INSERT INTO poll (post_id, multiple, options) VALUES (" + ids.get("status") + ", false, '[{\"title\": \"Ja\", \"votes\": 1}]')");
+        // Musterstadt's list, filter, keyword and filtered status (V17).
+        var dsl = node.node().services().db.dsl();
+        ids.put("list", dsl.fetchValue("INSERT INTO client_list (account_id, title) VALUES (?, 'Nachbarn') RETURNING id",
+                Long.parseLong(ids.get("account"))).toString());
+        ids.put("filter", dsl.fetchValue("INSERT INTO client_filter (account_id, title, context) VALUES (?, 'Baustellen', '{home}') RETURNING id",
+                Long.parseLong(ids.get("account"))).toString());
+        ids.put("keyword", dsl.fetchValue("INSERT INTO client_filter_keyword (filter_id, keyword) VALUES (?, 'Baustelle') RETURNING id",
+                Long.parseLong(ids.get("filter"))).toString());
+        ids.put("filter_status", dsl.fetchValue("INSERT INTO client_filter_status (filter_id, post_id) VALUES (?, ?) RETURNING id",
+                Long.parseLong(ids.get("filter")), Long.parseLong(ids.get("status"))).toString());
         MastodonApp.person(node, "erika", "musterstadt", Role.EDITOR);
         app = MastodonApp.register(node, "https://app.example/callback", "read write profile");
         clientToken = app.login("erika", "read write:media profile");
@@ -153,9 +163,14 @@ class RouteTableServedTest {
             case ACCOUNT, ACCOUNT_STATUSES, ACCOUNT_FOLLOWERS, ACCOUNT_FOLLOWING -> ids.get("account");
             case STATUS, STATUS_CONTEXT, STATUS_HISTORY, STATUS_SOURCE, POLL, STATUS_FAVOURITED_BY, STATUS_REBLOGGED_BY -> ids.get("status");
             case NOTIFICATION -> ids.get("notification");
+            case ACCOUNT_LISTS -> ids.get("account");
+            case LIST, LIST_ACCOUNTS, LIST_TIMELINE -> ids.get("list");
+            case FILTER, FILTER_KEYWORDS, FILTER_STATUSES -> ids.get("filter");
+            case FILTER_KEYWORD, FILTER_V1 -> ids.get("keyword");
+            case FILTER_STATUS -> ids.get("filter_status");
             default -> kind == null ? "" : ids.get(kind);
         };
-        return p.path().replace(":" + Param.HANDLE.name(), "musterstadt").replace(":id", id);
+        return p.path().replace(":" + Param.HANDLE.name(), "musterstadt").replace(":" + Param.TAG_NAME.name(), "rathaus").replace(":id", id);
     }
 
     private static String sampleQuery(Route route) {

@@ -61,7 +61,7 @@ public final class ClientApi {
     }
 
     /** The answer to a request with a form body (as Mastodon.py sends one; none when there are no fields). */
-    public HttpResponse<String> send(String method, String path, Map<String, String> form) {
+    public HttpResponse<String> sendFields(String method, String path, Map<String, String> form) {
         String body = String.join("&", form.entrySet().stream().map(e -> MastodonApp.enc(e.getKey()) + "=" + MastodonApp.enc(e.getValue())).toList());
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(node.url() + path))
                 .method(method, form.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -83,7 +83,7 @@ public final class ClientApi {
     }
 
     public JsonNode post(String path, Map<String, String> form, String entity) {
-        JsonNode body = ok(send("POST", path, form));
+        JsonNode body = ok(sendFields("POST", path, form));
         MastodonEntities.assertShape(entity, body);
         return body;
     }
@@ -96,7 +96,7 @@ public final class ClientApi {
 
     /** The status an action's error answer has, checked to be Mastodon's Error entity. */
     public int postError(String path) {
-        HttpResponse<String> r = send("POST", path, Map.of());
+        HttpResponse<String> r = sendFields("POST", path, Map.of());
         MastodonEntities.assertShape("Error", json(r));
         return r.statusCode();
     }
@@ -119,6 +119,25 @@ public final class ClientApi {
         return body;
     }
 
+    /** A call with a form body, as Mastodon.py and Tusky write ({@code a[b]=c&d[]=e}, already percent-encoded). */
+    public HttpResponse<String> form(String method, String path, String encodedForm) {
+        return sendForm(method, path, encodedForm);
+    }
+
+    /** A 200 answer to a write that is one {@code entity} (or, for a list of them, {@link #list(HttpResponse, String)}). */
+    public JsonNode entity(String method, String path, String jsonBody, String entity) {
+        JsonNode body = ok(send(method, path, jsonBody));
+        MastodonEntities.assertShape(entity, body);
+        return body;
+    }
+
+    /** The status of an error answer to a write, checked to be Mastodon's Error entity. */
+    public int error(String method, String path, String jsonBody) {
+        HttpResponse<String> r = send(method, path, jsonBody);
+        MastodonEntities.assertShape("Error", json(r));
+        return r.statusCode();
+    }
+
     /** The status an error answer has, checked to be Mastodon's Error entity. */
     public int error(String path) {
         HttpResponse<String> r = get(path);
@@ -134,7 +153,8 @@ public final class ClientApi {
         return out;
     }
 
-    private static JsonNode ok(HttpResponse<String> r) {
+    /** A 200 answer's body, for answers that are no entity (an empty object, a hash of Markers). */
+    public static JsonNode ok(HttpResponse<String> r) {
         assertEquals(200, r.statusCode(), r::body);
         return json(r);
     }

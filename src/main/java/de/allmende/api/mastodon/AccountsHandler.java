@@ -25,14 +25,14 @@ public final class AccountsHandler {
     private final AccountReads reads;
     private final StatusReads statuses;
     private final AccountJson accounts;
-    private final StatusJson statusJson;
     private final Paging paging;
+    private final FilteredPages filtered;
 
-    AccountsHandler(AccountReads reads, StatusReads statuses, AccountJson accounts, StatusJson statusJson, Paging paging) {
+    AccountsHandler(AccountReads reads, StatusReads statuses, AccountJson accounts, FilteredPages filtered, Paging paging) {
         this.reads = reads;
         this.statuses = statuses;
         this.accounts = accounts;
-        this.statusJson = statusJson;
+        this.filtered = filtered;
         this.paging = paging;
     }
 
@@ -56,9 +56,9 @@ public final class AccountsHandler {
     }
 
     public void statuses(RoutingContext ctx) {
-        var page = statuses.byAccount(viewer(ctx), id(ctx), Paging.request(ctx), Paging.filter(ctx), Paging.flag(ctx.queryParams(), "pinned"));
-        paging.link(ctx, page);
-        Responses.json(ctx, 200, MediaTypes.JSON, statusJson.statuses(page.items()));
+        Viewer v = viewer(ctx);
+        var page = statuses.byAccount(v, id(ctx), Paging.request(ctx), Paging.filter(ctx), Paging.flag(ctx.queryParams(), "pinned"));
+        filtered.answer(ctx, v, FilteredPages.Context.ACCOUNT, page);
     }
 
     public void followers(RoutingContext ctx) {

@@ -33,6 +33,18 @@ public final class ClientParams {
         return BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
     }
 
+    /**
+     * For DELETE calls, which may come with a body or without: reads it where there is one (the request was kept
+     * paused for it, see {@code OnVirtualThread.carriesBody}); a request that has ended already goes straight on.
+     */
+    public static io.vertx.core.Handler<RoutingContext> bodyIfAny() {
+        BodyHandler reader = body();
+        return ctx -> {
+            if (ctx.request().isEnded()) ctx.next();
+            else reader.handle(ctx);
+        };
+    }
+
     public static ClientParams of(RoutingContext ctx) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         // With a BodyHandler, request params hold the query and any form body's fields.

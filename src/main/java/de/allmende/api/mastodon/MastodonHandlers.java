@@ -1,6 +1,7 @@
 package de.allmende.api.mastodon;
 
 import de.allmende.Services;
+import de.allmende.api.Endpoint;
 import de.allmende.api.login.AccountPages;
 import de.allmende.api.login.BrowserCookies;
 import de.allmende.api.login.PasswordHandler;
@@ -10,6 +11,7 @@ import de.allmende.service.client.Search;
 import de.allmende.domain.FileType;
 import de.allmende.service.client.PollService;
 import de.allmende.store.PollStore;
+import de.allmende.route.Route;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.RoutingContext;
@@ -39,6 +41,11 @@ public final class MastodonHandlers {
     private final PollsHandler polls;
     private final InteractionsHandler interactions;
     private final RelationsHandler relations;
+    private final MarkersHandler markers;
+    private final ListsHandler lists;
+    private final TagsHandler tags;
+    private final FiltersHandler filters;
+    private final FiltersV1Handler filtersV1;
 
     public MastodonHandlers(Services s, Templates templates) {
         AccountPages pages = new AccountPages(templates, s.config.nodeName());
@@ -57,8 +64,16 @@ public final class MastodonHandlers {
         PollStore pollStore = new PollStore();
         StatusJson statusJson = new StatusJson(accountJson, s.iris, id -> pollStore.find(s.db.dsl(), id));
         Paging paging = new Paging(s.iris);
-        this.accounts = new AccountsHandler(accountReads, statusReads, accountJson, statusJson, paging);
-        this.statuses = new StatusesHandler(accountReads, statusReads, statusJson, paging);
+        var filters = new de.allmende.service.client.Filters(s.db);
+        FilteredPages filtered = new FilteredPages(statusJson, paging, new de.allmende.service.client.FilterMatcher(s.db));
+        Viewers viewers = new Viewers(accountReads);
+        this.accounts = new AccountsHandler(accountReads, statusReads, accountJson, filtered, paging);
+        this.statuses = new StatusesHandler(accountReads, statusReads, statusJson, filtered);
+        this.markers = new MarkersHandler(new de.allmende.service.client.Markers(s.db), viewers);
+        this.lists = new ListsHandler(new de.allmende.service.client.Lists(s.db), statusReads, accountJson, filtered, paging, viewers);
+        this.tags = new TagsHandler(new de.allmende.service.client.Tags(s.db), statusReads, statusJson, filtered, paging, viewers);
+        this.filters = new FiltersHandler(filters, viewers);
+        this.filtersV1 = new FiltersV1Handler(filters, viewers);
         this.notifications = new NotificationsHandler(accountReads, new NotificationReads(s.db, statusReads), accountJson, statusJson, paging);
         this.search = new SearchHandler(accountReads, new Search(s.db, s.iris, s.federation.lookup, statusReads,
                 s.config.publicUrl().getRawAuthority()), accountJson, statusJson);
@@ -78,6 +93,49 @@ public final class MastodonHandlers {
                 s.blocks, s.actors, s.config.publicUrl().getRawAuthority());
         this.interactions = new InteractionsHandler(statusActions, statusReads, accountReads, accounts, statusJson, paging);
         this.relations = new RelationsHandler(accountActions, accountReads, accounts, accountJson, paging);
+    }
+
+    /** Start-up and organising reading: markers, lists, hashtags, filters (v2 and v1); bodies read where a call takes one. */
+    public Endpoint organising(Route route) {
+        return switch (route) {
+            case MARKERS -> Endpoint.of(markers::get);
+            case MARKERS_SAVE -> Endpoint.of(body(), markers::save);
+            case LISTS -> Endpoint.of(lists::all);
+            case LIST_CREATE -> Endpoint.of(body(), lists::create);
+            case LIST -> Endpoint.of(lists::get);
+            case LIST_UPDATE -> Endpoint.of(body(), lists::update);
+            case LIST_DELETE -> Endpoint.of(ClientParams.bodyIfAny(), lists::delete);
+            case LIST_ACCOUNTS -> Endpoint.of(lists::members);
+            case LIST_ACCOUNTS_ADD -> Endpoint.of(body(), lists::addMembers);
+            case LIST_ACCOUNTS_REMOVE -> Endpoint.of(ClientParams.bodyIfAny(), lists::removeMembers);
+            case ACCOUNT_LISTS -> Endpoint.of(lists::ofAccount);
+            case LIST_TIMELINE -> Endpoint.of(lists::timeline);
+            case TAG -> Endpoint.of(tags::get);
+            case TAG_FOLLOW -> Endpoint.of(body(), tags::follow);
+            case TAG_UNFOLLOW -> Endpoint.of(body(), tags::unfollow);
+            case FOLLOWED_TAGS -> Endpoint.of(tags::followed);
+            case TAG_TIMELINE -> Endpoint.of(tags::timeline);
+            case FILTERS -> Endpoint.of(filters::all);
+            case FILTER_CREATE -> Endpoint.of(body(), filters::create);
+            case FILTER -> Endpoint.of(filters::get);
+            case FILTER_UPDATE -> Endpoint.of(body(), filters::update);
+            case FILTER_DELETE -> Endpoint.of(ClientParams.bodyIfAny(), filters::delete);
+            case FILTER_KEYWORDS -> Endpoint.of(filters::keywords);
+            case FILTER_KEYWORD_ADD -> Endpoint.of(body(), filters::addKeyword);
+            case FILTER_KEYWORD -> Endpoint.of(filters::keyword);
+            case FILTER_KEYWORD_UPDATE -> Endpoint.of(body(), filters::updateKeyword);
+            case FILTER_KEYWORD_DELETE -> Endpoint.of(ClientParams.bodyIfAny(), filters::deleteKeyword);
+            case FILTER_STATUSES -> Endpoint.of(filters::statuses);
+            case FILTER_STATUS_ADD -> Endpoint.of(body(), filters::addStatus);
+            case FILTER_STATUS -> Endpoint.of(filters::status);
+            case FILTER_STATUS_DELETE -> Endpoint.of(ClientParams.bodyIfAny(), filters::deleteStatus);
+            case FILTERS_V1 -> Endpoint.of(filtersV1::all);
+            case FILTER_V1_CREATE -> Endpoint.of(body(), filtersV1::create);
+            case FILTER_V1 -> Endpoint.of(filtersV1::get);
+            case FILTER_V1_UPDATE -> Endpoint.of(body(), filtersV1::update);
+            case FILTER_V1_DELETE -> Endpoint.of(ClientParams.bodyIfAny(), filtersV1::delete);
+            default -> throw new IllegalArgumentException(route + " is not one of the organising routes");
+        };
     }
 
     public ClientAuth auth() { return auth; }

@@ -10,11 +10,13 @@ import de.allmende.domain.post.PollFacts;
 import de.allmende.domain.post.Post;
 import de.allmende.domain.post.PostKind;
 import de.allmende.federation.iri.Iris;
+import de.allmende.service.client.FilterMatcher;
 import de.allmende.service.client.StatusView;
 import de.allmende.support.Html;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
 
@@ -37,12 +39,24 @@ final class StatusJson {
     }
 
     ArrayNode statuses(List<StatusView> views) {
+        return statuses(views, Map.of());
+    }
+
+    /** Statuses with the filters each matched ({@code filtered}); those a {@code hide} filter matched are left out. */
+    ArrayNode statuses(List<StatusView> views, Map<Long, List<FilterMatcher.Hit>> filtered) {
         ArrayNode a = F.arrayNode();
-        views.forEach(v -> a.add(status(v)));
+        for (StatusView v : views) {
+            List<FilterMatcher.Hit> hits = filtered.getOrDefault(v.id(), List.of());
+            if (hits.stream().noneMatch(FilterMatcher.Hit::hides)) a.add(status(v, hits));
+        }
         return a;
     }
 
     ObjectNode status(StatusView v) {
+        return status(v, List.of());
+    }
+
+    ObjectNode status(StatusView v, List<FilterMatcher.Hit> hits) {
         Post p = v.post();
         ObjectNode o = F.objectNode();
         o.put("id", Long.toString(v.id()));
@@ -59,8 +73,7 @@ final class StatusJson {
         ArrayNode mentions = o.putArray("mentions");
         v.mentions().forEach(m -> mentions.add(accounts.mention(m)));
         ArrayNode tags = o.putArray("tags");
-        p.hashtags().forEach(t -> tags.addObject().put("name", t.toLowerCase())
-                .put("url", iris.base().resolve("/tags/" + de.allmende.route.Encoding.segment(t.toLowerCase())).toString()));
+        p.hashtags().forEach(t -> tags.addObject().put("name", t.toLowerCase()).put("url", tagUrl(t.toLowerCase())));
         o.set("emojis", F.arrayNode());
         o.put("replies_count", v.counts().replies());
         o.put("reblogs_count", v.counts().reblogs());
@@ -84,8 +97,13 @@ final class StatusJson {
         o.put("muted", false);
         o.put("bookmarked", subject.counts().bookmarked());
         o.put("pinned", subject.counts().pinned());
-        o.set("filtered", F.arrayNode());
+        o.set("filtered", FilterJson.results(hits));
         return o;
+    }
+
+    /** A hashtag's page on this node, as Mastodon links a tag. */
+    String tagUrl(String name) {
+        return iris.base().resolve("/tags/" + de.allmende.route.Encoding.segment(name)).toString();
     }
 
     /** Kinds apps cannot show in full: title, teaser and link, as Mastodon renders an Article or Event. */

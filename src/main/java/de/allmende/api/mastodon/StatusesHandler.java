@@ -7,9 +7,7 @@ import de.allmende.api.Responses;
 import de.allmende.domain.client.TimelineFilter;
 import de.allmende.domain.client.Viewer;
 import de.allmende.service.client.AccountReads;
-import de.allmende.service.client.Page;
 import de.allmende.service.client.StatusReads;
-import de.allmende.service.client.StatusView;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -20,13 +18,13 @@ public final class StatusesHandler {
     private final AccountReads accounts;
     private final StatusReads reads;
     private final StatusJson json;
-    private final Paging paging;
+    private final FilteredPages filtered;
 
-    StatusesHandler(AccountReads accounts, StatusReads reads, StatusJson json, Paging paging) {
+    StatusesHandler(AccountReads accounts, StatusReads reads, StatusJson json, FilteredPages filtered) {
         this.accounts = accounts;
         this.reads = reads;
         this.json = json;
-        this.paging = paging;
+        this.filtered = filtered;
     }
 
     public void status(RoutingContext ctx) {
@@ -34,27 +32,25 @@ public final class StatusesHandler {
     }
 
     public void context(RoutingContext ctx) {
-        StatusReads.Context c = reads.context(viewer(ctx), AccountsHandler.id(ctx));
+        Viewer v = viewer(ctx);
+        StatusReads.Context c = reads.context(v, AccountsHandler.id(ctx));
         ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.set("ancestors", json.statuses(c.ancestors()));
-        o.set("descendants", json.statuses(c.descendants()));
+        o.set("ancestors", filtered.statuses(v, FilteredPages.Context.THREAD, c.ancestors()));
+        o.set("descendants", filtered.statuses(v, FilteredPages.Context.THREAD, c.descendants()));
         Responses.json(ctx, 200, MediaTypes.JSON, o);
     }
 
     public void home(RoutingContext ctx) {
-        answer(ctx, reads.home(viewer(ctx), Paging.request(ctx)));
+        Viewer v = viewer(ctx);
+        filtered.answer(ctx, v, FilteredPages.Context.HOME, reads.home(v, Paging.request(ctx)));
     }
 
     public void publicTimeline(RoutingContext ctx) {
         TimelineFilter f = Paging.filter(ctx);
         // Mastodon: local wins when both are asked for.
         TimelineFilter where = new TimelineFilter(false, true, f.onlyMedia(), f.localOnly(), f.remoteOnly() && !f.localOnly());
-        answer(ctx, reads.publicTimeline(viewer(ctx), Paging.request(ctx), where));
-    }
-
-    private void answer(RoutingContext ctx, Page<StatusView> page) {
-        paging.link(ctx, page);
-        Responses.json(ctx, 200, MediaTypes.JSON, json.statuses(page.items()));
+        Viewer v = viewer(ctx);
+        filtered.answer(ctx, v, FilteredPages.Context.PUBLIC, reads.publicTimeline(v, Paging.request(ctx), where));
     }
 
     private Viewer viewer(RoutingContext ctx) {

@@ -81,6 +81,18 @@ public final class StatusReads {
         return Page.of(new Hydration(tx, v).views(timelines.publicTimeline(tx, v, page, filter)), StatusView::id);
     }
 
+    /** A list's timeline (the list already found among the viewer's own). */
+    public Page<StatusView> listTimeline(Viewer v, de.allmende.domain.client.ClientList list, PageRequest page) {
+        DSLContext tx = db.dsl();
+        return Page.of(new Hydration(tx, v).views(timelines.list(tx, v, list, page)), StatusView::id);
+    }
+
+    /** A hashtag timeline: public posts the node holds with the tags asked for. */
+    public Page<StatusView> tagTimeline(Viewer v, de.allmende.domain.client.TagQuery query, PageRequest page) {
+        DSLContext tx = db.dsl();
+        return Page.of(new Hydration(tx, v).views(timelines.tag(tx, query, page)), StatusView::id);
+    }
+
     /** An account's statuses (404 for an unknown account); with {@code pinned}, the ones it pinned, newest pin first. */
     public Page<StatusView> byAccount(Viewer v, long accountId, PageRequest page, TimelineFilter filter, boolean pinned) {
         DSLContext tx = db.dsl();

@@ -122,7 +122,7 @@ class AccountRelationsTest {
         assertTrue(mutes.get(0).path("mute_expires_at").isNull(), "muted for good");
         s.app.post("/api/v1/accounts/" + annaId + "/mute", Map.of("duration", "3600"), "Relationship");
         assertTrue(s.app.list("/api/v1/mutes", "MutedAccount").get(0).path("mute_expires_at").asText().startsWith("20"), "an hour from now");
-        assertEquals(422, s.app.send("POST", "/api/v1/accounts/" + annaId + "/mute", Map.of("duration", "bald")).statusCode());
+        assertEquals(422, s.app.sendFields("POST", "/api/v1/accounts/" + annaId + "/mute", Map.of("duration", "bald")).statusCode());
         assertFalse(s.app.post("/api/v1/accounts/" + annaId + "/unmute", "Relationship").path("muting").asBoolean());
         assertTrue(ids(s.app.list("/api/v1/timelines/home?limit=40", "Status")).contains(annasNote));
         assertEquals(postsBefore, s.remote.received().size(), "mutes stay on this node");
@@ -202,7 +202,7 @@ class AccountRelationsTest {
         String berndsNote = s.postId(s.deliverNote(s.bernd, "<p>Bernd öffentlich</p>"));
         assertTrue(ids(s.app.list("/api/v1/timelines/public?limit=40", "Status")).contains(berndsNote));
 
-        var blocked = s.app.send("POST", "/api/v1/domain_blocks", Map.of("domain", host));
+        var blocked = s.app.sendFields("POST", "/api/v1/domain_blocks", Map.of("domain", host));
         assertEquals(200, blocked.statusCode(), blocked::body);
         assertEquals("{}", blocked.body(), "an empty object, as Mastodon answers");
         assertEquals(List.of(host), strings(s.app.get("/api/v1/domain_blocks")));
@@ -217,9 +217,9 @@ class AccountRelationsTest {
         String berndId = s.known(s.bernd);
         assertEquals(403, s.app.postError("/api/v1/accounts/" + berndId + "/follow"), "no new follows there");
 
-        assertEquals(200, s.app.send("DELETE", "/api/v1/domain_blocks?domain=" + host, Map.of()).statusCode());
+        assertEquals(200, s.app.sendFields("DELETE", "/api/v1/domain_blocks?domain=" + host, Map.of()).statusCode());
         assertEquals(List.of(), strings(s.app.get("/api/v1/domain_blocks")));
         assertTrue(ids(s.app.list("/api/v1/timelines/public?limit=40", "Status")).contains(berndsNote));
-        assertEquals(422, s.app.send("POST", "/api/v1/domain_blocks", Map.of("domain", "kein domain")).statusCode());
+        assertEquals(422, s.app.sendFields("POST", "/api/v1/domain_blocks", Map.of("domain", "kein domain")).statusCode());
     }
 }

@@ -161,7 +161,7 @@ class ClientRouteAccessTest {
     void otherMunicipality(Route route) {
         Matcher id = ID_AFTER_KIND.matcher(route.template().toString());
         if (!id.find()) return; // no ids in the path: what the token's own municipality sees, covered by the read tests
-        String kind = id.group(1);
+        String kind = kind(route.template().toString(), id);
         Owned owned = OWNED.get(kind);
         if (owned == null) fail(route + " takes ids of '" + kind + "': add to ClientRouteAccessTest.OWNED one that belongs to"
                 + " Musterstadt and what Mastodon answers Beispieldorf's token for it");
@@ -234,10 +234,19 @@ class ClientRouteAccessTest {
         List<String> values = new ArrayList<>();
         Matcher kinds = ID_AFTER_KIND.matcher(route.template().toString());
         for (Param p : route.template().params()) {
-            String id = kinds.find() ? idOfKind.apply(kinds.group(1)) : null;
+            String id = kinds.find() ? idOfKind.apply(kind(route.template().toString(), kinds)) : null;
             values.add(id != null && p.accepts(id) ? id : sample(route, p));
         }
         return route.path(values.toArray(String[]::new));
+    }
+
+    /**
+     * The kind of id a {@code /kind/{id}} match names: the path up to it after {@code /api/} where {@link #OWNED} has
+     * that ({@code v2/filters/statuses}, {@code v1/filters}: ids of their own), else its last segment ({@code lists}).
+     */
+    private static String kind(String template, Matcher m) {
+        String key = template.substring(0, m.end(1)).replaceFirst("^/api/", "");
+        return OWNED.containsKey(key) ? key : m.group(1);
     }
 
     /**
@@ -246,14 +255,46 @@ class ClientRouteAccessTest {
      */
     private record Owned(Supplier<String> id, boolean isPublic) {}
 
-    private static final Map<String, Owned> OWNED = Map.of(
-            "accounts", new Owned(() -> accountA, true),
-            "statuses", new Owned(() -> followersOnlyOfA, false),
+    private static final Map<String, Owned> OWNED = Map.ofEntries(
+            Map.entry("accounts", new Owned(() -> accountA, true)),
+            Map.entry("statuses", new Owned(() -> followersOnlyOfA, false)),
             // Beispieldorf has no follow request from Musterstadt to decide.
-            "follow_requests", new Owned(() -> accountA, false),
-            "notifications", new Owned(ClientRouteAccessTest::notificationOfA, false),
-            "media", new Owned(() -> uploadOfA, false),
-            "polls", new Owned(() -> followersOnlyOfA, false));
+            Map.entry("follow_requests", new Owned(() -> accountA, false)),
+            Map.entry("notifications", new Owned(ClientRouteAccessTest::notificationOfA, false)),
+            Map.entry("media", new Owned(() -> uploadOfA, false)),
+            Map.entry("polls", new Owned(() -> followersOnlyOfA, false)),
+            // Lists and filters are Musterstadt's own (V17); hashtags are anyone's to read.
+            Map.entry("lists", new Owned(() -> organised().list(), false)),
+            Map.entry("list", new Owned(() -> organised().list(), false)),
+            Map.entry("v2/filters", new Owned(() -> organised().filter(), false)),
+            Map.entry("v2/filters/keywords", new Owned(() -> organised().keyword(), false)),
+            Map.entry("v2/filters/statuses", new Owned(() -> organised().filteredStatus(), false)),
+            Map.entry("v1/filters", new Owned(() -> organised().keyword(), false)),
+            Map.entry("tags", new Owned(() -> "rathaus", true)),
+            Map.entry("tag", new Owned(() -> "rathaus", true)));
+
+    /** Musterstadt's list, filter, keyword and filtered status (its followers-only post), made once through the API. */
+    private record Organised(String list, String filter, String keyword, String filteredStatus) {}
+
+    private static Organised organised;
+
+    private static synchronized Organised organised() {
+        if (organised != null) return organised;
+        String token = tokensOfA.get("write");
+        String list = created(MastodonApp.json(node, "POST", "/api/v1/lists", token, "{\"title\":\"Nachbarn\"}")).path("id").asText();
+        JsonNode filter = created(MastodonApp.json(node, "POST", "/api/v2/filters", token,
+                "{\"title\":\"Baustellen\",\"context\":[\"home\"],\"keywords_attributes\":[{\"keyword\":\"Baustelle\"}]}"));
+        String filterId = filter.path("id").asText();
+        JsonNode status = created(MastodonApp.json(node, "POST", "/api/v2/filters/" + filterId + "/statuses", token,
+                "{\"status_id\":\"" + followersOnlyOfA + "\"}"));
+        organised = new Organised(list, filterId, filter.at("/keywords/0/id").asText(), status.path("id").asText());
+        return organised;
+    }
+
+    private static JsonNode created(HttpResponse<String> r) {
+        assertEquals(200, r.statusCode(), r::body);
+        return ClientApi.json(r);
+    }
 
     /** Musterstadt's first notification: the remote follow {@link #start} arranged (read when a notifications route exists). */
     private static String notificationOfA() {
