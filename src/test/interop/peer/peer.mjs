@@ -25,6 +25,7 @@ import {
   Follow,
   Like,
   MemoryKvStore,
+  Mention,
   Note,
   Person,
   PUBLIC_COLLECTION,
@@ -615,7 +616,10 @@ async function extraRecipients(ctx, iris) {
 
 async function doPost(ctx, input) {
   const content = requireString(input, "content");
-  const extra = await extraRecipients(ctx, input.to);
+  const addressed = await extraRecipients(ctx, input.to);
+  // Mentioned actors are addressed too and tagged as Mastodon does, so their servers notify them.
+  const mentioned = await extraRecipients(ctx, input.mention);
+  const extra = [...addressed, ...mentioned];
   const localId = randomUUID();
   const noteId = ctx.getObjectUri(Note, { identifier: IDENTIFIER, id: localId });
   const published = Temporal.Now.instant();
@@ -629,6 +633,7 @@ async function doPost(ctx, input) {
     to: PUBLIC_COLLECTION,
     ccs: [ctx.getFollowersUri(IDENTIFIER), ...extra.map((a) => a.id)],
     replyTarget: typeof input.inReplyTo === "string" ? new URL(input.inReplyTo) : null,
+    tags: mentioned.map((a) => new Mention({ href: a.id, name: `@${a.preferredUsername}@${a.id.host}` })),
   });
   notes.set(localId, note);
   const create = new Create({

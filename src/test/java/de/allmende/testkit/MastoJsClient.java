@@ -20,6 +20,11 @@ public final class MastoJsClient {
         return run(script, nodeUrl, new String[0]);
     }
 
+    /** Starts {@code script} for a conversation (it asks for the authorization code, say); the caller closes it. */
+    public static ExternalProgram start(String script, String... args) {
+        return NodeScripts.start(DIR, "masto", script, args);
+    }
+
     /** Runs {@code script} with the node's URL and further arguments (a token, say); returns the JSON line it prints. */
     public static JsonNode run(String script, String nodeUrl, String... args) {
         List<String> arguments = new ArrayList<>(List.of(nodeUrl));

@@ -25,10 +25,21 @@ public final class NodeScripts {
     public static JsonNode run(String dir, String requiredPackage, Duration timeout, String script, String... args) {
         Path folder = ExternalProgram.repoRoot().resolve(dir);
         ensureInstalled(folder, requiredPackage);
+        String out = ExternalProgram.run(folder, timeout, Map.of(), command(script, args));
+        return lastJsonLine(script, out);
+    }
+
+    /** Starts {@code script} in {@code dir} for a conversation (installed as {@link #run} does); the caller closes it. */
+    public static ExternalProgram start(String dir, String requiredPackage, String script, String... args) {
+        Path folder = ExternalProgram.repoRoot().resolve(dir);
+        ensureInstalled(folder, requiredPackage);
+        return ExternalProgram.start(folder, Map.of(), command(script, args));
+    }
+
+    private static String[] command(String script, String... args) {
         List<String> command = new ArrayList<>(List.of(System.getProperty("allmende.interop.node", "node"), script));
         command.addAll(List.of(args));
-        String out = ExternalProgram.run(folder, timeout, Map.of(), command.toArray(String[]::new));
-        return lastJsonLine(script, out);
+        return command.toArray(String[]::new);
     }
 
     /** The last line of {@code out} that is a JSON object. */
