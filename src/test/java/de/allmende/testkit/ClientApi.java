@@ -60,8 +60,12 @@ public final class ClientApi {
         return TestNode.send(b.build());
     }
 
-    /** The answer to a request with a form body (as Mastodon.py sends one; none when there are no fields). */
-    public HttpResponse<String> send(String method, String path, Map<String, String> form) {
+    /**
+     * The answer to a request with a form body (as Mastodon.py sends one; none when there are no fields, or none are
+     * given: Java picks this method for {@code send(method, path, null)}).
+     */
+    public HttpResponse<String> send(String method, String path, Map<String, String> fields) {
+        Map<String, String> form = fields == null ? Map.of() : fields;
         String body = String.join("&", form.entrySet().stream().map(e -> MastodonApp.enc(e.getKey()) + "=" + MastodonApp.enc(e.getValue())).toList());
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(node.url() + path))
                 .method(method, form.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
