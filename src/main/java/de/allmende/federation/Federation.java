@@ -96,7 +96,8 @@ public final class Federation implements AutoCloseable {
      */
     public void startWorkers(java.util.Map<Consumer, EventWorker.Handler> consumers) {
         EventWorker events = new EventWorker(workDb, deliveryLease).on(Consumer.FAN_OUT, new FanOut(workDb)::apply)
-                .onRecorded(Consumer.NOTIFICATIONS, new NotificationWriter(workDb, iris)::apply);
+                .onRecorded(Consumer.NOTIFICATIONS, new NotificationWriter(workDb, iris)::apply)
+                .onRecorded(Consumer.POLL_RESULTS, new de.allmende.service.LocalPolls(workDb, iris, outbox, clock)::apply);
         consumers.forEach(events::on);
         eventWorker = events.start();
         inboxWorker = new InboxWorker(workDb, router).start();

@@ -8,6 +8,7 @@ import de.allmende.domain.event.PostEvent.PostDeleted;
 import de.allmende.domain.event.PostEvent.PostEdited;
 import de.allmende.domain.post.Audience;
 import de.allmende.domain.post.LanguageMap;
+import de.allmende.domain.post.PollFacts;
 import de.allmende.domain.post.Post;
 import de.allmende.domain.post.Visibility;
 import de.allmende.service.port.LocalIris;
@@ -45,6 +46,7 @@ public final class NoteService {
     private final ObjectStore objects = new ObjectStore();
     private final EventStore events = new EventStore();
     private final PostMedia media;
+    private final LocalPolls polls;
 
     public NoteService(Database db, LocalIris iris, Publisher publisher) {
         this.db = db;
@@ -52,6 +54,7 @@ public final class NoteService {
         this.publisher = publisher;
         this.posts = new LocalPosts(iris);
         this.media = new PostMedia(new MediaStore(iris::media));
+        this.polls = new LocalPolls(db, iris, publisher, java.time.Clock.systemUTC());
     }
 
     /** Posts a public Note in German to the author's followers. Returns its IRI. */
@@ -89,6 +92,20 @@ public final class NoteService {
         mentioned(tx, note, List.of());
         publisher.createNote(tx, author, note);
         return posts.note(tx, author, note);
+    }
+
+    /**
+     * Inside the caller's transaction: publishes a note with a poll (a Question, its post of kind QUESTION); the poll
+     * opens now and its end is scheduled. Returns the post's id.
+     */
+    public long publishQuestion(DSLContext tx, LocalActor author, Post note, PollFacts poll) {
+        Post question = note.asQuestion();
+        events.record(tx, new PostCreated(question.author(), question.iri(), "Question"));
+        mentioned(tx, question, List.of());
+        publisher.createQuestion(tx, author, question, poll);
+        long id = posts.note(tx, author, question);
+        polls.opened(tx, id, question.author(), question.iri(), poll);
+        return id;
     }
 
     /** New text (HTML) for one of the author's Notes (404 if it is not theirs, 410 if it was deleted). */

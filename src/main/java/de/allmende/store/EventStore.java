@@ -37,12 +37,22 @@ public final class EventStore {
 
     /** Records {@code event} in the transaction {@code tx}; returns its id. */
     public long record(DSLContext tx, DomainEvent event) {
+        return record(tx, event, null);
+    }
+
+    /** Records {@code event} with its consumers' jobs due at {@code due} (not before), e.g. to gather what follows it. */
+    public long recordDue(DSLContext tx, DomainEvent event, java.time.Instant due) {
+        return record(tx, event, java.time.OffsetDateTime.ofInstant(due, java.time.ZoneOffset.UTC));
+    }
+
+    private long record(DSLContext tx, DomainEvent event, java.time.OffsetDateTime due) {
         String[] consumers = Arrays.stream(Consumer.values()).filter(c -> c.wants(event)).map(Consumer::stored).toArray(String[]::new);
         long id = ((Number) tx.fetchValue("""
                 WITH e AS (INSERT INTO domain_event (kind, actor, subject, payload) VALUES (?, ?, ?, ?::jsonb) RETURNING id),
-                     j AS (INSERT INTO event_job (consumer, event_id) SELECT c, e.id FROM e, unnest(?::text[]) AS c)
+                     j AS (INSERT INTO event_job (consumer, event_id, next_attempt)
+                           SELECT c, e.id, coalesce(?::timestamptz, now()) FROM e, unnest(?::text[]) AS c)
                 SELECT id FROM e""", event.kind(), event.actor().toString(),
-                event.subject() == null ? null : event.subject().toString(), write(event), consumers)).longValue();
+                event.subject() == null ? null : event.subject().toString(), write(event), due, consumers)).longValue();
         if (consumers.length > 0) tx.execute("SELECT pg_notify('" + CHANNEL + "', '')");
         return id;
     }

@@ -64,8 +64,18 @@ public final class ClientParams {
             throw OAuthError.invalidRequest("The request body is not a JSON object.");
         }
         if (json == null) return;
-        for (String key : json.fieldNames()) {
-            Object v = json.getValue(key);
+        readObject(json, "", values);
+    }
+
+    /** A nested object's fields as Rails names them in a form: {@code poll: {expires_in: 300}} is {@code poll[expires_in]}. */
+    private static void readObject(JsonObject json, String prefix, Map<String, List<String>> values) {
+        for (String field : json.fieldNames()) {
+            String key = prefix.isEmpty() ? field : prefix + "[" + field + "]";
+            Object v = json.getValue(field);
+            if (v instanceof JsonObject nested) {
+                readObject(nested, key, values);
+                continue;
+            }
             List<String> list = new ArrayList<>();
             if (v instanceof JsonArray a) {
                 a.forEach(item -> { if (item != null) list.add(String.valueOf(item)); });
@@ -80,6 +90,13 @@ public final class ClientParams {
     public String get(String name) {
         List<String> list = values.get(name);
         return list == null || list.isEmpty() ? null : list.getLast();
+    }
+
+    /** An array parameter whose items may hold spaces (poll options): {@code name[]} fields or a JSON array, unsplit. */
+    public List<String> items(String name) {
+        List<String> out = new ArrayList<>(values.getOrDefault(name + "[]", List.of()));
+        out.addAll(values.getOrDefault(name, List.of()));
+        return out;
     }
 
     /** An array parameter: {@code name[]} fields, a JSON array, or one string split at whitespace. */

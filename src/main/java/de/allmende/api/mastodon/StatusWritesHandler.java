@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.api.MediaTypes;
 import de.allmende.api.Responses;
+import de.allmende.domain.client.NewPoll;
 import de.allmende.domain.client.NewStatus;
 import de.allmende.domain.client.Poster;
 import de.allmende.domain.client.StatusChange;
@@ -26,8 +27,7 @@ import java.util.Set;
 /**
  * Statuses an app writes (docs.joinmastodon.org/methods/statuses): post, edit, delete (answering with the typed text
  * for delete and redraft), and the edit history and source an app's edit form reads. Parameters come as a form or as
- * JSON, as {@link ClientParams} reads them. Media and polls are not taken yet: a status that brings them is refused
- * (422) rather than posted without them.
+ * JSON, as {@link ClientParams} reads them; a poll as {@link PollParams} reads it.
  */
 public final class StatusWritesHandler {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -49,19 +49,20 @@ public final class StatusWritesHandler {
 
     public void create(RoutingContext ctx) {
         ClientParams p = ClientParams.of(ctx);
-        refuseWhatIsNotTakenYet(p);
         if (p.get("scheduled_at") != null) throw ApiException.unprocessable("Scheduled statuses are not supported by this server");
         StatusText words = new StatusText(Optional.ofNullable(p.get("status")).orElse(""),
                 Optional.ofNullable(p.get("spoiler_text")).orElse(""), bool(p.get("sensitive")).orElse(false),
                 Optional.ofNullable(p.get("language")).filter(l -> !l.isBlank()));
         Optional<Long> inReplyTo = Optional.ofNullable(p.get("in_reply_to_id")).filter(s -> !s.isBlank()).map(StatusWritesHandler::statusId);
-        NewStatus status = new NewStatus(words, visibility(p.get("visibility")), inReplyTo, p.list("media_ids"));
+        Optional<NewPoll> poll = PollParams.read(p);
+        if (poll.isPresent() && !p.list("media_ids").isEmpty()) throw ApiException.unprocessable("Validation failed: Cannot attach files to a status with a poll");
+        NewStatus status = new NewStatus(words, visibility(p.get("visibility")), inReplyTo, p.list("media_ids"), poll);
         Responses.json(ctx, 200, MediaTypes.JSON, json.status(writes.create(poster(ctx), status, idempotencyKey(ctx))));
     }
 
     public void edit(RoutingContext ctx) {
         ClientParams p = ClientParams.of(ctx);
-        refuseWhatIsNotTakenYet(p);
+        if (PollParams.present(p)) throw ApiException.unprocessable("Changing a status's poll in an edit is not supported by this server yet");
         List<String> media = p.list("media_ids");
         StatusChange change = new StatusChange(Optional.ofNullable(p.get("status")), Optional.ofNullable(p.get("spoiler_text")),
                 bool(p.get("sensitive")), Optional.ofNullable(p.get("language")).filter(l -> !l.isBlank()),
@@ -103,13 +104,6 @@ public final class StatusWritesHandler {
         Responses.json(ctx, 200, MediaTypes.JSON, list);
     }
 
-    /** Polls from apps come with the next part of the write path; until then such a status is refused, not cut short. */
-    private static void refuseWhatIsNotTakenYet(ClientParams p) {
-        if (p.get("poll") != null || !p.list("poll[options]").isEmpty()) {
-            throw ApiException.unprocessable("Polls are not supported by this server yet");
-        }
-    }
-
     private Poster poster(RoutingContext ctx) {
         ClientGrant grant = ClientAuth.grant(ctx);
         ClientGrant.User user = grant.user().orElseThrow();
@@ -123,7 +117,7 @@ public final class StatusWritesHandler {
                 .orElseThrow(() -> ApiException.unprocessable("Validation failed: Visibility is not included in the list"));
     }
 
-    private static Optional<Boolean> bool(String value) {
+    static Optional<Boolean> bool(String value) {
         return Optional.ofNullable(value).filter(v -> !v.isBlank()).map(v -> TRUE.contains(v.strip().toLowerCase(java.util.Locale.ROOT)));
     }
 

@@ -14,7 +14,9 @@ public enum Consumer {
     NOTIFICATIONS(e -> e instanceof FollowEvent || e instanceof ReactionEvent || e instanceof Mentioned
             || e instanceof PostEvent.PostEdited || e instanceof PostEvent.PostDeleted || e instanceof Blocked),
     /** Tells every node process's streaming clients of new, edited and deleted posts and of notifications (service.stream.Streams). */
-    STREAMING(e -> e instanceof PostEvent || e instanceof NotificationCreated);
+    STREAMING(e -> e instanceof PostEvent || e instanceof NotificationCreated),
+    /** Tells a local poll's new counts (Update(Question)) to followers and voters, and closes it when it ends. */
+    POLL_RESULTS(e -> e instanceof PollEvent);
 
     private final Predicate<DomainEvent> wants;
 

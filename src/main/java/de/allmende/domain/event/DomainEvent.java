@@ -11,7 +11,7 @@ import java.net.URI;
  * Actors and objects are named by IRI until the domain model gives them ids of their own.
  */
 public sealed interface DomainEvent permits ActivityPublished, PostEvent, FollowEvent, ReactionEvent, Blocked, Unblocked, Mentioned,
-        NotificationCreated {
+        NotificationCreated, PollEvent {
 
     URI actor();
 

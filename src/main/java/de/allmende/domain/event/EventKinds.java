@@ -33,7 +33,9 @@ public final class EventKinds {
             Map.entry("blocked", Blocked.class),
             Map.entry("unblocked", Unblocked.class),
             Map.entry("mentioned", Mentioned.class),
-            Map.entry("notification_created", NotificationCreated.class));
+            Map.entry("notification_created", NotificationCreated.class),
+            Map.entry("poll_voted", PollEvent.PollVoted.class),
+            Map.entry("poll_ended", PollEvent.PollEnded.class));
 
     private static final Map<Class<?>, String> BY_TYPE = BY_KIND.entrySet().stream()
             .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));

@@ -9,7 +9,7 @@ import java.util.Optional;
  * and {@code poll} come with subscriptions and polls.
  */
 public enum NotificationType {
-    FOLLOW, FOLLOW_REQUEST, MENTION, REBLOG, FAVOURITE, UPDATE;
+    FOLLOW, FOLLOW_REQUEST, MENTION, REBLOG, FAVOURITE, UPDATE, POLL;
 
     /** The name apps see and the database keeps. */
     public String wire() {

@@ -47,6 +47,12 @@ public record Post(URI iri, URI author, PostKind kind, Audience audience, Visibi
     }
 
     /** This post with new words (an edit at {@code at}); its id, author, kind, thread and publication stay. */
+    /** The same post asking a question (a poll): a Question, as Mastodon federates a status with a poll. */
+    public Post asQuestion() {
+        return new Post(iri, author, PostKind.QUESTION, audience, visibility, inReplyTo, conversation, reblogOf, name, summary, content,
+                sensitive, hashtags, mentions, attachments, event, published, updated, url, origin);
+    }
+
     /** The same post showing these files. */
     public Post withAttachments(List<MediaAttachment> files) {
         return new Post(iri, author, kind, audience, visibility, inReplyTo, conversation, reblogOf, name, summary, content, sensitive,

@@ -15,6 +15,10 @@ import de.allmende.federation.json.Json;
 import de.allmende.federation.json.LocalActorToAs;
 import de.allmende.domain.post.Post;
 import de.allmende.federation.post.PostToNote;
+import de.allmende.federation.post.AsToPoll;
+import de.allmende.federation.post.PollToAs;
+import de.allmende.domain.post.PollFacts;
+import java.util.Collection;
 import de.allmende.service.KeyService;
 import de.allmende.store.RemoteActorStore;
 import de.allmende.service.port.Publisher;
@@ -68,11 +72,35 @@ public final class OutboxService implements Publisher {
      */
     @Override
     public void createNote(DSLContext tx, LocalActor a, Post note) {
+        createPost(tx, a, notes.convert(tx, note));
+    }
+
+    /** As a note, the object a Question with the poll's options (Mastodon's shape: {@link PollToAs}). */
+    @Override
+    public void createQuestion(DSLContext tx, LocalActor a, Post note, PollFacts poll) {
+        ObjectNode question = notes.convert(tx, note);
+        PollToAs.write(question, poll);
+        createPost(tx, a, question);
+    }
+
+    /** The stored Question with the new counts, signed again; Update to whom the Create went, and to the voters. */
+    @Override
+    public void updateQuestion(DSLContext tx, LocalActor a, URI question, PollFacts poll, Collection<String> voterInboxes) {
         URI actor = iris.actor(a.handle());
-        ObjectNode signed = proofs.sign(a.id(), actor, notes.convert(tx, note));
+        ObjectNode object = stripProof(ownObject(tx, a, question));
+        PollToAs.write(object, poll);
+        ObjectNode signed = proofs.sign(a.id(), actor, object);
+        objects.update(tx, question.toString(), signed);
+        ObjectNode update = ActivityJson.wrap("Update", iris.activity(newId()), actor, signed, clock.instant());
+        addressed(tx, a, update, question.toString(), voterInboxes);
+    }
+
+    private void createPost(DSLContext tx, LocalActor a, ObjectNode object) {
+        URI actor = iris.actor(a.handle());
+        ObjectNode signed = proofs.sign(a.id(), actor, object);
         objects.insert(tx, signed.get("id").asText(), signed.get("type").asText(), actor.toString(), Json.inReplyTo(signed), a.id(), signed);
         ObjectNode create = ActivityJson.wrap("Create", iris.activity(newId()), actor, signed, clock.instant());
-        addressed(tx, a, create, note.iri().toString());
+        addressed(tx, a, create, signed.get("id").asText());
     }
 
     /** A vote: Create(Note) to the poll's author only, not kept as an object of ours (Mastodon keeps none either). */
@@ -94,8 +122,11 @@ public final class OutboxService implements Publisher {
     @Override
     public void updateNote(DSLContext tx, LocalActor a, Post note) {
         URI actor = iris.actor(a.handle());
-        ownObject(tx, a, note.iri());
-        ObjectNode signed = proofs.sign(a.id(), actor, notes.convert(tx, note));
+        ObjectNode before = ownObject(tx, a, note.iri());
+        ObjectNode converted = notes.convert(tx, note);
+        // An edit changes the words; a poll stays as counted (AsToPoll reads what the stored Question says).
+        AsToPoll.read(before).ifPresent(poll -> PollToAs.write(converted, poll));
+        ObjectNode signed = proofs.sign(a.id(), actor, converted);
         objects.update(tx, note.iri().toString(), signed);
         ObjectNode update = ActivityJson.wrap("Update", iris.activity(newId()), actor, signed, clock.instant());
         addressed(tx, a, update, note.iri().toString());
@@ -107,10 +138,14 @@ public final class OutboxService implements Publisher {
      * addressed to the public shows in the outbox.
      */
     private void addressed(DSLContext tx, LocalActor a, ObjectNode activity, String objectIri) {
+        addressed(tx, a, activity, objectIri, List.of());
+    }
+
+    private void addressed(DSLContext tx, LocalActor a, ObjectNode activity, String objectIri, Collection<String> alsoTo) {
         List<String> addresses = new ArrayList<>(Json.addresses(activity.get("to")));
         addresses.addAll(Json.addresses(activity.get("cc")));
         boolean toFollowers = addresses.contains(iris.followers(a.handle()).toString());
-        Set<String> inboxes = new LinkedHashSet<>();
+        Set<String> inboxes = new LinkedHashSet<>(alsoTo);
         for (String address : addresses) {
             if (address.equals(Contexts.PUBLIC) || iris.isLocal(URI.create(address))) continue;
             remoteActors.find(tx, URI.create(address)).ifPresent(c -> inboxes.add(c.actor().deliveryInbox().toString()));

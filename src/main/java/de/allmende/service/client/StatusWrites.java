@@ -5,7 +5,9 @@ import de.allmende.content.ContentKind;
 import de.allmende.db.Database;
 import de.allmende.domain.LocalActor;
 import de.allmende.domain.client.AccountFacts;
+import de.allmende.domain.client.NewPoll;
 import de.allmende.domain.client.NewStatus;
+import de.allmende.domain.post.PollFacts;
 import de.allmende.domain.client.Poster;
 import de.allmende.domain.client.StatusChange;
 import de.allmende.domain.client.StatusRevision;
@@ -102,7 +104,11 @@ public final class StatusWrites {
             Post note = Post.note(iri, me, Audience.forVisibility(s.visibility(), iris.followers(municipality.handle()), addressed),
                     s.visibility(), parent.map(Post::iri), c.summary(), c.content(), c.sensitive(), c.formatted().hashtags(),
                     c.mentioned(), java.time.Instant.now());
-            id = notes.publish(tx, municipality, note.withAttachments(notes.attachments(tx, municipality, s.mediaIds(), iri)));
+            if (s.poll().isPresent()) {
+                id = notes.publishQuestion(tx, municipality, note, opened(s.poll().get(), note.published()));
+            } else {
+                id = notes.publish(tx, municipality, note.withAttachments(notes.attachments(tx, municipality, s.mediaIds(), iri)));
+            }
         }
         sources.save(tx, new StatusSource(id, s.words().text(), s.words().spoilerText()));
         audit.record(tx, who, AuditTrail.Action.CREATE, AUDITED, Long.toString(id));
@@ -116,7 +122,13 @@ public final class StatusWrites {
      */
     private static boolean becomesProjectUpdate(Post parent, URI me, NewStatus s) {
         return parent.kind() == PostKind.PROJECT && parent.author().equals(me) && s.visibility() == Visibility.PUBLIC
-                && s.words().spoilerText().isBlank() && s.mediaIds().isEmpty();
+                && s.words().spoilerText().isBlank() && s.mediaIds().isEmpty() && s.poll().isEmpty();
+    }
+
+    /** A poll that opens with its post: no votes yet, ending {@code expiresIn} after. */
+    private static PollFacts opened(NewPoll p, java.time.Instant published) {
+        return new PollFacts(p.multiple(), p.options().stream().map(o -> new PollFacts.Option(o, 0)).toList(),
+                Optional.of(published.plus(p.expiresIn())), Optional.empty(), Optional.of(0));
     }
 
     /**
@@ -147,7 +159,7 @@ public final class StatusWrites {
                 URI project = before.inReplyTo().orElseThrow(() -> ApiException.unprocessable("this update names no project"));
                 contentId(before.iri()).ifPresent(uuid -> content.editUpdate(tx, municipality, uuid, project, words.text(),
                         c.formatted().hashtags()));
-            } else if (before.kind() == PostKind.NOTE) {
+            } else if (before.kind() == PostKind.NOTE || before.kind() == PostKind.QUESTION) {
                 List<URI> addressed = addressed(c.mentioned(), Optional.empty(), before.author());
                 Audience widened = Audience.forVisibility(before.visibility(), iris.followers(municipality.handle()), addressed);
                 Audience audience = new Audience(union(before.audience().to(), widened.to()), union(before.audience().cc(), widened.cc()));
@@ -173,7 +185,7 @@ public final class StatusWrites {
             DSLContext tx = cfg.dsl();
             StoredPost stored = own(tx, who, id);
             StatusSource typed = sourceOf(tx, stored);
-            if (stored.post().kind() == PostKind.NOTE) {
+            if (stored.post().kind() == PostKind.NOTE || stored.post().kind() == PostKind.QUESTION) {
                 notes.delete(tx, who.municipality(), stored.post().iri());
             } else if (stored.post().kind() == PostKind.PROJECT_UPDATE) {
                 contentId(stored.post().iri()).ifPresent(uuid ->

@@ -19,6 +19,16 @@ public interface Publisher {
     /** A new Note, addressed and delivered as its audience says (followers, the people it names, the public). */
     void createNote(DSLContext tx, LocalActor author, Post note);
 
+    /** A new Note with a poll: Create(Question), addressed and delivered as {@link #createNote} does. */
+    void createQuestion(DSLContext tx, LocalActor author, Post note, de.allmende.domain.post.PollFacts poll);
+
+    /**
+     * New counts (or the end) of one of the author's polls: Update(Question) to the post's audience and to
+     * {@code voterInboxes}, who voted from elsewhere and follow perhaps not.
+     */
+    void updateQuestion(DSLContext tx, LocalActor author, URI question, de.allmende.domain.post.PollFacts poll,
+                        java.util.Collection<String> voterInboxes);
+
     /** A new version of one of the author's Notes (same IRI and audience, {@code updated} set). */
     void updateNote(DSLContext tx, LocalActor author, Post note);
 

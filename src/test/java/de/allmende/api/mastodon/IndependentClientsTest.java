@@ -12,7 +12,6 @@ import de.allmende.testkit.SampleFiles;
 import de.allmende.testkit.TestNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -87,10 +86,9 @@ class IndependentClientsTest {
         assertEquals("beispieldorf", seen.at("/other/acct").asText());
     }
 
-    /** Needs the write path (issue 10, stage 3): media, statuses, favourites, boosts, polls. Enable when it is merged. */
+    /** The write path (issue 10, stage 3) as Mastodon.py drives it: media, statuses, favourites, boosts, polls. */
     @Test
     @Order(4)
-    @Disabled("media, statuses, favourite, reblog and polls come with the write path (issue 10, stage 3); enable this when it is merged")
     @DisplayName("Mastodon.py writes: an image with its description, a status with it, a reply, a favourite, a boost, a poll")
     void mastodonPyWrites() throws IOException {
         Path image = Files.createTempFile("lageplan", ".png");

@@ -136,14 +136,14 @@ class StatusWritePathTest {
     }
 
     @Test
-    @DisplayName("refusals: blank text, unknown visibility, too long, media and polls (422); no token (401); no write scope (403)")
+    @DisplayName("refusals: blank text, unknown visibility, too long, unknown media, a poll of one option (422); no token (401); no write scope (403)")
     void refusals() {
         assertEquals(422, ClientApi.error(scene.app.send("POST", "/api/v1/statuses", "{\"status\":\"  \"}")));
         assertEquals(422, ClientApi.error(scene.app.send("POST", "/api/v1/statuses", "{\"status\":\"x\",\"visibility\":\"secret\"}")));
         assertEquals(422, ClientApi.error(scene.app.send("POST", "/api/v1/statuses", "{\"status\":\"" + "x".repeat(5001) + "\"}")));
         assertEquals(422, ClientApi.error(scene.app.send("POST", "/api/v1/statuses", "{\"status\":\"x\",\"media_ids\":[\"1\"]}")));
         assertEquals(422, ClientApi.error(scene.app.send("POST", "/api/v1/statuses",
-                "{\"status\":\"x\",\"poll\":{\"options\":[\"ja\",\"nein\"],\"expires_in\":3600}}")));
+                "{\"status\":\"x\",\"poll\":{\"options\":[\"ja\"],\"expires_in\":3600}}")), "a poll of one option");
         ClientApi.entity(scene.app.send("POST", "/api/v1/statuses", "{\"status\":\"leer ist ok\",\"media_ids\":[],\"poll\":null}"),
                 "Status"); // empty media and no poll are no media and no poll
         assertEquals(401, ClientApi.error(new ClientApi(scene.node, null).send("POST", "/api/v1/statuses", "{\"status\":\"x\"}")));

@@ -51,7 +51,8 @@ public final class InboxHandlers {
                 .on(UndoActivity.class, new UndoHandler(followRequests, likes, boosts))
                 .on(LikeActivity.class, new LikeHandler(resolver, likes))
                 .on(AnnounceActivity.class, new AnnounceHandler(resolver, new AnnouncedObjects(iris, moderation, fetcher, proofs, posts), boosts))
-                .on(CreateActivity.class, new CreateHandler(posts, fetcher, proofs))
+                .on(CreateActivity.class, new CreateHandler(posts, fetcher, proofs,
+                        new de.allmende.service.LocalPolls(db, iris, outbox, java.time.Clock.systemUTC())))
                 .on(UpdateActivity.class, new UpdateHandler(resolver, posts, fetcher, proofs))
                 .on(DeleteActivity.class, new DeleteHandler(resolver, posts.use(), new AccountDeletionService(db), boosts))
                 .on(JoinActivity.class, new JoinHandler(new EventJoins(db, actors, outbox), resolver));
