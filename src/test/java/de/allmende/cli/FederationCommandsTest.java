@@ -33,7 +33,8 @@ class FederationCommandsTest {
             try {
                 var follow = InProcessCli.run(env, "follow", "musterstadt", "beispieldorf@" + dorf.publicUrl().getRawAuthority());
                 assertEquals(0, follow.exitCode(), follow.stderr());
-                TestNode.await("the running node delivers the Follow and gets the Accept", () ->
+                // A cold node process delivers its first Follow: on a busy machine that took longer than await's default.
+                TestNode.await("the running node delivers the Follow and gets the Accept", java.time.Duration.ofSeconds(60), () ->
                         InProcessCli.run(env, "following", "musterstadt").stdout().trim().equals(dorf.actorIri("beispieldorf").toString()));
                 assertEquals(1, dorf.count("SELECT count(*) FROM follow WHERE state = 'accepted'"));
 

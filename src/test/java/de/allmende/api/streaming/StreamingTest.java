@@ -128,12 +128,12 @@ class StreamingTest {
     void followersOnly() {
         Socket ws = clients.socket(node, "stream=user", Map.of("Authorization", "Bearer " + token));
         ws.send("{\"type\":\"subscribe\",\"stream\":\"public\"}");
-        waitForSubscription(); // Mastodon confirms no subscription: give the node a moment to take it up before posting
+        awaitPublicSubscription(ws); // Mastodon confirms no subscription: probe until the node has taken it up
         Sse publicSse = clients.sse(node, "/api/v1/streaming/public", token);
         String hidden = StreamingScenes.post(node, remote, anna, "<p>nur für Folgende</p>", List.of(anna.id() + "/followers"), List.of());
         String open = StreamingScenes.post(node, remote, anna, "<p>für alle</p>", List.of(StreamingScenes.PUBLIC), List.of());
         List<Event> events = new java.util.ArrayList<>();
-        for (Event e = ws.next(SECOND.multipliedBy(3)); e != null; e = ws.next(SECOND.multipliedBy(events.size() < 2 ? 3 : 1))) events.add(e);
+        for (Event e = ws.next(SECOND.multipliedBy(3)); e != null; e = ws.next(SECOND.multipliedBy(events.size() < 3 ? 5 : 1))) events.add(e);
         List<String> seen = events.stream().map(e -> e.stream().get(0).asText() + " " + e.json().path("uri").asText()).sorted().toList();
         assertEquals(List.of("public " + open, "user " + hidden, "user " + open).stream().sorted().toList(), seen,
                 "the hidden post on user only, the open one on user and public");
@@ -258,12 +258,18 @@ class StreamingTest {
         TestNode.await("both streams of the revoked token end", Duration.ofSeconds(10), () -> one.closed && two.closed);
     }
 
-    private static void waitForSubscription() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Posts public probes until one arrives on the socket's public stream, then forgets what the probes brought. */
+    private static void awaitPublicSubscription(Socket ws) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            URI probe = node.node().services().notes.publish(node.actor("musterstadt"), "<p>Probe " + attempt + "</p>");
+            for (Event e = ws.next(SECOND); e != null; e = ws.next(SECOND)) {
+                if ("public".equals(e.stream().get(0).asText()) && probe.toString().equals(e.json().path("uri").asText())) {
+                    while (ws.next(QUIET) != null) { } // the probes' user events
+                    return;
+                }
+            }
         }
+        throw new AssertionError("the public subscription was not taken up");
     }
 
     private static StreamHub hub() {
