@@ -25,7 +25,7 @@ class FederationCommandsTest {
             dorf.create(Fixtures.beispieldorf());
             Path data = Files.createTempDirectory("allmende-cli-fed");
             int port = TestNode.freePort();
-            var env = new HashMap<>(NodeProcess.env(data, port));
+            var env = new HashMap<>(NodeProcess.envOnSharedDatabase(data, port));
             env.put("ALLMENDE_ALLOW_PRIVATE_NETWORKS", "true");
             env.put("ALLMENDE_LOG_FORMAT", "json");
             assertEquals(0, InProcessCli.run(env, "actor", "create", "--handle", "musterstadt", "--name", "Stadt Musterstadt").exitCode());

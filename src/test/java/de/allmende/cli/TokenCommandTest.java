@@ -25,7 +25,7 @@ class TokenCommandTest {
     void issueUseListAndRevoke() throws Exception {
         Path data = Files.createTempDirectory("allmende-cli-token");
         int port = TestNode.freePort();
-        Map<String, String> env = NodeProcess.env(data, port);
+        Map<String, String> env = NodeProcess.envOnSharedDatabase(data, port);
         assertEquals(0, InProcessCli.run(env, "actor", "create", "--handle", "musterstadt", "--name", "Stadt Musterstadt").exitCode());
 
         var issued = InProcessCli.run(env, "token", "issue", "musterstadt", "--scope", "write:media", "--scope", "read:content",

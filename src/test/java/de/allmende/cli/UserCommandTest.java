@@ -26,7 +26,7 @@ class UserCommandTest {
     void createChooseListResetDisable() throws Exception {
         Path data = Files.createTempDirectory("allmende-cli-user");
         int port = TestNode.freePort();
-        Map<String, String> env = NodeProcess.env(data, port);
+        Map<String, String> env = NodeProcess.envOnSharedDatabase(data, port);
         assertEquals(0, InProcessCli.run(env, "actor", "create", "--handle", "musterstadt", "--name", "Stadt Musterstadt").exitCode());
 
         var created = InProcessCli.run(env, "user", "create", "--username", "erika", "--email", "erika@rathaus.example",

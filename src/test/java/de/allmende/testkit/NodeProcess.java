@@ -32,6 +32,19 @@ public final class NodeProcess {
         return env;
     }
 
+    /**
+     * As {@link #env}, on a fresh database of the tests' shared PostgreSQL instead of an embedded one of its own: each
+     * command then skips starting PostgreSQL (seconds per command). Tests of the embedded default keep {@link #env}.
+     */
+    public static Map<String, String> envOnSharedDatabase(Path dataDir, int port) {
+        Map<String, String> env = env(dataDir, port);
+        de.allmende.config.DatabaseSettings db = TestDatabase.fresh();
+        env.put("ALLMENDE_DATABASE_URL", db.jdbcUrl());
+        env.put("ALLMENDE_DATABASE_USER", db.user());
+        env.put("ALLMENDE_DATABASE_PASSWORD", db.password());
+        return env;
+    }
+
     /** Runs a command to completion. */
     public static Result run(Map<String, String> env, String... args) {
         try {
