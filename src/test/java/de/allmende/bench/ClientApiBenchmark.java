@@ -85,20 +85,24 @@ public final class ClientApiBenchmark {
     private static void latency(AppScenario s, int events) throws Exception {
         FakeRemote.Actor anna = s.anna;
         follow(s, anna);
-        URI post = s.node.node().services().notes.publish(s.node.actor("musterstadt"), "<p>Sperrmüll am Montag</p>");
+        int warmUp = events / 10;
+        // A like per post: a second like of one post by the same peer is no new notification.
+        List<URI> posts = new ArrayList<>();
+        for (int i = 0; i < (events + warmUp) / 2 + 1; i++) {
+            posts.add(s.node.node().services().notes.publish(s.node.actor("musterstadt"), "<p>Sperrmüll am Montag " + i + "</p>"));
+        }
         try (StreamingClient clients = new StreamingClient()) {
             StreamingClient.Socket ws = clients.socket(s.node, "stream=user", Map.of("Authorization", "Bearer " + s.app.token()));
             List<Long> updates = new ArrayList<>();
             List<Long> notifications = new ArrayList<>();
             List<Long> updatesFromPost = new ArrayList<>();
             List<Long> notificationsFromPost = new ArrayList<>();
-            int warmUp = events / 10;
             for (int i = 0; i < events + warmUp; i++) {
                 boolean like = i % 2 == 1;
                 ObjectNode activity;
                 if (like) {
                     activity = s.remote.activity(anna, "Like");
-                    activity.put("object", post.toString());
+                    activity.put("object", posts.get(i / 2).toString());
                 } else {
                     ObjectNode note = s.remote.note(anna, "<p>Meldung " + i + "</p>");
                     note.putArray("to").add(AppScenario.PUBLIC);
