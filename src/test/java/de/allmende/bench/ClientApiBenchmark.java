@@ -62,6 +62,7 @@ public final class ClientApiBenchmark {
         paths.add("/api/v1/timelines/home"); // the first page again, after the others: how much was warm-up
         for (int i = 0; i < 400; i++) check(app.get(paths.get(i % paths.size())));
         java.nio.file.Path pgData = java.nio.file.Path.of(TimelineRows.dataDirectory(s.node));
+        Map<String, long[]> tables = TimelineRows.tableReads(s.node);
         for (String path : paths) {
             List<Long> micros = new ArrayList<>();
             double jvm0 = CpuTime.ofProcess(ProcessHandle.current().pid()), pg0 = CpuTime.ofPostgres(pgData);
@@ -75,6 +76,14 @@ public final class ClientApiBenchmark {
             System.out.printf("  CPU per request: this JVM (node and client) %.1f ms, PostgreSQL %.1f ms%n",
                     1000 * (CpuTime.ofProcess(ProcessHandle.current().pid()) - jvm0) / requests, 1000 * (CpuTime.ofPostgres(pgData) - pg0) / requests);
         }
+        // Where PostgreSQL's time goes: rows read per request, by table, over all the requests above.
+        Map<String, long[]> after = TimelineRows.tableReads(s.node);
+        after.forEach((table, reads) -> {
+            long[] before = tables.getOrDefault(table, new long[3]);
+            double n = requests * paths.size();
+            if (reads[1] - before[1] + reads[2] - before[2] > n) System.out.printf("  %-28s seq scans %.2f, rows read by seq scan %.0f, by index %.0f per request%n",
+                    table, (reads[0] - before[0]) / n, (reads[1] - before[1]) / n, (reads[2] - before[2]) / n);
+        });
         for (String plan : TimelineRows.explainHome(s.node, "musterstadt")) System.out.println("  " + plan);
     }
 

@@ -71,6 +71,18 @@ final class TimelineRows {
         }
     }
 
+    /** Per table: sequential scans, rows they read, rows fetched through indexes (pg_stat_user_tables). */
+    static java.util.Map<String, long[]> tableReads(TestNode node) throws SQLException {
+        java.util.Map<String, long[]> out = new java.util.TreeMap<>();
+        try (Connection c = node.node().services().db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("SELECT pg_stat_clear_snapshot()");
+            try (var rs = s.executeQuery("SELECT relname, seq_scan, seq_tup_read, coalesce(idx_tup_fetch, 0) FROM pg_stat_user_tables")) {
+                while (rs.next()) out.put(rs.getString(1), new long[]{rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+            }
+        }
+        return out;
+    }
+
     static long account(TestNode node, String handle) {
         return node.count("SELECT a.id FROM account a JOIN actor ON actor.id = a.local_actor_id WHERE actor.handle = '" + handle + "'");
     }
