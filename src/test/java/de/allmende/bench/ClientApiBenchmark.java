@@ -85,6 +85,7 @@ public final class ClientApiBenchmark {
                     table, (reads[0] - before[0]) / n, (reads[1] - before[1]) / n, (reads[2] - before[2]) / n);
         });
         for (String plan : TimelineRows.explainHome(s.node, "musterstadt")) System.out.println("  " + plan);
+        for (String plan : TimelineRows.explainAuthorCounts(s.node, "musterstadt")) System.out.println("  " + plan);
     }
 
     private static void check(HttpResponse<String> r) {

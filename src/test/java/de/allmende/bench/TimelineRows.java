@@ -71,6 +71,23 @@ final class TimelineRows {
         }
     }
 
+    /**
+     * EXPLAIN ANALYZE of the follow counts AccountFactsStore reads per author, for the authors of the first page's
+     * posts (as its SELECT has them: correlated subqueries for a.id = ANY(?)).
+     */
+    static List<String> explainAuthorCounts(TestNode node, String handle) throws SQLException {
+        long me = account(node, handle);
+        String sql = "EXPLAIN ANALYZE SELECT a.id, (SELECT count(*) FROM follow f WHERE f.followee_id = a.id AND f.state = 'accepted') AS followers,"
+                + " (SELECT count(*) FROM follow f WHERE f.follower_id = a.id AND f.state = 'accepted') AS following FROM account a"
+                + " WHERE a.id = ANY(ARRAY(SELECT DISTINCT author_id FROM (SELECT author_id" + followedPostsWhere(me) + " ORDER BY id DESC LIMIT 20) x))";
+        List<String> plan = new ArrayList<>();
+        try (Connection c = node.node().services().db.dataSource().getConnection(); Statement s = c.createStatement();
+             var rs = s.executeQuery(sql)) {
+            while (rs.next()) plan.add(rs.getString(1));
+        }
+        return plan;
+    }
+
     /** Per table: sequential scans, rows they read, rows fetched through indexes (pg_stat_user_tables). */
     static java.util.Map<String, long[]> tableReads(TestNode node) throws SQLException {
         java.util.Map<String, long[]> out = new java.util.TreeMap<>();
