@@ -127,8 +127,7 @@ class StreamingTest {
     @DisplayName("a followers-only post reaches the follower's user stream, never a public one")
     void followersOnly() {
         Socket ws = clients.socket(node, "stream=user", Map.of("Authorization", "Bearer " + token));
-        ws.send("{\"type\":\"subscribe\",\"stream\":\"public\"}");
-        awaitPublicSubscription(ws); // Mastodon confirms no subscription: probe until the node has taken it up
+        awaitPublicSubscription(ws); // subscribes, and probes until the node has taken it up (Mastodon confirms none)
         Sse publicSse = clients.sse(node, "/api/v1/streaming/public", token);
         String hidden = StreamingScenes.post(node, remote, anna, "<p>nur für Folgende</p>", List.of(anna.id() + "/followers"), List.of());
         String open = StreamingScenes.post(node, remote, anna, "<p>für alle</p>", List.of(StreamingScenes.PUBLIC), List.of());
@@ -258,9 +257,14 @@ class StreamingTest {
         TestNode.await("both streams of the revoked token end", Duration.ofSeconds(10), () -> one.closed && two.closed);
     }
 
-    /** Posts public probes until one arrives on the socket's public stream, then forgets what the probes brought. */
+    /**
+     * Subscribes to public and posts probes until one arrives there, then forgets what the probes brought. The
+     * subscribe message is sent again with each probe: one read before the node set its message handler is lost
+     * (a race in the node's handshake, see the closing note of session 6).
+     */
     private static void awaitPublicSubscription(Socket ws) {
         for (int attempt = 0; attempt < 20; attempt++) {
+            ws.send("{\"type\":\"subscribe\",\"stream\":\"public\"}");
             URI probe = node.node().services().notes.publish(node.actor("musterstadt"), "<p>Probe " + attempt + "</p>");
             for (Event e = ws.next(SECOND); e != null; e = ws.next(SECOND)) {
                 if ("public".equals(e.stream().get(0).asText()) && probe.toString().equals(e.json().path("uri").asText())) {
