@@ -3,7 +3,10 @@ package de.allmende.store;
 import org.jooq.DSLContext;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
+
+import static de.allmende.db.Tables.CONVERSATION_MUTE;
 
 /**
  * Threads an account muted (migration V20): it is notified of nothing in them. A thread is named by its root, which
@@ -23,7 +26,7 @@ public final class ConversationMuteStore {
 
     /** Whether the account muted the thread of the post. */
     public boolean muted(DSLContext tx, long accountId, long postId) {
-        return tx.fetchExists(tx.selectOne().from("conversation_mute").where("account_id = ? AND thread = post_thread(?)", accountId, postId));
+        return !mutedOf(tx, accountId, List.of(postId)).isEmpty();
     }
 
     /**
@@ -31,7 +34,7 @@ public final class ConversationMuteStore {
      * (a timeline page costs one look at the index).
      */
     public Set<Long> mutedOf(DSLContext tx, long accountId, Collection<Long> postIds) {
-        if (postIds.isEmpty() || !tx.fetchExists(tx.selectOne().from("conversation_mute").where("account_id = ?", accountId))) return Set.of();
+        if (postIds.isEmpty() || !tx.fetchExists(CONVERSATION_MUTE, CONVERSATION_MUTE.ACCOUNT_ID.eq(accountId))) return Set.of();
         return Set.copyOf(tx.fetch("SELECT p FROM unnest(?::bigint[]) AS p WHERE EXISTS (SELECT 1 FROM conversation_mute m"
                 + " WHERE m.account_id = ? AND m.thread = post_thread(p))", postIds.toArray(Long[]::new), accountId).getValues(0, Long.class));
     }
