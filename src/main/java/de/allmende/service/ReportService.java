@@ -39,6 +39,8 @@ import java.util.Optional;
 public final class ReportService {
     /** Mastodon's limit for a report's comment. */
     public static final int MAX_COMMENT = 1000;
+    /** Posts one report may name: each is looked up, and a report about more would be read by no one. */
+    public static final int MAX_STATUSES = 100;
     /** What a received Flag's comment is kept of (a peer's limit may be larger; the body is capped anyway). */
     private static final int MAX_RECEIVED_COMMENT = 10_000;
     private static final String NOT_FOUND = "Record not found";
@@ -69,22 +71,27 @@ public final class ReportService {
 
     /**
      * Files a report: 404 for an account or post that is not there (or a post the municipality may not see, or not
-     * the account's), 422 for a comment beyond {@link #MAX_COMMENT} or rules this node does not have (it has none).
+     * the account's), 422 for a comment beyond {@link #MAX_COMMENT}, more than {@link #MAX_STATUSES} posts or rules this
+     * node does not have (it has none).
      */
     public Filed file(Poster who, NewReport r) {
         if (r.comment().length() > MAX_COMMENT) {
             throw ApiException.unprocessable("Validation failed: Comment is too long (maximum is " + MAX_COMMENT + " characters)");
         }
         if (!r.ruleIds().isEmpty()) throw ApiException.unprocessable("Validation failed: Rule ids are not rules of this server");
+        List<Long> statusIds = r.statusIds().stream().distinct().toList();
+        if (statusIds.size() > MAX_STATUSES) {
+            throw ApiException.unprocessable("Validation failed: a report names at most " + MAX_STATUSES + " statuses");
+        }
         return db.dsl().transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             AccountFacts target = accountFacts.byId(tx, r.targetAccountId()).orElseThrow(() -> ApiException.notFound(NOT_FOUND));
             List<URI> statuses = new ArrayList<>();
-            for (long id : r.statusIds().stream().distinct().toList()) statuses.add(reportedPost(tx, who, target, id));
+            for (long id : statusIds) statuses.add(reportedPost(tx, who, target, id));
             boolean forward = r.forward() && !target.isLocal();
             Optional<URI> flag = forward ? Optional.of(iris.newActivity()) : Optional.empty();
             Report report = reports.insert(tx, new ReportStore.New(flag, false, who.viewer().accountId(), target.id(),
-                    r.statusIds().stream().distinct().toList(), r.comment(), r.category(), r.ruleIds(), forward)).orElseThrow();
+                    statusIds, r.comment(), r.category(), r.ruleIds(), forward)).orElseThrow();
             audit.record(tx, who, AuditTrail.Action.CREATE, AUDITED, Long.toString(report.id()));
             if (forward) publisher.flag(tx, instanceActor(tx), flag.get(), remoteActor(tx, target), statuses, r.comment());
             return new Filed(report, target);

@@ -103,7 +103,7 @@ class ReportsTest {
 
     @Test
     @Order(3)
-    @DisplayName("unknown accounts and posts 404, another account's post 404, bad category, long comment or rules 422 (Mastodon's Error)")
+    @DisplayName("unknown accounts and posts 404, another account's post 404, bad category, long comment, too many posts or rules 422 (Mastodon's Error)")
     void refusals() {
         String annaId = s.known(s.anna);
         String carlasNote = s.postId(s.deliverNote(s.carla, "<p>Carla</p>"));
@@ -114,6 +114,8 @@ class ReportsTest {
         assertEquals(422, s.app.error("POST", "/api/v1/reports", "{\"account_id\":\"" + annaId + "\",\"comment\":\"" + "x".repeat(1001) + "\"}"));
         assertEquals(422, s.app.error("POST", "/api/v1/reports", "{\"account_id\":\"" + annaId + "\",\"rule_ids\":[\"1\"]}"),
                 "this node has no rules to cite");
+        String many = String.join(",", java.util.stream.LongStream.rangeClosed(1, 101).mapToObj(i -> "\"" + i + "\"").toList());
+        assertEquals(422, s.app.error("POST", "/api/v1/reports", "{\"account_id\":\"" + annaId + "\",\"status_ids\":[" + many + "]}"));
         assertEquals(0, s.node.count("SELECT count(*) FROM report WHERE target_account_id = " + annaId + " AND comment LIKE 'xxx%'"));
     }
 
