@@ -105,6 +105,11 @@ public final class StatusWritesHandler {
     }
 
     private Poster poster(RoutingContext ctx) {
+        return poster(ctx, accounts);
+    }
+
+    /** The person writing with the request's token, as the municipality it acts as. */
+    static Poster poster(RoutingContext ctx, AccountReads accounts) {
         ClientGrant grant = ClientAuth.grant(ctx);
         ClientGrant.User user = grant.user().orElseThrow();
         return new Poster(user.municipality(), accounts.viewer(user.municipality()), user.personId(), grant.tokenId());

@@ -23,6 +23,7 @@ import de.allmende.domain.post.Post;
 import de.allmende.domain.post.Visibility;
 import de.allmende.service.port.LocalIris;
 import de.allmende.store.AccountStore;
+import de.allmende.store.ConversationMuteStore;
 import de.allmende.store.EventStore;
 import de.allmende.store.FollowStore;
 import de.allmende.store.NotificationStore;
@@ -62,6 +63,7 @@ public final class NotificationWriter {
     private final ReactionStore reactions = new ReactionStore();
     private final PostStore posts = new PostStore();
     private final EventStore events = new EventStore();
+    private final ConversationMuteStore conversationMutes = new ConversationMuteStore();
 
     public NotificationWriter(Database db, LocalIris iris) {
         this.db = db;
@@ -178,9 +180,13 @@ public final class NotificationWriter {
         }
     }
 
-    /** Writes the notification (never for what an account did itself) and records that it exists. */
+    /**
+     * Writes the notification (never for what an account did itself, nor about a post in a thread the account muted, as
+     * Mastodon's conversation mute holds for every type with a status) and records that it exists.
+     */
     private void write(DSLContext tx, long eventId, AccountRef to, NotificationType type, AccountRef from, Optional<Long> post) {
         if (to.id() == from.id()) return;
+        if (post.isPresent() && conversationMutes.muted(tx, to.id(), post.get())) return;
         notifications.insert(tx, new NotificationStore.New(eventId, to.id(), type, from.id(), post)).ifPresent(id ->
                 events.record(tx, new NotificationCreated(from.iri(), to.iri(), id, to.id(), type.wire())));
     }
