@@ -1,6 +1,7 @@
 package de.allmende;
 
 import de.allmende.cli.ActorCommand;
+import de.allmende.cli.CoordinatorCommand;
 import de.allmende.cli.DbCommand;
 import de.allmende.cli.ErrorHandler;
 import de.allmende.cli.FederationCommands;
@@ -19,7 +20,7 @@ import java.util.Map;
 /** Entry point: {@code java -jar allmende.jar <command>}. */
 @Command(name = "allmende", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Allmende: a federated exchange node for municipalities practising Open Government.",
-        subcommands = {ServeCommand.class, ActorCommand.class, KeysCommand.class, DbCommand.class,
+        subcommands = {ServeCommand.class, ActorCommand.class, CoordinatorCommand.class, KeysCommand.class, DbCommand.class,
                 FederationCommands.Follow.class, FederationCommands.Unfollow.class, FederationCommands.Post.class,
                 FederationCommands.Followers.class, FederationCommands.Following.class, FederationCommands.FollowRequest.class,
                 FederationCommands.Block.class, TokenCommand.class, UserCommand.class, ReportCommand.class,

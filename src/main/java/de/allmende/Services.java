@@ -43,6 +43,8 @@ public final class Services implements AutoCloseable {
     public final de.allmende.service.ContentService content;
     public final NoteService notes;
     public final FollowService follows;
+    /** Coordinator mode (issue 11): subscriptions of coordinators to municipalities, and their backfill. */
+    public final de.allmende.service.CoordinatorService coordinators;
     public final FollowRequestService followRequests;
     public final LikeService likes;
     public final BoostService boosts;
@@ -75,6 +77,7 @@ public final class Services implements AutoCloseable {
         this.content = new de.allmende.service.ContentService(db, iris, clock, federation.outbox);
         this.notes = new NoteService(db, iris, federation.outbox);
         this.follows = new FollowService(db, iris, federation.directory, federation.outbox);
+        this.coordinators = new de.allmende.service.CoordinatorService(db, iris, federation.municipalities, follows);
         this.followRequests = new FollowRequestService(db, iris, federation.directory, federation.outbox);
         this.likes = new LikeService(db, iris, federation.directory, federation.outbox);
         this.boosts = new BoostService(db, iris, federation.directory, federation.outbox);

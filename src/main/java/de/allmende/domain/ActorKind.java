@@ -5,7 +5,12 @@ public enum ActorKind {
     /** A municipality (Kommune): published as an ActivityPub Organization. */
     MUNICIPALITY("municipality"),
     /** The node itself (FEP-2677/FEP-d556): an Application that signs server-to-server fetches. */
-    INSTANCE("instance");
+    INSTANCE("instance"),
+    /**
+     * A coordinator (network office of a Land or the Bund, issue 11): published as an Organization marked
+     * {@code coordinator}; it follows municipalities and aggregates what they publish.
+     */
+    COORDINATOR("coordinator");
 
     private final String dbName;
 

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
 
-/** A municipality or the instance actor hosted on this node. Optional fields are empty for the instance actor. */
+/** A municipality, a coordinator or the instance actor hosted on this node. Optional fields are empty for the instance actor. */
 public record LocalActor(
         long id,
         ActorKind kind,
@@ -24,5 +24,9 @@ public record LocalActor(
 
     public boolean isInstance() {
         return kind == ActorKind.INSTANCE;
+    }
+
+    public boolean isCoordinator() {
+        return kind == ActorKind.COORDINATOR;
     }
 }

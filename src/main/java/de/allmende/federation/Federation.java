@@ -44,6 +44,8 @@ public final class Federation implements AutoCloseable {
     public final InboxPipeline inbox;
     /** Search's lookups of accounts and posts on other servers (a service port). */
     public final RemoteLookup lookup;
+    /** Coordinators' discovery of municipalities on other nodes (a service port). */
+    public final de.allmende.service.port.Municipalities municipalities;
     private final ModerationService moderation;
     private final SignatureSchemes schemes;
     private final Database db;
@@ -56,6 +58,9 @@ public final class Federation implements AutoCloseable {
     private DeliveryWorker deliveryWorker;
     private InboxWorker inboxWorker;
     private EventWorker eventWorker;
+    private de.allmende.federation.backfill.BackfillWorker backfillWorker;
+    private final ActorService actors;
+    private final double retryScale;
 
     public Federation(NodeConfig config, Database db, Iris iris, KeyService keys, ActorService actors, ModerationService moderation,
                       Clock clock) {
@@ -77,6 +82,9 @@ public final class Federation implements AutoCloseable {
         this.retry = new RetryPolicy(RetryPolicy.MASTODON.maxAttempts(), config.retryScale());
         this.workDb = db.relaxedCommits();
         this.router = InboxHandlers.router(workDb, iris, actors, resolver, fetcher, outbox, moderation);
+        this.actors = actors;
+        this.retryScale = config.retryScale();
+        this.municipalities = new de.allmende.federation.backfill.MunicipalityDiscovery(resolver, fetcher, http);
         this.lookup = new RemoteLookups(resolver, fetcher, moderation, KeptObjects.create(db, iris, actors, resolver, moderation));
     }
 
@@ -91,7 +99,7 @@ public final class Federation implements AutoCloseable {
     }
 
     /**
-     * Starts the queue workers (domain event consumers, inbox processing and delivery); {@code consumers} are the
+     * Starts the queue workers (domain event consumers, inbox processing, delivery and coordinators' backfill); {@code consumers} are the
      * handlers of the event consumers beyond fan-out (streaming, notifications).
      */
     public void startWorkers(java.util.Map<Consumer, EventWorker.Handler> consumers) {
@@ -102,11 +110,15 @@ public final class Federation implements AutoCloseable {
         eventWorker = events.start();
         inboxWorker = new InboxWorker(workDb, router).start();
         deliveryWorker = new DeliveryWorker(workDb, http, signer, schemes, iris, moderation, retry, clock, deliveryLease).start();
+        backfillWorker = new de.allmende.federation.backfill.BackfillWorker(workDb, iris, actors, fetcher,
+                de.allmende.federation.inbox.handlers.BackfilledItems.create(workDb, iris, actors, resolver, fetcher),
+                deliveryLease, retryScale).start();
     }
 
     @Override
     public void close() {
         inbox.close();
+        if (backfillWorker != null) backfillWorker.close(); // first: it finishes the page at hand while the others still run
         if (eventWorker != null) eventWorker.close();
         if (deliveryWorker != null) deliveryWorker.close();
         if (inboxWorker != null) inboxWorker.close();

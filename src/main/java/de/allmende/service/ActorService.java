@@ -12,7 +12,7 @@ import org.jooq.DSLContext;
 import java.util.List;
 import java.util.Optional;
 
-/** Use cases around local actors: municipalities and the instance actor. */
+/** Use cases around local actors: municipalities, coordinators and the instance actor. */
 public final class ActorService {
     private final Database db;
     private final ActorStore actors;
@@ -28,16 +28,36 @@ public final class ActorService {
 
     /** Validates, stores the municipality and generates its keys in one transaction. */
     public LocalActor createMunicipality(MunicipalityInput input) {
-        MunicipalityProfile profile = input.validate();
+        return create(input.validate(), actors::insertMunicipality);
+    }
+
+    /**
+     * A coordinator (issue 11): a followable actor with keys like a municipality; of the input only handle, name,
+     * summary and Land apply (the Land it coordinates; none for the Bund).
+     */
+    public LocalActor createCoordinator(MunicipalityInput input) {
+        return create(input.validate(), actors::insertCoordinator);
+    }
+
+    private LocalActor create(MunicipalityProfile profile, java.util.function.BiFunction<DSLContext, MunicipalityProfile, LocalActor> insert) {
         return db.dsl().transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             if (actors.handleTaken(tx, profile.handle())) {
                 throw new ValidationException(List.of(new FieldError("handle", "'" + profile.handle() + "' is already taken on this node")));
             }
-            LocalActor actor = actors.insertMunicipality(tx, profile);
+            LocalActor actor = insert.apply(tx, profile);
             keys.createKeys(tx, actor.id());
             return actor;
         });
+    }
+
+    public List<LocalActor> listCoordinators() {
+        return actors.listCoordinators(db.dsl());
+    }
+
+    public Optional<LocalActor> findCoordinator(String handle) {
+        if (!MunicipalityInput.isWellFormedHandle(handle)) return Optional.empty();
+        return actors.findCoordinator(db.dsl(), handle);
     }
 
     /** Creates the instance actor and its keys on first start; later starts find it. */
@@ -52,7 +72,10 @@ public final class ActorService {
         });
     }
 
-    /** A string that cannot be a handle (a NUL, a slash, a space…) names nobody: no query is made for it. */
+    /**
+     * A followable actor by handle: a municipality or a coordinator. A string that cannot be a handle (a NUL, a slash,
+     * a space…) names nobody: no query is made for it.
+     */
     public Optional<LocalActor> findMunicipality(String handle) {
         if (!MunicipalityInput.isWellFormedHandle(handle)) return Optional.empty();
         return actors.findMunicipality(db.dsl(), handle);

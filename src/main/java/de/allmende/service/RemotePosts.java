@@ -3,6 +3,7 @@ package de.allmende.service;
 import de.allmende.db.Database;
 import de.allmende.domain.ObjectProof;
 import de.allmende.domain.RawJson;
+import de.allmende.domain.coordinator.Provenance.Via;
 import de.allmende.domain.event.Mentioned;
 import de.allmende.domain.event.PostEvent.PostCreated;
 import de.allmende.domain.event.PostEvent.PostDeleted;
@@ -15,6 +16,7 @@ import de.allmende.store.FollowStore;
 import de.allmende.store.ObjectStore;
 import de.allmende.store.PollStore;
 import de.allmende.store.PostStore;
+import de.allmende.store.ProvenanceStore;
 import org.jooq.DSLContext;
 
 import java.net.URI;
@@ -50,6 +52,7 @@ public final class RemotePosts {
     private final PostStore posts = new PostStore();
     private final EventStore events = new EventStore();
     private final PollStore polls = new PollStore();
+    private final ProvenanceStore provenance = new ProvenanceStore();
 
     /** @param isLocalAccount whether an IRI names an account of this node (mentions of it are recorded, for notifications) */
     public RemotePosts(Database db, Predicate<URI> isLocalAccount) {
@@ -59,10 +62,23 @@ public final class RemotePosts {
 
     /** A new object by the activity's actor. Receiving it again changes nothing. */
     public void created(ReceivedActivity create, ReceivedObject object) {
+        created(create, object, Via.DELIVERY);
+    }
+
+    /**
+     * A Create read from its actor's outbox by a coordinator's backfill: kept as if it had been delivered (one model
+     * for both), its provenance saying it came by backfill.
+     */
+    public void backfilled(ReceivedActivity create, ReceivedObject object) {
+        created(create, object, Via.BACKFILL);
+    }
+
+    private void created(ReceivedActivity create, ReceivedObject object, Via via) {
         db.dsl().transaction(cfg -> {
             DSLContext tx = cfg.dsl();
             activities.keep(tx, create);
             keepNew(tx, create.actor(), object);
+            provenance.record(tx, object.id(), create.actor(), object.proof(), via);
         });
     }
 
@@ -74,9 +90,26 @@ public final class RemotePosts {
             if (!heldAsTheirs(tx, id, update.actor())) return;
             activities.keep(tx, update);
             objects.updateRemote(tx, id, object.json(), object.proof());
+            provenance.record(tx, object.id(), update.actor(), object.proof(), Via.DELIVERY);
             if (object.post().isEmpty()) return;
             save(tx, object, update.actor()); // the typed row replaced, its id kept; a poll's counts with it
             events.record(tx, new PostEdited(update.actor(), object.post().get().iri(), object.type()));
+        });
+    }
+
+    /**
+     * A Delete read from its actor's outbox by a backfill: an object we hold is deleted as by a delivered Delete; one
+     * we do not hold yet is kept as {@code tombstone}, so that its Create, listed further back, does not bring it back.
+     */
+    public void backfilledDeletion(ReceivedActivity delete, RawJson tombstone) {
+        if (holds(delete.object())) {
+            deleted(delete, tombstone);
+            return;
+        }
+        db.dsl().transaction(cfg -> {
+            activities.keep(cfg.dsl(), delete);
+            objects.insertRemote(cfg.dsl(), delete.object().toString(), "Tombstone", delete.actor().toString(), null, tombstone,
+                    ObjectProof.absent());
         });
     }
 

@@ -18,6 +18,7 @@ import static de.allmende.db.Tables.ACTOR;
 
 /** Persistence of local actors. */
 public final class ActorStore {
+    private static final List<String> FOLLOWABLE = List.of(ActorKind.MUNICIPALITY.dbName(), ActorKind.COORDINATOR.dbName());
 
     /** Inserts a municipality and returns it with its id; the unique handle is enforced by the database. */
     public LocalActor insertMunicipality(DSLContext tx, MunicipalityProfile p) {
@@ -34,6 +35,18 @@ public final class ActorStore {
                 .set(ACTOR.MUNICIPALITY_TYPE, p.municipalityType().map(MunicipalityType::slug).orElse(null))
                 .set(ACTOR.POPULATION, p.population().orElse(null))
                 .set(ACTOR.MANUALLY_APPROVES_FOLLOWERS, p.manuallyApprovesFollowers())
+                .returning().fetchSingle());
+    }
+
+    /** Inserts a coordinator (only handle, name and Land of the profile apply) and returns it with its id. */
+    public LocalActor insertCoordinator(DSLContext tx, MunicipalityProfile p) {
+        Changes.announce(tx, Changes.ACTORS);
+        return toActor(tx.insertInto(ACTOR)
+                .set(ACTOR.KIND, ActorKind.COORDINATOR.dbName())
+                .set(ACTOR.HANDLE, p.handle())
+                .set(ACTOR.DISPLAY_NAME, p.displayName())
+                .set(ACTOR.SUMMARY, p.summary())
+                .set(ACTOR.LAND, p.land().map(Land::code).orElse(null))
                 .returning().fetchSingle());
     }
 
@@ -58,9 +71,13 @@ public final class ActorStore {
         return tx.selectFrom(ACTOR).where(ACTOR.KIND.eq(ActorKind.INSTANCE.dbName())).fetchOptional(ActorStore::toActor);
     }
 
+    /**
+     * A followable actor of this node by handle: a municipality or a coordinator. Both publish, are followed, have
+     * inboxes and collections and sign as themselves; only the instance actor is not found here.
+     */
     public Optional<LocalActor> findMunicipality(DSLContext tx, String handle) {
         return tx.selectFrom(ACTOR)
-                .where(ACTOR.HANDLE.eq(handle), ACTOR.KIND.eq(ActorKind.MUNICIPALITY.dbName()))
+                .where(ACTOR.HANDLE.eq(handle), ACTOR.KIND.in(FOLLOWABLE))
                 .fetchOptional(ActorStore::toActor);
     }
 
@@ -71,6 +88,15 @@ public final class ActorStore {
     public List<LocalActor> listMunicipalities(DSLContext tx) {
         return tx.selectFrom(ACTOR).where(ACTOR.KIND.eq(ActorKind.MUNICIPALITY.dbName()))
                 .orderBy(ACTOR.HANDLE).fetch(ActorStore::toActor);
+    }
+
+    public List<LocalActor> listCoordinators(DSLContext tx) {
+        return tx.selectFrom(ACTOR).where(ACTOR.KIND.eq(ActorKind.COORDINATOR.dbName())).orderBy(ACTOR.HANDLE).fetch(ActorStore::toActor);
+    }
+
+    public Optional<LocalActor> findCoordinator(DSLContext tx, String handle) {
+        return tx.selectFrom(ACTOR).where(ACTOR.HANDLE.eq(handle), ACTOR.KIND.eq(ActorKind.COORDINATOR.dbName()))
+                .fetchOptional(ActorStore::toActor);
     }
 
     public int countMunicipalities(DSLContext tx) {

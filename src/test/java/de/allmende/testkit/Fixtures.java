@@ -22,4 +22,10 @@ public final class Fixtures {
     public static MunicipalityInput auental() {
         return new MunicipalityInput("auental", "Gemeinde Auental", "Neuigkeiten aus dem Rathaus.", null, null, null, "Hessen", null, null, false);
     }
+
+    /** Netzwerk Hessen: a coordinator (issue 11), the network office of a Land. */
+    public static MunicipalityInput netzwerkHessen() {
+        return new MunicipalityInput("netzwerk-hessen", "Open-Government-Netzwerk Hessen", "Koordinierungsstelle des Landes.", null, null, null,
+                "Hessen", null, null, false);
+    }
 }

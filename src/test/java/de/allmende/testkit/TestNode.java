@@ -72,7 +72,24 @@ public final class TestNode implements AutoCloseable {
         return new TestNode(Node.start(config(publicUrl().toString(), freePort(), dataDir, database, extraEnv)), dataDir, database);
     }
 
+    /**
+     * This node started again after {@link #close()}: the same port, database, data folder and public URL, as an
+     * operator restarts a node.
+     */
+    public TestNode restarted() {
+        return new TestNode(Node.start(config(publicUrl().toString(), node.port(), dataDir, database, Map.of())), dataDir, database);
+    }
+
+    /** The environment a CLI command needs to work on this node's database (for {@link InProcessCli}). */
+    public Map<String, String> cliEnvironment() {
+        return environment(publicUrl().toString(), node.port(), dataDir, database, Map.of());
+    }
+
     public static NodeConfig config(String publicUrl, int port, Path dataDir, DatabaseSettings db, Map<String, String> extraEnv) {
+        return ConfigLoader.load(environment(publicUrl, port, dataDir, db, extraEnv));
+    }
+
+    private static Map<String, String> environment(String publicUrl, int port, Path dataDir, DatabaseSettings db, Map<String, String> extraEnv) {
         Map<String, String> env = new HashMap<>();
         env.put(ConfigLoader.PUBLIC_URL, publicUrl);
         env.put(ConfigLoader.HTTP_HOST, "127.0.0.1");
@@ -84,7 +101,7 @@ public final class TestNode implements AutoCloseable {
         env.put(ConfigLoader.ALLOW_PRIVATE_NETWORKS, "true");
         env.put(ConfigLoader.RETRY_SCALE, "0.01");
         env.putAll(extraEnv);
-        return ConfigLoader.load(env);
+        return env;
     }
 
     public Node node() { return node; }

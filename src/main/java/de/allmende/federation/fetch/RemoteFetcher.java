@@ -45,7 +45,18 @@ public final class RemoteFetcher {
 
     /** Fetches and parses a document; the fragment is dropped. Throws IOException on any failure. */
     public JsonNode fetch(URI iri) throws IOException {
-        Served s = fetchServed(iri);
+        return checked(fetchServed(iri));
+    }
+
+    /**
+     * Fetches a document with a GET signed by a local actor other than the instance actor (a coordinator reading
+     * the outboxes it subscribed to), within {@code limits}; its id is checked as {@link #fetch} does.
+     */
+    public JsonNode fetchAs(URI iri, long actorId, URI actorIri, Limits limits) throws IOException {
+        return checked(fetchServed(iri, limits, hop -> signer.signGet(actorId, actorIri, hop, ACCEPT)));
+    }
+
+    private static JsonNode checked(Served s) throws IOException {
         URI id = Json.uri(s.doc().get("id")).orElseThrow(() -> new IOException("document at " + s.url() + " has no id"));
         if (!withoutFragment(id).equals(withoutFragment(s.url()))) {
             throw new IOException("document at " + s.url() + " claims id " + id);
@@ -58,10 +69,13 @@ public final class RemoteFetcher {
      * {@link #fetch} must confirm (GoToSocial serves a key at {@code …/main-key} in a stub with the actor's id).
      */
     public Served fetchServed(URI iri) throws IOException {
-        URI target = withoutFragment(iri);
         long instanceId = instanceActor.get().id();
-        SafeHttpClient.Response r = http.get(target, Limits.FETCH, Map.of("Accept", ACCEPT),
-                hop -> signer.signGet(instanceId, iris.instanceActor(), hop, ACCEPT));
+        return fetchServed(iri, Limits.FETCH, hop -> signer.signGet(instanceId, iris.instanceActor(), hop, ACCEPT));
+    }
+
+    private Served fetchServed(URI iri, Limits limits, java.util.function.Function<URI, Map<String, String>> sign) throws IOException {
+        URI target = withoutFragment(iri);
+        SafeHttpClient.Response r = http.get(target, limits, Map.of("Accept", ACCEPT), sign);
         if (!r.ok()) throw new IOException("GET " + target + " answered " + r.status());
         JsonNode doc;
         try {

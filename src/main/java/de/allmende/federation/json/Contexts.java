@@ -46,6 +46,13 @@ public final class Contexts {
         return ctx;
     }
 
+    /** The @context of a coordinator's actor document: the actors' one and the term that marks it a coordinator. */
+    public static ArrayNode coordinatorActor() {
+        ArrayNode ctx = actor();
+        ((ObjectNode) ctx.get(ctx.size() - 1)).putObject("coordinator").put("@id", "allmende:coordinator").put("@type", "xsd:boolean");
+        return ctx;
+    }
+
     /** Allmende's vocabulary for municipalities. */
     private static void allmendeTerms(ObjectNode terms) {
         terms.put("allmende", ALLMENDE_NS);

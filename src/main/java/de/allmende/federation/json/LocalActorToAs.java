@@ -31,7 +31,7 @@ public final class LocalActorToAs {
     public ObjectNode municipality(LocalActor a, List<StoredKey> keys) {
         URI id = iris.actor(a.handle());
         ObjectNode doc = F.objectNode();
-        doc.set("@context", Contexts.actor());
+        doc.set("@context", a.isCoordinator() ? Contexts.coordinatorActor() : Contexts.actor());
         doc.put("id", id.toString());
         doc.put("type", "Organization");
         doc.put("preferredUsername", a.handle());
@@ -62,6 +62,12 @@ public final class LocalActorToAs {
         a.ars().ifPresent(v -> doc.put("ars", v));
         a.land().ifPresent(v -> doc.put("land", v.iso()));
         a.population().ifPresent(p -> doc.put("population", p));
+        if (a.isCoordinator()) {
+            // An Organization like the municipalities (Mastodon shows it as a normal followable profile); the
+            // property says it is a network office that aggregates them, the field says so to people.
+            doc.put("coordinator", true);
+            field(fields, "Rolle", "Koordinierungsstelle im Open-Government-Netzwerk");
+        }
         addKeys(doc, id, keys);
         return doc;
     }

@@ -1,0 +1,95 @@
+package de.allmende.federation.inbox.handlers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.allmende.db.Database;
+import de.allmende.domain.RawJson;
+import de.allmende.federation.fetch.ActorResolver;
+import de.allmende.federation.fetch.RemoteFetcher;
+import de.allmende.federation.iri.Iris;
+import de.allmende.federation.json.ActivityJson;
+import de.allmende.federation.json.AsToRemoteActor;
+import de.allmende.federation.proof.ObjectProofChecker;
+import de.allmende.federation.vocab.AsObject;
+import de.allmende.federation.vocab.AsToInboundActivity;
+import de.allmende.federation.vocab.CreateActivity;
+import de.allmende.federation.vocab.DeleteActivity;
+import de.allmende.federation.vocab.InboundActivity;
+import de.allmende.federation.vocab.UpdateActivity;
+import de.allmende.service.ActorService;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The items of a municipality's outbox as a coordinator's backfill reads them, kept through the same conversion as
+ * received posts ({@link ReceivedPosts}), so backfilled and delivered items are one model. An outbox lists the newest
+ * first: the newest version of an object comes first (an Update's), and its Create later finds it held; a Delete
+ * leaves a tombstone, so the older Create does not bring the object back.
+ *
+ * <p>The page came from the municipality's own host, signed-fetched; only items by that actor about objects on that
+ * host are kept (an outbox may list boosts of others' posts: those are left to their authors).
+ */
+public final class BackfilledItems {
+    private final ReceivedPosts posts;
+    private final CarriedObjects carried;
+
+    private BackfilledItems(ReceivedPosts posts, CarriedObjects carried) {
+        this.posts = posts;
+        this.carried = carried;
+    }
+
+    public static BackfilledItems create(Database db, Iris iris, ActorService actors, ActorResolver resolver, RemoteFetcher fetcher) {
+        return new BackfilledItems(InboxHandlers.receivedPosts(db, iris, actors, resolver),
+                new CarriedObjects(fetcher, new ObjectProofChecker(resolver)));
+    }
+
+    /**
+     * Keeps one outbox item; returns whether it was one to keep (a post created, updated or deleted by the actor).
+     *
+     * @param pageContext the page's {@code @context}, in which items without their own are read (as they are served)
+     * @throws IOException if something it needs could not be fetched now (the page is retried)
+     */
+    public boolean keep(JsonNode item, URI municipality, Optional<JsonNode> pageContext) throws IOException {
+        if (!(item instanceof ObjectNode o)) return false; // a bare IRI: an outbox of Allmende, Mastodon or GoToSocial embeds
+        ObjectNode withContext = o;
+        if (!o.has("@context") && pageContext.isPresent()) {
+            withContext = o.deepCopy();
+            withContext.set("@context", pageContext.get());
+        }
+        InboundActivity activity;
+        try {
+            activity = AsToInboundActivity.convert(withContext);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (!activity.actor().equals(municipality)) return false;
+        var view = AsToInboundActivity.view(activity);
+        if (view.isEmpty()) return false;
+        return switch (view.get()) {
+            case CreateActivity c -> keepVersion(activity, carried.embeddedOrFetched(c.created()), municipality);
+            case UpdateActivity u -> keepVersion(activity, carried.embeddedOrFetched(u.updated()), municipality);
+            case DeleteActivity d when !d.deleted().equals(municipality) && onHost(d.deleted(), municipality) -> {
+                RawJson tombstone = new RawJson(ActivityJson.tombstone(d.deleted(), Instant.now()).toString());
+                posts.use().backfilledDeletion(ReceivedActivities.neverPublic(activity, d.deleted()), tombstone);
+                yield true;
+            }
+            default -> false;
+        };
+    }
+
+    private boolean keepVersion(InboundActivity activity, AsObject object, URI municipality) throws IOException {
+        URI id = object.id().orElseThrow();
+        if (!onHost(id, municipality) || !object.attributedTo().orElse(municipality).equals(municipality)) return false;
+        if (AsToRemoteActor.ACTOR_TYPES.contains(object.type().orElse(""))) return false; // a profile update
+        var converted = posts.convert(object, municipality, carried.proofOf(object, activity));
+        posts.use().backfilled(ReceivedActivities.of(activity, id), converted);
+        return true;
+    }
+
+    private static boolean onHost(URI object, URI actor) {
+        return object.getRawAuthority() != null && object.getRawAuthority().equalsIgnoreCase(actor.getRawAuthority());
+    }
+}

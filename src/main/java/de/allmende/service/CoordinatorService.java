@@ -1,0 +1,72 @@
+package de.allmende.service;
+
+import de.allmende.db.Database;
+import de.allmende.domain.LocalActor;
+import de.allmende.domain.coordinator.Subscription;
+import de.allmende.service.port.LocalIris;
+import de.allmende.service.port.Municipalities;
+import de.allmende.store.CoordinatorStore;
+import de.allmende.support.ApiException;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A coordinator subscribes to municipalities (issue 11): it follows each with a normal Follow, and the backfill of
+ * the municipality's outbox is queued (worked by the backfill worker, resumable). What the municipality publishes
+ * afterwards arrives by normal federation.
+ */
+public final class CoordinatorService {
+    private final Database db;
+    private final LocalIris iris;
+    private final Municipalities municipalities;
+    private final FollowService follows;
+    private final CoordinatorStore store = new CoordinatorStore();
+
+    public CoordinatorService(Database db, LocalIris iris, Municipalities municipalities, FollowService follows) {
+        this.db = db;
+        this.iris = iris;
+        this.municipalities = municipalities;
+        this.follows = follows;
+    }
+
+    /** Subscribes to the municipality {@code @name@host}; returns its actor IRI. */
+    public URI subscribeByHandle(LocalActor coordinator, String handle) {
+        URI municipality = municipalities.byHandle(handle);
+        subscribe(coordinator, municipality);
+        return municipality;
+    }
+
+    /** Subscribes to every municipality the node at {@code node} hosts; returns their actor IRIs. */
+    public List<URI> subscribeByNode(LocalActor coordinator, URI node) {
+        List<URI> found = municipalities.ofNode(node);
+        if (found.isEmpty()) throw ApiException.unprocessable(node + " lists no municipalities in its NodeInfo");
+        List<URI> subscribed = new ArrayList<>();
+        for (URI m : found) {
+            subscribe(coordinator, m);
+            subscribed.add(m);
+        }
+        return subscribed;
+    }
+
+    private void subscribe(LocalActor coordinator, URI municipality) {
+        if (iris.isLocal(municipality)) throw ApiException.unprocessable("a coordinator aggregates other nodes; " + municipality + " is on this one");
+        URI coordinatorIri = iris.actor(coordinator.handle());
+        URI outbox = municipalities.outboxOf(municipality, coordinator.id(), coordinatorIri);
+        // Subscribing again repeats the Follow (one may have been lost); the backfill is queued once.
+        follows.follow(coordinator, municipality);
+        db.dsl().transaction(cfg -> store.subscribe(cfg.dsl(), coordinator.id(), municipality, outbox));
+    }
+
+    /** Unfollows the municipality and stops aggregating it; what was aggregated stays. */
+    public void unsubscribe(LocalActor coordinator, URI municipality) {
+        boolean was = db.dsl().transactionResult(cfg -> store.unsubscribe(cfg.dsl(), coordinator.id(), municipality));
+        if (!was) throw ApiException.notFound("not subscribed to " + municipality);
+        follows.unfollow(coordinator, municipality);
+    }
+
+    public List<Subscription> subscriptions(LocalActor coordinator) {
+        return store.subscriptions(db.dsl(), coordinator.id());
+    }
+}
