@@ -110,6 +110,7 @@ public final class RemotePosts {
             activities.keep(cfg.dsl(), delete);
             objects.insertRemote(cfg.dsl(), delete.object().toString(), "Tombstone", delete.actor().toString(), null, tombstone,
                     ObjectProof.absent());
+            objects.markDeleted(cfg.dsl(), delete.object().toString(), tombstone);
         });
     }
 
