@@ -60,7 +60,10 @@ class BackfillRestartTest {
                 assertEquals(PAGES, node.count("SELECT pages_done FROM coordinator_backfill"));
                 List<Provenance> provenance = new ProvenanceStore().byAuthor(node.node().services().db.dsl(), amt.id());
                 assertEquals(PAGES * PER_PAGE, provenance.size(), "every note");
-                assertTrue(provenance.stream().allMatch(p -> p.proof() == ObjectProof.Status.ABSENT && p.via() == Provenance.Via.BACKFILL));
+                assertTrue(provenance.stream().allMatch(p -> p.via() == Provenance.Via.BACKFILL));
+                assertEquals(List.of(outbox.badlySigned()), provenance.stream().filter(p -> p.proof() == ObjectProof.Status.INVALID)
+                        .map(Provenance::object).toList(), "a proof that does not verify is recorded as invalid");
+                assertEquals(PAGES * PER_PAGE - 1, provenance.stream().filter(p -> p.proof() == ObjectProof.Status.ABSENT).count());
                 assertEquals(0, node.count("SELECT count(*) FROM post WHERE iri = '" + outbox.deleted() + "'"),
                         "a Delete listed before its Create keeps the object from coming back");
                 assertEquals(1, node.count("SELECT count(*) FROM ap_object WHERE type = 'Tombstone' AND deleted IS NOT NULL AND iri = '"
@@ -75,7 +78,7 @@ class BackfillRestartTest {
         }
     }
 
-    private record Outbox(URI edited, URI deleted) {}
+    private record Outbox(URI edited, URI deleted, URI badlySigned) {}
 
     /**
      * Newest first, as outboxes list: page 1 opens with an Update of the first note and a Delete of the second, whose
@@ -91,6 +94,10 @@ class BackfillRestartTest {
         ObjectNode delete = remote.activity(amt, "Delete");
         URI deleted = URI.create(creates.get(1).get("object").get("id").asText());
         delete.put("object", deleted.toString());
+        ObjectNode badlySigned = (ObjectNode) creates.get(5).get("object");
+        badlySigned.putObject("proof").put("type", "DataIntegrityProof").put("cryptosuite", "eddsa-jcs-2022")
+                .put("verificationMethod", amt.ed25519KeyId()).put("proofPurpose", "assertionMethod")
+                .put("created", "2026-01-01T00:00:00Z").put("proofValue", "z3FXQjecWufY46yg5abdVZsXqLhxhueuSoZgNSARiKBk9czhSePTFehP8c3PGfb6a22gkfUKKiBDfUY2VRDeZG7tb");
         List<ObjectNode> items = new ArrayList<>(List.of(update, delete));
         items.addAll(creates.reversed());
         String base = remote.base().toString();
@@ -105,7 +112,7 @@ class BackfillRestartTest {
             if (p < PAGES) page.put("next", base + pagePath(amt, p + 1));
             remote.serve(pagePath(amt, p), page);
         }
-        return new Outbox(URI.create(editedNote.get("id").asText()), deleted);
+        return new Outbox(URI.create(editedNote.get("id").asText()), deleted, URI.create(badlySigned.get("id").asText()));
     }
 
     private static String pagePath(FakeRemote.Actor amt, int page) {

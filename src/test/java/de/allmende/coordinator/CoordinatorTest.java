@@ -80,8 +80,12 @@ class CoordinatorTest {
                 "application/jrd+json");
         assertEquals(200, jrd.statusCode());
         assertTrue(jrd.body().contains(coordinatorNode.actorIri("netzwerk-hessen").toString()));
+        var page = coordinatorNode.get("/actors/netzwerk-hessen", "text/html");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("Open-Government-Netzwerk Hessen"));
         var list = cli("coordinator", "list");
         assertTrue(list.stdout().contains("@netzwerk-hessen@") && list.stdout().contains("Hessen"), list.stdout());
+        assertTrue(cli("actor", "list").stdout().contains("no municipalities yet"), "a coordinator is no municipality");
     }
 
     @Test
