@@ -12,4 +12,9 @@ final class ReceivedActivities {
         return activities.insert(tx, activity.id().toString(), activity.type(), activity.actor().toString(),
                 activity.object().toString(), null, activity.isPublic(), activity.json()).isPresent();
     }
+
+    /** Whether an activity (a boost, say) with this IRI was kept. */
+    boolean holds(DSLContext tx, String iri) {
+        return activities.find(tx, iri).isPresent();
+    }
 }

@@ -74,12 +74,21 @@ public final class RemotePosts {
     }
 
     private void created(ReceivedActivity create, ReceivedObject object, Via via) {
-        db.dsl().transaction(cfg -> {
-            DSLContext tx = cfg.dsl();
-            activities.keep(tx, create);
-            keepNew(tx, create.actor(), object);
-            provenance.record(tx, object.id(), create.actor(), object.proof(), via);
-        });
+        db.dsl().transaction(cfg -> created(cfg.dsl(), create, object, via));
+    }
+
+    private void created(DSLContext tx, ReceivedActivity create, ReceivedObject object, Via via) {
+        activities.keep(tx, create);
+        keepNew(tx, create.actor(), object);
+        provenance.record(tx, object.id(), create.actor(), object.proof(), via);
+    }
+
+    /**
+     * Whether an edit or a delete of an object not held here is by an author a coordinator of this node aggregates:
+     * its backfill may not have reached the object yet, and must then not keep the older version it lists.
+     */
+    private boolean overtakesBackfill(DSLContext tx, String object, URI author) {
+        return objects.find(tx, object).isEmpty() && provenance.aggregates(tx, author);
     }
 
     /** A new version of an object we hold by its author; an edit of an unknown object, or of someone else's, is ignored. */
@@ -87,7 +96,10 @@ public final class RemotePosts {
         db.dsl().transaction(cfg -> {
             DSLContext tx = cfg.dsl();
             String id = object.id().toString();
-            if (!heldAsTheirs(tx, id, update.actor())) return;
+            if (!heldAsTheirs(tx, id, update.actor())) {
+                if (overtakesBackfill(tx, id, update.actor()) && object.post().isPresent()) created(tx, update, object, Via.DELIVERY);
+                return;
+            }
             activities.keep(tx, update);
             objects.updateRemote(tx, id, object.json(), object.proof());
             provenance.record(tx, object.id(), update.actor(), object.proof(), Via.DELIVERY);
@@ -106,12 +118,26 @@ public final class RemotePosts {
             deleted(delete, tombstone);
             return;
         }
+        db.dsl().transaction(cfg -> keepTombstone(cfg.dsl(), delete, tombstone));
+    }
+
+    /**
+     * A delivered Delete of an object not held here: by an author a coordinator aggregates, the object is kept as
+     * {@code tombstone}, so that the backfill under way does not bring it back; by anyone else, or of an activity
+     * (a boost), it is ignored.
+     */
+    public void deletedBeforeKept(ReceivedActivity delete, RawJson tombstone) {
         db.dsl().transaction(cfg -> {
-            activities.keep(cfg.dsl(), delete);
-            objects.insertRemote(cfg.dsl(), delete.object().toString(), "Tombstone", delete.actor().toString(), null, tombstone,
-                    ObjectProof.absent());
-            objects.markDeleted(cfg.dsl(), delete.object().toString(), tombstone);
+            DSLContext tx = cfg.dsl();
+            String object = delete.object().toString();
+            if (overtakesBackfill(tx, object, delete.actor()) && !activities.holds(tx, object)) keepTombstone(tx, delete, tombstone);
         });
+    }
+
+    private void keepTombstone(DSLContext tx, ReceivedActivity delete, RawJson tombstone) {
+        activities.keep(tx, delete);
+        objects.insertRemote(tx, delete.object().toString(), "Tombstone", delete.actor().toString(), null, tombstone, ObjectProof.absent());
+        objects.markDeleted(tx, delete.object().toString(), tombstone);
     }
 
     /**

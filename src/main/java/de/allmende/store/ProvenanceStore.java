@@ -21,8 +21,7 @@ public final class ProvenanceStore {
      * and last fetch follow the latest version.
      */
     public void record(DSLContext tx, URI object, URI author, ObjectProof proof, Via via) {
-        var subscribed = DSL.selectOne().from(COORDINATOR_SUBSCRIPTION).where(COORDINATOR_SUBSCRIPTION.MUNICIPALITY.eq(author.toString()));
-        if (!tx.fetchExists(subscribed)) return;
+        if (!aggregates(tx, author)) return;
         tx.insertInto(AGGREGATED_ITEM)
                 .set(AGGREGATED_ITEM.OBJECT_IRI, object.toString())
                 .set(AGGREGATED_ITEM.ORIGIN_HOST, object.getRawAuthority())
@@ -35,6 +34,11 @@ public final class ProvenanceStore {
                 .set(AGGREGATED_ITEM.PROOF_KEY, proof.key().orElse(null))
                 .set(AGGREGATED_ITEM.LAST_FETCHED, DSL.currentOffsetDateTime())
                 .execute();
+    }
+
+    /** Whether a coordinator of this node subscribes to {@code author}. */
+    public boolean aggregates(DSLContext tx, URI author) {
+        return tx.fetchExists(DSL.selectOne().from(COORDINATOR_SUBSCRIPTION).where(COORDINATOR_SUBSCRIPTION.MUNICIPALITY.eq(author.toString())));
     }
 
     /** The provenance of every item by {@code author}, oldest first. */

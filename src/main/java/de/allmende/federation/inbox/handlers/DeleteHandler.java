@@ -36,11 +36,13 @@ public final class DeleteHandler implements ActivityHandler<DeleteActivity> {
             resolver.forget(delete.actor()); // its keys verify nothing any more, also from memory
             return;
         }
+        RawJson tombstone = new RawJson(ActivityJson.tombstone(delete.deleted(), Instant.now()).toString());
         if (!posts.holds(delete.deleted())) {
-            boosts.withdrawn(delete.actor(), Optional.of(delete.deleted()), Optional.empty()); // an Announce, if any
+            // An Announce, if any; else maybe a post a coordinator's backfill has not reached yet.
+            boosts.withdrawn(delete.actor(), Optional.of(delete.deleted()), Optional.empty());
+            posts.deletedBeforeKept(ReceivedActivities.neverPublic(delete.activity(), delete.deleted()), tombstone);
             return;
         }
-        RawJson tombstone = new RawJson(ActivityJson.tombstone(delete.deleted(), Instant.now()).toString());
         posts.deleted(ReceivedActivities.neverPublic(delete.activity(), delete.deleted()), tombstone);
     }
 }
