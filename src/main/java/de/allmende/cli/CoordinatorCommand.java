@@ -65,7 +65,7 @@ public final class CoordinatorCommand {
 
     /** Whom to subscribe to: one municipality by handle, or every municipality of a node. */
     static final class Target {
-        @Option(names = "--handle", required = true, description = "a municipality, @name@host") String handle;
+        @Option(names = "--handle", required = true, description = "a municipality, @name@host (or its actor URL)") String handle;
         @Option(names = "--node", required = true, description = "every municipality of an Allmende node, https://host") String node;
     }
 

@@ -151,8 +151,8 @@ class CoordinatorTest {
 
     @Test
     @Order(5)
-    void unsubscribingUnfollowsAndEndsTheSubscription() {
-        var r = cli("coordinator", "unsubscribe", "--coordinator", "netzwerk-hessen", "--handle", "@auental@" + b.publicUrl().getRawAuthority());
+    void unsubscribingByActorUrlUnfollowsAndEndsTheSubscription() {
+        var r = cli("coordinator", "unsubscribe", "--coordinator", "netzwerk-hessen", "--handle", auental.toString());
         assertEquals(0, r.exitCode(), r.stderr());
         assertEquals(0, coordinatorNode.count("SELECT count(*) FROM coordinator_subscription WHERE municipality = '" + auental + "'"));
         TestNode.awaitQuiet(coordinatorNode, a, b);

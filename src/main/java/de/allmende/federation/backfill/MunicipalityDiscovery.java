@@ -33,8 +33,18 @@ public final class MunicipalityDiscovery implements Municipalities {
         this.http = http;
     }
 
+    /** Also takes the actor's URL as it is (to unsubscribe from a node that no longer answers WebFinger, say). */
     @Override
     public URI byHandle(String handle) {
+        if (handle.startsWith("https://") || handle.startsWith("http://")) {
+            try {
+                URI actor = new URI(handle);
+                if (actor.getHost() != null) return actor;
+            } catch (java.net.URISyntaxException e) {
+                // reported below
+            }
+            throw ApiException.unprocessable("not an actor URL: " + handle);
+        }
         try {
             return resolver.webfinger(handle);
         } catch (IOException e) {

@@ -9,7 +9,7 @@ import java.util.List;
  * 502 for a node that does not answer as it should.
  */
 public interface Municipalities {
-    /** The actor IRI of {@code @name@host} (WebFinger). */
+    /** The actor IRI of {@code @name@host} (WebFinger), or of an actor URL given as it is. */
     URI byHandle(String handle);
 
     /** The municipalities a node publishes in its NodeInfo metadata (as every Allmende node does). */
