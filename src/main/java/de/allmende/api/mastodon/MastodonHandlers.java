@@ -46,6 +46,7 @@ public final class MastodonHandlers {
     private final TagsHandler tags;
     private final FiltersHandler filters;
     private final FiltersV1Handler filtersV1;
+    private final ProfileHandler profile;
 
     public MastodonHandlers(Services s, Templates templates) {
         AccountPages pages = new AccountPages(templates, s.config.nodeName());
@@ -93,6 +94,8 @@ public final class MastodonHandlers {
                 s.blocks, s.actors, s.config.publicUrl().getRawAuthority());
         this.interactions = new InteractionsHandler(statusActions, statusReads, accountReads, accounts, statusJson, paging);
         this.relations = new RelationsHandler(accountActions, accountReads, accounts, accountJson, paging);
+        this.profile = new ProfileHandler(new de.allmende.service.client.ProfileEdits(s.db, s.media, s.profiles, s.audit),
+                accountReads, accountJson, viewers);
     }
 
     /** Start-up and organising reading: markers, lists, hashtags, filters (v2 and v1); bodies read where a call takes one. */
@@ -150,6 +153,8 @@ public final class MastodonHandlers {
     /** The read path: accounts, statuses, timelines. */
     public AccountsHandler accounts() { return accounts; }
     public StatusesHandler statuses() { return statuses; }
+    /** The municipality's profile, as an admin edits it from an app (multipart, with avatar and header). */
+    public Handler<RoutingContext> updateCredentials() { return profile::updateCredentials; }
     /** Notifications and search (issue 10). */
     public NotificationsHandler notifications() { return notifications; }
     public SearchHandler search() { return search; }

@@ -12,7 +12,6 @@ import de.allmende.domain.client.StatusChange;
 import de.allmende.domain.client.StatusRevision;
 import de.allmende.domain.client.StatusSource;
 import de.allmende.domain.client.StatusText;
-import de.allmende.domain.oauth.ClientGrant;
 import de.allmende.domain.post.Visibility;
 import de.allmende.service.client.AccountReads;
 import de.allmende.service.client.StatusWrites;
@@ -105,9 +104,7 @@ public final class StatusWritesHandler {
     }
 
     private Poster poster(RoutingContext ctx) {
-        ClientGrant grant = ClientAuth.grant(ctx);
-        ClientGrant.User user = grant.user().orElseThrow();
-        return new Poster(user.municipality(), accounts.viewer(user.municipality()), user.personId(), grant.tokenId());
+        return new Viewers(accounts).poster(ctx);
     }
 
     /** Mastodon's four visibilities by their API names; none given: public (the municipality's default). */
