@@ -10,7 +10,6 @@ import de.allmende.service.client.NotificationReads;
 import de.allmende.service.client.Search;
 import de.allmende.domain.FileType;
 import de.allmende.service.client.PollService;
-import de.allmende.store.PollStore;
 import de.allmende.route.Route;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -62,8 +61,7 @@ public final class MastodonHandlers {
         var accountReads = new de.allmende.service.client.AccountReads(s.db, s.iris, s.config.publicUrl().getRawAuthority());
         var statusReads = new de.allmende.service.client.StatusReads(s.db, s.iris);
         AccountJson accountJson = new AccountJson(s.iris);
-        PollStore pollStore = new PollStore();
-        StatusJson statusJson = new StatusJson(accountJson, s.iris, id -> pollStore.find(s.db.dsl(), id));
+        StatusJson statusJson = new StatusJson(accountJson, s.iris);
         Paging paging = new Paging(s.iris);
         var filters = new de.allmende.service.client.Filters(s.db);
         FilteredPages filtered = new FilteredPages(statusJson, paging, new de.allmende.service.client.FilterMatcher(s.db));
