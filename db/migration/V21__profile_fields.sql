@@ -10,3 +10,7 @@ ALTER TABLE actor
     ADD COLUMN default_privacy   text    NOT NULL DEFAULT 'public' CHECK (default_privacy IN ('public', 'unlisted', 'private', 'direct')),
     ADD COLUMN default_sensitive boolean NOT NULL DEFAULT false,
     ADD COLUMN default_language  text    CHECK (default_language ~ '^[a-z]{2}$');
+
+-- Hashtag search (search v2, type=hashtags) matches names by prefix: an index that LIKE 'prefix%' can use whatever
+-- the database's collation.
+CREATE INDEX post_tag_name_prefix ON post_tag (name text_pattern_ops);

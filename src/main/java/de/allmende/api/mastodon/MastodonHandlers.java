@@ -70,11 +70,12 @@ public final class MastodonHandlers {
         this.statuses = new StatusesHandler(accountReads, statusReads, statusJson, filtered);
         this.markers = new MarkersHandler(new de.allmende.service.client.Markers(s.db), viewers);
         this.lists = new ListsHandler(new de.allmende.service.client.Lists(s.db), statusReads, accountJson, filtered, paging, viewers);
-        this.tags = new TagsHandler(new de.allmende.service.client.Tags(s.db), statusReads, statusJson, filtered, paging, viewers);
+        var hashtags = new de.allmende.service.client.Tags(s.db, s.clock);
+        this.tags = new TagsHandler(hashtags, statusReads, statusJson, filtered, paging, viewers);
         this.filters = new FiltersHandler(filters, viewers);
         this.filtersV1 = new FiltersV1Handler(filters, viewers);
         this.notifications = new NotificationsHandler(accountReads, new NotificationReads(s.db, statusReads), accountJson, statusJson, paging);
-        this.search = new SearchHandler(accountReads, new Search(s.db, s.iris, s.federation.lookup, statusReads,
+        this.search = new SearchHandler(accountReads, new Search(s.db, s.iris, s.federation.lookup, statusReads, hashtags,
                 s.config.publicUrl().getRawAuthority()), accountJson, statusJson);
         var statusWrites = new de.allmende.service.client.StatusWrites(s.db, s.iris, s.config.publicUrl().getRawAuthority(), s.notes,
                 s.content, s.audit, statusReads);
