@@ -42,7 +42,7 @@ final class AccountJson {
         o.put("group", a.group());
         o.put("created_at", TIME.format(a.createdAt()));
         o.put("note", a.isLocal() ? a.noteHtml() : Markdown.sanitize(a.noteHtml()));
-        o.put("url", (a.isLocal() ? iris.profilePage(a.username()) : a.url().orElseThrow()).toString());
+        o.put("url", url(a));
         o.put("uri", (a.isLocal() ? iris.actor(a.username()) : a.uri().orElseThrow()).toString());
         String avatar = avatar(a).toString();
         String header = header(a).toString();
@@ -85,8 +85,13 @@ final class AccountJson {
         o.put("id", Long.toString(a.id()));
         o.put("username", a.username());
         o.put("acct", a.acct());
-        o.put("url", (a.isLocal() ? iris.profilePage(a.username()) : a.url().orElseThrow()).toString());
+        o.put("url", url(a));
         return o;
+    }
+
+    /** The account's profile page: this node's for a municipality, the remote server's otherwise. */
+    String url(AccountFacts a) {
+        return (a.isLocal() ? iris.profilePage(a.username()) : a.url().orElseThrow()).toString();
     }
 
     private URI avatar(AccountFacts a) {

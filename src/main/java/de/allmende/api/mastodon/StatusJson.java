@@ -26,10 +26,12 @@ final class StatusJson {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private final AccountJson accounts;
     private final Iris iris;
+    private final CardJson cards;
 
     StatusJson(AccountJson accounts, Iris iris) {
         this.accounts = accounts;
         this.iris = iris;
+        this.cards = new CardJson(accounts);
     }
 
     ArrayNode statuses(List<StatusView> views) {
@@ -80,7 +82,7 @@ final class StatusJson {
         o.putNull("application");
         if (v.poll().isPresent()) o.set("poll", PollJson.poll(v.poll().get()));
         else o.putNull("poll");
-        o.putNull("card");
+        cards.card(v).ifPresentOrElse(c -> o.set("card", c), () -> o.putNull("card"));
         if (p.updated().isPresent()) o.put("edited_at", AccountJson.time(p.updated().get()));
         else o.putNull("edited_at");
         // A boost answers for the boosted post, as Mastodon's reblog wrapper does.
