@@ -128,6 +128,26 @@ class UpdateCredentialsTest {
     }
 
     @Test
+    @DisplayName("the presets in source decide what a new status leaves out: visibility, sensitive, language")
+    void presetsApplyToNewStatuses() {
+        admin.entity("PATCH", "/api/v1/accounts/update_credentials",
+                "{\"source\": {\"privacy\": \"private\", \"sensitive\": true, \"language\": \"en\"}}", "CredentialAccount");
+        JsonNode preset = ClientApi.entity(editor.send("POST", "/api/v1/statuses", "{\"status\": \"Nur für Follower\"}"), "Status");
+        assertEquals("private", preset.path("visibility").asText());
+        assertTrue(preset.path("sensitive").asBoolean());
+        assertEquals("en", preset.path("language").asText());
+        JsonNode chosen = ClientApi.entity(editor.send("POST", "/api/v1/statuses",
+                "{\"status\": \"Für alle\", \"visibility\": \"public\", \"sensitive\": false, \"language\": \"de\"}"), "Status");
+        assertEquals("public", chosen.path("visibility").asText(), "what the app sends wins");
+        assertFalse(chosen.path("sensitive").asBoolean());
+        assertEquals("de", chosen.path("language").asText());
+        admin.entity("PATCH", "/api/v1/accounts/update_credentials",
+                "{\"source\": {\"privacy\": \"public\", \"sensitive\": false, \"language\": \"\"}}", "CredentialAccount");
+        assertEquals("public", ClientApi.entity(editor.send("POST", "/api/v1/statuses", "{\"status\": \"Wieder öffentlich\"}"), "Status")
+                .path("visibility").asText());
+    }
+
+    @Test
     @DisplayName("an editor may post but not change the profile: 403, and nothing changes")
     void editorIsRefused() {
         JsonNode before = admin.entity("/api/v1/accounts/verify_credentials", "CredentialAccount");
