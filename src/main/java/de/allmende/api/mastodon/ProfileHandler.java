@@ -52,6 +52,9 @@ final class ProfileHandler {
      */
     private static Optional<List<ProfileField>> fields(BodyParams p) {
         if (!p.has("fields_attributes")) return Optional.empty();
+        if (p.objects("fields_attributes").isEmpty() && !p.strings("fields_attributes").isEmpty()) {
+            throw ApiException.unprocessable("Validation failed: fields_attributes are pairs of name and value");
+        }
         return Optional.of(p.objects("fields_attributes").stream()
                 .map(f -> new ProfileField(f.string("name").orElse("").strip(), f.string("value").orElse("").strip()))
                 .filter(f -> !f.name().isEmpty() || !f.value().isEmpty()).toList());

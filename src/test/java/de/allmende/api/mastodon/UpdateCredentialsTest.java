@@ -160,7 +160,7 @@ class UpdateCredentialsTest {
     }
 
     @Test
-    @DisplayName("an avatar that is no image, or a header that cannot be read, is Mastodon's 422; the profile stays")
+    @DisplayName("an avatar that is no image, a header that cannot be read, or fields that are no pairs: 4xx; the profile stays")
     void badImagesAre422() {
         JsonNode before = admin.entity("/api/v1/accounts/verify_credentials", "CredentialAccount");
         HttpResponse<String> pdf = patch(admin, new Multipart().field("display_name", "Nicht so").file("avatar", "plan.pdf", "application/pdf", SampleFiles.pdf()));
@@ -172,11 +172,16 @@ class UpdateCredentialsTest {
                 + "{\"name\":\"a\",\"value\":\"1\"},{\"name\":\"b\",\"value\":\"2\"},{\"name\":\"c\",\"value\":\"3\"},"
                 + "{\"name\":\"d\",\"value\":\"4\"},{\"name\":\"e\",\"value\":\"5\"}]}");
         assertEquals(422, ClientApi.error(tooMany), tooMany.body());
+        HttpResponse<String> notPairs = admin.send("PATCH", "/api/v1/accounts/update_credentials", "{\"fields_attributes\": \"Telefon\"}");
+        assertEquals(422, ClientApi.error(notPairs), notPairs.body());
+        HttpResponse<String> notJson = admin.send("PATCH", "/api/v1/accounts/update_credentials", "[1, 2]");
+        assertEquals(400, ClientApi.error(notJson), notJson.body());
         HttpResponse<String> privacy = admin.sendForm("PATCH", "/api/v1/accounts/update_credentials", "source%5Bprivacy%5D=everyone");
         assertEquals(422, ClientApi.error(privacy), privacy.body());
         JsonNode after = admin.entity("/api/v1/accounts/verify_credentials", "CredentialAccount");
         assertEquals(before.path("display_name"), after.path("display_name"));
         assertEquals(before.path("avatar"), after.path("avatar"));
+        assertEquals(before.path("fields"), after.path("fields"));
         assertEquals(0, node.count("SELECT count(*) FROM media WHERE file_name IN ('plan.pdf', 'kopf.png')"), "refused uploads leave nothing");
     }
 
