@@ -185,6 +185,9 @@ public enum Route {
     STATUS_UNBOOKMARK(CLIENT_API, POST, at("/v1/statuses/", CLIENT_ID, "/unbookmark"), ClientScopes.person("write", "write:bookmarks"), JSON),
     STATUS_PIN(CLIENT_API, POST, at("/v1/statuses/", CLIENT_ID, "/pin"), ClientScopes.person("write", "write:accounts"), JSON),
     STATUS_UNPIN(CLIENT_API, POST, at("/v1/statuses/", CLIENT_ID, "/unpin"), ClientScopes.person("write", "write:accounts"), JSON),
+    /** Mastodon's conversation mute: no notifications from the status's thread for the municipality. */
+    STATUS_MUTE(CLIENT_API, POST, at("/v1/statuses/", CLIENT_ID, "/mute"), ClientScopes.person("write", "write:mutes"), JSON),
+    STATUS_UNMUTE(CLIENT_API, POST, at("/v1/statuses/", CLIENT_ID, "/unmute"), ClientScopes.person("write", "write:mutes"), JSON),
     STATUS_FAVOURITED_BY(CLIENT_API, GET, at("/v1/statuses/", CLIENT_ID, "/favourited_by"), ClientScopes.person("read", "read:accounts"), JSON),
     STATUS_REBLOGGED_BY(CLIENT_API, GET, at("/v1/statuses/", CLIENT_ID, "/reblogged_by"), ClientScopes.person("read", "read:accounts"), JSON),
     FAVOURITES(CLIENT_API, GET, at("/v1/favourites"), ClientScopes.person("read", "read:favourites"), JSON),
@@ -245,6 +248,8 @@ public enum Route {
     FILTER_V1(CLIENT_API, GET, at("/v1/filters/", CLIENT_ID), ClientScopes.person("read", "read:filters"), JSON),
     FILTER_V1_UPDATE(CLIENT_API, PUT, at("/v1/filters/", CLIENT_ID), ClientScopes.person("write", "write:filters"), JSON),
     FILTER_V1_DELETE(CLIENT_API, DELETE, at("/v1/filters/", CLIENT_ID), ClientScopes.person("write", "write:filters"), JSON),
+    /** A report about an account and some of its posts, kept for moderation; forwarded to a remote account's server as a Flag. */
+    REPORT_CREATE(CLIENT_API, POST, at("/v1/reports"), ClientScopes.person("write", "write:reports"), JSON),
     APPS_VERIFY_CREDENTIALS(CLIENT_API, GET, at("/v1/apps/verify_credentials"), ClientScopes.anyToken(), JSON),
     /** The login and consent page; its form posts to {@link #OAUTH_AUTHORIZE_FORM}. */
     OAUTH_AUTHORIZE(OAUTH, GET, at("/authorize"), PUBLIC, HTML),

@@ -46,6 +46,7 @@ public final class MastodonHandlers {
     private final FiltersHandler filters;
     private final FiltersV1Handler filtersV1;
     private final ProfileHandler profile;
+    private final ReportsHandler reports;
 
     public MastodonHandlers(Services s, Templates templates) {
         AccountPages pages = new AccountPages(templates, s.config.nodeName());
@@ -95,6 +96,8 @@ public final class MastodonHandlers {
         this.relations = new RelationsHandler(accountActions, accountReads, accounts, accountJson, paging);
         this.profile = new ProfileHandler(new de.allmende.service.client.ProfileEdits(s.db, s.media, s.profiles, s.audit),
                 accountReads, accountJson, viewers);
+        this.reports = new ReportsHandler(new de.allmende.service.ReportService(s.db, s.iris, s.federation.outbox, s.audit), accountReads,
+                accountJson);
     }
 
     /** Start-up and organising reading: markers, lists, hashtags, filters (v2 and v1); bodies read where a call takes one. */
@@ -176,6 +179,8 @@ public final class MastodonHandlers {
     /** Interactions: favourites, boosts, bookmarks, pins; follows, blocks, mutes, notes, hidden domains. */
     public InteractionsHandler interactions() { return interactions; }
     public RelationsHandler relations() { return relations; }
+    /** Reports about accounts and their posts (forwarded to their servers as a Flag when asked). */
+    public ReportsHandler reports() { return reports; }
     public Handler<RoutingContext> serverMetadata() { return serverMetadata; }
     public Handler<RoutingContext> userInfo() { return OAuthAnswers.answering(userInfo::handle); }
     public Handler<RoutingContext> createApp() { return OAuthAnswers.answering(apps::create); }

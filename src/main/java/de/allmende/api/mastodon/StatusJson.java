@@ -89,7 +89,7 @@ final class StatusJson {
         StatusView subject = v.reblog().orElse(v);
         o.put("favourited", subject.counts().favourited());
         o.put("reblogged", subject.counts().reblogged());
-        o.put("muted", false);
+        o.put("muted", subject.counts().muted());
         o.put("bookmarked", subject.counts().bookmarked());
         o.put("pinned", subject.counts().pinned());
         o.set("filtered", FilterJson.results(hits));

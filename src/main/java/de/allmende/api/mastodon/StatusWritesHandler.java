@@ -13,6 +13,7 @@ import de.allmende.domain.client.StatusChange;
 import de.allmende.domain.client.StatusRevision;
 import de.allmende.domain.client.StatusSource;
 import de.allmende.domain.client.StatusText;
+import de.allmende.domain.oauth.ClientGrant;
 import de.allmende.domain.post.Visibility;
 import de.allmende.service.client.AccountReads;
 import de.allmende.service.client.StatusWrites;
@@ -109,7 +110,14 @@ public final class StatusWritesHandler {
     }
 
     private Poster poster(RoutingContext ctx) {
-        return new Viewers(accounts).poster(ctx);
+        return poster(ctx, accounts);
+    }
+
+    /** The person writing with the request's token, as the municipality it acts as. */
+    static Poster poster(RoutingContext ctx, AccountReads accounts) {
+        ClientGrant grant = ClientAuth.grant(ctx);
+        ClientGrant.User user = grant.user().orElseThrow();
+        return new Poster(user.municipality(), accounts.viewer(user.municipality()), user.personId(), grant.tokenId());
     }
 
     /** Mastodon's four visibilities by their API names. */

@@ -23,9 +23,7 @@ final class Viewers {
 
     /** Who writes: the person behind the token, acting as its municipality with this token. */
     Poster poster(RoutingContext ctx) {
-        ClientGrant grant = ClientAuth.grant(ctx);
-        ClientGrant.User user = grant.user().orElseThrow();
-        return new Poster(user.municipality(), accounts.viewer(user.municipality()), user.personId(), grant.tokenId());
+        return StatusWritesHandler.poster(ctx, accounts);
     }
 
     Optional<Viewer> optional(RoutingContext ctx) {

@@ -358,6 +358,13 @@ public final class OutboxService implements Publisher {
         outbox.toFollowers(tx, a, change, post.toString(), false, List.of());
     }
 
+    /** A report to the reported account's server (its shared inbox, if it has one): never public, kept in no outbox. */
+    @Override
+    public void flag(DSLContext tx, LocalActor sender, URI id, RemoteActor reported, List<URI> statuses, String comment) {
+        ObjectNode flag = ActivityJson.flag(id, iris.instanceActor(), reported.iri(), statuses, comment, clock.instant());
+        outbox.toInboxes(tx, sender, flag, reported.iri().toString(), false, List.of(reported.deliveryInbox().toString()));
+    }
+
     /** Tells followers that the actor's profile or keys changed. */
     @Override
     public void actorUpdated(DSLContext tx, LocalActor a) {
