@@ -65,6 +65,7 @@ final class Endpoints {
             case PREFERENCES -> Endpoint.of(mastodon.preferences());
             case ANNOUNCEMENTS -> Endpoint.of(mastodon.announcements());
             case VERIFY_CREDENTIALS -> Endpoint.of(mastodon.accounts()::verifyCredentials);
+            case UPDATE_CREDENTIALS -> Endpoint.of(mastodon.uploads(), mastodon.updateCredentials());
             case ACCOUNT_LOOKUP -> Endpoint.of(mastodon.accounts()::lookup);
             case RELATIONSHIPS -> Endpoint.of(mastodon.accounts()::relationships);
             case ACCOUNT -> Endpoint.of(mastodon.accounts()::account);

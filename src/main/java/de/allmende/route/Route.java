@@ -47,6 +47,7 @@ import static de.allmende.route.Param.UUID_ID;
 import static de.allmende.route.PathTemplate.at;
 import static io.vertx.core.http.HttpMethod.DELETE;
 import static io.vertx.core.http.HttpMethod.GET;
+import static io.vertx.core.http.HttpMethod.PATCH;
 import static io.vertx.core.http.HttpMethod.POST;
 import static io.vertx.core.http.HttpMethod.PUT;
 
@@ -121,6 +122,8 @@ public enum Route {
     ANNOUNCEMENTS(CLIENT_API, GET, at("/v1/announcements"), ClientScopes.person(), JSON),
     /** The read path (issue 10): accounts, statuses and timelines, as far as the person's municipality may see them. */
     VERIFY_CREDENTIALS(CLIENT_API, GET, at("/v1/accounts/verify_credentials"), ClientScopes.person("read", "read:accounts", "profile"), JSON),
+    /** The municipality's profile, edited from an app: only by a person with the admin role for it (editors get 403). */
+    UPDATE_CREDENTIALS(CLIENT_API, PATCH, at("/v1/accounts/update_credentials"), ClientScopes.person("write", "write:accounts"), JSON),
     ACCOUNT_LOOKUP(CLIENT_API, GET, at("/v1/accounts/lookup"), ClientScopes.person("read", "read:accounts"), JSON),
     /** Account search (apps autocomplete with it); before {@link #ACCOUNT}, whose {@code :id} the router would try first. */
     ACCOUNT_SEARCH(CLIENT_API, GET, at("/v1/accounts/search"), ClientScopes.person("read", "read:accounts"), JSON),
