@@ -117,6 +117,34 @@ final class CalendarNetwork implements AutoCloseable {
         assertEquals(202, answer.status(), answer::toString);
     }
 
+    /** GET on the node, which must answer 200. */
+    java.net.http.HttpResponse<String> get(String pathAndQuery) {
+        java.net.http.HttpResponse<String> r = node.get(pathAndQuery, null);
+        assertEquals(200, r.statusCode(), () -> pathAndQuery + ": " + r.body());
+        return r;
+    }
+
+    /** iCalendar as ical4j reads it. */
+    static net.fortuna.ical4j.model.Calendar parseIcal(String ics) {
+        try {
+            return new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.StringReader(ics));
+        } catch (Exception e) {
+            throw new AssertionError("ical4j cannot read:\n" + ics, e);
+        }
+    }
+
+    /** Atom as Rome, the library the node writes its feeds with, reads it. */
+    static com.rometools.rome.feed.atom.Feed parseAtom(String xml) {
+        try {
+            var f = (com.rometools.rome.feed.atom.Feed) new com.rometools.rome.io.WireFeedInput()
+                    .build(new org.xml.sax.InputSource(new java.io.StringReader(xml)));
+            assertEquals("atom_1.0", f.getFeedType());
+            return f;
+        } catch (Exception e) {
+            throw new AssertionError("Rome cannot read:\n" + xml, e);
+        }
+    }
+
     static String title(Content c) {
         return c.details().common().title().de();
     }

@@ -1,25 +1,18 @@
 package de.allmende.api.calendar;
 
 import com.rometools.rome.feed.atom.Entry;
-import com.rometools.rome.feed.atom.Feed;
-import com.rometools.rome.io.WireFeedInput;
 import de.allmende.testkit.Browser;
-import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.xml.sax.InputSource;
 
-import java.io.StringReader;
-import java.net.http.HttpResponse;
 import java.util.List;
 
 import static de.allmende.api.calendar.CalendarNetwork.title;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The merged calendar lists exactly the public events a filter asks for — the node's own and received ones — and
@@ -114,35 +107,11 @@ class MergedCalendarTest {
     }
 
     static List<String> ical(String query) {
-        Calendar cal = parseIcal(get("/calendar.ics" + query).body());
+        Calendar cal = CalendarNetwork.parseIcal(net.get("/calendar.ics" + query).body());
         return cal.<VEvent>getComponents("VEVENT").stream().map(e -> e.getRequiredProperty("SUMMARY").getValue()).toList();
     }
 
     static List<String> atom(String query) {
-        return parseAtom(get("/calendar.atom" + query).body()).getEntries().stream().map(e -> ((Entry) e).getTitle()).toList();
-    }
-
-    static HttpResponse<String> get(String pathAndQuery) {
-        HttpResponse<String> r = net.node.get(pathAndQuery, null);
-        assertEquals(200, r.statusCode(), () -> pathAndQuery + ": " + r.body());
-        return r;
-    }
-
-    static Calendar parseIcal(String ics) {
-        try {
-            return new CalendarBuilder().build(new StringReader(ics));
-        } catch (Exception e) {
-            throw new AssertionError("ical4j cannot read:\n" + ics, e);
-        }
-    }
-
-    static Feed parseAtom(String xml) {
-        try {
-            Feed f = (Feed) new WireFeedInput().build(new InputSource(new StringReader(xml)));
-            assertTrue(f.getFeedType().startsWith("atom"), f.getFeedType());
-            return f;
-        } catch (Exception e) {
-            throw new AssertionError("Rome cannot read:\n" + xml, e);
-        }
+        return CalendarNetwork.parseAtom(net.get("/calendar.atom" + query).body()).getEntries().stream().map(e -> ((Entry) e).getTitle()).toList();
     }
 }
