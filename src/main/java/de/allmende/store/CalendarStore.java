@@ -12,6 +12,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.SelectField;
 import org.jooq.SelectOnConditionStep;
 import org.jooq.impl.DSL;
@@ -61,9 +62,14 @@ public final class CalendarStore {
 
     /** Up to {@code limit} events in the window that pass the filter, by start time. */
     public List<CalendarEntry> entries(DSLContext tx, CalendarFilter filter, Window window, int limit) {
+        return query(tx, filter, window, limit).fetch(CalendarStore::entry);
+    }
+
+    /** The query of {@link #entries} (a test checks its plan). */
+    ResultQuery<Record> query(DSLContext tx, CalendarFilter filter, Window window, int limit) {
         List<Condition> where = new ArrayList<>(inWindow(window));
         where.addAll(matching(filter));
-        return select(tx).where(where).orderBy(STARTS, POST.ID).limit(limit).fetch(CalendarStore::entry);
+        return select(tx).where(where).orderBy(STARTS, POST.ID).limit(limit);
     }
 
     /** Who has events in the window, by name: the choices of a filter form. */
