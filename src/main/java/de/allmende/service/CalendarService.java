@@ -24,10 +24,19 @@ public final class CalendarService {
     private final Database db;
     private final Clock clock;
     private final CalendarStore store = new CalendarStore();
+    /**
+     * The form's choices change only when a municipality gets its first upcoming event: read once a minute, not for
+     * every page view (on a coordinator that groups every upcoming event of the network).
+     */
+    private final com.github.benmanes.caffeine.cache.LoadingCache<LocalDate, List<Organiser>> organisers;
 
     public CalendarService(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
+        this.organisers = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(2)
+                .expireAfterWrite(java.time.Duration.ofMinutes(1)).build(today -> store.organisers(db.dsl(),
+                        window(new CalendarFilter(List.of(), List.of(), CalendarFilter.Attendance.ANY, java.util.Optional.of(today),
+                                java.util.Optional.empty(), List.of())), MAX_ORGANISERS));
     }
 
     /** Today in German time: where a filter without {@code from} begins. */
@@ -40,9 +49,9 @@ public final class CalendarService {
         return store.entries(db.dsl(), filter, window(filter), limit);
     }
 
-    /** Who has events from today on, by name (the choices of the page's filter form). */
+    /** Who has events from today on, by name (the choices of the page's filter form); up to a minute old. */
     public List<Organiser> upcomingOrganisers() {
-        return store.organisers(db.dsl(), window(CalendarFilter.ANY), MAX_ORGANISERS);
+        return organisers.get(today());
     }
 
     private Window window(CalendarFilter f) {

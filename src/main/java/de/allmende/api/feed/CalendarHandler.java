@@ -24,7 +24,7 @@ import java.util.Optional;
  * says what was expected — on the page, the page itself with its form.
  */
 public final class CalendarHandler {
-    /** Events on one page; a longer list goes on from the first day it could not show whole. */
+    /** Events on one page; a longer list goes on from the first day it could not show whole ({@link CalendarPaging}). */
     static final int PAGE_EVENTS = 200;
     /** Events in one iCalendar or Atom document (a calendar app asks again within the hour). */
     static final int FEED_EVENTS = 1000;
@@ -59,21 +59,11 @@ public final class CalendarHandler {
                     links(new CalendarQuery(CalendarFilter.ANY, asked), lang), asked.orElse(null)));
             return;
         }
-        List<CalendarEntry> entries = calendar.entries(q.filter(), PAGE_EVENTS + 1);
-        String later = null;
-        if (entries.size() > PAGE_EVENTS) {
-            // Cut before the first day not shown whole, and go on from that day (a day longer than a page: the next one).
-            LocalDate cut = day(entries.get(PAGE_EVENTS));
-            List<CalendarEntry> whole = entries.stream().filter(e -> day(e).isBefore(cut)).toList();
-            entries = whole.isEmpty() ? entries.subList(0, PAGE_EVENTS) : whole;
-            LocalDate next = whole.isEmpty() ? cut.plusDays(1) : cut;
-            CalendarFilter f = q.filter();
-            if (f.to().isEmpty() || !next.isAfter(f.to().get())) {
-                later = Route.MERGED_CALENDAR.path() + new CalendarQuery(new CalendarFilter(f.lands(), f.fields(), f.attendance(),
-                        Optional.of(next), f.to(), f.municipalities()), q.lang()).query();
-            }
-        }
-        Responses.cacheable(ctx, MediaTypes.HTML, page.render(lang, q.filter(), entries, calendar.upcomingOrganisers(), links(q, lang),
+        CalendarFilter f = q.filter();
+        CalendarPaging paging = CalendarPaging.of(calendar.entries(f, PAGE_EVENTS + 1), PAGE_EVENTS, f.to());
+        String later = paging.next().map(next -> Route.MERGED_CALENDAR.path() + new CalendarQuery(new CalendarFilter(f.lands(), f.fields(),
+                f.attendance(), Optional.of(next), f.to(), f.municipalities()), q.lang()).query()).orElse(null);
+        Responses.cacheable(ctx, MediaTypes.HTML, page.render(lang, f, paging.shown(), calendar.upcomingOrganisers(), links(q, lang),
                 later, q.lang().orElse(null)), MAX_AGE_SECONDS);
     }
 
@@ -148,9 +138,5 @@ public final class CalendarHandler {
 
     private URI url(Route route, CalendarQuery q) {
         return URI.create(base.resolve(route.path()) + q.query());
-    }
-
-    private static LocalDate day(CalendarEntry e) {
-        return e.when().start().atZone(CalendarService.GERMAN_TIME).toLocalDate();
     }
 }

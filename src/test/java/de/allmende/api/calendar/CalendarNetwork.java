@@ -62,6 +62,8 @@ final class CalendarNetwork implements AutoCloseable {
         forum = received(kulturamt, "Beteiligungsforum Beispielstadt", 15, "Partizipation", true, List.of(PUBLIC));
         hack = received(treffpunkt, "Open-Data-Hack online", 8, "OpenData", false, List.of(PUBLIC));
         followersOnly = received(kulturamt, "Internes Treffen", 12, "Partizipation", true, List.of(kulturamt.id() + "/followers"));
+        assertEquals(1, node.count("SELECT count(*) FROM post WHERE visibility = 'followers' AND iri = '" + followersOnly.path("id").asText() + "'"),
+                "the node holds the followers-only event (so that its absence from calendars means something)");
     }
 
     /** An event of a municipality here at 18:00 German time, {@code days} from today. */
