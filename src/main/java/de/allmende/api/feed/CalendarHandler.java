@@ -52,7 +52,7 @@ public final class CalendarHandler {
         String lang = asked.orElseGet(() -> browserLanguage(ctx));
         CalendarQuery q;
         try {
-            q = CalendarQuery.parse(ctx.request().query());
+            q = CalendarQuery.parse(ctx.request().query(), base.getRawAuthority());
         } catch (BadFilter bad) {
             ctx.response().putHeader("Cache-Control", "no-store");
             Responses.html(ctx, 400, page.renderError(lang, texts.text(lang, bad.key(), bad.args()), calendar.upcomingOrganisers(),
@@ -89,7 +89,7 @@ public final class CalendarHandler {
     /** Feeds have no form to show a mistake in: the 400's message says it (in English unless the query asks German). */
     private CalendarQuery feedQuery(RoutingContext ctx) {
         try {
-            return CalendarQuery.parse(ctx.request().query());
+            return CalendarQuery.parse(ctx.request().query(), base.getRawAuthority());
         } catch (BadFilter bad) {
             String lang = askedLanguage(ctx.request().query()).orElse("en");
             throw ApiException.badRequest(texts.text(lang, bad.key(), bad.args()));

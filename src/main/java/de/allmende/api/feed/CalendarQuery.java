@@ -43,8 +43,11 @@ public record CalendarQuery(CalendarFilter filter, Optional<String> lang) {
         public Object[] args() { return args.clone(); }
     }
 
-    /** Parses a raw (percent-encoded) query string; null or empty is the default filter. */
-    public static CalendarQuery parse(String rawQuery) {
+    /**
+     * Parses a raw (percent-encoded) query string; null or empty is the default filter. An account on
+     * {@code localAuthority} (this node's host and port) names a municipality here, like its handle.
+     */
+    public static CalendarQuery parse(String rawQuery, String localAuthority) {
         Map<Param, List<String>> values = split(rawQuery);
         List<Land> lands = each(values, Param.LAND, v -> Land.parse(v).or(() -> Land.parse("DE-" + v)) // "BY" as well as "DE-BY"
                 .orElseThrow(() -> new BadFilter("error.land", v)));
@@ -55,7 +58,8 @@ public record CalendarQuery(CalendarFilter filter, Optional<String> lang) {
         Optional<LocalDate> from = single(values, Param.FROM).map(v -> date(Param.FROM, v));
         Optional<LocalDate> to = single(values, Param.TO).map(v -> date(Param.TO, v));
         List<MunicipalityRef> municipalities = each(values, Param.MUNICIPALITY,
-                v -> MunicipalityRef.parse(v).orElseThrow(() -> new BadFilter("error.municipality", v)));
+                v -> MunicipalityRef.parse(v).map(m -> m instanceof MunicipalityRef.RemoteAccount a && a.host().equalsIgnoreCase(localAuthority)
+                        ? new MunicipalityRef.LocalHandle(a.user()) : m).orElseThrow(() -> new BadFilter("error.municipality", v)));
         Optional<String> lang = single(values, Param.LANG).map(v -> {
             if (!Param.LANG.accepts(v)) throw new BadFilter("error.lang", v);
             return v;

@@ -73,9 +73,11 @@ class MergedCalendarTest {
     }
 
     @Test
-    @DisplayName("municipality: a handle here, an account elsewhere, or an actor IRI")
+    @DisplayName("municipality: a handle here (also as @handle@this-node), an account elsewhere, or an actor IRI (here or elsewhere)")
     void byMunicipality() {
         assertListed("?municipality=musterstadt", title(net.hybrid), title(net.online));
+        assertListed("?municipality=%40musterstadt%40" + net.node.publicUrl().getRawAuthority(), title(net.hybrid), title(net.online));
+        assertListed("?municipality=" + de.allmende.route.Encoding.segment(net.node.actorIri("auental").toString()), title(net.auental));
         assertListed("?municipality=kulturamt%40" + net.remote.base().getRawAuthority(), title(net.forum));
         assertListed("?municipality=" + de.allmende.route.Encoding.segment(net.treffpunkt.id().toString()), title(net.hack));
         assertListed("?municipality=auental&municipality=musterstadt", title(net.auental), title(net.hybrid), title(net.online));
