@@ -42,6 +42,8 @@ public final class Services implements AutoCloseable {
     public final de.allmende.federation.Federation federation;
     public final de.allmende.service.ContentService content;
     public final NoteService notes;
+    /** The merged calendar over every public event the node holds (issue 11). */
+    public final de.allmende.service.CalendarService calendar;
     public final FollowService follows;
     public final FollowRequestService followRequests;
     public final LikeService likes;
@@ -74,6 +76,7 @@ public final class Services implements AutoCloseable {
         // The use cases reach the network only through the ports federation implements.
         this.content = new de.allmende.service.ContentService(db, iris, clock, federation.outbox);
         this.notes = new NoteService(db, iris, federation.outbox);
+        this.calendar = new de.allmende.service.CalendarService(db, clock);
         this.follows = new FollowService(db, iris, federation.directory, federation.outbox);
         this.followRequests = new FollowRequestService(db, iris, federation.directory, federation.outbox);
         this.likes = new LikeService(db, iris, federation.directory, federation.outbox);

@@ -39,6 +39,9 @@ final class Endpoints {
             case FEED -> Endpoint.of(h.feeds()::atom);
             case KIND_FEED -> Endpoint.of(h.feeds()::kindAtom);
             case CALENDAR_FEED -> Endpoint.of(h.feeds()::calendar);
+            case MERGED_CALENDAR -> Endpoint.of(h.calendar()::html);
+            case MERGED_CALENDAR_ICS -> Endpoint.of(h.calendar()::ics);
+            case MERGED_CALENDAR_ATOM -> Endpoint.of(h.calendar()::atom);
             case OBJECT -> Endpoint.page(h.objects()::object, ObjectHandler::wantsHtml);
             case ACTIVITY -> Endpoint.of(h.objects()::activity);
             case MEDIA -> Endpoint.of(h.mediaFiles()::handle);

@@ -84,6 +84,13 @@ public enum Route {
     /** Atom feed of one kind of content, e.g. {@code /actors/stadt/events/feed.atom}. */
     KIND_FEED(NODE, GET, at("/actors/", HANDLE, "/", KIND, "/feed.atom"), PUBLIC, ATOM),
     CALENDAR_FEED(NODE, GET, at("/actors/", HANDLE, "/events.ics"), PUBLIC, CALENDAR),
+    /**
+     * The merged calendar (issue 11): every public event the node holds, its own and received ones, as an accessible page,
+     * iCalendar and Atom, each with the filter in its query so that every filter is a URL to subscribe to.
+     */
+    MERGED_CALENDAR(NODE, GET, at("/calendar").query(Param.CALENDAR_FILTER.toArray(Param[]::new)), PUBLIC, HTML),
+    MERGED_CALENDAR_ICS(NODE, GET, at("/calendar.ics").query(Param.CALENDAR_FILTER.toArray(Param[]::new)), PUBLIC, CALENDAR),
+    MERGED_CALENDAR_ATOM(NODE, GET, at("/calendar.atom").query(Param.CALENDAR_FILTER.toArray(Param[]::new)), PUBLIC, ATOM),
     /** A local object, also its HTML page; {@code ?format=json} is the page's visible link to the document. */
     OBJECT(NODE, GET, at("/objects/", LOCAL_ID).query(FORMAT), PAGE_OR_SIGNED_FETCH, ACTIVITY_JSON, LD_JSON, HTML),
     ACTIVITY(NODE, GET, at("/activities/", LOCAL_ID), SIGNED_FETCH, ACTIVITY_JSON, LD_JSON),
