@@ -91,7 +91,8 @@ final class AccountJson {
         return o;
     }
 
-    private URI avatar(AccountFacts a) {
+    /** The avatar apps show (and push messages carry as their icon). */
+    URI avatar(AccountFacts a) {
         if (a.isLocal()) return iris.icon(a.username());
         URI uri = a.uri().orElseThrow();
         return a.avatar().orElse(URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + "/avatars/original/missing.png"));

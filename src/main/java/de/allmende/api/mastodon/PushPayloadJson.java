@@ -41,7 +41,7 @@ final class PushPayloadJson implements PushPayloads {
 
     private byte[] json(NotificationView n, String accessToken) {
         String name = n.account().displayName().isBlank() ? n.account().username() : n.account().displayName();
-        String icon = accounts.account(n.account()).path("avatar_static").asText();
+        String icon = accounts.avatar(n.account()).toString();
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("access_token", accessToken);
         o.put("preferred_locale", LOCALE);
