@@ -23,7 +23,11 @@ import java.util.stream.Stream;
 final class PushPayloadJson implements PushPayloads {
     private static final String LOCALE = "de";
     private static final int BODY_LENGTH = 140;
-    /** Push services take about 4 KB of encrypted payload; a remote actor's very long avatar URL is left out. */
+    /**
+     * Push services take about 4 KB of encrypted payload (and the library writes one record of at most 4 KB): a remote
+     * actor's very long name is shortened, and its very long avatar URL left out.
+     */
+    private static final int NAME_LENGTH = 100;
     private static final int ICON_LENGTH = 1024;
 
     private final NotificationReads reads;
@@ -40,7 +44,7 @@ final class PushPayloadJson implements PushPayloads {
     }
 
     private byte[] json(NotificationView n, String accessToken) {
-        String name = n.account().displayName().isBlank() ? n.account().username() : n.account().displayName();
+        String name = truncated(n.account().displayName().isBlank() ? n.account().username() : n.account().displayName(), NAME_LENGTH);
         String icon = accounts.avatar(n.account()).toString();
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("access_token", accessToken);
@@ -49,7 +53,7 @@ final class PushPayloadJson implements PushPayloads {
         o.put("notification_type", n.type().wire());
         o.put("icon", icon.length() <= ICON_LENGTH ? icon : "");
         o.put("title", title(n.type(), name));
-        o.put("body", truncated(body(n)));
+        o.put("body", truncated(body(n), BODY_LENGTH));
         return o.toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -77,8 +81,7 @@ final class PushPayloadJson implements PushPayloads {
         return StatusJson.plain(html.replaceAll("(?i)<br\\s*/?>|</p>\\s*<p>", " "));
     }
 
-    private static String truncated(String text) {
-        return text.codePointCount(0, text.length()) <= BODY_LENGTH ? text
-                : text.substring(0, text.offsetByCodePoints(0, BODY_LENGTH - 1)) + "…";
+    private static String truncated(String text, int length) {
+        return text.codePointCount(0, text.length()) <= length ? text : text.substring(0, text.offsetByCodePoints(0, length - 1)) + "…";
     }
 }

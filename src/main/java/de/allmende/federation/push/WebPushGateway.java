@@ -24,6 +24,11 @@ public final class WebPushGateway implements PushGateway {
     private static final int TTL_SECONDS = 48 * 3600;
     /** Push services answer with a few bytes; a small cap and the usual deadline. */
     private static final Limits LIMITS = new Limits(Duration.ofSeconds(10), 16 * 1024);
+    /**
+     * Push services must take 4096 bytes of body (RFC 8030 §7.2): less the 86-byte header, the padding delimiter and the
+     * authentication tag, that leaves this much plaintext in the one record the library writes.
+     */
+    static final int MAX_PAYLOAD = 4096 - 86 - 1 - 16;
 
     private final SafeHttpClient http;
     private final VapidKey vapid;
@@ -42,6 +47,7 @@ public final class WebPushGateway implements PushGateway {
 
     @Override
     public Answer send(Message message) throws IOException {
+        if (message.payload().length > MAX_PAYLOAD) return Answer.REFUSED;
         WebPush push = webPush();
         byte[] body;
         Map<String, String> headers;

@@ -216,21 +216,28 @@ class WebPushTest {
         pushService.answer(410);
         mention("<p>@musterstadt ins Leere</p>");
         pushService.await(before + 3);
-        TestNode.await("the gone subscription is removed", () -> node.count("SELECT count(*) FROM push_subscription") == 0);
+        TestNode.await("the gone subscription is removed", () -> subscriptionsAt("wackelig") == 0);
         assertEquals(404, app.error(PATH));
     }
 
     @Test
     @Order(6)
-    @DisplayName("revoking the token removes its subscription")
+    @DisplayName("revoking the token removes its subscription, and so does disabling its person")
     void revokingRemoves() {
         String token = mastodonApp.login("kaemmerin", "push");
         ClientApi.entity(MastodonApp.json(node, "POST", PATH, token, subscriptionJson("widerruf", "{}")), "WebPushSubscription");
-        assertEquals(1, node.count("SELECT count(*) FROM push_subscription"));
+        assertEquals(1, subscriptionsAt("widerruf"));
         HttpResponse<String> revoked = MastodonApp.form(node, "/oauth/revoke", Map.of("client_id", mastodonApp.clientId,
                 "client_secret", mastodonApp.clientSecret, "token", token));
         assertEquals(200, revoked.statusCode(), revoked::body);
-        assertEquals(0, node.count("SELECT count(*) FROM push_subscription"));
+        assertEquals(0, subscriptionsAt("widerruf"));
+
+        MastodonApp.person(node, "praktikant", "musterstadt", Role.EDITOR);
+        String internsToken = mastodonApp.login("praktikant", "push");
+        ClientApi.entity(MastodonApp.json(node, "POST", PATH, internsToken, subscriptionJson("praktikum", "{}")), "WebPushSubscription");
+        assertEquals(1, subscriptionsAt("praktikum"));
+        node.node().services().people.disable("praktikant");
+        assertEquals(0, subscriptionsAt("praktikum"));
     }
 
     @Test
@@ -263,6 +270,10 @@ class WebPushTest {
         assertEquals(200, app.send("PUT", PATH, "{\"data\":{\"alerts\":\"kein Objekt\"}}").statusCode(), "alerts not given: all off");
     }
 
+    private static long subscriptionsAt(String name) {
+        return node.count("SELECT count(*) FROM push_subscription WHERE endpoint = '" + pushService.endpoint(name) + "'");
+    }
+
     private static void subscribe(String name, String data) {
         ClientApi.entity(app.send("POST", PATH, subscriptionJson(name, data)), "WebPushSubscription");
     }
@@ -286,8 +297,13 @@ class WebPushTest {
         deliver(remote.create(anna, note));
     }
 
+    /**
+     * Delivers as a peer does, sending again after a refusal for a key the node could not fetch in time (the fetch has a
+     * 5 s deadline, which a machine under heavy load can miss): what is tested here comes after the inbox.
+     */
     private static void deliver(ObjectNode activity) {
         var answer = remote.post(URI.create(node.url() + "/inbox"), activity).send();
+        for (int retry = 0; retry < 3 && answer.status() == 401; retry++) answer = remote.post(URI.create(node.url() + "/inbox"), activity).send();
         assertEquals(202, answer.status(), answer::toString);
     }
 
