@@ -42,7 +42,7 @@ public final class PushSubscriptions {
     }
 
     public PushSubscription subscribe(Subscriber who, String endpoint, String p256dh, String auth, PushSettings settings) {
-        NewPushSubscription s = new NewPushSubscription(endpoint(endpoint), publicKey(p256dh), authSecret(auth), settings);
+        NewPushSubscription s = checked(endpoint, p256dh, auth, settings, allowPlainHttp);
         byte[] sealed = keys.seal(who.accessToken().getBytes(StandardCharsets.UTF_8), tokenContext(who.tokenId()));
         long id = db.dsl().transactionResult(cfg -> store.replace(cfg.dsl(), who.tokenId(), who.accountId(), s, sealed));
         return new PushSubscription(id, s.endpoint(), settings);
@@ -71,7 +71,15 @@ public final class PushSubscriptions {
         return "allmende:push-token:" + tokenId;
     }
 
-    private URI endpoint(String value) {
+    /**
+     * What an app sent, checked: an absolute http(s) URL without user info (plain HTTP only where allowed), a P-256 point
+     * and a 16-byte secret in base64(url); a 422 with Mastodon's wording otherwise.
+     */
+    public static NewPushSubscription checked(String endpoint, String p256dh, String auth, PushSettings settings, boolean allowPlainHttp) {
+        return new NewPushSubscription(endpoint(endpoint, allowPlainHttp), publicKey(p256dh), authSecret(auth), settings);
+    }
+
+    private static URI endpoint(String value, boolean allowPlainHttp) {
         if (value == null || value.isBlank()) throw invalid("Endpoint can't be blank");
         try {
             URI uri = new URI(value.strip());
