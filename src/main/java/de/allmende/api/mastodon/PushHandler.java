@@ -65,7 +65,8 @@ public final class PushHandler {
         for (String alert : PushSettings.ALERTS) {
             if (alerts.flatMap(a -> a.bool(alert)).orElse(false)) on.add(alert);
         }
-        String policy = data.flatMap(d -> d.string("policy")).orElse(PushPolicy.ALL.wire());
+        // masto.js sends the policy beside data instead of in it; Mastodon would not see it there, this node takes it.
+        String policy = data.flatMap(d -> d.string("policy")).or(() -> params.string("policy")).orElse(PushPolicy.ALL.wire());
         return new PushSettings(on, PushPolicy.of(policy)
                 .orElseThrow(() -> ApiException.unprocessable("Validation failed: Policy is not included in the list")));
     }

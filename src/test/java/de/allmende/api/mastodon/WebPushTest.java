@@ -270,6 +270,22 @@ class WebPushTest {
         assertEquals(200, app.send("PUT", PATH, "{\"data\":{\"alerts\":\"kein Objekt\"}}").statusCode(), "alerts not given: all off");
     }
 
+    @Test
+    @Order(8)
+    @DisplayName("masto.js (npm) subscribes, reads, changes and removes a subscription with its own request shapes")
+    void mastoJs() {
+        JsonNode r = de.allmende.testkit.MastoJsClient.run("push.mjs", node.url(), app.token(), pushService.endpoint("mastojs"),
+                pushService.p256dh(), pushService.auth());
+        assertEquals(pushService.endpoint("mastojs"), r.at("/created/endpoint").asText(), r.toString());
+        assertEquals(serverKey, r.at("/created/serverKey").asText());
+        assertTrue(r.at("/created/alerts/mention").asBoolean() && r.at("/created/alerts/followRequest").asBoolean(), r.toString());
+        assertFalse(r.at("/created/alerts/favourite").asBoolean(), r.toString());
+        assertEquals("follower", r.at("/created/policy").asText(), "masto.js sends the policy beside data");
+        assertEquals(r.get("created"), r.get("fetched"));
+        assertTrue(r.at("/updated/alerts/favourite").asBoolean() && !r.at("/updated/alerts/mention").asBoolean(), r.toString());
+        assertEquals(404, r.path("afterRemove").asInt(), r.toString());
+    }
+
     private static long subscriptionsAt(String name) {
         return node.count("SELECT count(*) FROM push_subscription WHERE endpoint = '" + pushService.endpoint(name) + "'");
     }
