@@ -65,6 +65,7 @@ final class Endpoints {
             case PREFERENCES -> Endpoint.of(mastodon.preferences());
             case ANNOUNCEMENTS -> Endpoint.of(mastodon.announcements());
             case VERIFY_CREDENTIALS -> Endpoint.of(mastodon.accounts()::verifyCredentials);
+            case UPDATE_CREDENTIALS -> Endpoint.of(mastodon.uploads(), mastodon.updateCredentials());
             case ACCOUNT_LOOKUP -> Endpoint.of(mastodon.accounts()::lookup);
             case RELATIONSHIPS -> Endpoint.of(mastodon.accounts()::relationships);
             case ACCOUNT -> Endpoint.of(mastodon.accounts()::account);
@@ -111,6 +112,9 @@ final class Endpoints {
             case STATUS_UNBOOKMARK -> Endpoint.of(mastodon.body(), mastodon.interactions()::unbookmark);
             case STATUS_PIN -> Endpoint.of(mastodon.body(), mastodon.interactions()::pin);
             case STATUS_UNPIN -> Endpoint.of(mastodon.body(), mastodon.interactions()::unpin);
+            case STATUS_MUTE -> Endpoint.of(mastodon.body(), mastodon.interactions()::muteConversation);
+            case STATUS_UNMUTE -> Endpoint.of(mastodon.body(), mastodon.interactions()::unmuteConversation);
+            case REPORT_CREATE -> Endpoint.of(mastodon.body(), mastodon.reports()::create);
             case STATUS_FAVOURITED_BY -> Endpoint.of(mastodon.interactions()::favouritedBy);
             case STATUS_REBLOGGED_BY -> Endpoint.of(mastodon.interactions()::rebloggedBy);
             case FAVOURITES -> Endpoint.of(mastodon.interactions()::favourites);

@@ -47,6 +47,7 @@ import static de.allmende.route.Param.UUID_ID;
 import static de.allmende.route.PathTemplate.at;
 import static io.vertx.core.http.HttpMethod.DELETE;
 import static io.vertx.core.http.HttpMethod.GET;
+import static io.vertx.core.http.HttpMethod.PATCH;
 import static io.vertx.core.http.HttpMethod.POST;
 import static io.vertx.core.http.HttpMethod.PUT;
 
@@ -121,6 +122,8 @@ public enum Route {
     ANNOUNCEMENTS(CLIENT_API, GET, at("/v1/announcements"), ClientScopes.person(), JSON),
     /** The read path (issue 10): accounts, statuses and timelines, as far as the person's municipality may see them. */
     VERIFY_CREDENTIALS(CLIENT_API, GET, at("/v1/accounts/verify_credentials"), ClientScopes.person("read", "read:accounts", "profile"), JSON),
+    /** The municipality's profile, edited from an app: only by a person with the admin role for it (editors get 403). */
+    UPDATE_CREDENTIALS(CLIENT_API, PATCH, at("/v1/accounts/update_credentials"), ClientScopes.person("write", "write:accounts"), JSON),
     ACCOUNT_LOOKUP(CLIENT_API, GET, at("/v1/accounts/lookup"), ClientScopes.person("read", "read:accounts"), JSON),
     /** Account search (apps autocomplete with it); before {@link #ACCOUNT}, whose {@code :id} the router would try first. */
     ACCOUNT_SEARCH(CLIENT_API, GET, at("/v1/accounts/search"), ClientScopes.person("read", "read:accounts"), JSON),
@@ -182,6 +185,9 @@ public enum Route {
     STATUS_UNBOOKMARK(CLIENT_API, POST, at("/v1/statuses/", CLIENT_ID, "/unbookmark"), ClientScopes.person("write", "write:bookmarks"), JSON),
     STATUS_PIN(CLIENT_API, POST, at("/v1/statuses/", CLIENT_ID, "/pin"), ClientScopes.person("write", "write:accounts"), JSON),
     STATUS_UNPIN(CLIENT_API, POST, at("/v1/statuses/", CLIENT_ID, "/unpin"), ClientScopes.person("write", "write:accounts"), JSON),
+    /** Mastodon's conversation mute: no notifications from the status's thread for the municipality. */
+    STATUS_MUTE(CLIENT_API, POST, at("/v1/statuses/", CLIENT_ID, "/mute"), ClientScopes.person("write", "write:mutes"), JSON),
+    STATUS_UNMUTE(CLIENT_API, POST, at("/v1/statuses/", CLIENT_ID, "/unmute"), ClientScopes.person("write", "write:mutes"), JSON),
     STATUS_FAVOURITED_BY(CLIENT_API, GET, at("/v1/statuses/", CLIENT_ID, "/favourited_by"), ClientScopes.person("read", "read:accounts"), JSON),
     STATUS_REBLOGGED_BY(CLIENT_API, GET, at("/v1/statuses/", CLIENT_ID, "/reblogged_by"), ClientScopes.person("read", "read:accounts"), JSON),
     FAVOURITES(CLIENT_API, GET, at("/v1/favourites"), ClientScopes.person("read", "read:favourites"), JSON),
@@ -242,6 +248,8 @@ public enum Route {
     FILTER_V1(CLIENT_API, GET, at("/v1/filters/", CLIENT_ID), ClientScopes.person("read", "read:filters"), JSON),
     FILTER_V1_UPDATE(CLIENT_API, PUT, at("/v1/filters/", CLIENT_ID), ClientScopes.person("write", "write:filters"), JSON),
     FILTER_V1_DELETE(CLIENT_API, DELETE, at("/v1/filters/", CLIENT_ID), ClientScopes.person("write", "write:filters"), JSON),
+    /** A report about an account and some of its posts, kept for moderation; forwarded to a remote account's server as a Flag. */
+    REPORT_CREATE(CLIENT_API, POST, at("/v1/reports"), ClientScopes.person("write", "write:reports"), JSON),
     /**
      * Web Push (RFC 8030/8291/8292): the token's one subscription. Mastodon asks the {@code push} scope and a person
      * behind the token; another token's subscription is never in reach.

@@ -107,14 +107,24 @@ public final class NotificationStore {
     }
 
     /** A local account that boosted a post: notified when the post is edited. */
-    public record Booster(long accountId, String handle) {}
+    /** A local account to notify, with the handle its IRI derives from. */
+    public record LocalRecipient(long accountId, String handle) {}
 
-    public List<Booster> localBoosters(DSLContext tx, long postId) {
+    public List<LocalRecipient> localBoosters(DSLContext tx, long postId) {
         return tx.fetch("""
                 SELECT p.author_id, act.handle FROM post p
                 JOIN account a ON a.id = p.author_id JOIN actor act ON act.id = a.local_actor_id
                 WHERE p.reblog_of_id = ? AND p.deleted IS NULL""", postId)
-                .map(r -> new Booster(r.get(0, Long.class), r.get(1, String.class)));
+                .map(r -> new LocalRecipient(r.get(0, Long.class), r.get(1, String.class)));
+    }
+
+    /** Local accounts that follow this account and asked to be notified of its posts (Mastodon's "notify" on a follow). */
+    public List<LocalRecipient> localFollowersNotified(DSLContext tx, long authorId) {
+        return tx.fetch("""
+                SELECT a.id, act.handle FROM follow f
+                JOIN account a ON a.id = f.follower_id JOIN actor act ON act.id = a.local_actor_id
+                WHERE f.followee_id = ? AND f.state = 'accepted' AND f.notify""", authorId)
+                .map(r -> new LocalRecipient(r.get(0, Long.class), r.get(1, String.class)));
     }
 
     private static Condition filtered(NotificationFilter f) {

@@ -32,6 +32,7 @@ import static de.allmende.db.Tables.POST;
 public final class TimelineStore {
     private static final de.allmende.db.tables.Post BOOSTED = POST.as("boosted");
     private static final de.allmende.db.tables.Post PARENT = POST.as("parent");
+    private final ConversationMuteStore conversationMutes = new ConversationMuteStore();
 
     /**
      * The home timeline: the viewer's own posts and boosts and those of the accounts it follows (accepted; their
@@ -157,15 +158,16 @@ public final class TimelineStore {
         return out;
     }
 
-    /** Counts of a post and what the viewer did to it. */
+    /** Counts of a post and what the viewer did to it ({@code muted}: it muted the post's thread). */
     public record Counts(int replies, int reblogs, int favourites, boolean favourited, boolean reblogged, boolean bookmarked,
-                         boolean pinned) {
-        public static final Counts NONE = new Counts(0, 0, 0, false, false, false, false);
+                         boolean pinned, boolean muted) {
+        public static final Counts NONE = new Counts(0, 0, 0, false, false, false, false, false);
     }
 
     /** The counts of several posts in one query, by post id. Replies count as Mastodon counts them: public and unlisted. */
     public Map<Long, Counts> counts(DSLContext tx, Collection<Long> postIds, long viewerId) {
         Map<Long, Counts> out = new HashMap<>();
+        java.util.Set<Long> muted = conversationMutes.mutedOf(tx, viewerId, postIds);
         tx.fetch("""
                 SELECT p.id,
                        (SELECT count(*) FROM post r WHERE r.in_reply_to = p.iri AND r.deleted IS NULL
@@ -179,7 +181,7 @@ public final class TimelineStore {
                 FROM post p WHERE p.id = ANY(?)""", viewerId, viewerId, viewerId, viewerId, (Object) postIds.toArray(Long[]::new))
                 .forEach(r -> out.put(r.get(0, Long.class), new Counts(r.get(1, Integer.class), r.get(2, Integer.class),
                         r.get(3, Integer.class), r.get(4, Boolean.class), r.get(5, Boolean.class), r.get(6, Boolean.class),
-                        r.get(7, Boolean.class))));
+                        r.get(7, Boolean.class), muted.contains(r.get(0, Long.class)))));
         return out;
     }
 

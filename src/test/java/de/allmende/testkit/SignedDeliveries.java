@@ -33,11 +33,20 @@ public final class SignedDeliveries {
 
     /** Deliveries to {@code remote} signed by {@code handle} of {@code node} (its key as its actor document publishes it). */
     public static SignedDeliveries from(TestNode node, String handle, FakeRemote remote) {
-        JsonNode actor = json(node.get("/actors/" + handle, "application/activity+json").body());
+        return at(node, "/actors/" + handle, remote);
+    }
+
+    /** Deliveries to {@code remote} signed by the node's instance actor ({@code /actor}), as reports are sent. */
+    public static SignedDeliveries fromInstanceActor(TestNode node, FakeRemote remote) {
+        return at(node, "/actor", remote);
+    }
+
+    private static SignedDeliveries at(TestNode node, String actorPath, FakeRemote remote) {
+        JsonNode actor = json(node.get(actorPath, "application/activity+json").body());
         try {
             return new SignedDeliveries(remote, actor.path("id").asText(), Pem.decodePublicKey(actor.at("/publicKey/publicKeyPem").asText()));
         } catch (java.security.GeneralSecurityException e) {
-            throw new AssertionError("the actor document of " + handle + " publishes no usable key", e);
+            throw new AssertionError("the actor document at " + actorPath + " publishes no usable key", e);
         }
     }
 

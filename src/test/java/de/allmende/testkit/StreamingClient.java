@@ -114,15 +114,7 @@ public final class StreamingClient implements AutoCloseable {
                 .setURI("/api/v1/streaming" + (query.isEmpty() ? "" : "?" + query));
         headers.forEach(o::addHeader);
         if (subProtocol != null) o.addSubProtocol(subProtocol);
-        Socket socket = new Socket(await(vertx.createWebSocketClient().connect(o).toCompletionStage().toCompletableFuture()));
-        try {
-            // A message sent at once may be read before the node has set its handler and be lost (a known race in the
-            // node's handshake, session 6); a moment's wait keeps the scenarios about what they test.
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return socket;
+        return new Socket(await(vertx.createWebSocketClient().connect(o).toCompletionStage().toCompletableFuture()));
     }
 
     /** The status a refused WebSocket handshake got. */

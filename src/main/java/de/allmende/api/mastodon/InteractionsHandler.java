@@ -15,7 +15,7 @@ import java.util.function.BiFunction;
 
 /**
  * What an app does to statuses (docs.joinmastodon.org/methods/statuses, favourites, bookmarks): favourite, boost,
- * bookmark, pin and their undos, each answering the Status; who favourited or boosted one; the municipality's
+ * bookmark, pin, mute the thread and their undos, each answering the Status; who favourited or boosted one; the municipality's
  * favourites and bookmarks, paged by Link headers.
  */
 public final class InteractionsHandler {
@@ -43,6 +43,8 @@ public final class InteractionsHandler {
     public void bookmark(RoutingContext ctx) { act(ctx, actions::bookmark); }
     public void unbookmark(RoutingContext ctx) { act(ctx, actions::unbookmark); }
     public void pin(RoutingContext ctx) { act(ctx, actions::pin); }
+    public void muteConversation(RoutingContext ctx) { act(ctx, actions::muteConversation); }
+    public void unmuteConversation(RoutingContext ctx) { act(ctx, actions::unmuteConversation); }
     public void unpin(RoutingContext ctx) { act(ctx, actions::unpin); }
 
     public void favouritedBy(RoutingContext ctx) {

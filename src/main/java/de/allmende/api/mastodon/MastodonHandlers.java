@@ -10,7 +10,6 @@ import de.allmende.service.client.NotificationReads;
 import de.allmende.service.client.Search;
 import de.allmende.domain.FileType;
 import de.allmende.service.client.PollService;
-import de.allmende.store.PollStore;
 import de.allmende.route.Route;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -46,6 +45,8 @@ public final class MastodonHandlers {
     private final TagsHandler tags;
     private final FiltersHandler filters;
     private final FiltersV1Handler filtersV1;
+    private final ProfileHandler profile;
+    private final ReportsHandler reports;
     private final PushHandler push;
 
     public MastodonHandlers(Services s, Templates templates) {
@@ -62,8 +63,7 @@ public final class MastodonHandlers {
         var accountReads = new de.allmende.service.client.AccountReads(s.db, s.iris, s.config.publicUrl().getRawAuthority());
         var statusReads = new de.allmende.service.client.StatusReads(s.db, s.iris);
         AccountJson accountJson = new AccountJson(s.iris);
-        PollStore pollStore = new PollStore();
-        StatusJson statusJson = new StatusJson(accountJson, s.iris, id -> pollStore.find(s.db.dsl(), id));
+        StatusJson statusJson = new StatusJson(accountJson, s.iris);
         Paging paging = new Paging(s.iris);
         var filters = new de.allmende.service.client.Filters(s.db);
         FilteredPages filtered = new FilteredPages(statusJson, paging, new de.allmende.service.client.FilterMatcher(s.db));
@@ -72,7 +72,8 @@ public final class MastodonHandlers {
         this.statuses = new StatusesHandler(accountReads, statusReads, statusJson, filtered);
         this.markers = new MarkersHandler(new de.allmende.service.client.Markers(s.db), viewers);
         this.lists = new ListsHandler(new de.allmende.service.client.Lists(s.db), statusReads, accountJson, filtered, paging, viewers);
-        this.tags = new TagsHandler(new de.allmende.service.client.Tags(s.db), statusReads, statusJson, filtered, paging, viewers);
+        var hashtags = new de.allmende.service.client.Tags(s.db, s.clock);
+        this.tags = new TagsHandler(hashtags, statusReads, statusJson, filtered, paging, viewers);
         this.filters = new FiltersHandler(filters, viewers);
         this.filtersV1 = new FiltersV1Handler(filters, viewers);
         NotificationReads notificationReads = new NotificationReads(s.db, statusReads);
@@ -80,7 +81,7 @@ public final class MastodonHandlers {
         // Web Push: subscriptions per token; the consumer that pushes writes its payloads with the client API's JSON.
         this.push = new PushHandler(s.pushSubscriptions, s.vapid, viewers);
         s.pushDelivery.renderWith(new PushPayloadJson(notificationReads, accountJson));
-        this.search = new SearchHandler(accountReads, new Search(s.db, s.iris, s.federation.lookup, statusReads,
+        this.search = new SearchHandler(accountReads, new Search(s.db, s.iris, s.federation.lookup, statusReads, hashtags,
                 s.config.publicUrl().getRawAuthority()), accountJson, statusJson);
         var statusWrites = new de.allmende.service.client.StatusWrites(s.db, s.iris, s.config.publicUrl().getRawAuthority(), s.notes,
                 s.content, s.audit, statusReads);
@@ -98,6 +99,10 @@ public final class MastodonHandlers {
                 s.blocks, s.actors, s.config.publicUrl().getRawAuthority());
         this.interactions = new InteractionsHandler(statusActions, statusReads, accountReads, accounts, statusJson, paging);
         this.relations = new RelationsHandler(accountActions, accountReads, accounts, accountJson, paging);
+        this.profile = new ProfileHandler(new de.allmende.service.client.ProfileEdits(s.db, s.media, s.profiles, s.audit),
+                accountReads, accountJson, viewers);
+        this.reports = new ReportsHandler(new de.allmende.service.ReportService(s.db, s.iris, s.federation.outbox, s.audit), accountReads,
+                accountJson);
     }
 
     /** Start-up and organising reading: markers, lists, hashtags, filters (v2 and v1); bodies read where a call takes one. */
@@ -155,6 +160,8 @@ public final class MastodonHandlers {
     /** The read path: accounts, statuses, timelines. */
     public AccountsHandler accounts() { return accounts; }
     public StatusesHandler statuses() { return statuses; }
+    /** The municipality's profile, as an admin edits it from an app (multipart, with avatar and header). */
+    public Handler<RoutingContext> updateCredentials() { return profile::updateCredentials; }
     /** Notifications and search (issue 10). */
     public NotificationsHandler notifications() { return notifications; }
     public SearchHandler search() { return search; }
@@ -179,6 +186,8 @@ public final class MastodonHandlers {
     /** Interactions: favourites, boosts, bookmarks, pins; follows, blocks, mutes, notes, hidden domains. */
     public InteractionsHandler interactions() { return interactions; }
     public RelationsHandler relations() { return relations; }
+    /** Reports about accounts and their posts (forwarded to their servers as a Flag when asked). */
+    public ReportsHandler reports() { return reports; }
     public Handler<RoutingContext> serverMetadata() { return serverMetadata; }
     public Handler<RoutingContext> userInfo() { return OAuthAnswers.answering(userInfo::handle); }
     public Handler<RoutingContext> createApp() { return OAuthAnswers.answering(apps::create); }

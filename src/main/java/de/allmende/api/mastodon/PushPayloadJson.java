@@ -64,6 +64,7 @@ final class PushPayloadJson implements PushPayloads {
             case REBLOG -> name + " hat deinen Beitrag geteilt";
             case FOLLOW -> name + " folgt dir jetzt";
             case FOLLOW_REQUEST -> "Neue Follower-Anfrage von " + name;
+            case STATUS -> name + " hat gerade etwas gepostet";
             case UPDATE -> name + " hat einen Beitrag bearbeitet";
             case POLL -> "Eine Umfrage von " + name + " ist beendet";
         };

@@ -9,6 +9,8 @@ import de.allmende.service.stream.StreamName;
 import de.allmende.service.stream.StreamName.Kind;
 import de.allmende.support.ApiException;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import io.vertx.core.internal.http.HttpServerRequestInternal;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.ServerWebSocket;
@@ -77,7 +79,7 @@ public final class StreamingHandler {
         String address = address(request);
         hub.admit(grant.tokenId(), address);
         String token = ClientAuth.presentedToken(request);
-        ServerWebSocket ws = request.toWebSocket().await();
+        ServerWebSocket ws = upgradePaused(request);
         ws.setWriteQueueMaxSize(hub.limits().queueBytes());
         SocketStream socket = new SocketStream(viewer, grant.tokenId(), token, address, hub, ws, grant.scopes());
         initial.ifPresent(socket::subscribe);
@@ -89,6 +91,20 @@ public final class StreamingHandler {
         } catch (ApiException tooMany) {
             socket.close(tooMany.getMessage());
         }
+        ws.resume();
+    }
+
+    /**
+     * Upgrades on the connection's event loop and pauses the socket there, in the same task as the handshake: a
+     * client may send its first {@code subscribe} right after the handshake, and a frame read before this
+     * (virtual) thread has set the message handler would otherwise be dropped. Paused, it waits in the queue.
+     */
+    private static ServerWebSocket upgradePaused(HttpServerRequest request) {
+        Promise<ServerWebSocket> upgraded = Promise.promise();
+        ((HttpServerRequestInternal) request).context().runOnContext(v -> request.toWebSocket()
+                .onSuccess(ServerWebSocket::pause)
+                .onComplete(upgraded));
+        return upgraded.future().await();
     }
 
     private static Kind withMedia(Kind kind, HttpServerRequest request) {

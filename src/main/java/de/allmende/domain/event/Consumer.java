@@ -10,9 +10,9 @@ import java.util.function.Predicate;
 public enum Consumer {
     /** Turns a published activity into one delivery row per follower inbox. */
     FAN_OUT(e -> e instanceof ActivityPublished p && p.toFollowers()),
-    /** Writes the client API's notifications: follows, mentions, favourites, boosts, edits of boosted posts. */
+    /** Writes the client API's notifications: follows, mentions, favourites, boosts, posts of belled accounts, edits of boosted posts. */
     NOTIFICATIONS(e -> e instanceof FollowEvent || e instanceof ReactionEvent || e instanceof Mentioned
-            || e instanceof PostEvent.PostEdited || e instanceof PostEvent.PostDeleted || e instanceof Blocked),
+            || e instanceof PostEvent || e instanceof Blocked),
     /** Tells every node process's streaming clients of new, edited and deleted posts and of notifications (service.stream.Streams). */
     STREAMING(e -> e instanceof PostEvent || e instanceof NotificationCreated),
     /** Sends each notification to the Web Push subscriptions of apps that want it (service.push.PushDelivery). */

@@ -9,7 +9,7 @@ import java.util.Optional;
  * and {@code poll} come with subscriptions and polls.
  */
 public enum NotificationType {
-    FOLLOW, FOLLOW_REQUEST, MENTION, REBLOG, FAVOURITE, UPDATE, POLL;
+    FOLLOW, FOLLOW_REQUEST, MENTION, REBLOG, FAVOURITE, UPDATE, POLL, STATUS;
 
     /** The name apps see and the database keeps. */
     public String wire() {

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * Dispatches inbound activities to the one handler registered for their view type. A type without a
- * view (Flag, Leave …), or a view without a handler, is ignored.
+ * view (Leave, Move …), or a view without a handler, is ignored.
  */
 public final class ActivityRouter {
     private static final Logger LOG = LoggerFactory.getLogger(ActivityRouter.class);

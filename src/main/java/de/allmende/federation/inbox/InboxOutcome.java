@@ -5,7 +5,7 @@ sealed interface InboxOutcome {
     /** Its handler applied it. */
     record Applied() implements InboxOutcome {}
 
-    /** A type this node does not act on (Flag, Leave …): done with, as if applied. */
+    /** A type this node does not act on (Leave, Move …): done with, as if applied. */
     record Ignored(String type) implements InboxOutcome {}
 
     /** Trouble that may pass (a peer that could not be reached, our own database): tried again later. */

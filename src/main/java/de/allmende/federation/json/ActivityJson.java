@@ -69,6 +69,18 @@ public final class ActivityJson {
         return a;
     }
 
+    /**
+     * A report, as Mastodon's FlagSerializer shapes it: {@code object} the reported account then its posts, {@code content}
+     * the comment; addressed to the reported account (Mastodon leaves the addressing out; its inbox needs none).
+     */
+    public static ObjectNode flag(URI id, URI actor, URI reported, java.util.List<URI> statuses, String comment, Instant published) {
+        ObjectNode a = about("Flag", id, actor, reported, published, reported.toString());
+        var object = a.putArray("object").add(reported.toString());
+        statuses.forEach(s -> object.add(s.toString()));
+        a.put("content", comment);
+        return a;
+    }
+
     public static ObjectNode tombstone(URI id, Instant deleted) {
         ObjectNode t = F.objectNode();
         t.put("id", id.toString());

@@ -45,11 +45,12 @@ final class Outbox {
 
     private void publish(DSLContext tx, LocalActor a, ObjectNode unsigned, String objectIri, boolean isPublic, boolean toFollowers,
                          Collection<String> inboxes) {
-        ObjectNode activity = proofs.sign(a.id(), iris.actor(a.handle()), unsigned);
+        URI actor = a.isInstance() ? iris.instanceActor() : iris.actor(a.handle());
+        ObjectNode activity = proofs.sign(a.id(), actor, unsigned);
         long activityId = activities.insert(tx, activity.get("id").asText(), activity.get("type").asText(),
                 activity.get("actor").asText(), objectIri, a.id(), isPublic, activity).orElseThrow();
         deliveries.enqueue(tx, activityId, a.id(), inboxes);
-        events.record(tx, new ActivityPublished(iris.actor(a.handle()), URI.create(activity.get("id").asText()),
+        events.record(tx, new ActivityPublished(actor, URI.create(activity.get("id").asText()),
                 activity.get("type").asText(), activityId, a.id(), toFollowers, List.copyOf(inboxes)));
     }
 }

@@ -8,7 +8,7 @@ import java.net.URI;
  * {@link AsToInboundActivity#view}; one handler per permitted type (see the inbox's handler registry).
  */
 public sealed interface ActivityView permits FollowActivity, AcceptActivity, RejectActivity, UndoActivity, LikeActivity,
-        AnnounceActivity, CreateActivity, UpdateActivity, DeleteActivity, JoinActivity {
+        AnnounceActivity, CreateActivity, UpdateActivity, DeleteActivity, JoinActivity, FlagActivity {
 
     InboundActivity activity();
 

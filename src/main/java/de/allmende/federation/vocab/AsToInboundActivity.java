@@ -47,6 +47,7 @@ public final class AsToInboundActivity {
         v.put("Update", a -> new UpdateActivity(a, a.object()));
         v.put("Delete", a -> new DeleteActivity(a, required(a, "Delete")));
         v.put("Join", a -> new JoinActivity(a, required(a, "Join")));
+        v.put("Flag", a -> new FlagActivity(a, flagged(a), Json.text(a.raw().get("content")).orElse("")));
         return Map.copyOf(v);
     }
 
@@ -73,7 +74,7 @@ public final class AsToInboundActivity {
     }
 
     /**
-     * The view of the activity's type, or empty for a type this node does not act on (Flag, Leave, a bare Note …).
+     * The view of the activity's type, or empty for a type this node does not act on (Leave, Move, a bare Note …).
      *
      * @throws Malformed if the type requires what the activity lacks (a Follow of no one)
      */
@@ -113,6 +114,16 @@ public final class AsToInboundActivity {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Every IRI a Flag's {@code object} names: one or an array, each a string or an object with an id (peers differ);
+     * what names nothing (a number, an object without id) is passed over.
+     */
+    private static java.util.List<URI> flagged(InboundActivity activity) {
+        java.util.List<URI> out = Json.each(activity.raw().get("object")).stream().flatMap(o -> Json.uri(o).stream()).distinct().toList();
+        if (out.isEmpty()) throw new Malformed("Flag without object");
+        return out;
     }
 
     private static URI required(InboundActivity activity, String type) {

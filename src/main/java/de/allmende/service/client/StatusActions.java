@@ -8,6 +8,7 @@ import de.allmende.domain.post.Post;
 import de.allmende.service.BoostService;
 import de.allmende.service.LikeService;
 import de.allmende.service.port.Publisher;
+import de.allmende.store.ConversationMuteStore;
 import de.allmende.store.PostMarkStore;
 import de.allmende.store.PostMarkStore.Mark;
 import de.allmende.store.PostStore;
@@ -19,7 +20,7 @@ import java.util.Optional;
 
 /**
  * What a municipality does to a post from its app (docs.joinmastodon.org/methods/statuses): favourite, boost,
- * bookmark and pin (federated as Mastodon does: {@code Add}/{@code Remove} to the featured collection), and their undos. Favourites and boosts go through {@link LikeService} and {@link BoostService},
+ * bookmark, mute its thread and pin (federated as Mastodon does: {@code Add}/{@code Remove} to the featured collection), and their undos. Favourites and boosts go through {@link LikeService} and {@link BoostService},
  * so they federate as every Like and Announce of the node does. Each answers the post as the viewer now sees it;
  * a post it may not see is a 404. Acting on a boost acts on the boosted post, as Mastodon does; undoing what was
  * never done changes nothing.
@@ -38,6 +39,7 @@ public final class StatusActions {
     private final PostStore posts = new PostStore();
     private final TimelineStore timelines = new TimelineStore();
     private final PostMarkStore marks = new PostMarkStore();
+    private final ConversationMuteStore conversationMutes = new ConversationMuteStore();
 
     public StatusActions(Database db, AccountReads accounts, StatusReads reads, LikeService likes, BoostService boosts, Publisher publisher) {
         this.db = db;
@@ -84,20 +86,34 @@ public final class StatusActions {
     }
 
     public StatusView bookmark(LocalActor a, long id) {
-        return mark(a, id, true);
+        return viewersOwn(a, id, (tx, account, post) -> marks.mark(tx, Mark.BOOKMARK, account, post));
     }
 
     public StatusView unbookmark(LocalActor a, long id) {
-        return mark(a, id, false);
+        return viewersOwn(a, id, (tx, account, post) -> marks.unmark(tx, Mark.BOOKMARK, account, post));
     }
 
-    private StatusView mark(LocalActor a, long id, boolean on) {
+    /**
+     * Mutes the post's thread for the viewer (Mastodon's conversation mute): nothing in it notifies the viewer any
+     * more, and its posts show {@code muted}. Nothing leaves the node.
+     */
+    public StatusView muteConversation(LocalActor a, long id) {
+        return viewersOwn(a, id, conversationMutes::mute);
+    }
+
+    public StatusView unmuteConversation(LocalActor a, long id) {
+        return viewersOwn(a, id, conversationMutes::unmute);
+    }
+
+    /** A change only the viewer sees (a bookmark, a muted thread): made on the post as the viewer may see it. */
+    private interface OwnChange {
+        void apply(DSLContext tx, long accountId, long postId);
+    }
+
+    private StatusView viewersOwn(LocalActor a, long id, OwnChange change) {
         Viewer v = accounts.viewer(a);
         Target t = target(v, id);
-        db.dsl().transaction(cfg -> {
-            if (on) marks.mark(cfg.dsl(), Mark.BOOKMARK, v.accountId(), t.id());
-            else marks.unmark(cfg.dsl(), Mark.BOOKMARK, v.accountId(), t.id());
-        });
+        db.dsl().transaction(cfg -> change.apply(cfg.dsl(), v.accountId(), t.id()));
         return reads.status(v, t.id());
     }
 

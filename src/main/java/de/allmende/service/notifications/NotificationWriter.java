@@ -10,6 +10,7 @@ import de.allmende.domain.event.FollowEvent.Followed;
 import de.allmende.domain.event.FollowEvent.Unfollowed;
 import de.allmende.domain.event.Mentioned;
 import de.allmende.domain.event.NotificationCreated;
+import de.allmende.domain.event.PostEvent.PostCreated;
 import de.allmende.domain.event.PostEvent.PostDeleted;
 import de.allmende.domain.event.PostEvent.PostEdited;
 import de.allmende.domain.event.ReactionEvent;
@@ -18,8 +19,11 @@ import de.allmende.domain.event.ReactionEvent.Liked;
 import de.allmende.domain.event.ReactionEvent.Unboosted;
 import de.allmende.domain.event.ReactionEvent.Unliked;
 import de.allmende.domain.notification.NotificationType;
+import de.allmende.domain.post.Post;
+import de.allmende.domain.post.Visibility;
 import de.allmende.service.port.LocalIris;
 import de.allmende.store.AccountStore;
+import de.allmende.store.ConversationMuteStore;
 import de.allmende.store.EventStore;
 import de.allmende.store.FollowStore;
 import de.allmende.store.NotificationStore;
@@ -35,6 +39,7 @@ import static de.allmende.domain.notification.NotificationType.FOLLOW;
 import static de.allmende.domain.notification.NotificationType.FOLLOW_REQUEST;
 import static de.allmende.domain.notification.NotificationType.MENTION;
 import static de.allmende.domain.notification.NotificationType.REBLOG;
+import static de.allmende.domain.notification.NotificationType.STATUS;
 import static de.allmende.domain.notification.NotificationType.UPDATE;
 
 /**
@@ -58,6 +63,7 @@ public final class NotificationWriter {
     private final ReactionStore reactions = new ReactionStore();
     private final PostStore posts = new PostStore();
     private final EventStore events = new EventStore();
+    private final ConversationMuteStore conversationMutes = new ConversationMuteStore();
 
     public NotificationWriter(Database db, LocalIris iris) {
         this.db = db;
@@ -78,6 +84,7 @@ public final class NotificationWriter {
                 case Unliked e -> unreacted(tx, e, FAVOURITE);
                 case Unboosted e -> unreacted(tx, e, REBLOG);
                 case Mentioned e -> mentioned(tx, eventId, e);
+                case PostCreated e -> posted(tx, eventId, e);
                 case PostEdited e -> edited(tx, eventId, e);
                 case PostDeleted e -> posts.idOf(tx, e.subject()).ifPresent(id -> notifications.deleteAbout(tx, id));
                 case Blocked e -> blocked(tx, e);
@@ -135,17 +142,34 @@ public final class NotificationWriter {
         write(tx, eventId, to.get(), MENTION, from.get(), Optional.of(post.get().id()));
     }
 
+    /**
+     * A new post of an account that local accounts follow with "notify" (the bell in the apps): as Mastodon, for
+     * posts and threads of the author's own, not for boosts, replies to others or direct posts.
+     */
+    private void posted(DSLContext tx, long eventId, PostCreated e) {
+        Optional<PostStore.StoredPost> post = posts.find(tx, e.subject()).filter(p -> p.deleted().isEmpty());
+        if (post.isEmpty() || post.get().post().reblogOf().isPresent()) return;
+        Post p = post.get().post();
+        boolean replyToOther = p.inReplyTo().isPresent() && posts.find(tx, p.inReplyTo().get())
+                .map(parent -> parent.authorId() != post.get().authorId()).orElse(true);
+        if (replyToOther || p.visibility() == Visibility.DIRECT) return; // a direct post notifies as a mention
+        Optional<AccountRef> from = account(tx, e.actor());
+        if (from.isEmpty()) return;
+        for (NotificationStore.LocalRecipient r : notifications.localFollowersNotified(tx, post.get().authorId())) {
+            write(tx, eventId, new AccountRef(r.accountId(), iris.actor(r.handle())), STATUS, from.get(), Optional.of(post.get().id()));
+        }
+    }
+
     /** Mastodon notifies the local accounts that boosted an edited post. */
     private void edited(DSLContext tx, long eventId, PostEdited e) {
         Optional<PostStore.StoredPost> post = posts.find(tx, e.subject()).filter(p -> p.deleted().isEmpty());
         Optional<AccountRef> from = account(tx, e.actor());
         if (post.isEmpty() || from.isEmpty()) return;
-        for (NotificationStore.Booster b : notifications.localBoosters(tx, post.get().id())) {
+        for (NotificationStore.LocalRecipient b : notifications.localBoosters(tx, post.get().id())) {
             write(tx, eventId, new AccountRef(b.accountId(), iris.actor(b.handle())), UPDATE, from.get(), Optional.of(post.get().id()));
         }
     }
 
-    /** The node blocked an actor or a whole domain: what they did is no news any more (Mastodon removes it too). */
     /** The node's block clears what the blocked sent to anyone here; a municipality's own block, what it sent to it. */
     private void blocked(DSLContext tx, Blocked e) {
         if (e.subject() == null) return; // an operator's text that is no IRI names no account here
@@ -156,9 +180,13 @@ public final class NotificationWriter {
         }
     }
 
-    /** Writes the notification (never for what an account did itself) and records that it exists. */
+    /**
+     * Writes the notification (never for what an account did itself, nor about a post in a thread the account muted, as
+     * Mastodon's conversation mute holds for every type with a status) and records that it exists.
+     */
     private void write(DSLContext tx, long eventId, AccountRef to, NotificationType type, AccountRef from, Optional<Long> post) {
         if (to.id() == from.id()) return;
+        if (post.isPresent() && conversationMutes.muted(tx, to.id(), post.get())) return;
         notifications.insert(tx, new NotificationStore.New(eventId, to.id(), type, from.id(), post)).ifPresent(id ->
                 events.record(tx, new NotificationCreated(from.iri(), to.iri(), id, to.id(), type.wire())));
     }

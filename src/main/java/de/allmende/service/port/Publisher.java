@@ -79,6 +79,12 @@ public interface Publisher {
     /** The post left the actor's featured collection: {@code Remove} to its followers. */
     void unpinned(DSLContext tx, LocalActor actor, URI post);
 
+    /**
+     * A report about {@code reported} (and {@code statuses} of its), to its server: a Flag sent by {@code sender}, the
+     * instance actor, so that whoever reported stays anonymous (Mastodon sends it so).
+     */
+    void flag(DSLContext tx, LocalActor sender, URI id, RemoteActor reported, List<URI> statuses, String comment);
+
     /** The actor's profile or keys changed. */
     void actorUpdated(DSLContext tx, LocalActor actor);
 }

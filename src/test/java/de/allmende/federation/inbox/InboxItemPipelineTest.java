@@ -36,7 +36,7 @@ class InboxItemPipelineTest {
     @Test
     void aTypeWeDoNotActOnIsIgnored() {
         var pipeline = new InboxItemPipeline(new ActivityRouter());
-        assertEquals(new InboxOutcome.Ignored("Flag"), pipeline.apply(item(LIKE.replace("\"Like\"", "\"Flag\""))));
+        assertEquals(new InboxOutcome.Ignored("Leave"), pipeline.apply(item(LIKE.replace("\"Like\"", "\"Leave\""))));
     }
 
     @Test

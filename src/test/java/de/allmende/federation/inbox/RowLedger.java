@@ -41,6 +41,7 @@ final class RowLedger {
         OWED_BY.put("follow", "SELECT activity_iri FROM follow WHERE id > ?");
         OWED_BY.put("reaction", "SELECT activity_iri FROM reaction WHERE id > ?");
         OWED_BY.put("remote_actor", "SELECT iri FROM remote_actor WHERE id > ?");
+        OWED_BY.put("report", "SELECT iri FROM report WHERE id > ?"); // a received Flag's reports
     }
 
     private final Map<String, Long> marks;

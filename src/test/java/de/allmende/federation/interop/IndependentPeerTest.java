@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.Services;
+import de.allmende.domain.people.Role;
+import de.allmende.testkit.ClientApi;
 import de.allmende.testkit.Fixtures;
 import de.allmende.testkit.InteropPeer;
+import de.allmende.testkit.MastodonApp;
 import de.allmende.testkit.TestNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -240,6 +243,29 @@ class IndependentPeerTest {
 
         assertNoFailedInboxItems();
         assertEquals(List.of(), peer.rejected(), "the peer refused some of our deliveries");
+    }
+
+    // ------------------------------------------------------------------ reports
+
+    @Test
+    @Order(8)
+    void aForwardedReportIsAFlagFromTheInstanceActorThatFedifyVerifies() {
+        MastodonApp.person(node, "kaemmerin", "musterstadt", Role.EDITOR);
+        ClientApi app = new ClientApi(node, MastodonApp.register(node, "https://app.example/callback", "write:reports")
+                .login("kaemmerin", "write:reports"));
+        long peerAccount = node.count("SELECT id FROM account WHERE iri = " + q(peer.actor().toString()));
+        JsonNode report = app.entity("POST", "/api/v1/reports", "{\"account_id\":\"" + peerAccount + "\",\"comment\":\"Prüfen\","
+                + "\"forward\":true}", "Report");
+        assertTrue(report.path("forwarded").asBoolean());
+
+        String instanceActor = node.url() + "/actor";
+        JsonNode flag = peer.awaitInbox(a -> "Flag".equals(a.path("type").asText()), WAIT);
+        assertTrue(flag.path("signatureVerified").asBoolean(), "the Flag must carry a signature Fedify verifies: " + flag);
+        assertEquals(instanceActor, flag.path("actor").asText());
+        assertEquals(peer.actor().toString(), flag.path("activity").path("object").path(0).asText());
+        assertEquals("Prüfen", flag.path("activity").path("content").asText());
+        assertProofVerifiedByFedify(flag, "activity", flag.path("id").asText(), instanceActor + "#ed25519-key");
+        assertEquals(List.of(), peer.rejected(), "the peer refused the Flag");
     }
 
     // ------------------------------------------------------------------ helpers

@@ -389,7 +389,8 @@ class RealWorldJsonTest {
                 tx(tx -> new FollowStore().upsert(tx, account(local), account(actor), local + "#follows/1", FollowStore.State.PENDING));
                 yield () -> assertEquals(1, node.count("SELECT count(*) FROM follow WHERE state = 'pending'"));
             }
-            // Flag, Join, Leave: no handler; ignored without error and without a trace.
+            // Join of no event here, Leave: nothing to do; a Flag about another server's accounts: nothing of ours to report.
+            // Each ignored without error and without a trace.
             default -> () -> assertEquals(0, node.count("SELECT count(*) FROM activity") + node.count("SELECT count(*) FROM follow")
                     + node.count("SELECT count(*) FROM reaction") + node.count("SELECT count(*) FROM ap_object"));
         };

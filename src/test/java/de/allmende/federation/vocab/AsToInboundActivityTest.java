@@ -219,6 +219,25 @@ class AsToInboundActivityTest {
             assertEquals("Follow without object", e.getMessage());
         }
 
+        @Test
+        void aFlagNamesEveryIriOfItsObjectWhateverTheShapeAndNeedsOne() {
+            FlagActivity gts = view("gotosocial/flag.json", FlagActivity.class);
+            assertEquals(List.of(URI.create("http://fossbros-anonymous.io/users/foss_satan"),
+                    URI.create("http://fossbros-anonymous.io/users/foss_satan/statuses/01FVW7JHQFSFK166WWKR8CBA6M")), gts.flagged());
+            assertEquals("dark souls sucks, please yeet this nerd", gts.comment());
+            FlagActivity mixed = (FlagActivity) AsToInboundActivity.view(AsToInboundActivity.convert(json("""
+                    {"id": "https://a.example/1", "type": "Flag", "actor": "https://a.example/actor",
+                     "object": [{"id": "https://b.example/u", "type": "Person"}, 42, "not an iri", "https://b.example/u", "https://b.example/n"]}"""))).orElseThrow();
+            assertEquals(List.of(URI.create("https://b.example/u"), URI.create("https://b.example/n")), mixed.flagged(), "once each, in order");
+            assertEquals("", mixed.comment());
+            for (String object : List.of("", ", \"object\": [42, true]", ", \"object\": {\"type\": \"Person\"}")) {
+                InboundActivity flag = AsToInboundActivity.convert(json(
+                        "{\"id\": \"https://a.example/2\", \"type\": \"Flag\", \"actor\": \"https://a.example/actor\"" + object + "}"));
+                var e = assertThrows(AsToInboundActivity.Malformed.class, () -> AsToInboundActivity.view(flag), object);
+                assertEquals("Flag without object", e.getMessage());
+            }
+        }
+
         private void assertMalformed(String message, String doc) {
             var e = assertThrows(AsToInboundActivity.Malformed.class, () -> AsToInboundActivity.convert(json(doc)));
             assertEquals(message, e.getMessage(), doc);

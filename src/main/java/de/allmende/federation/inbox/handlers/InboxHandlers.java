@@ -12,6 +12,7 @@ import de.allmende.federation.vocab.AcceptActivity;
 import de.allmende.federation.vocab.AnnounceActivity;
 import de.allmende.federation.vocab.CreateActivity;
 import de.allmende.federation.vocab.DeleteActivity;
+import de.allmende.federation.vocab.FlagActivity;
 import de.allmende.federation.vocab.FollowActivity;
 import de.allmende.federation.vocab.JoinActivity;
 import de.allmende.federation.vocab.LikeActivity;
@@ -27,6 +28,8 @@ import de.allmende.service.FollowRequestService;
 import de.allmende.service.FollowService;
 import de.allmende.service.LikeService;
 import de.allmende.service.RemotePosts;
+import de.allmende.service.ReportService;
+import de.allmende.service.people.AuditTrail;
 import de.allmende.service.port.ActorDirectory;
 
 /** The one table of what handles which inbound activity; each handler gets only the collaborators it uses. */
@@ -55,7 +58,8 @@ public final class InboxHandlers {
                         new de.allmende.service.LocalPolls(db, iris, outbox, java.time.Clock.systemUTC())))
                 .on(UpdateActivity.class, new UpdateHandler(resolver, posts, fetcher, proofs))
                 .on(DeleteActivity.class, new DeleteHandler(resolver, posts.use(), new AccountDeletionService(db), boosts))
-                .on(JoinActivity.class, new JoinHandler(new EventJoins(db, actors, outbox), resolver));
+                .on(JoinActivity.class, new JoinHandler(new EventJoins(db, actors, outbox), resolver))
+                .on(FlagActivity.class, new FlagHandler(resolver, new ReportService(db, iris, outbox, new AuditTrail(db))));
     }
 
     /** The use case that keeps received posts, recording mentions of this node's municipalities. */
