@@ -59,6 +59,10 @@ public final class Services implements AutoCloseable {
     /** Streaming (issue 10): what goes out to every process's open streams, and this process's open streams. */
     public final de.allmende.service.stream.Streams streams;
     public final de.allmende.service.stream.StreamHub streamHub;
+    /** Web Push (issue 10): the node's VAPID key, apps' subscriptions, and the consumer that pushes notifications. */
+    public final de.allmende.service.push.VapidKey vapid;
+    public final de.allmende.service.push.PushSubscriptions pushSubscriptions;
+    public final de.allmende.service.push.PushDelivery pushDelivery;
 
     private Services(NodeConfig config, Database db) {
         this.config = config;
@@ -94,11 +98,16 @@ public final class Services implements AutoCloseable {
         this.oauthTokens = new de.allmende.service.oauth.OAuthTokens(db, oauthApps, clock);
         this.streams = new de.allmende.service.stream.Streams(db);
         this.streamHub = new de.allmende.service.stream.StreamHub(db, token -> oauthTokens.authenticate(token).isPresent());
+        this.vapid = new de.allmende.service.push.VapidKey(db, keys);
+        this.pushSubscriptions = new de.allmende.service.push.PushSubscriptions(db, keys, config.allowPrivateNetworks());
+        this.pushDelivery = new de.allmende.service.push.PushDelivery(db, pushSubscriptions,
+                new de.allmende.federation.push.WebPushGateway(federation.http, vapid, config.publicUrl()), clock);
     }
 
     /** The handlers of the domain-event consumers beyond federation's own (see {@link de.allmende.domain.event.Consumer}). */
     public java.util.Map<de.allmende.domain.event.Consumer, de.allmende.service.events.EventWorker.Handler> eventConsumers() {
-        return java.util.Map.of(de.allmende.domain.event.Consumer.STREAMING, streams::apply);
+        return java.util.Map.of(de.allmende.domain.event.Consumer.STREAMING, streams::apply,
+                de.allmende.domain.event.Consumer.PUSH, pushDelivery::apply);
     }
 
     /** Opens the database, applies migrations, checks the master key and makes sure the instance actor exists. */

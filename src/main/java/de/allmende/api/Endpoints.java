@@ -143,6 +143,10 @@ final class Endpoints {
                  FILTERS, FILTER_CREATE, FILTER, FILTER_UPDATE, FILTER_DELETE, FILTER_KEYWORDS, FILTER_KEYWORD_ADD, FILTER_KEYWORD,
                  FILTER_KEYWORD_UPDATE, FILTER_KEYWORD_DELETE, FILTER_STATUSES, FILTER_STATUS_ADD, FILTER_STATUS, FILTER_STATUS_DELETE,
                  FILTERS_V1, FILTER_V1_CREATE, FILTER_V1, FILTER_V1_UPDATE, FILTER_V1_DELETE -> mastodon.organising(route);
+            case PUSH_SUBSCRIPTION -> Endpoint.of(mastodon.push()::get);
+            case PUSH_SUBSCRIBE -> Endpoint.of(mastodon.body(), mastodon.push()::subscribe);
+            case PUSH_SUBSCRIPTION_UPDATE -> Endpoint.of(mastodon.body(), mastodon.push()::update);
+            case PUSH_SUBSCRIPTION_DELETE -> Endpoint.of(mastodon.push()::delete);
             case APPS_VERIFY_CREDENTIALS -> Endpoint.of(mastodon.verifyApp());
             case OAUTH_AUTHORIZE -> Endpoint.of(mastodon.authorize()::show);
             case OAUTH_AUTHORIZE_FORM -> Endpoint.of(mastodon.body(), mastodon.authorize()::submit);

@@ -257,6 +257,14 @@ public enum Route {
     FILTER_V1_DELETE(CLIENT_API, DELETE, at("/v1/filters/", CLIENT_ID), ClientScopes.person("write", "write:filters"), JSON),
     /** A report about an account and some of its posts, kept for moderation; forwarded to a remote account's server as a Flag. */
     REPORT_CREATE(CLIENT_API, POST, at("/v1/reports"), ClientScopes.person("write", "write:reports"), JSON),
+    /**
+     * Web Push (RFC 8030/8291/8292): the token's one subscription. Mastodon asks the {@code push} scope and a person
+     * behind the token; another token's subscription is never in reach.
+     */
+    PUSH_SUBSCRIPTION(CLIENT_API, GET, at("/v1/push/subscription"), ClientScopes.person("push"), JSON),
+    PUSH_SUBSCRIBE(CLIENT_API, POST, at("/v1/push/subscription"), ClientScopes.person("push"), JSON),
+    PUSH_SUBSCRIPTION_UPDATE(CLIENT_API, PUT, at("/v1/push/subscription"), ClientScopes.person("push"), JSON),
+    PUSH_SUBSCRIPTION_DELETE(CLIENT_API, DELETE, at("/v1/push/subscription"), ClientScopes.person("push"), JSON),
     APPS_VERIFY_CREDENTIALS(CLIENT_API, GET, at("/v1/apps/verify_credentials"), ClientScopes.anyToken(), JSON),
     /** The login and consent page; its form posts to {@link #OAUTH_AUTHORIZE_FORM}. */
     OAUTH_AUTHORIZE(OAUTH, GET, at("/authorize"), PUBLIC, HTML),

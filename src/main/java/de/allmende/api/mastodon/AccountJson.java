@@ -94,7 +94,8 @@ final class AccountJson {
         return (a.isLocal() ? iris.profilePage(a.username()) : a.url().orElseThrow()).toString();
     }
 
-    private URI avatar(AccountFacts a) {
+    /** The avatar apps show (and push messages carry as their icon). */
+    URI avatar(AccountFacts a) {
         if (a.isLocal()) return a.uploads().avatar().map(iris::media).orElseGet(() -> iris.icon(a.username()));
         URI uri = a.uri().orElseThrow();
         return a.avatar().orElse(URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + "/avatars/original/missing.png"));

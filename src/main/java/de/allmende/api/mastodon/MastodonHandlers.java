@@ -47,18 +47,19 @@ public final class MastodonHandlers {
     private final FiltersV1Handler filtersV1;
     private final ProfileHandler profile;
     private final ReportsHandler reports;
+    private final PushHandler push;
 
     public MastodonHandlers(Services s, Templates templates) {
         AccountPages pages = new AccountPages(templates, s.config.nodeName());
         BrowserCookies cookies = new BrowserCookies(s.config.publicUrl());
         this.auth = new ClientAuth(s.oauthTokens);
-        this.apps = new AppsHandler(s.oauthApps);
+        this.apps = new AppsHandler(s.oauthApps, s.vapid);
         this.authorize = new AuthorizeHandler(s.authorizations, s.logins, pages, cookies);
         this.token = new TokenHandler(s.oauthApps, s.oauthTokens);
         this.userInfo = new UserInfoHandler(s.iris);
         this.serverMetadata = new ServerMetadataHandler(s.iris);
         this.password = new PasswordHandler(s.people, pages, cookies);
-        this.instance = new InstanceHandler(s.config, s.nodeInfo);
+        this.instance = new InstanceHandler(s.config, s.nodeInfo, s.vapid);
         var accountReads = new de.allmende.service.client.AccountReads(s.db, s.iris, s.config.publicUrl().getRawAuthority());
         var statusReads = new de.allmende.service.client.StatusReads(s.db, s.iris);
         AccountJson accountJson = new AccountJson(s.iris);
@@ -75,7 +76,11 @@ public final class MastodonHandlers {
         this.tags = new TagsHandler(hashtags, statusReads, statusJson, filtered, paging, viewers);
         this.filters = new FiltersHandler(filters, viewers);
         this.filtersV1 = new FiltersV1Handler(filters, viewers);
-        this.notifications = new NotificationsHandler(accountReads, new NotificationReads(s.db, statusReads), accountJson, statusJson, paging);
+        NotificationReads notificationReads = new NotificationReads(s.db, statusReads);
+        this.notifications = new NotificationsHandler(accountReads, notificationReads, accountJson, statusJson, paging);
+        // Web Push: subscriptions per token; the consumer that pushes writes its payloads with the client API's JSON.
+        this.push = new PushHandler(s.pushSubscriptions, s.vapid, viewers);
+        s.pushDelivery.renderWith(new PushPayloadJson(notificationReads, accountJson));
         this.search = new SearchHandler(accountReads, new Search(s.db, s.iris, s.federation.lookup, statusReads, hashtags,
                 s.config.publicUrl().getRawAuthority()), accountJson, statusJson);
         var statusWrites = new de.allmende.service.client.StatusWrites(s.db, s.iris, s.config.publicUrl().getRawAuthority(), s.notes,
@@ -167,6 +172,8 @@ public final class MastodonHandlers {
     /** Uploads and descriptions of media, polls and votes. */
     public MediaHandler media() { return media; }
     public PollsHandler polls() { return polls; }
+    /** Web Push subscriptions. */
+    public PushHandler push() { return push; }
 
     /**
      * Bodies of uploads: files are written to the media folder's incoming directory as they arrive (the same file
