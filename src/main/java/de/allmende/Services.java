@@ -57,6 +57,8 @@ public final class Services implements AutoCloseable {
     /** Streaming (issue 10): what goes out to every process's open streams, and this process's open streams. */
     public final de.allmende.service.stream.Streams streams;
     public final de.allmende.service.stream.StreamHub streamHub;
+    /** Search over the public posts the node holds (issue 11, point 3), kept by the search-index consumer. */
+    public final de.allmende.service.search.NodeSearch search;
 
     private Services(NodeConfig config, Database db) {
         this.config = config;
@@ -91,11 +93,13 @@ public final class Services implements AutoCloseable {
         this.oauthTokens = new de.allmende.service.oauth.OAuthTokens(db, oauthApps, clock);
         this.streams = new de.allmende.service.stream.Streams(db);
         this.streamHub = new de.allmende.service.stream.StreamHub(db, token -> oauthTokens.authenticate(token).isPresent());
+        this.search = new de.allmende.service.search.NodeSearch(db);
     }
 
     /** The handlers of the domain-event consumers beyond federation's own (see {@link de.allmende.domain.event.Consumer}). */
     public java.util.Map<de.allmende.domain.event.Consumer, de.allmende.service.events.EventWorker.Handler> eventConsumers() {
-        return java.util.Map.of(de.allmende.domain.event.Consumer.STREAMING, streams::apply);
+        return java.util.Map.of(de.allmende.domain.event.Consumer.STREAMING, streams::apply,
+                de.allmende.domain.event.Consumer.SEARCH_INDEX, new de.allmende.service.search.SearchIndexer(db)::apply);
     }
 
     /** Opens the database, applies migrations, checks the master key and makes sure the instance actor exists. */

@@ -75,7 +75,7 @@ public final class MastodonHandlers {
         this.filters = new FiltersHandler(filters, viewers);
         this.filtersV1 = new FiltersV1Handler(filters, viewers);
         this.notifications = new NotificationsHandler(accountReads, new NotificationReads(s.db, statusReads), accountJson, statusJson, paging);
-        this.search = new SearchHandler(accountReads, new Search(s.db, s.iris, s.federation.lookup, statusReads,
+        this.search = new SearchHandler(accountReads, new Search(s.db, s.iris, s.federation.lookup, statusReads, s.search,
                 s.config.publicUrl().getRawAuthority()), accountJson, statusJson);
         var statusWrites = new de.allmende.service.client.StatusWrites(s.db, s.iris, s.config.publicUrl().getRawAuthority(), s.notes,
                 s.content, s.audit, statusReads);

@@ -16,7 +16,9 @@ public enum Consumer {
     /** Tells every node process's streaming clients of new, edited and deleted posts and of notifications (service.stream.Streams). */
     STREAMING(e -> e instanceof PostEvent || e instanceof NotificationCreated),
     /** Tells a local poll's new counts (Update(Question)) to followers and voters, and closes it when it ends. */
-    POLL_RESULTS(e -> e instanceof PollEvent);
+    POLL_RESULTS(e -> e instanceof PollEvent),
+    /** Keeps the search index (table search_document) in step with the posts: created, edited, deleted (service.search). */
+    SEARCH_INDEX(e -> e instanceof PostEvent);
 
     private final Predicate<DomainEvent> wants;
 
