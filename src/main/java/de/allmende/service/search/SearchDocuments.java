@@ -44,7 +44,7 @@ final class SearchDocuments {
         Words title = new Words(), summary = new Words(), body = new Words();
         p.name().texts().forEach((lang, text) -> title.add(lang, text));
         p.summary().texts().forEach((lang, html) -> summary.add(lang, plain(html)));
-        p.content().texts().forEach((lang, html) -> body.add(lang, plain(html)));
+        (facts.content().isEmpty() ? p.content().texts() : facts.content()).forEach((lang, html) -> body.add(lang, plain(html)));
         String language = first(p.content()).or(() -> first(p.name())).orElse(LanguageMap.UNDETERMINED);
         List<String> extras = new ArrayList<>(p.hashtags());
         p.event().ifPresent(e -> {
