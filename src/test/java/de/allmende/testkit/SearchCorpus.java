@@ -7,6 +7,7 @@ import de.allmende.domain.MunicipalityInput;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -115,6 +116,17 @@ public final class SearchCorpus {
                  "body": {"de": "Am Samstag wurde der Dorfplatz eröffnet. Danke an alle Jugendlichen!"},
                  "project": "%s", "newStatus": {"value": "abgeschlossen", "asOf": "2026-06-30"}}""".formatted(c.iri("P2")));
         return c;
+    }
+
+    /** Two projects of {@code a} about a participatory budget, published one by each process of a node. */
+    public static void publishProjects(TestNode one, TestNode other, LocalActor a) {
+        for (TestNode node : List.of(one, other)) {
+            String area = node == one ? "Nord" : "Süd";
+            node.node().services().content.create(a, ContentKind.PROJECT, ContentFixtures.json("""
+                    {"title": {"de": "Projekt Bürgerhaushalt %s"},
+                     "summary": {"de": "Beteiligung am Haushalt im Stadtteil %s."},
+                     "fieldsOfAction": ["partizipation"], "status": {"value": "geplant", "asOf": "2026-09-01"}}""".formatted(area, area)));
+        }
     }
 
     public URI iri(String key) {
