@@ -39,6 +39,17 @@ public final class SearchDocumentStore {
         return m;
     }
 
+    /**
+     * Nothing by an actor or from a domain (or its subdomains, with or without port) the node blocks: their posts stay
+     * stored and indexed, as a block may be lifted, but are never shown (as {@code ModerationService.isBlockedDomain}).
+     */
+    private static final String NOT_BLOCKED = """
+            NOT EXISTS (SELECT 1 FROM account a JOIN remote_actor ra ON ra.id = a.remote_actor_id
+                        CROSS JOIN LATERAL (SELECT lower(ra.host) AS host, lower(split_part(ra.host, ':', 1)) AS bare) h
+                        WHERE a.id = d.account_id
+                          AND (EXISTS (SELECT 1 FROM actor_block b WHERE b.iri = ra.iri)
+                               OR EXISTS (SELECT 1 FROM domain_block b WHERE b.domain IN (h.host, h.bare) OR h.bare LIKE '%.' || b.domain)))""";
+
     /** The lexemes of one word per text search configuration (empty where it is a stop word there). */
     public record Lexemes(List<String> german, List<String> english, List<String> simple) {}
 
@@ -135,6 +146,7 @@ public final class SearchDocumentStore {
     private static Condition where(Match match, Filters f) {
         List<Condition> c = new ArrayList<>();
         c.add(DSL.condition("p.deleted IS NULL AND p.visibility = 'public'"));
+        c.add(DSL.condition(NOT_BLOCKED));
         match.all().ifPresent(q -> c.add(DSL.condition("d.terms @@ {0}::tsquery", DSL.val(q))));
         f.kind().map(SearchKind::code).ifPresent(v -> c.add(DSL.condition("d.kind = {0}", DSL.val(v))));
         f.field().ifPresent(v -> c.add(DSL.condition("{0} = ANY(d.fields)", DSL.val(v))));

@@ -35,7 +35,7 @@ class SearchIndexingTest {
     private static final Duration SECONDS = Duration.ofSeconds(5);
 
     @Test
-    @DisplayName("an edit or deletion, here or from elsewhere, reaches the index within seconds")
+    @DisplayName("an edit or deletion, here or from elsewhere, reaches the index within seconds; a blocked domain's posts are not shown")
     void editsAndDeletions() {
         try (TestNode node = TestNode.start(); FakeRemote remote = FakeRemote.start()) {
             LocalActor muster = node.create(Fixtures.musterstadt());
@@ -72,6 +72,12 @@ class SearchIndexingTest {
             remote.post(URI.create(node.url() + "/inbox"), delete).send();
             TestNode.await("the documents are removed", SECONDS, () -> node.count("SELECT count(*) FROM search_document") == 0);
             assertEquals(0, search(node, "").path("total").asInt());
+
+            ObjectNode other = remote.note(anna, "<p>Das Rathaus öffnet auch sonntags.</p>");
+            remote.post(URI.create(node.url() + "/inbox"), remote.create(anna, other)).send();
+            awaitHits(node, "sonntags", Set.of(other.path("id").asText()));
+            services.moderation.blockDomain(remote.base().getRawAuthority());
+            assertEquals(Set.of(), uris(search(node, "q=sonntags")), "nothing from a blocked domain is shown");
         }
     }
 
