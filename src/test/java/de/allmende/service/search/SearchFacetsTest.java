@@ -1,6 +1,9 @@
 package de.allmende.service.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import de.allmende.domain.people.Role;
+import de.allmende.testkit.ClientApi;
+import de.allmende.testkit.MastodonApp;
 import de.allmende.testkit.SearchCorpus;
 import de.allmende.testkit.TestNode;
 import org.junit.jupiter.api.AfterAll;
@@ -156,6 +159,23 @@ class SearchFacetsTest {
         assertTrue(!csp.contains("script-src") || csp.contains("script-src 'none'"), csp);
         HttpResponse<String> en = node.get("/search?q=budget&lang=en", "text/html");
         assertTrue(en.body().contains("<html lang=\"en\">") && en.body().contains("Search terms"), en.body());
+    }
+
+    @Test
+    @DisplayName("the Mastodon client API's statuses search asks the same index: compounds by their parts, umlauts written out")
+    void mastodonSearch() {
+        MastodonApp.person(node, "kaemmerin", "musterstadt", Role.EDITOR);
+        ClientApi app = new ClientApi(node, MastodonApp.register(node, "https://app.example/callback", "read").login("kaemmerin", "read"));
+        Set<String> found = new TreeSet<>();
+        for (JsonNode s : app.entity("/api/v2/search?type=statuses&limit=40&q=" + enc("Strassenbeleuchtung"), "Search").path("statuses")) {
+            found.add(corpus.key(s.path("uri").asText()));
+        }
+        assertEquals(Set.of("N1"), found);
+        found.clear();
+        for (JsonNode s : app.entity("/api/v2/search?type=statuses&limit=40&q=Haushalt", "Search").path("statuses")) {
+            found.add(corpus.key(s.path("uri").asText()));
+        }
+        assertEquals(Set.of("P1", "L1", "E1", "P3"), found);
     }
 
     private static JsonNode hit(JsonNode result, String key) {
