@@ -5,16 +5,15 @@
 //   node calendar-page.mjs <chromium> <plan.json>
 // plan.json: { "calendar": "<url of /calendar>", "bad": "<url with a bad filter>", "locales": ["de-DE", "en-US"] }
 import { readFileSync } from "node:fs";
-import { chromium } from "playwright-core";
-import { check as axeCheck, visit } from "./axe-check.mjs";
+import { check as axeCheck, launch, visit } from "./axe-pages.mjs";
 
 const [executablePath, planFile] = process.argv.slice(2);
 const plan = JSON.parse(readFileSync(planFile, "utf8"));
 
-const browser = await chromium.launch({ executablePath, headless: true, args: ["--no-sandbox", "--disable-dev-shm-usage"] });
+const browser = await launch(executablePath);
 const pages = [];
-const check = async (page, name, locale, status) =>
-  axeCheck(pages, page, name, locale, status, { events: await page.locator("article").count(), url: page.url() });
+const check = (page, name, locale, status) =>
+  axeCheck(pages, page, name, locale, status, async (p) => ({ events: await p.locator("article").count(), url: p.url() }));
 
 try {
   for (const locale of plan.locales) {

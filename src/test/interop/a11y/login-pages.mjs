@@ -6,15 +6,14 @@
 //   node login-pages.mjs <chromium> <plan.json>
 // plan.json: { "username", "password", "runs": [{ "locale", "unknownApp", "authorize", "passwordLink" }] }
 import { readFileSync } from "node:fs";
-import { chromium } from "playwright-core";
-import { check as axeCheck, visit } from "./axe-check.mjs";
+import { check as checkPage, launch, visit } from "./axe-pages.mjs";
 
 const [executablePath, planFile] = process.argv.slice(2);
 const plan = JSON.parse(readFileSync(planFile, "utf8"));
 
-const browser = await chromium.launch({ executablePath, headless: true, args: ["--no-sandbox", "--disable-dev-shm-usage"] }); // root in CI containers; their /dev/shm is small
+const browser = await launch(executablePath);
 const pages = [];
-const check = (page, name, locale, status) => axeCheck(pages, page, name, locale, status);
+const check = (page, name, locale, status) => checkPage(pages, page, name, locale, status);
 
 try {
   for (const run of plan.runs) {

@@ -65,6 +65,8 @@ public final class Services implements AutoCloseable {
     public final de.allmende.service.push.VapidKey vapid;
     public final de.allmende.service.push.PushSubscriptions pushSubscriptions;
     public final de.allmende.service.push.PushDelivery pushDelivery;
+    /** Search over the public posts the node holds (issue 11, point 3), kept by the search-index consumer. */
+    public final de.allmende.service.search.NodeSearch search;
 
     private Services(NodeConfig config, Database db) {
         this.config = config;
@@ -105,12 +107,14 @@ public final class Services implements AutoCloseable {
         this.pushSubscriptions = new de.allmende.service.push.PushSubscriptions(db, keys, config.allowPrivateNetworks());
         this.pushDelivery = new de.allmende.service.push.PushDelivery(db, pushSubscriptions,
                 new de.allmende.federation.push.WebPushGateway(federation.http, vapid, config.publicUrl()), clock);
+        this.search = new de.allmende.service.search.NodeSearch(db);
     }
 
     /** The handlers of the domain-event consumers beyond federation's own (see {@link de.allmende.domain.event.Consumer}). */
     public java.util.Map<de.allmende.domain.event.Consumer, de.allmende.service.events.EventWorker.Handler> eventConsumers() {
         return java.util.Map.of(de.allmende.domain.event.Consumer.STREAMING, streams::apply,
-                de.allmende.domain.event.Consumer.PUSH, pushDelivery::apply);
+                de.allmende.domain.event.Consumer.PUSH, pushDelivery::apply,
+                de.allmende.domain.event.Consumer.SEARCH_INDEX, new de.allmende.service.search.SearchIndexer(db)::apply);
     }
 
     /** Opens the database, applies migrations, checks the master key and makes sure the instance actor exists. */

@@ -45,8 +45,10 @@ final class Endpoints {
             case OBJECT -> Endpoint.page(h.objects()::object, ObjectHandler::wantsHtml);
             case ACTIVITY -> Endpoint.of(h.objects()::activity);
             case MEDIA -> Endpoint.of(h.mediaFiles()::handle);
+            case SEARCH_PAGE -> Endpoint.of(h.search()::page);
 
             case STAFF_OPENAPI -> Endpoint.of(staff.openApi());
+            case SEARCH_API -> Endpoint.of(h.search()::json);
             case STAFF_MEDIA_UPLOAD -> Endpoint.of(staff.uploads(), staff.media()::upload);
             case STAFF_MEDIA -> Endpoint.of(staff.media()::get);
             case STAFF_MEDIA_DELETE -> Endpoint.of(staff.media()::delete);

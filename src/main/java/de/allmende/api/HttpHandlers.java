@@ -41,6 +41,7 @@ public record HttpHandlers(
         InboxHandler inbox,
         IconHandler icons,
         MediaFileHandler mediaFiles,
+        de.allmende.api.search.SearchHandlers search,
         StaffHandlers staff,
         de.allmende.api.mastodon.MastodonHandlers mastodon,
         Optional<AuthorizedFetch> authorizedFetch,
@@ -70,6 +71,7 @@ public record HttpHandlers(
                 new InboxHandler(s.federation.inbox, s.actors, iris),
                 new IconHandler(s.actors),
                 new MediaFileHandler(s.media),
+                new de.allmende.api.search.SearchHandlers(s.search, new de.allmende.api.web.SearchPage(templates, s.config.nodeName())),
                 new StaffHandlers(s),
                 new de.allmende.api.mastodon.MastodonHandlers(s, templates),
                 s.config.authorizedFetch()

@@ -100,7 +100,7 @@ public final class Federation implements AutoCloseable {
 
     /**
      * Starts the queue workers (domain event consumers, inbox processing, delivery and coordinators' backfill); {@code consumers} are the
-     * handlers of the event consumers beyond fan-out (streaming, notifications).
+     * handlers of the event consumers beyond fan-out, notifications and poll results (streaming, push, the search index).
      */
     public void startWorkers(java.util.Map<Consumer, EventWorker.Handler> consumers) {
         EventWorker events = new EventWorker(workDb, deliveryLease).on(Consumer.FAN_OUT, new FanOut(workDb)::apply)

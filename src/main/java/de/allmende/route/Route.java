@@ -96,9 +96,13 @@ public enum Route {
     ACTIVITY(NODE, GET, at("/activities/", LOCAL_ID), SIGNED_FETCH, ACTIVITY_JSON, LD_JSON),
     /** Uploaded files, public like the objects that attach them. */
     MEDIA(NODE, GET, at("/media/", UUID_ID), PUBLIC, UPLOADED),
+    /** Search over the public posts the node holds (issue 11, point 3): the page, German or English. */
+    SEARCH_PAGE(NODE, GET, at("/search"), PUBLIC, HTML),
 
     /** The OpenAPI document describing the staff routes below (a test holds the two together). */
     STAFF_OPENAPI(STAFF_API, GET, at("/openapi.json"), PUBLIC, JSON),
+    /** The same search as JSON, for anyone (public posts only): hits with marked snippets, and facet counts. */
+    SEARCH_API(STAFF_API, GET, at("/search"), PUBLIC, JSON),
     STAFF_MEDIA_UPLOAD(POST, at("/media"), Scope.WRITE_MEDIA, JSON),
     STAFF_MEDIA(GET, at("/media/", UUID_ID), Scope.WRITE_MEDIA, JSON),
     STAFF_MEDIA_DELETE(DELETE, at("/media/", UUID_ID), Scope.WRITE_MEDIA),

@@ -9,15 +9,15 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The language of the login pages: German or English, from the {@code lang} parameter Mastodon apps may
+ * The language of the login and search pages: German or English, from the {@code lang} parameter Mastodon apps may
  * send, else the browser's Accept-Language preferences; German when neither says.
  */
-final class PageLanguage {
+public final class PageLanguage {
     static final Set<String> SUPPORTED = Set.of("de", "en");
 
     private PageLanguage() {}
 
-    static String of(RoutingContext ctx) {
+    public static String of(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         String param = request.getParam("lang");
         if (param != null) {

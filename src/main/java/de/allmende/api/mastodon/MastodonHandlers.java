@@ -81,7 +81,7 @@ public final class MastodonHandlers {
         // Web Push: subscriptions per token; the consumer that pushes writes its payloads with the client API's JSON.
         this.push = new PushHandler(s.pushSubscriptions, s.vapid, viewers);
         s.pushDelivery.renderWith(new PushPayloadJson(notificationReads, accountJson));
-        this.search = new SearchHandler(accountReads, new Search(s.db, s.iris, s.federation.lookup, statusReads, hashtags,
+        this.search = new SearchHandler(accountReads, new Search(s.db, s.iris, s.federation.lookup, statusReads, hashtags, s.search,
                 s.config.publicUrl().getRawAuthority()), accountJson, statusJson);
         var statusWrites = new de.allmende.service.client.StatusWrites(s.db, s.iris, s.config.publicUrl().getRawAuthority(), s.notes,
                 s.content, s.audit, statusReads);

@@ -18,7 +18,9 @@ public enum Consumer {
     /** Sends each notification to the Web Push subscriptions of apps that want it (service.push.PushDelivery). */
     PUSH(e -> e instanceof NotificationCreated),
     /** Tells a local poll's new counts (Update(Question)) to followers and voters, and closes it when it ends. */
-    POLL_RESULTS(e -> e instanceof PollEvent);
+    POLL_RESULTS(e -> e instanceof PollEvent),
+    /** Keeps the search index (table search_document) in step with the posts: created, edited, deleted (service.search). */
+    SEARCH_INDEX(e -> e instanceof PostEvent);
 
     private final Predicate<DomainEvent> wants;
 

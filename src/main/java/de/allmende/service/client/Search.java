@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
  * Search as client apps use it (docs.joinmastodon.org/methods/search): how staff find {@code @stadt@muni.example}
  * from their app and follow it. A handle ({@code [@]user@host}) or a URL names one account or post: known here, or
  * — with {@code resolve} — looked up on its server (WebFinger, signed fetch) and kept, so it has an id the other
- * endpoints accept. Other text matches accounts by name and the posts the viewer may see by their words. Hashtags
- * are not searched yet (an empty list).
+ * endpoints accept. Other text matches accounts by name, and public posts by their words through the node's search
+ * index ({@link de.allmende.service.search.NodeSearch}: German and English, compounds by their parts), as far as the
+ * viewer may see them. Hashtags are not searched yet (an empty list).
  */
 public final class Search {
     private static final Pattern HANDLE = Pattern.compile("@?([^@\\s/]+)@([^@\\s/]+)");
@@ -43,6 +44,7 @@ public final class Search {
     private final RemoteLookup lookup;
     private final StatusReads statuses;
     private final Tags tags;
+    private final de.allmende.service.search.NodeSearch index;
     /** This node's host as handles name it. */
     private final String localHost;
     private final AccountFactsStore accounts = new AccountFactsStore();
@@ -50,9 +52,11 @@ public final class Search {
     private final PostStore posts = new PostStore();
     private final SearchStore search = new SearchStore();
 
-    public Search(Database db, LocalIris iris, RemoteLookup lookup, StatusReads statuses, Tags tags, String localHost) {
+    public Search(Database db, LocalIris iris, RemoteLookup lookup, StatusReads statuses, Tags tags,
+                  de.allmende.service.search.NodeSearch index, String localHost) {
         this.db = db;
         this.tags = tags;
+        this.index = index;
         this.iris = iris;
         this.lookup = lookup;
         this.statuses = statuses;
@@ -80,7 +84,7 @@ public final class Search {
         DSLContext tx = db.dsl();
         List<AccountFacts> found = wantAccounts ? inOrder(tx, search.accounts(tx, text, v.accountId(), q.followingOnly(), q.limit(), offset))
                 : List.of();
-        return new Results(found, wantStatuses ? visible(v, search.posts(tx, v, text, q.limit(), offset)) : List.of(),
+        return new Results(found, wantStatuses ? visible(v, index.postIds(text, q.limit(), offset)) : List.of(),
                 wantHashtags ? tags.search(v, text, q.limit(), offset) : List.of());
     }
 

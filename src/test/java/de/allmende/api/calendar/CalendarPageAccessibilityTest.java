@@ -1,7 +1,7 @@
 package de.allmende.api.calendar;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import de.allmende.testkit.AxeResults;
+import de.allmende.testkit.AxeReport;
 import de.allmende.testkit.DebianTools;
 import de.allmende.testkit.GoldenJson;
 import de.allmende.testkit.NodeScripts;
@@ -36,7 +36,7 @@ class CalendarPageAccessibilityTest {
                     "calendar-page.mjs", chromium.toString(), plan.toString());
             Files.delete(plan);
 
-            List<String> seen = AxeResults.assertNoViolations(result);
+            List<String> seen = AxeReport.assertNoViolations(result);
             for (JsonNode page : result.path("pages")) {
                 String name = page.path("name").asText() + " (" + page.path("locale").asText() + ")";
                 switch (page.path("name").asText()) {

@@ -3,7 +3,7 @@ package de.allmende.api.login;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.allmende.domain.people.PersonInput;
 import de.allmende.domain.people.Role;
-import de.allmende.testkit.AxeResults;
+import de.allmende.testkit.AxeReport;
 import de.allmende.testkit.DebianTools;
 import de.allmende.testkit.Fixtures;
 import de.allmende.testkit.GoldenJson;
@@ -56,7 +56,7 @@ class LoginPagesAccessibilityTest {
                     "login-pages.mjs", chromium.toString(), plan.toString());
             Files.delete(plan);
 
-            List<String> seen = AxeResults.assertNoViolations(result);
+            List<String> seen = AxeReport.assertNoViolations(result);
             assertEquals(PAGES.size() * 2, seen.size(), "every page was checked: " + seen);
             assertTrue(result.toString().contains("\"status\":401"), "the refused login is the error page: " + result);
             assertTrue(result.toString().contains("\"status\":400"), "the unknown app gets the error page: " + result);

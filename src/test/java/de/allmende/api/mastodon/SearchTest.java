@@ -127,6 +127,9 @@ class SearchTest {
         remote.post(URI.create(node.url() + "/inbox"), remote.create(anna, secret)).send();
         TestNode.await("the direct message is stored", () -> node.count(
                 "SELECT count(*) FROM post WHERE iri = '" + secret.path("id").asText() + "'") == 1);
+        // Statuses are found through the search index, which its consumer writes just after the post is stored.
+        TestNode.await("the post is indexed", () -> node.count("SELECT count(*) FROM search_document d JOIN post p ON p.id = d.post_id"
+                + " WHERE p.iri = '" + ours + "'") == 1);
         assertEquals(List.of(ours.toString()), uris(search("radweg", "&type=statuses").path("statuses")));
         assertEquals(List.of(ours.toString()), uris(search("Radweg Bahnhofstraße", "").path("statuses")));
         assertEquals(List.of(), uris(search("Radweg Rathaus", "").path("statuses")), "every word must match");

@@ -1,14 +1,20 @@
-// What every page check of this folder shares: axe-core run in the page (through the DevTools protocol: the pages' CSP
-// forbids injected scripts, rightly) and a navigation that reports the new page's HTTP status.
+// What the accessibility scripts share: a headless Debian chromium, axe-core run on a page as a person sees it, and
+// a visit that waits for the page a link or form leads to. Each check adds one record to `pages`: the page's status,
+// title, HTML lang attribute, how many axe rules passed and axe's violations (plus what `extra` measures).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
-/** Runs axe in the page and adds its result to `pages`: status, title, lang, rules passed, violations, and `extra`. */
-export async function check(pages, page, name, locale, status, extra = {}) {
-  await page.evaluate(axeSource);
+export function launch(executablePath) {
+  // root in CI containers; their /dev/shm is small
+  return chromium.launch({ executablePath, headless: true, args: ["--no-sandbox", "--disable-dev-shm-usage"] });
+}
+
+export async function check(pages, page, name, locale, status, extra = async () => ({})) {
+  await page.evaluate(axeSource); // through the DevTools protocol: the pages' CSP forbids injected scripts, rightly
   const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
   pages.push({
     name,
@@ -16,7 +22,7 @@ export async function check(pages, page, name, locale, status, extra = {}) {
     status,
     title: await page.title(),
     lang: await page.getAttribute("html", "lang"),
-    ...extra,
+    ...(await extra(page)),
     rulesPassed: result.passes.length,
     violations: result.violations.map((v) => ({
       id: v.id,

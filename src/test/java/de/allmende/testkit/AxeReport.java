@@ -8,13 +8,13 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What the page checks in {@code src/test/interop/a11y} report (axe-check.mjs), judged the same for every page. */
-public final class AxeResults {
-    private AxeResults() {}
+/** What the accessibility scripts of {@code src/test/interop/a11y} report, checked alike for every page. */
+public final class AxeReport {
+    private AxeReport() {}
 
     /**
-     * Asserts for every page in {@code result}: it is in its browser's language, axe ran its rules on it, and found no
-     * violation. Returns the pages' names with their locale, e.g. "login (de-DE)".
+     * Checks that every page of the report is in its browser's language, that axe ran its rules on it and found no
+     * violation; returns the pages' names, each with its locale.
      */
     public static List<String> assertNoViolations(JsonNode result) {
         List<String> seen = new ArrayList<>();

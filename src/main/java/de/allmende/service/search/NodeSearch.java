@@ -1,0 +1,105 @@
+package de.allmende.service.search;
+
+import de.allmende.db.Database;
+import de.allmende.domain.search.SearchKind;
+import de.allmende.domain.search.SearchQuery;
+import de.allmende.domain.search.SearchResults;
+import de.allmende.domain.search.SearchResults.FacetCount;
+import de.allmende.domain.search.SearchResults.Hit;
+import de.allmende.store.SearchDocumentStore;
+import de.allmende.store.SearchDocumentStore.Match;
+import de.allmende.store.SearchDocumentStore.Row;
+import org.jooq.DSLContext;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Search over what this node holds (issue 11, point 3): the public posts written here and received, by their words in
+ * German and English (compounds by their parts, inflections, umlauts and ß written out or not), with facets, in order
+ * of relevance or date, with the words that matched marked. The search page, the search API and the Mastodon client
+ * API's statuses search all ask here.
+ */
+public final class NodeSearch {
+    /** At most this many words of a query count. */
+    public static final int MAX_WORDS = 16;
+    private static final String MARKS = "StartSel=" + SearchResults.MARK_START + ", StopSel=" + SearchResults.MARK_END;
+    private static final String TITLE_OPTIONS = MARKS + ", HighlightAll=true";
+    private static final String TEXT_OPTIONS = MARKS + ", MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=\" … \"";
+    /** A snippet without words to mark: the start of the text. */
+    private static final int PLAIN_SNIPPET = 240;
+
+    private final Database db;
+    private final SearchDocumentStore store = new SearchDocumentStore();
+
+    public NodeSearch(Database db) {
+        this.db = db;
+    }
+
+    public SearchResults search(SearchQuery q) {
+        DSLContext tx = db.dsl();
+        List<SearchText.Term> terms = SearchText.terms(q.words(), MAX_WORDS);
+        Optional<Match> match = match(tx, terms);
+        if (match.isEmpty()) return new SearchResults(0, List.of(), Map.of()); // only stop words: nothing asked, nothing found
+        Map<String, List<FacetCount>> facets = store.facets(tx, match.get(), q.filters());
+        long total = facets.get("kind").stream().mapToLong(FacetCount::count).sum(); // every document has one kind
+        List<Row> rows = total == 0 ? List.of()
+                : store.page(tx, match.get(), q.filters(), q.order() == SearchQuery.Order.RELEVANCE, q.limit(), q.offset());
+        return new SearchResults(total, hits(tx, match.get(), rows), facets);
+    }
+
+    /** Ids of the public posts that have all these words, best first: the statuses of the Mastodon client API's search. */
+    public List<Long> postIds(String words, int limit, int offset) {
+        DSLContext tx = db.dsl();
+        return match(tx, SearchText.terms(words, MAX_WORDS)).flatMap(Match::all).map(all -> store.postIds(tx, all, limit, offset))
+                .orElse(List.of());
+    }
+
+    /** The municipalities' names, for the labels of the municipality facet. */
+    public Map<String, String> municipalityNames(List<String> accts) {
+        return store.municipalityNames(db.dsl(), accts);
+    }
+
+    /** What the words match: everything if there are none; empty if there are some but none asks anything. */
+    private Optional<Match> match(DSLContext tx, List<SearchText.Term> terms) {
+        if (terms.isEmpty()) return Optional.of(Match.EVERYTHING);
+        TsQueries.Built built = TsQueries.build(terms, store.lexemes(tx, TsQueries.words(terms)));
+        return built.all().map(all -> new Match(Optional.of(all), built.any()));
+    }
+
+    private List<Hit> hits(DSLContext tx, Match match, List<Row> rows) {
+        if (rows.isEmpty()) return List.of();
+        List<String[]> headlines = match.any().isPresent() ? headlines(tx, match.any().get(), rows) : List.of();
+        List<Hit> hits = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            String title = headlines.isEmpty() ? r.title() : headlines.get(i)[0];
+            String snippet = headlines.isEmpty() ? start(r.text()) : headlines.get(i)[1];
+            hits.add(new Hit(r.postId(), r.iri(), r.url(), SearchKind.byCode(r.kind()).orElseThrow(), r.language(), r.title(), title,
+                    snippet, r.fields(), r.municipality(), r.municipalityName(), r.published(), r.rank()));
+        }
+        return hits;
+    }
+
+    /** The page's titles and snippets, each word of theirs that matches marked. */
+    private List<String[]> headlines(DSLContext tx, String any, List<Row> rows) {
+        Set<String> words = new LinkedHashSet<>();
+        for (Row r : rows) {
+            words.addAll(SearchText.words(r.title()));
+            words.addAll(SearchText.words(r.text()));
+        }
+        List<String> distinct = List.copyOf(words);
+        List<String> prepared = distinct.stream().map(w -> SearchText.indexed(w, true)).toList();
+        return store.headlines(tx, any, distinct, prepared, rows, TITLE_OPTIONS, TEXT_OPTIONS);
+    }
+
+    private static String start(String text) {
+        if (text.length() <= PLAIN_SNIPPET) return text;
+        int cut = text.lastIndexOf(' ', PLAIN_SNIPPET);
+        return text.substring(0, cut > 0 ? cut : PLAIN_SNIPPET) + " …";
+    }
+}

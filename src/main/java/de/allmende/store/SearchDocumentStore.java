@@ -1,0 +1,162 @@
+package de.allmende.store;
+
+import de.allmende.domain.search.SearchKind;
+import de.allmende.domain.search.SearchQuery.Filters;
+import de.allmende.domain.search.SearchResults.FacetCount;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the search index (table {@code search_document}, migration V22): matches of a {@code tsquery} the service
+ * built, filtered by facets, a page in order, counts per facet, and the words to highlight. Every read joins the post,
+ * so a post deleted or no longer public is never shown, even in the moment before its document is removed.
+ */
+public final class SearchDocumentStore {
+    /** The facets, by the name the API gives them, and the column (or array column) each counts. */
+    private static final Map<String, String> FACETS = facets();
+
+    private static Map<String, String> facets() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("kind", "kind");
+        m.put("field", "unnest(fields)");
+        m.put("openness", "unnest(openness)");
+        m.put("land", "land");
+        m.put("size", "size_class");
+        m.put("status", "project_status");
+        m.put("lesson", "lesson_type");
+        m.put("year", "year::text");
+        m.put("municipality", "municipality");
+        return m;
+    }
+
+    /**
+     * Nothing by an actor or from a domain (or its subdomains, with or without port) the node blocks: their posts stay
+     * stored and indexed, as a block may be lifted, but are never shown (as {@code ModerationService.isBlockedDomain}).
+     */
+    private static final String NOT_BLOCKED = """
+            NOT EXISTS (SELECT 1 FROM account a JOIN remote_actor ra ON ra.id = a.remote_actor_id
+                        CROSS JOIN LATERAL (SELECT lower(ra.host) AS host, lower(split_part(ra.host, ':', 1)) AS bare) h
+                        WHERE a.id = d.account_id
+                          AND (EXISTS (SELECT 1 FROM actor_block b WHERE b.iri = ra.iri)
+                               OR EXISTS (SELECT 1 FROM domain_block b WHERE b.domain IN (h.host, h.bare) OR h.bare LIKE '%.' || b.domain)))""";
+
+    /** The lexemes of one word per text search configuration (empty where it is a stop word there). */
+    public record Lexemes(List<String> german, List<String> english, List<String> simple) {}
+
+    /** A document of a page of hits, as stored. */
+    public record Row(long postId, URI iri, URI url, String kind, String language, String title, String text, List<String> fields,
+                      String municipality, String municipalityName, java.time.Instant published, double rank) {}
+
+    /** How the words of a search matched: all of them (to find), any (to highlight); empty: no words, everything. */
+    public record Match(Optional<String> all, Optional<String> any) {
+        public static final Match EVERYTHING = new Match(Optional.empty(), Optional.empty());
+    }
+
+    public List<Lexemes> lexemes(DSLContext tx, List<String> words) {
+        if (words.isEmpty()) return List.of();
+        List<Lexemes> out = new ArrayList<>();
+        for (Record r : tx.fetch("""
+                SELECT tsvector_to_array(to_tsvector('german', w)), tsvector_to_array(to_tsvector('english', w)),
+                       tsvector_to_array(to_tsvector('simple', w))
+                FROM unnest(?::text[]) WITH ORDINALITY AS x(w, i) ORDER BY i""", (Object) words.toArray(String[]::new))) {
+            out.add(new Lexemes(List.of(r.get(0, String[].class)), List.of(r.get(1, String[].class)), List.of(r.get(2, String[].class))));
+        }
+        return out;
+    }
+
+    /** A page of hits: by rank (then newest), or newest first. */
+    public List<Row> page(DSLContext tx, Match match, Filters filters, boolean byRank, int limit, int offset) {
+        String query = match.all().orElse("");
+        String order = byRank && match.all().isPresent() ? "rank DESC, d.published DESC, d.post_id DESC" : "d.published DESC, d.post_id DESC";
+        List<Row> rows = new ArrayList<>();
+        for (Record r : tx.fetch("SELECT d.post_id, p.iri, d.url, d.kind, d.language, d.title, d.text, d.fields, d.municipality, "
+                + "d.municipality_name, d.published, CASE WHEN {0} = '' THEN 0 ELSE ts_rank(d.terms, {0}::tsquery) END AS rank "
+                + "FROM search_document d JOIN post p ON p.id = d.post_id WHERE {1} ORDER BY " + order + " LIMIT {2} OFFSET {3}",
+                DSL.val(query), where(match, filters), DSL.val(limit), DSL.val(offset))) {
+            rows.add(new Row(r.get(0, Long.class), URI.create(r.get(1, String.class)), URI.create(r.get(2, String.class)),
+                    r.get(3, String.class), r.get(4, String.class), r.get(5, String.class), r.get(6, String.class),
+                    List.of(r.get(7, String[].class)), r.get(8, String.class), r.get(9, String.class),
+                    r.get(10, OffsetDateTime.class).toInstant(), r.get(11, Double.class)));
+        }
+        return rows;
+    }
+
+    /** Per facet, how many matching documents have each value, most first; municipalities with their names as labels. */
+    public Map<String, List<FacetCount>> facets(DSLContext tx, Match match, Filters filters) {
+        StringBuilder sql = new StringBuilder("WITH hits AS (SELECT d.* FROM search_document d JOIN post p ON p.id = d.post_id WHERE {0}) ");
+        String union = "";
+        for (Map.Entry<String, String> f : FACETS.entrySet()) {
+            sql.append(union).append("(SELECT '").append(f.getKey()).append("' AS facet, v, count(*) AS n FROM (SELECT ")
+                    .append(f.getValue()).append(" AS v FROM hits) x WHERE v IS NOT NULL GROUP BY v)");
+            union = " UNION ALL ";
+        }
+        Map<String, List<FacetCount>> out = new LinkedHashMap<>();
+        FACETS.keySet().forEach(k -> out.put(k, new ArrayList<>()));
+        for (Record r : tx.fetch(sql + " ORDER BY facet, n DESC, v", where(match, filters))) {
+            out.get(r.get(0, String.class)).add(new FacetCount(r.get(1, String.class), r.get(2, Long.class)));
+        }
+        return out;
+    }
+
+    /** The names of these municipalities (accts), as their newest documents give them. */
+    public Map<String, String> municipalityNames(DSLContext tx, List<String> accts) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Record r : tx.fetch("SELECT DISTINCT ON (municipality) municipality, municipality_name FROM search_document "
+                + "WHERE municipality = ANY(?::text[]) ORDER BY municipality, published DESC", (Object) accts.toArray(String[]::new))) {
+            out.put(r.get(0, String.class), r.get(1, String.class));
+        }
+        return out;
+    }
+
+    /**
+     * Highlighted titles and snippets of a page of hits: the words of each text that match {@code any} (each word
+     * tested with its prepared form {@code prepared}) are marked by ts_headline with {@code start} and {@code stop}.
+     */
+    public List<String[]> headlines(DSLContext tx, String any, List<String> words, List<String> prepared, List<Row> rows,
+                                    String titleOptions, String textOptions) {
+        List<String[]> out = new ArrayList<>();
+        for (Record r : tx.fetch("""
+                WITH hit AS (SELECT DISTINCT lower(w) AS w FROM unnest(?::text[], ?::text[]) AS x(w, t)
+                             WHERE (to_tsvector('german', t) || to_tsvector('english', t) || to_tsvector('simple', t)) @@ ?::tsquery),
+                     hq AS (SELECT CASE WHEN count(*) = 0 THEN NULL ELSE string_agg(quote_literal(w), ' | ')::tsquery END AS q FROM hit)
+                SELECT coalesce(ts_headline('simple', d.title, hq.q, ?), d.title), coalesce(ts_headline('simple', d.text, hq.q, ?), d.text)
+                FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS d(title, text, i), hq ORDER BY d.i""",
+                words.toArray(String[]::new), prepared.toArray(String[]::new), any, titleOptions, textOptions,
+                rows.stream().map(Row::title).toArray(String[]::new), rows.stream().map(Row::text).toArray(String[]::new))) {
+            out.add(new String[] {r.get(0, String.class), r.get(1, String.class)});
+        }
+        return out;
+    }
+
+    /** Ids of public posts that match, best first (the Mastodon client API's statuses search). */
+    public List<Long> postIds(DSLContext tx, String all, int limit, int offset) {
+        return page(tx, new Match(Optional.of(all), Optional.empty()), Filters.NONE, true, limit, offset).stream().map(Row::postId).toList();
+    }
+
+    private static Condition where(Match match, Filters f) {
+        List<Condition> c = new ArrayList<>();
+        c.add(DSL.condition("p.deleted IS NULL AND p.visibility = 'public'"));
+        c.add(DSL.condition(NOT_BLOCKED));
+        match.all().ifPresent(q -> c.add(DSL.condition("d.terms @@ {0}::tsquery", DSL.val(q))));
+        f.kind().map(SearchKind::code).ifPresent(v -> c.add(DSL.condition("d.kind = {0}", DSL.val(v))));
+        f.field().ifPresent(v -> c.add(DSL.condition("{0} = ANY(d.fields)", DSL.val(v))));
+        f.openness().ifPresent(v -> c.add(DSL.condition("{0} = ANY(d.openness)", DSL.val(v))));
+        f.land().ifPresent(v -> c.add(DSL.condition("d.land = {0}", DSL.val(v))));
+        f.sizeClass().ifPresent(v -> c.add(DSL.condition("d.size_class = {0}", DSL.val(v))));
+        f.projectStatus().ifPresent(v -> c.add(DSL.condition("d.project_status = {0}", DSL.val(v))));
+        f.lessonType().ifPresent(v -> c.add(DSL.condition("d.lesson_type = {0}", DSL.val(v))));
+        f.year().ifPresent(v -> c.add(DSL.condition("d.year = {0}", DSL.val(v))));
+        f.municipality().ifPresent(v -> c.add(DSL.condition("lower(d.municipality) = lower({0})", DSL.val(v))));
+        return DSL.and(c);
+    }
+}
