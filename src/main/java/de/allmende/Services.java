@@ -43,6 +43,8 @@ public final class Services implements AutoCloseable {
     public final de.allmende.service.ContentService content;
     public final NoteService notes;
     public final FollowService follows;
+    /** The relays this node subscribed to (FEP-ae0c). */
+    public final de.allmende.service.RelaySubscriptions relays;
     public final FollowRequestService followRequests;
     public final LikeService likes;
     public final BoostService boosts;
@@ -75,6 +77,7 @@ public final class Services implements AutoCloseable {
         this.content = new de.allmende.service.ContentService(db, iris, clock, federation.outbox);
         this.notes = new NoteService(db, iris, federation.outbox);
         this.follows = new FollowService(db, iris, federation.directory, federation.outbox);
+        this.relays = new de.allmende.service.RelaySubscriptions(db, iris, federation.directory, federation.outbox, actors::instanceActor);
         this.followRequests = new FollowRequestService(db, iris, federation.directory, federation.outbox);
         this.likes = new LikeService(db, iris, federation.directory, federation.outbox);
         this.boosts = new BoostService(db, iris, federation.directory, federation.outbox);

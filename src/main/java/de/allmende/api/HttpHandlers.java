@@ -64,7 +64,7 @@ public record HttpHandlers(
                 new CollectionHandler(s.db, iris, s.actors, documents),
                 new ObjectHandler(s.db, iris, new ObjectPages(templates, iris, s.config.nodeName(), s.content, s.actors), documents),
                 new FeedHandler(s.actors, s.content, new ContentToAtom(iris), new EventsToICal(iris), s.clock),
-                new InboxHandler(s.federation.inbox, s.actors, iris),
+                new InboxHandler(s.federation.inbox, s.federation.relay, s.actors, iris),
                 new IconHandler(s.actors),
                 new MediaFileHandler(s.media),
                 new StaffHandlers(s),

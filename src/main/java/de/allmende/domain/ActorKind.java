@@ -5,7 +5,9 @@ public enum ActorKind {
     /** A municipality (Kommune): published as an ActivityPub Organization. */
     MUNICIPALITY("municipality"),
     /** The node itself (FEP-2677/FEP-d556): an Application that signs server-to-server fetches. */
-    INSTANCE("instance");
+    INSTANCE("instance"),
+    /** The node's relay (FEP-ae0c), when it runs one: an Application that forwards its subscribers' public activities. */
+    RELAY("relay");
 
     private final String dbName;
 

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
 
-/** A municipality or the instance actor hosted on this node. Optional fields are empty for the instance actor. */
+/** A municipality, the instance actor or the relay actor hosted on this node. Optional fields are empty for the latter two. */
 public record LocalActor(
         long id,
         ActorKind kind,
@@ -24,5 +24,9 @@ public record LocalActor(
 
     public boolean isInstance() {
         return kind == ActorKind.INSTANCE;
+    }
+
+    public boolean isRelay() {
+        return kind == ActorKind.RELAY;
     }
 }

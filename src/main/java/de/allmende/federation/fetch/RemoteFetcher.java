@@ -43,6 +43,21 @@ public final class RemoteFetcher {
         }
     }
 
+    /** The server answered, but not with the document (404, 410, 403 …). */
+    public static final class NotServed extends IOException {
+        private final int status;
+
+        NotServed(URI target, int status) {
+            super("GET " + target + " answered " + status);
+            this.status = status;
+        }
+
+        /** 404 or 410: the server says there is no such document (any more). */
+        public boolean gone() {
+            return status == 404 || status == 410;
+        }
+    }
+
     /** Fetches and parses a document; the fragment is dropped. Throws IOException on any failure. */
     public JsonNode fetch(URI iri) throws IOException {
         Served s = fetchServed(iri);
@@ -62,7 +77,7 @@ public final class RemoteFetcher {
         long instanceId = instanceActor.get().id();
         SafeHttpClient.Response r = http.get(target, Limits.FETCH, Map.of("Accept", ACCEPT),
                 hop -> signer.signGet(instanceId, iris.instanceActor(), hop, ACCEPT));
-        if (!r.ok()) throw new IOException("GET " + target + " answered " + r.status());
+        if (!r.ok()) throw new NotServed(target, r.status());
         JsonNode doc;
         try {
             doc = StrictJson.read(r.body());

@@ -56,6 +56,7 @@ public final class OutboxService implements Publisher {
     private final Outbox outbox;
     private final PostToNote notes;
     private final RemoteActorStore remoteActors = new RemoteActorStore();
+    private final RelayOutbox relays;
 
     public OutboxService(Iris iris, Clock clock, KeyService keys) {
         this.iris = iris;
@@ -64,6 +65,22 @@ public final class OutboxService implements Publisher {
         this.proofs = new ProofSigner(keys, iris, clock);
         this.outbox = new Outbox(iris, proofs);
         this.notes = new PostToNote(iris);
+        this.relays = new RelayOutbox(iris, clock, outbox);
+    }
+
+    /** What relays send, and what is sent to them (FEP-ae0c). */
+    public RelayOutbox relays() {
+        return relays;
+    }
+
+    @Override
+    public void subscribeToRelay(DSLContext tx, LocalActor instance, URI followId, URI relayInbox) {
+        relays.subscribe(tx, instance, followId, relayInbox);
+    }
+
+    @Override
+    public void unsubscribeFromRelay(DSLContext tx, LocalActor instance, URI followId, URI relayInbox) {
+        relays.unsubscribe(tx, instance, followId, relayInbox);
     }
 
     /**
