@@ -89,12 +89,15 @@ public final class RelaySubscriptions {
                 .filter(s -> s.relayActor().map(answerer.toString()::equals).orElse(true));
     }
 
-    /** The relay's actor, if {@code target} names one; an inbox URL names none. */
+    /**
+     * The relay's actor, if {@code target} names one; an inbox URL ({@code …/inbox}, which serves no document) names
+     * none, and the relay's Accept will say who it is.
+     */
     private Optional<RemoteActor> resolve(URI target) {
         try {
             return Optional.of(directory.actor(target));
         } catch (ApiException e) {
-            if (e.status() >= 500) return Optional.empty(); // not an actor document: taken as the relay's inbox
+            if (target.getRawPath() != null && target.getRawPath().endsWith("/inbox")) return Optional.empty();
             throw e;
         }
     }
