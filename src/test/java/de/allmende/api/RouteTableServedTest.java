@@ -93,6 +93,7 @@ class RouteTableServedTest {
         app = MastodonApp.register(node, "https://app.example/callback", "read write profile");
         clientToken = app.login("erika", "read write:media profile");
         passwordQuery = "?" + node.node().services().people.resetPassword("erika").getQuery();
+        node.node().services().actors.ensureRelayActor("Relay"); // /relay exists on nodes that run a relay
     }
 
     @AfterAll
