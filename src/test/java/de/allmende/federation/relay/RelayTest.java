@@ -199,8 +199,7 @@ class RelayTest {
         TestNode.awaitQuiet(b);
         assertEquals(1, b.count("SELECT count(*) FROM relay_subscription WHERE state = 'accepted' AND relay_actor = '" + forger.id() + "'"));
 
-        String original = services(a).db.dsl().fetchValue("SELECT raw::text FROM activity WHERE type = 'Create' AND object_iri = ?",
-                notHeldByB.toString()).toString();
+        String original = activityOf(a, "Create", notHeldByB);
         // Words changed (so the proofs break) and an object its origin never served: refused, and nothing kept.
         ObjectNode forged = (ObjectNode) GoldenJson.JSON.readTree(original);
         forged.put("id", a.url() + "/activities/forged-1");
@@ -222,6 +221,43 @@ class RelayTest {
         assertEquals("<p>Nur noch über den Relay für die anderen</p>", stored.raw().path("content").asText(), "the origin's words");
 
         assertNoFailures();
+    }
+
+    @Test
+    @Order(6)
+    void aRelayedDeleteWithoutProofIsTakenOnlyWhenItsOriginNoLongerServesTheObject() throws Exception {
+        FakeRemote.Actor forger = fakeRelay.actor("relay");
+        URI bInbox = URI.create(b.url() + "/inbox");
+        // A note B gets through the (fake) relay unchanged: its proof vouches for it.
+        URI kept = services(a).notes.publish(a.actor("musterstadt"), "<p>Bleibt stehen</p>");
+        TestNode.awaitQuiet(relayNode, a);
+        assertEquals(202, fakeRelay.post(bInbox, (ObjectNode) GoldenJson.JSON.readTree(activityOf(a, "Create", kept))).by(forger).send().status());
+        TestNode.awaitQuiet(b);
+        assertEquals(1, b.count("SELECT count(*) FROM ap_object WHERE iri = '" + kept + "' AND deleted IS NULL"));
+
+        // A Delete of it without a proof: its origin still serves it, so it is refused and the note stays.
+        ObjectNode forgedDelete = fakeRelay.activity(forger, "Delete");
+        forgedDelete.put("id", a.url() + "/activities/forged-delete").put("actor", a.actorIri("musterstadt").toString())
+                .put("object", kept.toString()).putArray("to").add(PUBLIC);
+        var refused = fakeRelay.post(bInbox, forgedDelete).by(forger).send();
+        assertEquals(403, refused.status(), refused.body());
+
+        // Musterstadt really deletes the note B took from its origin; the relayed Delete, its proof stripped, is taken: 410.
+        services(a).notes.delete(a.actor("musterstadt"), notHeldByB);
+        TestNode.awaitQuiet(relayNode, a);
+        ObjectNode delete = (ObjectNode) GoldenJson.JSON.readTree(activityOf(a, "Delete", notHeldByB));
+        delete.remove("proof");
+        assertEquals(202, fakeRelay.post(bInbox, delete).by(forger).send().status());
+        TestNode.awaitQuiet(b);
+        assertEquals(1, b.count("SELECT count(*) FROM ap_object WHERE iri = '" + notHeldByB + "' AND deleted IS NOT NULL"));
+        assertEquals(1, b.count("SELECT count(*) FROM ap_object WHERE iri = '" + kept + "' AND deleted IS NULL"));
+        assertNoFailures();
+    }
+
+    /** The JSON of one of a node's activities about an object, as stored. */
+    private static String activityOf(TestNode node, String type, URI object) {
+        return node.node().services().db.dsl().fetchValue("SELECT raw::text FROM activity WHERE type = ? AND object_iri = ?",
+                type, object.toString()).toString();
     }
 
     private static String outcome(FakeRemote.Response r) {
