@@ -254,6 +254,25 @@ class RelayTest {
         assertNoFailures();
     }
 
+    @Test
+    @Order(7)
+    void refusalsAtTheRelayInboxAreClientErrorsAndLeaveNoRow() {
+        String rows = "SELECT (SELECT count(*) FROM activity) + (SELECT count(*) FROM delivery) + (SELECT count(*) FROM relay_subscriber)"
+                + " + (SELECT count(*) FROM remote_actor) + (SELECT count(*) FROM remote_key) + (SELECT count(*) FROM inbox_item)";
+        long before = relayNode.count(rows);
+        FakeRemote.Actor someone = stranger.actor("someone");
+        assertEquals(401, mastodon.post(relayInbox, mastodon.createNote(mastodon.actor("instance"), "<p>x</p>")).unsigned().send().status());
+        assertEquals(400, mastodon.post(relayInbox, "{\"type\":".getBytes(StandardCharsets.UTF_8)).by(mastodon.actor("instance")).send().status());
+        assertEquals(422, mastodon.post(relayInbox, mastodon.follow(mastodon.actor("instance"), URI.create(a.url() + "/actors/musterstadt")))
+                .send().status(), "a relay is followed at as:Public or as itself");
+        assertEquals(403, mastodon.post(relayInbox, mastodon.follow(someone, URI.create(PUBLIC))).by(mastodon.actor("instance")).send().status(),
+                "a subscription signed by someone else");
+        assertEquals(403, stranger.post(relayInbox, stranger.createNote(someone, "<p>Spam</p>")).send().status(), "not a subscriber");
+        assertEquals(before, relayNode.count(rows));
+        assertEquals(404, pleroma.post(URI.create(a.url() + "/relay/inbox"), pleroma.follow(pleroma.actor("relay"), URI.create(PUBLIC)))
+                .send().status(), "a node that runs no relay");
+    }
+
     /** The JSON of one of a node's activities about an object, as stored. */
     private static String activityOf(TestNode node, String type, URI object) {
         return node.node().services().db.dsl().fetchValue("SELECT raw::text FROM activity WHERE type = ? AND object_iri = ?",
