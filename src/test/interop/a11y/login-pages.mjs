@@ -6,41 +6,15 @@
 //   node login-pages.mjs <chromium> <plan.json>
 // plan.json: { "username", "password", "runs": [{ "locale", "unknownApp", "authorize", "passwordLink" }] }
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
+import { check as axeCheck, visit } from "./axe-check.mjs";
 
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const [executablePath, planFile] = process.argv.slice(2);
 const plan = JSON.parse(readFileSync(planFile, "utf8"));
 
 const browser = await chromium.launch({ executablePath, headless: true, args: ["--no-sandbox", "--disable-dev-shm-usage"] }); // root in CI containers; their /dev/shm is small
 const pages = [];
-
-async function check(page, name, locale, status) {
-  await page.evaluate(axeSource); // through the DevTools protocol: the pages' CSP forbids injected scripts, rightly
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
-  pages.push({
-    name,
-    locale,
-    status,
-    title: await page.title(),
-    lang: await page.getAttribute("html", "lang"),
-    rulesPassed: result.passes.length,
-    violations: result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => n.target.join(" ") + ": " + n.failureSummary),
-    })),
-  });
-}
-
-/** Does what navigates (a link, a form), waits for the new page and returns its HTTP status. */
-async function visit(page, action) {
-  const [response] = await Promise.all([page.waitForNavigation(), action()]);
-  return response ? response.status() : null;
-}
+const check = (page, name, locale, status) => axeCheck(pages, page, name, locale, status);
 
 try {
   for (const run of plan.runs) {

@@ -42,6 +42,8 @@ public final class Services implements AutoCloseable {
     public final de.allmende.federation.Federation federation;
     public final de.allmende.service.ContentService content;
     public final NoteService notes;
+    /** The merged calendar over every public event the node holds (issue 11). */
+    public final de.allmende.service.CalendarService calendar;
     public final FollowService follows;
     /** The relays this node subscribed to (FEP-ae0c). */
     public final de.allmende.service.RelaySubscriptions relays;
@@ -59,6 +61,10 @@ public final class Services implements AutoCloseable {
     /** Streaming (issue 10): what goes out to every process's open streams, and this process's open streams. */
     public final de.allmende.service.stream.Streams streams;
     public final de.allmende.service.stream.StreamHub streamHub;
+    /** Web Push (issue 10): the node's VAPID key, apps' subscriptions, and the consumer that pushes notifications. */
+    public final de.allmende.service.push.VapidKey vapid;
+    public final de.allmende.service.push.PushSubscriptions pushSubscriptions;
+    public final de.allmende.service.push.PushDelivery pushDelivery;
 
     private Services(NodeConfig config, Database db) {
         this.config = config;
@@ -76,6 +82,7 @@ public final class Services implements AutoCloseable {
         // The use cases reach the network only through the ports federation implements.
         this.content = new de.allmende.service.ContentService(db, iris, clock, federation.outbox);
         this.notes = new NoteService(db, iris, federation.outbox);
+        this.calendar = new de.allmende.service.CalendarService(db, clock);
         this.follows = new FollowService(db, iris, federation.directory, federation.outbox);
         this.relays = new de.allmende.service.RelaySubscriptions(db, iris, federation.directory, federation.outbox, actors::instanceActor);
         this.followRequests = new FollowRequestService(db, iris, federation.directory, federation.outbox);
@@ -94,11 +101,16 @@ public final class Services implements AutoCloseable {
         this.oauthTokens = new de.allmende.service.oauth.OAuthTokens(db, oauthApps, clock);
         this.streams = new de.allmende.service.stream.Streams(db);
         this.streamHub = new de.allmende.service.stream.StreamHub(db, token -> oauthTokens.authenticate(token).isPresent());
+        this.vapid = new de.allmende.service.push.VapidKey(db, keys);
+        this.pushSubscriptions = new de.allmende.service.push.PushSubscriptions(db, keys, config.allowPrivateNetworks());
+        this.pushDelivery = new de.allmende.service.push.PushDelivery(db, pushSubscriptions,
+                new de.allmende.federation.push.WebPushGateway(federation.http, vapid, config.publicUrl()), clock);
     }
 
     /** The handlers of the domain-event consumers beyond federation's own (see {@link de.allmende.domain.event.Consumer}). */
     public java.util.Map<de.allmende.domain.event.Consumer, de.allmende.service.events.EventWorker.Handler> eventConsumers() {
-        return java.util.Map.of(de.allmende.domain.event.Consumer.STREAMING, streams::apply);
+        return java.util.Map.of(de.allmende.domain.event.Consumer.STREAMING, streams::apply,
+                de.allmende.domain.event.Consumer.PUSH, pushDelivery::apply);
     }
 
     /** Opens the database, applies migrations, checks the master key and makes sure the instance actor exists. */

@@ -41,6 +41,9 @@ final class Endpoints {
             case FEED -> Endpoint.of(h.feeds()::atom);
             case KIND_FEED -> Endpoint.of(h.feeds()::kindAtom);
             case CALENDAR_FEED -> Endpoint.of(h.feeds()::calendar);
+            case MERGED_CALENDAR -> Endpoint.of(h.calendar()::html);
+            case MERGED_CALENDAR_ICS -> Endpoint.of(h.calendar()::ics);
+            case MERGED_CALENDAR_ATOM -> Endpoint.of(h.calendar()::atom);
             case OBJECT -> Endpoint.page(h.objects()::object, ObjectHandler::wantsHtml);
             case ACTIVITY -> Endpoint.of(h.objects()::activity);
             case MEDIA -> Endpoint.of(h.mediaFiles()::handle);
@@ -67,6 +70,7 @@ final class Endpoints {
             case PREFERENCES -> Endpoint.of(mastodon.preferences());
             case ANNOUNCEMENTS -> Endpoint.of(mastodon.announcements());
             case VERIFY_CREDENTIALS -> Endpoint.of(mastodon.accounts()::verifyCredentials);
+            case UPDATE_CREDENTIALS -> Endpoint.of(mastodon.uploads(), mastodon.updateCredentials());
             case ACCOUNT_LOOKUP -> Endpoint.of(mastodon.accounts()::lookup);
             case RELATIONSHIPS -> Endpoint.of(mastodon.accounts()::relationships);
             case ACCOUNT -> Endpoint.of(mastodon.accounts()::account);
@@ -141,6 +145,10 @@ final class Endpoints {
                  FILTERS, FILTER_CREATE, FILTER, FILTER_UPDATE, FILTER_DELETE, FILTER_KEYWORDS, FILTER_KEYWORD_ADD, FILTER_KEYWORD,
                  FILTER_KEYWORD_UPDATE, FILTER_KEYWORD_DELETE, FILTER_STATUSES, FILTER_STATUS_ADD, FILTER_STATUS, FILTER_STATUS_DELETE,
                  FILTERS_V1, FILTER_V1_CREATE, FILTER_V1, FILTER_V1_UPDATE, FILTER_V1_DELETE -> mastodon.organising(route);
+            case PUSH_SUBSCRIPTION -> Endpoint.of(mastodon.push()::get);
+            case PUSH_SUBSCRIBE -> Endpoint.of(mastodon.body(), mastodon.push()::subscribe);
+            case PUSH_SUBSCRIPTION_UPDATE -> Endpoint.of(mastodon.body(), mastodon.push()::update);
+            case PUSH_SUBSCRIPTION_DELETE -> Endpoint.of(mastodon.push()::delete);
             case APPS_VERIFY_CREDENTIALS -> Endpoint.of(mastodon.verifyApp());
             case OAUTH_AUTHORIZE -> Endpoint.of(mastodon.authorize()::show);
             case OAUTH_AUTHORIZE_FORM -> Endpoint.of(mastodon.body(), mastodon.authorize()::submit);

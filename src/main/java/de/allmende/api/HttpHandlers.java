@@ -6,6 +6,7 @@ import de.allmende.api.activitypub.AuthorizedFetch;
 import de.allmende.api.activitypub.CollectionHandler;
 import de.allmende.api.activitypub.InboxHandler;
 import de.allmende.api.activitypub.ObjectHandler;
+import de.allmende.api.feed.CalendarHandler;
 import de.allmende.api.feed.ContentToAtom;
 import de.allmende.api.feed.EventsToICal;
 import de.allmende.api.feed.FeedHandler;
@@ -36,6 +37,7 @@ public record HttpHandlers(
         CollectionHandler collections,
         ObjectHandler objects,
         FeedHandler feeds,
+        CalendarHandler calendar,
         InboxHandler inbox,
         IconHandler icons,
         MediaFileHandler mediaFiles,
@@ -64,6 +66,7 @@ public record HttpHandlers(
                 new CollectionHandler(s.db, iris, s.actors, documents),
                 new ObjectHandler(s.db, iris, new ObjectPages(templates, iris, s.config.nodeName(), s.content, s.actors), documents),
                 new FeedHandler(s.actors, s.content, new ContentToAtom(iris), new EventsToICal(iris), s.clock),
+                calendar(s, templates),
                 new InboxHandler(s.federation.inbox, s.federation.relay, s.actors, iris),
                 new IconHandler(s.actors),
                 new MediaFileHandler(s.media),
@@ -78,5 +81,12 @@ public record HttpHandlers(
                 new de.allmende.api.server.Admission(s.config.httpLimits().maxConcurrentRequests()),
                 new de.allmende.api.server.RefusalPenalty(s.config.httpLimits().refusalsPerAddressPerSecond()),
                 documents);
+    }
+
+    /** The merged calendar: its page shares the node's templates; its texts serve page, feeds and errors alike. */
+    private static CalendarHandler calendar(Services s, Templates templates) {
+        var texts = new de.allmende.api.web.CalendarTexts();
+        return new CalendarHandler(s.calendar, new de.allmende.api.web.CalendarPage(templates, texts, s.config.nodeName()), texts,
+                s.iris.base());
     }
 }

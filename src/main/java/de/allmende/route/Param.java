@@ -52,6 +52,21 @@ public record Param(String name, Predicate<String> syntax, List<String> values) 
     public static final Param RESOURCE = open("resource", s -> !s.isEmpty());
     public static final Param REL = open("rel", s -> !s.isEmpty());
 
+    /**
+     * The merged calendar's filter ({@code /calendar?land=BY&field=partizipation…}): Land, field of action, online or on
+     * site, first and last day, municipality, and the page's language. Values are judged by the calendar's handler, which
+     * answers 400 with what it expected; several values of one parameter widen the filter.
+     */
+    public static final Param LAND = open("land", s -> !s.isEmpty());
+    public static final Param FIELD = open("field", s -> !s.isEmpty());
+    public static final Param ATTENDANCE = closed("attendance", List.of("any", "online", "onsite"));
+    public static final Param FROM = open("from", s -> !s.isEmpty());
+    public static final Param TO = open("to", s -> !s.isEmpty());
+    public static final Param MUNICIPALITY = open("municipality", s -> !s.isEmpty());
+    public static final Param LANG = closed("lang", List.of("de", "en"));
+    /** The calendar's parameters in the order links write them. */
+    public static final List<Param> CALENDAR_FILTER = List.of(LAND, FIELD, ATTENDANCE, FROM, TO, MUNICIPALITY, LANG);
+
     public Param {
         values = List.copyOf(values);
     }

@@ -47,6 +47,7 @@ import static de.allmende.route.Param.UUID_ID;
 import static de.allmende.route.PathTemplate.at;
 import static io.vertx.core.http.HttpMethod.DELETE;
 import static io.vertx.core.http.HttpMethod.GET;
+import static io.vertx.core.http.HttpMethod.PATCH;
 import static io.vertx.core.http.HttpMethod.POST;
 import static io.vertx.core.http.HttpMethod.PUT;
 
@@ -86,6 +87,13 @@ public enum Route {
     /** Atom feed of one kind of content, e.g. {@code /actors/stadt/events/feed.atom}. */
     KIND_FEED(NODE, GET, at("/actors/", HANDLE, "/", KIND, "/feed.atom"), PUBLIC, ATOM),
     CALENDAR_FEED(NODE, GET, at("/actors/", HANDLE, "/events.ics"), PUBLIC, CALENDAR),
+    /**
+     * The merged calendar (issue 11): every public event the node holds, its own and received ones, as an accessible page,
+     * iCalendar and Atom, each with the filter in its query so that every filter is a URL to subscribe to.
+     */
+    MERGED_CALENDAR(NODE, GET, at("/calendar").query(Param.CALENDAR_FILTER.toArray(Param[]::new)), PUBLIC, HTML),
+    MERGED_CALENDAR_ICS(NODE, GET, at("/calendar.ics").query(Param.CALENDAR_FILTER.toArray(Param[]::new)), PUBLIC, CALENDAR),
+    MERGED_CALENDAR_ATOM(NODE, GET, at("/calendar.atom").query(Param.CALENDAR_FILTER.toArray(Param[]::new)), PUBLIC, ATOM),
     /** A local object, also its HTML page; {@code ?format=json} is the page's visible link to the document. */
     OBJECT(NODE, GET, at("/objects/", LOCAL_ID).query(FORMAT), PAGE_OR_SIGNED_FETCH, ACTIVITY_JSON, LD_JSON, HTML),
     ACTIVITY(NODE, GET, at("/activities/", LOCAL_ID), SIGNED_FETCH, ACTIVITY_JSON, LD_JSON),
@@ -124,6 +132,8 @@ public enum Route {
     ANNOUNCEMENTS(CLIENT_API, GET, at("/v1/announcements"), ClientScopes.person(), JSON),
     /** The read path (issue 10): accounts, statuses and timelines, as far as the person's municipality may see them. */
     VERIFY_CREDENTIALS(CLIENT_API, GET, at("/v1/accounts/verify_credentials"), ClientScopes.person("read", "read:accounts", "profile"), JSON),
+    /** The municipality's profile, edited from an app: only by a person with the admin role for it (editors get 403). */
+    UPDATE_CREDENTIALS(CLIENT_API, PATCH, at("/v1/accounts/update_credentials"), ClientScopes.person("write", "write:accounts"), JSON),
     ACCOUNT_LOOKUP(CLIENT_API, GET, at("/v1/accounts/lookup"), ClientScopes.person("read", "read:accounts"), JSON),
     /** Account search (apps autocomplete with it); before {@link #ACCOUNT}, whose {@code :id} the router would try first. */
     ACCOUNT_SEARCH(CLIENT_API, GET, at("/v1/accounts/search"), ClientScopes.person("read", "read:accounts"), JSON),
@@ -250,6 +260,14 @@ public enum Route {
     FILTER_V1_DELETE(CLIENT_API, DELETE, at("/v1/filters/", CLIENT_ID), ClientScopes.person("write", "write:filters"), JSON),
     /** A report about an account and some of its posts, kept for moderation; forwarded to a remote account's server as a Flag. */
     REPORT_CREATE(CLIENT_API, POST, at("/v1/reports"), ClientScopes.person("write", "write:reports"), JSON),
+    /**
+     * Web Push (RFC 8030/8291/8292): the token's one subscription. Mastodon asks the {@code push} scope and a person
+     * behind the token; another token's subscription is never in reach.
+     */
+    PUSH_SUBSCRIPTION(CLIENT_API, GET, at("/v1/push/subscription"), ClientScopes.person("push"), JSON),
+    PUSH_SUBSCRIBE(CLIENT_API, POST, at("/v1/push/subscription"), ClientScopes.person("push"), JSON),
+    PUSH_SUBSCRIPTION_UPDATE(CLIENT_API, PUT, at("/v1/push/subscription"), ClientScopes.person("push"), JSON),
+    PUSH_SUBSCRIPTION_DELETE(CLIENT_API, DELETE, at("/v1/push/subscription"), ClientScopes.person("push"), JSON),
     APPS_VERIFY_CREDENTIALS(CLIENT_API, GET, at("/v1/apps/verify_credentials"), ClientScopes.anyToken(), JSON),
     /** The login and consent page; its form posts to {@link #OAUTH_AUTHORIZE_FORM}. */
     OAUTH_AUTHORIZE(OAUTH, GET, at("/authorize"), PUBLIC, HTML),

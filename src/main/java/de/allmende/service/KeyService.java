@@ -116,6 +116,19 @@ public final class KeyService {
         }
     }
 
+    /**
+     * Encrypts a secret the node must keep readable (the VAPID key, the access tokens push messages carry) under the
+     * master key, bound to {@code context} (what it is and whose), so a sealed value cannot be moved to another row.
+     */
+    public byte[] seal(byte[] secret, String context) {
+        return master.encrypt(secret, context.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @throws KeyException if {@code sealed} was not sealed under this master key for {@code context} */
+    public byte[] unseal(byte[] sealed, String context) {
+        return master.decrypt(sealed, context.getBytes(StandardCharsets.UTF_8));
+    }
+
     private void addKey(DSLContext tx, long actorId, KeyPurpose purpose, int generation) {
         GeneratedKey k = KeyGenerator.generate(purpose.algorithm());
         String fragment = purpose.fragment(generation);

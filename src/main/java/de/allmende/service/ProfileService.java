@@ -15,6 +15,11 @@ public final class ProfileService {
     }
 
     public void publishUpdate(LocalActor a) {
-        db.dsl().transaction(cfg -> publisher.actorUpdated(cfg.dsl(), a));
+        db.dsl().transaction(cfg -> publishUpdate(cfg.dsl(), a));
+    }
+
+    /** Inside the caller's transaction: the Update goes out only if the change it tells of is kept. */
+    public void publishUpdate(org.jooq.DSLContext tx, LocalActor a) {
+        publisher.actorUpdated(tx, a);
     }
 }

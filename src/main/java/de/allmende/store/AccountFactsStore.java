@@ -1,7 +1,9 @@
 package de.allmende.store;
 
+import de.allmende.domain.LocalActor;
 import de.allmende.domain.client.AccountFacts;
 import org.jooq.DSLContext;
+import org.jooq.JSONB;
 import org.jooq.Record;
 
 import java.net.URI;
@@ -9,8 +11,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Accounts as client apps show them ({@link AccountFacts}): the local municipality's profile or what the remote
@@ -20,7 +24,8 @@ import java.util.Optional;
 public final class AccountFactsStore {
     private static final String SELECT = """
             SELECT a.id, act.handle, act.display_name, act.summary, act.website, act.manually_approves_followers,
-                   act.discoverable, act.published AS local_published,
+                   act.discoverable, act.published AS local_published, act.bot AS local_bot,
+                   act.avatar_media_id, act.header_media_id, act.profile_fields::text AS profile_fields,
                    ra.iri, ra.host, ra.type, ra.preferred_username, ra.name, ra.fetched,
                    ra.raw->>'summary' AS remote_summary,
                    COALESCE(ra.raw#>>'{icon,url}', ra.raw#>>'{icon,0,url}',
@@ -70,10 +75,15 @@ public final class AccountFactsStore {
         Optional<Instant> last = Optional.ofNullable(r.get("last_status", OffsetDateTime.class)).map(OffsetDateTime::toInstant);
         String handle = r.get("handle", String.class);
         if (handle != null) {
+            String fields = r.get("profile_fields", String.class);
             return new AccountFacts(r.get("id", Long.class), handle, Optional.empty(), r.get("display_name", String.class),
                     de.allmende.support.Html.paragraphs(r.get("summary", String.class)), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), uri(r.get("website", String.class)),
-                    r.get("manually_approves_followers", Boolean.class), false, false, r.get("discoverable", Boolean.class),
+                    Optional.empty(), Optional.empty(),
+                    new AccountFacts.ProfileImages(Optional.ofNullable(r.get("avatar_media_id", UUID.class)),
+                            Optional.ofNullable(r.get("header_media_id", UUID.class))),
+                    fields == null ? LocalActor.websiteField(uri(r.get("website", String.class))) : ProfileFieldsColumn.read(JSONB.jsonb(fields)),
+                    r.get("manually_approves_followers", Boolean.class), r.get("local_bot", Boolean.class), false,
+                    r.get("discoverable", Boolean.class),
                     r.get("local_published", OffsetDateTime.class).toInstant(), last, statuses, followers, following);
         }
         URI iri = URI.create(r.get("iri", String.class));
@@ -82,7 +92,7 @@ public final class AccountFactsStore {
         return new AccountFacts(r.get("id", Long.class), username, Optional.of(r.get("host", String.class)),
                 Optional.ofNullable(r.get("name", String.class)).orElse(""), Optional.ofNullable(r.get("remote_summary", String.class)).orElse(""),
                 Optional.of(iri), uri(r.get("remote_url", String.class)).or(() -> Optional.of(iri)),
-                uri(r.get("icon", String.class)), uri(r.get("image", String.class)), Optional.empty(),
+                uri(r.get("icon", String.class)), uri(r.get("image", String.class)), AccountFacts.ProfileImages.NONE, List.of(),
                 "true".equals(r.get("remote_locked", String.class)), "Service".equals(type) || "Application".equals(type),
                 "Group".equals(type), true,
                 instant(r.get("remote_published", String.class)).orElse(r.get("fetched", OffsetDateTime.class).toInstant()),

@@ -5,6 +5,8 @@ import de.allmende.domain.Land;
 import de.allmende.domain.LocalActor;
 import de.allmende.domain.MunicipalityProfile;
 import de.allmende.domain.MunicipalityType;
+import de.allmende.domain.PostingDefaults;
+import de.allmende.domain.ProfileField;
 import de.allmende.db.tables.records.ActorRecord;
 import org.jooq.DSLContext;
 
@@ -100,14 +102,46 @@ public final class ActorStore {
         tx.update(ACTOR).set(ACTOR.UPDATED, org.jooq.impl.DSL.currentOffsetDateTime()).where(ACTOR.ID.eq(actorId)).execute();
     }
 
+    /**
+     * Writes what staff changed of a municipality's profile from an app (what the change leaves out stays) and marks
+     * it changed; returns the profile as it is now.
+     */
+    public LocalActor updateProfile(DSLContext tx, long actorId, ProfileUpdate u) {
+        Changes.announce(tx, Changes.ACTORS);
+        var update = tx.update(ACTOR).set(ACTOR.UPDATED, org.jooq.impl.DSL.currentOffsetDateTime());
+        u.displayName().ifPresent(v -> update.set(ACTOR.DISPLAY_NAME, v));
+        u.summary().ifPresent(v -> update.set(ACTOR.SUMMARY, v));
+        u.avatar().ifPresent(v -> update.set(ACTOR.AVATAR_MEDIA_ID, v));
+        u.header().ifPresent(v -> update.set(ACTOR.HEADER_MEDIA_ID, v));
+        u.locked().ifPresent(v -> update.set(ACTOR.MANUALLY_APPROVES_FOLLOWERS, v));
+        u.bot().ifPresent(v -> update.set(ACTOR.BOT, v));
+        u.discoverable().ifPresent(v -> update.set(ACTOR.DISCOVERABLE, v));
+        u.fields().ifPresent(v -> update.set(ACTOR.PROFILE_FIELDS, ProfileFieldsColumn.write(v)));
+        u.privacy().ifPresent(v -> update.set(ACTOR.DEFAULT_PRIVACY, v));
+        u.sensitive().ifPresent(v -> update.set(ACTOR.DEFAULT_SENSITIVE, v));
+        u.language().ifPresent(v -> update.set(ACTOR.DEFAULT_LANGUAGE, v.orElse(null)));
+        update.where(ACTOR.ID.eq(actorId)).execute();
+        return findById(tx, actorId).orElseThrow();
+    }
+
+    /** The columns a profile edit may set; each empty one stays as it is ({@code language} empty inside: none). */
+    public record ProfileUpdate(Optional<String> displayName, Optional<String> summary, Optional<java.util.UUID> avatar,
+                                Optional<java.util.UUID> header, Optional<Boolean> locked, Optional<Boolean> bot,
+                                Optional<Boolean> discoverable, Optional<List<ProfileField>> fields, Optional<String> privacy,
+                                Optional<Boolean> sensitive, Optional<Optional<String>> language) {}
+
     private static LocalActor toActor(ActorRecord r) {
+        Optional<URI> website = Optional.ofNullable(r.getWebsite()).map(URI::create);
+        List<ProfileField> fields = r.getProfileFields() == null ? LocalActor.websiteField(website) : ProfileFieldsColumn.read(r.getProfileFields());
         return new LocalActor(r.getId(), ActorKind.fromDb(r.getKind()), r.getHandle(), r.getDisplayName(), r.getSummary(),
-                Optional.ofNullable(r.getWebsite()).map(URI::create),
+                website,
                 Optional.ofNullable(r.getAgs()), Optional.ofNullable(r.getArs()),
                 Optional.ofNullable(r.getLand()).flatMap(Land::byCode),
                 Optional.ofNullable(r.getMunicipalityType()).flatMap(MunicipalityType::parse),
                 Optional.ofNullable(r.getPopulation()),
                 r.getManuallyApprovesFollowers(), r.getDiscoverable(),
-                r.getPublished().toInstant(), r.getUpdated().toInstant());
+                r.getPublished().toInstant(), r.getUpdated().toInstant(),
+                Optional.ofNullable(r.getAvatarMediaId()), Optional.ofNullable(r.getHeaderMediaId()), fields, r.getBot(),
+                new PostingDefaults(r.getDefaultPrivacy(), r.getDefaultSensitive(), Optional.ofNullable(r.getDefaultLanguage())));
     }
 }

@@ -29,4 +29,28 @@ public final class Html {
         }
         return sb.toString();
     }
+
+    /**
+     * A profile field's value as profiles show it: a web address becomes a link ({@code rel="me"}, so a page linking
+     * back verifies it), shown without scheme and "www."; anything else is text.
+     */
+    public static String fieldValue(String value) {
+        java.util.Optional<java.net.URI> url = webAddress(value.strip());
+        if (url.isEmpty()) return escape(value);
+        java.net.URI u = url.get();
+        String host = u.getHost().startsWith("www.") ? u.getHost().substring(4) : u.getHost();
+        String path = u.getRawPath() == null ? "" : u.getRawPath().replaceAll("/+$", "");
+        return "<a href=\"" + escape(u.toString()) + "\" rel=\"me nofollow noopener noreferrer\" target=\"_blank\">"
+                + escape(host + path) + "</a>";
+    }
+
+    private static java.util.Optional<java.net.URI> webAddress(String s) {
+        if (!s.startsWith("https://") && !s.startsWith("http://") || s.chars().anyMatch(Character::isWhitespace)) return java.util.Optional.empty();
+        try {
+            java.net.URI u = new java.net.URI(s);
+            return u.getHost() == null ? java.util.Optional.empty() : java.util.Optional.of(u);
+        } catch (java.net.URISyntaxException e) {
+            return java.util.Optional.empty();
+        }
+    }
 }

@@ -24,4 +24,34 @@ public final class PlainText {
         }
         return sb == null ? s : sb.toString();
     }
+
+    /**
+     * The text of an HTML fragment as a reader sees it: paragraphs and line breaks as newlines, tags dropped, the
+     * entities HTML escapes (and numeric ones) turned back into characters. For plain-text renderings (iCalendar,
+     * feeds' summaries, pages that show a teaser as text).
+     */
+    public static String fromHtml(String html) {
+        if (html == null) return null;
+        String text = html.replaceAll("(?i)<br\\s*/?>", "\n").replaceAll("(?i)</p>\\s*<p[^>]*>", "\n\n").replaceAll("<[^>]*>", "");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|lt|gt|quot|apos|nbsp|amp);").matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(entity(m.group(1))));
+        m.appendTail(out);
+        return xmlSafe(out.toString()).strip();
+    }
+
+    private static String entity(String name) {
+        return switch (name) {
+            case "lt" -> "<";
+            case "gt" -> ">";
+            case "quot" -> "\"";
+            case "apos" -> "'";
+            case "nbsp" -> "\u00A0";
+            case "amp" -> "&";
+            default -> {
+                int cp = name.startsWith("#x") || name.startsWith("#X") ? Integer.parseInt(name.substring(2), 16) : Integer.parseInt(name.substring(1));
+                yield Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : "\uFFFD";
+            }
+        };
+    }
 }

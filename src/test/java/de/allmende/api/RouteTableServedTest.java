@@ -90,8 +90,14 @@ class RouteTableServedTest {
         ids.put("filter_status", dsl.fetchValue("INSERT INTO client_filter_status (filter_id, post_id) VALUES (?, ?) RETURNING id",
                 Long.parseLong(ids.get("filter")), Long.parseLong(ids.get("status"))).toString());
         MastodonApp.person(node, "erika", "musterstadt", Role.EDITOR);
-        app = MastodonApp.register(node, "https://app.example/callback", "read write profile");
-        clientToken = app.login("erika", "read write:media profile");
+        app = MastodonApp.register(node, "https://app.example/callback", "read write profile push");
+        clientToken = app.login("erika", "read write:media profile push");
+        // The token's Web Push subscription, which GET push/subscription reads.
+        try (var keys = de.allmende.testkit.PushReceiver.start()) {
+            var subscribed = MastodonApp.json(node, "POST", "/api/v1/push/subscription", clientToken, "{\"subscription\":{\"endpoint\":"
+                    + "\"https://push.example/abo\",\"keys\":{\"p256dh\":\"" + keys.p256dh() + "\",\"auth\":\"" + keys.auth() + "\"}}}");
+            assertEquals(200, subscribed.statusCode(), subscribed::body);
+        }
         passwordQuery = "?" + node.node().services().people.resetPassword("erika").getQuery();
         node.node().services().actors.ensureRelayActor("Relay"); // /relay exists on nodes that run a relay
     }

@@ -106,14 +106,14 @@ public final class ContentToAtom {
         return p;
     }
 
-    private static Content text(String value) {
+    static Content text(String value) {
         Content c = new Content();
         c.setType("text");
         c.setValue(xmlSafe(value));
         return c;
     }
 
-    private static Link link(String rel, String type, URI href) {
+    static Link link(String rel, String type, URI href) {
         Link l = new Link();
         l.setRel(rel);
         l.setType(type);

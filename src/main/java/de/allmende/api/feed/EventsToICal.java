@@ -62,6 +62,11 @@ public final class EventsToICal {
                     z -> new TimezoneAssignment(TimeZone.getTimeZone(z), VTimezones.of(z, from)));
             ical.addEvent(event(c, e, ical, tz));
         }
+        return write(ical);
+    }
+
+    /** The calendar as RFC 5545 text: written unfolded by biweekly, then folded at 75 octets (see {@link ContentLines}). */
+    static String write(ICalendar ical) {
         StringWriter out = new StringWriter();
         try (ICalWriter w = new ICalWriter(out, ICalVersion.V2_0)) {
             w.getVObjectWriter().getFoldedLineWriter().setLineLength(null);

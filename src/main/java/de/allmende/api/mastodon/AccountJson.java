@@ -42,7 +42,7 @@ final class AccountJson {
         o.put("group", a.group());
         o.put("created_at", TIME.format(a.createdAt()));
         o.put("note", a.isLocal() ? a.noteHtml() : Markdown.sanitize(a.noteHtml()));
-        o.put("url", (a.isLocal() ? iris.profilePage(a.username()) : a.url().orElseThrow()).toString());
+        o.put("url", url(a));
         o.put("uri", (a.isLocal() ? iris.actor(a.username()) : a.uri().orElseThrow()).toString());
         String avatar = avatar(a).toString();
         String header = header(a).toString();
@@ -54,9 +54,7 @@ final class AccountJson {
         else o.putNull("last_status_at");
         o.set("emojis", F.arrayNode());
         var fields = o.putArray("fields");
-        a.website().ifPresent(w -> fields.addObject().put("name", "Website")
-                .put("value", "<a href=\"" + Html.escape(w.toString()) + "\" rel=\"nofollow noopener noreferrer me\" target=\"_blank\">"
-                        + Html.escape(w.toString()) + "</a>").putNull("verified_at"));
+        a.fields().forEach(f -> fields.addObject().put("name", f.name()).put("value", Html.fieldValue(f.value())).putNull("verified_at"));
         return o;
     }
 
@@ -67,11 +65,11 @@ final class AccountJson {
         ObjectNode source = o.putObject("source");
         source.put("note", StatusJson.plain(a.noteHtml().replace("<br>", "\n").replace("</p><p>", "\n\n")));
         var fields = source.putArray("fields");
-        a.website().ifPresent(w -> fields.addObject()
-                .put("name", "Website").put("value", w.toString()).putNull("verified_at"));
-        source.put("privacy", "public");
-        source.put("sensitive", false);
-        source.put("language", "de");
+        a.fields().forEach(f -> fields.addObject().put("name", f.name()).put("value", f.value()).putNull("verified_at"));
+        source.put("privacy", c.defaults().privacy());
+        source.put("sensitive", c.defaults().sensitive());
+        // German unless staff chose another: the municipalities post in German first.
+        source.put("language", c.defaults().language().orElse("de"));
         source.put("follow_requests_count", c.followRequests());
         source.put("indexable", a.discoverable());
         source.put("discoverable", a.discoverable());
@@ -87,19 +85,25 @@ final class AccountJson {
         o.put("id", Long.toString(a.id()));
         o.put("username", a.username());
         o.put("acct", a.acct());
-        o.put("url", (a.isLocal() ? iris.profilePage(a.username()) : a.url().orElseThrow()).toString());
+        o.put("url", url(a));
         return o;
     }
 
-    private URI avatar(AccountFacts a) {
-        if (a.isLocal()) return iris.icon(a.username());
+    /** The account's profile page: this node's for a municipality, the remote server's otherwise. */
+    String url(AccountFacts a) {
+        return (a.isLocal() ? iris.profilePage(a.username()) : a.url().orElseThrow()).toString();
+    }
+
+    /** The avatar apps show (and push messages carry as their icon). */
+    URI avatar(AccountFacts a) {
+        if (a.isLocal()) return a.uploads().avatar().map(iris::media).orElseGet(() -> iris.icon(a.username()));
         URI uri = a.uri().orElseThrow();
         return a.avatar().orElse(URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + "/avatars/original/missing.png"));
     }
 
     /** A municipality's icon until it uploads a header; Mastodon's "missing" header for a remote actor without one. */
     private URI header(AccountFacts a) {
-        if (a.isLocal()) return iris.icon(a.username());
+        if (a.isLocal()) return a.uploads().header().map(iris::media).orElseGet(() -> iris.icon(a.username()));
         URI uri = a.uri().orElseThrow();
         return a.header().orElse(URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + "/headers/original/missing.png"));
     }

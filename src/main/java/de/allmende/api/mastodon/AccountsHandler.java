@@ -37,7 +37,7 @@ public final class AccountsHandler {
     }
 
     public void verifyCredentials(RoutingContext ctx) {
-        Responses.json(ctx, 200, MediaTypes.JSON, accounts.credential(reads.credentials(viewer(ctx))));
+        Responses.json(ctx, 200, MediaTypes.JSON, accounts.credential(reads.credentials(ClientAuth.grant(ctx).user().orElseThrow().municipality())));
     }
 
     public void account(RoutingContext ctx) {

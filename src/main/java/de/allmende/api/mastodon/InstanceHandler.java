@@ -6,6 +6,7 @@ import de.allmende.api.Responses;
 import de.allmende.config.NodeConfig;
 import de.allmende.service.InstanceFacts;
 import de.allmende.service.NodeInfoService;
+import de.allmende.service.push.VapidKey;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -15,14 +16,16 @@ import io.vertx.ext.web.RoutingContext;
 final class InstanceHandler {
     private final NodeConfig config;
     private final NodeInfoService nodeInfo;
+    private final VapidKey vapid;
 
-    InstanceHandler(NodeConfig config, NodeInfoService nodeInfo) {
+    InstanceHandler(NodeConfig config, NodeInfoService nodeInfo, VapidKey vapid) {
         this.config = config;
         this.nodeInfo = nodeInfo;
+        this.vapid = vapid;
     }
 
     void v2(RoutingContext ctx) {
-        answer(ctx, InstanceJson.v2(InstanceFacts.of(config, nodeInfo)));
+        answer(ctx, InstanceJson.v2(InstanceFacts.of(config, nodeInfo), vapid.publicKey()));
     }
 
     void v1(RoutingContext ctx) {

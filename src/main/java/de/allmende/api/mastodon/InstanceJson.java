@@ -15,7 +15,8 @@ final class InstanceJson {
 
     private InstanceJson() {}
 
-    static ObjectNode v2(InstanceFacts facts) {
+    /** @param vapidKey the node's VAPID public key, for apps that subscribe to Web Push */
+    static ObjectNode v2(InstanceFacts facts, String vapidKey) {
         ObjectNode o = F.objectNode();
         o.put("domain", facts.domain());
         o.put("title", facts.title());
@@ -28,7 +29,7 @@ final class InstanceJson {
         languages(o.putArray("languages"), facts);
         ObjectNode configuration = o.putObject("configuration");
         configuration.putObject("urls").put("streaming", streaming(facts));
-        configuration.putObject("vapid").put("public_key", "");
+        configuration.putObject("vapid").put("public_key", vapidKey);
         configuration.putObject("accounts").put("max_featured_tags", 0).put("max_pinned_statuses", 5);
         statuses(configuration.putObject("statuses"), facts.limits());
         media(configuration.putObject("media_attachments"), facts.limits());

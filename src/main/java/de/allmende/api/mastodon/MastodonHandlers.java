@@ -10,7 +10,6 @@ import de.allmende.service.client.NotificationReads;
 import de.allmende.service.client.Search;
 import de.allmende.domain.FileType;
 import de.allmende.service.client.PollService;
-import de.allmende.store.PollStore;
 import de.allmende.route.Route;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -46,24 +45,25 @@ public final class MastodonHandlers {
     private final TagsHandler tags;
     private final FiltersHandler filters;
     private final FiltersV1Handler filtersV1;
+    private final ProfileHandler profile;
     private final ReportsHandler reports;
+    private final PushHandler push;
 
     public MastodonHandlers(Services s, Templates templates) {
         AccountPages pages = new AccountPages(templates, s.config.nodeName());
         BrowserCookies cookies = new BrowserCookies(s.config.publicUrl());
         this.auth = new ClientAuth(s.oauthTokens);
-        this.apps = new AppsHandler(s.oauthApps);
+        this.apps = new AppsHandler(s.oauthApps, s.vapid);
         this.authorize = new AuthorizeHandler(s.authorizations, s.logins, pages, cookies);
         this.token = new TokenHandler(s.oauthApps, s.oauthTokens);
         this.userInfo = new UserInfoHandler(s.iris);
         this.serverMetadata = new ServerMetadataHandler(s.iris);
         this.password = new PasswordHandler(s.people, pages, cookies);
-        this.instance = new InstanceHandler(s.config, s.nodeInfo);
+        this.instance = new InstanceHandler(s.config, s.nodeInfo, s.vapid);
         var accountReads = new de.allmende.service.client.AccountReads(s.db, s.iris, s.config.publicUrl().getRawAuthority());
         var statusReads = new de.allmende.service.client.StatusReads(s.db, s.iris);
         AccountJson accountJson = new AccountJson(s.iris);
-        PollStore pollStore = new PollStore();
-        StatusJson statusJson = new StatusJson(accountJson, s.iris, id -> pollStore.find(s.db.dsl(), id));
+        StatusJson statusJson = new StatusJson(accountJson, s.iris);
         Paging paging = new Paging(s.iris);
         var filters = new de.allmende.service.client.Filters(s.db);
         FilteredPages filtered = new FilteredPages(statusJson, paging, new de.allmende.service.client.FilterMatcher(s.db));
@@ -72,11 +72,16 @@ public final class MastodonHandlers {
         this.statuses = new StatusesHandler(accountReads, statusReads, statusJson, filtered);
         this.markers = new MarkersHandler(new de.allmende.service.client.Markers(s.db), viewers);
         this.lists = new ListsHandler(new de.allmende.service.client.Lists(s.db), statusReads, accountJson, filtered, paging, viewers);
-        this.tags = new TagsHandler(new de.allmende.service.client.Tags(s.db), statusReads, statusJson, filtered, paging, viewers);
+        var hashtags = new de.allmende.service.client.Tags(s.db, s.clock);
+        this.tags = new TagsHandler(hashtags, statusReads, statusJson, filtered, paging, viewers);
         this.filters = new FiltersHandler(filters, viewers);
         this.filtersV1 = new FiltersV1Handler(filters, viewers);
-        this.notifications = new NotificationsHandler(accountReads, new NotificationReads(s.db, statusReads), accountJson, statusJson, paging);
-        this.search = new SearchHandler(accountReads, new Search(s.db, s.iris, s.federation.lookup, statusReads,
+        NotificationReads notificationReads = new NotificationReads(s.db, statusReads);
+        this.notifications = new NotificationsHandler(accountReads, notificationReads, accountJson, statusJson, paging);
+        // Web Push: subscriptions per token; the consumer that pushes writes its payloads with the client API's JSON.
+        this.push = new PushHandler(s.pushSubscriptions, s.vapid, viewers);
+        s.pushDelivery.renderWith(new PushPayloadJson(notificationReads, accountJson));
+        this.search = new SearchHandler(accountReads, new Search(s.db, s.iris, s.federation.lookup, statusReads, hashtags,
                 s.config.publicUrl().getRawAuthority()), accountJson, statusJson);
         var statusWrites = new de.allmende.service.client.StatusWrites(s.db, s.iris, s.config.publicUrl().getRawAuthority(), s.notes,
                 s.content, s.audit, statusReads);
@@ -94,6 +99,8 @@ public final class MastodonHandlers {
                 s.blocks, s.actors, s.config.publicUrl().getRawAuthority());
         this.interactions = new InteractionsHandler(statusActions, statusReads, accountReads, accounts, statusJson, paging);
         this.relations = new RelationsHandler(accountActions, accountReads, accounts, accountJson, paging);
+        this.profile = new ProfileHandler(new de.allmende.service.client.ProfileEdits(s.db, s.media, s.profiles, s.audit),
+                accountReads, accountJson, viewers);
         this.reports = new ReportsHandler(new de.allmende.service.ReportService(s.db, s.iris, s.federation.outbox, s.audit), accountReads,
                 accountJson);
     }
@@ -153,6 +160,8 @@ public final class MastodonHandlers {
     /** The read path: accounts, statuses, timelines. */
     public AccountsHandler accounts() { return accounts; }
     public StatusesHandler statuses() { return statuses; }
+    /** The municipality's profile, as an admin edits it from an app (multipart, with avatar and header). */
+    public Handler<RoutingContext> updateCredentials() { return profile::updateCredentials; }
     /** Notifications and search (issue 10). */
     public NotificationsHandler notifications() { return notifications; }
     public SearchHandler search() { return search; }
@@ -163,6 +172,8 @@ public final class MastodonHandlers {
     /** Uploads and descriptions of media, polls and votes. */
     public MediaHandler media() { return media; }
     public PollsHandler polls() { return polls; }
+    /** Web Push subscriptions. */
+    public PushHandler push() { return push; }
 
     /**
      * Bodies of uploads: files are written to the media folder's incoming directory as they arrive (the same file

@@ -71,7 +71,7 @@ public final class MediaHandler {
      * Mastodon refuses every unusable upload with 422 and a sentence ("Validation failed: ..."); the staff API's 413
      * and 415 and field lists become that. 404 is Mastodon's "Record not found", for others' files as for missing ones.
      */
-    private static <T> T asMastodonRefusal(Supplier<T> action) {
+    static <T> T asMastodonRefusal(Supplier<T> action) {
         try {
             return action.get();
         } catch (ValidationException e) {

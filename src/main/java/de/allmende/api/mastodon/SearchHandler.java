@@ -47,7 +47,8 @@ public final class SearchHandler {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.set("accounts", accounts(r.accounts()));
         out.set("statuses", statusJson.statuses(r.statuses()));
-        out.putArray("hashtags");
+        ArrayNode hashtags = out.putArray("hashtags");
+        r.hashtags().forEach(t -> hashtags.add(TagsHandler.json(t, statusJson)));
         Responses.json(ctx, 200, MediaTypes.JSON, out);
     }
 

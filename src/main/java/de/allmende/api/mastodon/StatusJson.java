@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.content.Markdown;
 import de.allmende.domain.post.LanguageMap;
 import de.allmende.domain.post.MediaAttachment;
-import de.allmende.domain.post.PollFacts;
 import de.allmende.domain.post.Post;
 import de.allmende.domain.post.PostKind;
 import de.allmende.federation.iri.Iris;
@@ -14,11 +13,9 @@ import de.allmende.service.client.FilterMatcher;
 import de.allmende.service.client.StatusView;
 import de.allmende.support.Html;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongFunction;
 
 /**
  * Mastodon's Status entity (docs.joinmastodon.org/entities/Status) from a post as one viewer sees it. Notes and
@@ -29,13 +26,12 @@ final class StatusJson {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private final AccountJson accounts;
     private final Iris iris;
-    private final LongFunction<Optional<PollFacts>> polls;
+    private final CardJson cards;
 
-    /** @param polls the poll of a post by its id (asked only for Questions) */
-    StatusJson(AccountJson accounts, Iris iris, LongFunction<Optional<PollFacts>> polls) {
+    StatusJson(AccountJson accounts, Iris iris) {
         this.accounts = accounts;
         this.iris = iris;
-        this.polls = polls;
+        this.cards = new CardJson(accounts);
     }
 
     ArrayNode statuses(List<StatusView> views) {
@@ -84,10 +80,9 @@ final class StatusJson {
         else o.putNull("reblog");
         language(p).ifPresentOrElse(l -> o.put("language", l), () -> o.putNull("language"));
         o.putNull("application");
-        Optional<PollFacts> poll = p.kind() == PostKind.QUESTION ? polls.apply(v.id()) : Optional.empty();
-        if (poll.isPresent()) o.set("poll", PollJson.poll(v.id(), poll.get(), poll.get().expired(Instant.now())));
+        if (v.poll().isPresent()) o.set("poll", PollJson.poll(v.poll().get()));
         else o.putNull("poll");
-        o.putNull("card");
+        cards.card(v).ifPresentOrElse(c -> o.set("card", c), () -> o.putNull("card"));
         if (p.updated().isPresent()) o.put("edited_at", AccountJson.time(p.updated().get()));
         else o.putNull("edited_at");
         // A boost answers for the boosted post, as Mastodon's reblog wrapper does.

@@ -7,6 +7,7 @@ import de.allmende.api.MediaTypes;
 import de.allmende.api.Responses;
 import de.allmende.domain.client.NewPoll;
 import de.allmende.domain.client.NewStatus;
+import de.allmende.domain.PostingDefaults;
 import de.allmende.domain.client.Poster;
 import de.allmende.domain.client.StatusChange;
 import de.allmende.domain.client.StatusRevision;
@@ -50,14 +51,18 @@ public final class StatusWritesHandler {
     public void create(RoutingContext ctx) {
         ClientParams p = ClientParams.of(ctx);
         if (p.get("scheduled_at") != null) throw ApiException.unprocessable("Scheduled statuses are not supported by this server");
+        Poster who = poster(ctx);
+        // What the app leaves out, the municipality's presets decide (update_credentials' source[...]), as on Mastodon.
+        PostingDefaults presets = who.municipality().postingDefaults();
         StatusText words = new StatusText(Optional.ofNullable(p.get("status")).orElse(""),
-                Optional.ofNullable(p.get("spoiler_text")).orElse(""), bool(p.get("sensitive")).orElse(false),
-                Optional.ofNullable(p.get("language")).filter(l -> !l.isBlank()));
+                Optional.ofNullable(p.get("spoiler_text")).orElse(""), bool(p.get("sensitive")).orElse(presets.sensitive()),
+                Optional.ofNullable(p.get("language")).filter(l -> !l.isBlank()).or(presets::language));
         Optional<Long> inReplyTo = Optional.ofNullable(p.get("in_reply_to_id")).filter(s -> !s.isBlank()).map(StatusWritesHandler::statusId);
         Optional<NewPoll> poll = PollParams.read(p);
         if (poll.isPresent() && !p.list("media_ids").isEmpty()) throw ApiException.unprocessable("Validation failed: Cannot attach files to a status with a poll");
-        NewStatus status = new NewStatus(words, visibility(p.get("visibility")), inReplyTo, p.list("media_ids"), poll);
-        Responses.json(ctx, 200, MediaTypes.JSON, json.status(writes.create(poster(ctx), status, idempotencyKey(ctx))));
+        String visibility = Optional.ofNullable(p.get("visibility")).filter(v -> !v.isBlank()).orElse(presets.privacy());
+        NewStatus status = new NewStatus(words, visibility(visibility), inReplyTo, p.list("media_ids"), poll);
+        Responses.json(ctx, 200, MediaTypes.JSON, json.status(writes.create(who, status, idempotencyKey(ctx))));
     }
 
     public void edit(RoutingContext ctx) {
@@ -115,9 +120,8 @@ public final class StatusWritesHandler {
         return new Poster(user.municipality(), accounts.viewer(user.municipality()), user.personId(), grant.tokenId());
     }
 
-    /** Mastodon's four visibilities by their API names; none given: public (the municipality's default). */
+    /** Mastodon's four visibilities by their API names. */
     private static Visibility visibility(String name) {
-        if (name == null || name.isBlank()) return Visibility.PUBLIC;
         return Arrays.stream(Visibility.values()).filter(v -> v.mastodonName().equals(name)).findFirst()
                 .orElseThrow(() -> ApiException.unprocessable("Validation failed: Visibility is not included in the list"));
     }

@@ -22,9 +22,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Hashtags (docs.joinmastodon.org/methods/tags, methods/followed_tags, methods/timelines/#tag): a Tag (no usage
- * history kept: {@code history} is empty, which Mastodon allows), following it, the followed tags, and the hashtag
- * timeline over the public posts this node holds, local and received.
+ * Hashtags (docs.joinmastodon.org/methods/tags, methods/followed_tags, methods/timelines/#tag): a Tag (its week of
+ * use only in search results; elsewhere {@code history} is empty, which Mastodon allows), following it, the followed
+ * tags, and the hashtag timeline over the public posts this node holds, local and received.
  */
 final class TagsHandler {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -95,12 +95,19 @@ final class TagsHandler {
     }
 
     private ObjectNode json(Tags.Tag t) {
+        return json(t, statusJson);
+    }
+
+    /** Mastodon's Tag entity; its history's numbers are strings, days as Unix time of their midnight, as Mastodon sends them. */
+    static ObjectNode json(Tags.Tag t, StatusJson statusJson) {
         ObjectNode o = F.objectNode();
         // Tags have no rows of their own here: the name (lower-case) is the id, as opaque as Mastodon's.
         o.put("id", t.name());
         o.put("name", t.name());
         o.put("url", statusJson.tagUrl(t.name()));
-        o.putArray("history");
+        ArrayNode history = o.putArray("history");
+        t.history().forEach(d -> history.addObject().put("day", Long.toString(d.day().getEpochSecond()))
+                .put("uses", Integer.toString(d.uses())).put("accounts", Integer.toString(d.accounts())));
         t.following().ifPresentOrElse(f -> o.put("following", f), () -> o.putNull("following"));
         o.put("featuring", false);
         return o;

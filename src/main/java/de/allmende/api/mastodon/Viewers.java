@@ -1,5 +1,6 @@
 package de.allmende.api.mastodon;
 
+import de.allmende.domain.client.Poster;
 import de.allmende.domain.client.Viewer;
 import de.allmende.domain.oauth.ClientGrant;
 import de.allmende.service.client.AccountReads;
@@ -18,6 +19,11 @@ final class Viewers {
     /** The viewer of a route that needs a person (its guard let no app's own token through). */
     Viewer of(RoutingContext ctx) {
         return accounts.viewer(user(ctx).orElseThrow().municipality());
+    }
+
+    /** Who writes: the person behind the token, acting as its municipality with this token. */
+    Poster poster(RoutingContext ctx) {
+        return StatusWritesHandler.poster(ctx, accounts);
     }
 
     Optional<Viewer> optional(RoutingContext ctx) {

@@ -1,8 +1,12 @@
 package de.allmende.domain.client;
 
+import de.allmende.domain.ProfileField;
+
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * What a client app shows of an account (Mastodon's Account entity, before it is JSON): a local municipality or
@@ -15,11 +19,22 @@ import java.util.Optional;
  * @param url         the profile page; empty for a local account
  * @param avatar      the remote actor's icon, if it has one; empty for a local account
  * @param header      the remote actor's image, if it has one
+ * @param uploads     a local account's avatar and header, uploads of its own (none for a remote account)
+ * @param fields      a local account's profile fields, as typed (none shown for a remote account yet)
  */
 public record AccountFacts(long id, String username, Optional<String> host, String displayName, String noteHtml,
                            Optional<URI> uri, Optional<URI> url, Optional<URI> avatar, Optional<URI> header,
-                           Optional<URI> website, boolean locked, boolean bot, boolean group, boolean discoverable,
+                           ProfileImages uploads, List<ProfileField> fields, boolean locked, boolean bot, boolean group, boolean discoverable,
                            Instant createdAt, Optional<Instant> lastStatusAt, int statuses, int followers, int following) {
+    public AccountFacts {
+        fields = List.copyOf(fields);
+    }
+
+    /** Uploads (media ids) a local profile shows as avatar and header. */
+    public record ProfileImages(Optional<UUID> avatar, Optional<UUID> header) {
+        public static final ProfileImages NONE = new ProfileImages(Optional.empty(), Optional.empty());
+    }
+
     public boolean isLocal() {
         return host.isEmpty();
     }

@@ -15,6 +15,8 @@ public enum Consumer {
             || e instanceof PostEvent || e instanceof Blocked),
     /** Tells every node process's streaming clients of new, edited and deleted posts and of notifications (service.stream.Streams). */
     STREAMING(e -> e instanceof PostEvent || e instanceof NotificationCreated),
+    /** Sends each notification to the Web Push subscriptions of apps that want it (service.push.PushDelivery). */
+    PUSH(e -> e instanceof NotificationCreated),
     /** Tells a local poll's new counts (Update(Question)) to followers and voters, and closes it when it ends. */
     POLL_RESULTS(e -> e instanceof PollEvent);
 

@@ -1,6 +1,7 @@
 package de.allmende.domain.oauth;
 
 import de.allmende.domain.LocalActor;
+import de.allmende.domain.people.Role;
 
 import java.util.Optional;
 
@@ -9,6 +10,6 @@ import java.util.Optional;
  * as the municipality they chose, within the granted scopes. A client_credentials token has no user.
  */
 public record ClientGrant(long tokenId, OAuthApp app, Optional<User> user, OAuthScopes scopes) {
-    /** The person behind a token and the municipality they act as. */
-    public record User(long personId, String username, LocalActor municipality) {}
+    /** The person behind a token, the municipality they act as and their role for it. */
+    public record User(long personId, String username, LocalActor municipality, Role role) {}
 }

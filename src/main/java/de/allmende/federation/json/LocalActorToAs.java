@@ -50,10 +50,12 @@ public final class LocalActorToAs {
         doc.put("discoverable", a.discoverable());
         doc.put("indexable", a.discoverable());
         doc.put("published", a.published().truncatedTo(ChronoUnit.SECONDS).toString());
-        doc.putObject("icon").put("type", "Image").put("mediaType", "image/png").put("url", iris.icon(a.handle()).toString());
+        // An uploaded avatar (update_credentials) or the icon the node draws; a header only once one is uploaded.
+        if (a.avatar().isPresent()) doc.putObject("icon").put("type", "Image").put("url", iris.media(a.avatar().get()).toString());
+        else doc.putObject("icon").put("type", "Image").put("mediaType", "image/png").put("url", iris.icon(a.handle()).toString());
+        a.header().ifPresent(h -> doc.putObject("image").put("type", "Image").put("url", iris.media(h).toString()));
         ArrayNode fields = doc.putArray("attachment");
-        a.website().ifPresent(w -> field(fields, "Website", "<a href=\"" + Html.escape(w.toString())
-                + "\" rel=\"me nofollow noopener noreferrer\" target=\"_blank\">" + Html.escape(displayHost(w)) + "</a>"));
+        a.fields().forEach(f -> field(fields, f.name(), Html.fieldValue(f.value())));
         a.ags().ifPresent(v -> field(fields, "AGS", v));
         a.ars().ifPresent(v -> field(fields, "ARS", v));
         a.land().ifPresent(v -> field(fields, "Land", v.label()));
@@ -124,10 +126,5 @@ public final class LocalActorToAs {
 
     private static void field(ArrayNode fields, String name, String value) {
         fields.addObject().put("type", "PropertyValue").put("name", name).put("value", value);
-    }
-
-    private static String displayHost(URI website) {
-        String host = website.getHost();
-        return host.startsWith("www.") ? host.substring(4) : host;
     }
 }

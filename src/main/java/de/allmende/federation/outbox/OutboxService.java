@@ -5,37 +5,33 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.content.Content;
 import de.allmende.domain.LocalActor;
 import de.allmende.domain.RemoteActor;
-import de.allmende.domain.post.MediaAttachment;
-import de.allmende.federation.post.AttachmentsToAs;
+import de.allmende.domain.event.ActivityPublished;
+import de.allmende.domain.post.PollFacts;
+import de.allmende.domain.post.Post;
 import de.allmende.federation.content.ContentToAs;
 import de.allmende.federation.iri.Iris;
 import de.allmende.federation.json.ActivityJson;
 import de.allmende.federation.json.Contexts;
 import de.allmende.federation.json.Json;
 import de.allmende.federation.json.LocalActorToAs;
-import de.allmende.domain.post.Post;
-import de.allmende.federation.post.PostToNote;
 import de.allmende.federation.post.AsToPoll;
 import de.allmende.federation.post.PollToAs;
-import de.allmende.domain.post.PollFacts;
-import java.util.Collection;
+import de.allmende.federation.post.PostToNote;
 import de.allmende.service.KeyService;
-import de.allmende.store.RemoteActorStore;
 import de.allmende.service.port.Publisher;
-import de.allmende.store.ActivityStore;
 import de.allmende.store.ObjectStore;
-import de.allmende.store.ReactionStore;
-import de.allmende.support.ApiException;
+import de.allmende.store.RemoteActorStore;
 import org.jooq.DSLContext;
 
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import de.allmende.domain.event.ActivityPublished;
 import java.util.UUID;
 
 /**
@@ -44,18 +40,20 @@ import java.util.UUID;
  * transaction. Accept and Reject of a received Follow come from the follow-request use case, which embeds the
  * Follow as stored with its record; Ignore of a Join from the event-join use case.
  * The use cases decide and record what happened (domain events); this records only that an activity was published
- * ({@link ActivityPublished}, which the fan-out consumes).
+ * ({@link ActivityPublished}, which the fan-out consumes). Posts are written here; follows ({@link FollowActivities})
+ * and reactions, blocks and reports ({@link ReactionActivities}) in classes of their own.
  */
 public final class OutboxService implements Publisher {
     private final Iris iris;
     private final Clock clock;
-    private final ActivityStore activities = new ActivityStore();
     private final ObjectStore objects = new ObjectStore();
     private final KeyService keys;
     private final ProofSigner proofs;
     private final Outbox outbox;
     private final PostToNote notes;
     private final RemoteActorStore remoteActors = new RemoteActorStore();
+    private final FollowActivities follows;
+    private final ReactionActivities reactions;
     private final RelayOutbox relays;
 
     public OutboxService(Iris iris, Clock clock, KeyService keys) {
@@ -65,6 +63,8 @@ public final class OutboxService implements Publisher {
         this.proofs = new ProofSigner(keys, iris, clock);
         this.outbox = new Outbox(iris, proofs);
         this.notes = new PostToNote(iris);
+        this.follows = new FollowActivities(iris, clock, outbox);
+        this.reactions = new ReactionActivities(iris, clock, outbox);
         this.relays = new RelayOutbox(iris, clock, outbox);
     }
 
@@ -226,135 +226,64 @@ public final class OutboxService implements Publisher {
         return copy;
     }
 
-    /** Follows a remote actor (pending until it accepts). */
     @Override
     public void follow(DSLContext tx, LocalActor a, URI id, RemoteActor remote) {
-        URI actor = iris.actor(a.handle());
-        ObjectNode follow = ActivityJson.about("Follow", id, actor, remote.iri(), clock.instant(), remote.iri().toString());
-        outbox.toInboxes(tx, a, follow, remote.iri().toString(), false, List.of(remote.inbox().toString()));
+        follows.follow(tx, a, id, remote);
     }
 
-    /** Undoes a follow, embedding the original Follow (Mastodon dispatches Undo on the embedded type). */
     @Override
     public void undoFollow(DSLContext tx, LocalActor a, URI followId, RemoteActor remote) {
-        URI actor = iris.actor(a.handle());
-        ObjectNode original = ActivityJson.about("Follow", followId, actor, remote.iri(), clock.instant(), remote.iri().toString());
-        ObjectNode undo = ActivityJson.wrap("Undo", iris.activity(newId()), actor, original, clock.instant());
-        undo.putArray("to").add(remote.iri().toString());
-        outbox.toInboxes(tx, a, undo, followId.toString(), false, List.of(remote.inbox().toString()));
+        follows.undoFollow(tx, a, followId, remote);
     }
 
-    /** Accepts a stored Follow (a request decided later), embedding it exactly as it was received. */
     @Override
     public void acceptFollow(DSLContext tx, LocalActor a, long followId, URI follow, RemoteActor follower) {
-        acceptFollow(tx, a, followId, storedFollow(tx, follow), follower);
+        follows.acceptFollow(tx, a, followId, follow, follower);
     }
 
-    /** Rejects a stored Follow, embedding it exactly as it was received. */
     @Override
     public void rejectFollow(DSLContext tx, LocalActor a, URI follow, RemoteActor follower) {
-        rejectFollow(tx, a, storedFollow(tx, follow), follower);
+        follows.rejectFollow(tx, a, follow, follower);
     }
 
-    private JsonNode storedFollow(DSLContext tx, URI follow) {
-        return activities.find(tx, follow.toString()).map(ActivityStore.StoredActivity::raw)
-                .orElseThrow(() -> ApiException.notFound("the Follow activity is not stored"));
-    }
-
-    /** Accepts a follow request, embedding the Follow exactly as received (inside the inbox handler's transaction). */
-    private void acceptFollow(DSLContext tx, LocalActor a, long followId, JsonNode followActivity, RemoteActor follower) {
-        URI actor = iris.actor(a.handle());
-        // wrap() keeps the @context of a Follow that carries a proof, so the follower can still verify it.
-        ObjectNode embedded = ((ObjectNode) followActivity).deepCopy();
-        // Mastodon's id shape for the first Accept of a follow; a repeated Follow (the remote lost its
-        // state, or follows again) needs an Accept of its own, and the first id is taken by then.
-        URI id = iris.acceptOf(actor, followId);
-        if (activities.find(tx, id.toString()).isPresent()) id = iris.activity(newId());
-        ObjectNode accept = ActivityJson.wrap("Accept", id, actor, embedded, clock.instant());
-        accept.putArray("to").add(follower.iri().toString());
-        outbox.toInboxes(tx, a, accept, embedded.path("id").asText(), false, List.of(follower.inbox().toString()));
-    }
-
-    private void rejectFollow(DSLContext tx, LocalActor a, JsonNode followActivity, RemoteActor follower) {
-        URI actor = iris.actor(a.handle());
-        // wrap() keeps the @context of a Follow that carries a proof, so the follower can still verify it.
-        ObjectNode embedded = ((ObjectNode) followActivity).deepCopy();
-        ObjectNode reject = ActivityJson.wrap("Reject", iris.activity(newId()), actor, embedded, clock.instant());
-        reject.putArray("to").add(follower.iri().toString());
-        outbox.toInboxes(tx, a, reject, embedded.path("id").asText(), false, List.of(follower.inbox().toString()));
-    }
-
-    /** Answers a stored Join of one of our events with Ignore (FEP-8a8e: this node takes no sign-ups over ActivityPub). */
     @Override
     public void ignoreJoin(DSLContext tx, LocalActor organiser, URI join, RemoteActor participant) {
-        ObjectNode embedded = (ObjectNode) activities.find(tx, join.toString()).map(ActivityStore.StoredActivity::raw)
-                .orElseThrow(() -> new IllegalStateException("the Join activity is not stored")).deepCopy();
-        if (!embedded.has("proof")) embedded.remove("@context");
-        ObjectNode ignore = ActivityJson.wrap("Ignore", iris.activity(newId()), iris.actor(organiser.handle()), embedded, clock.instant());
-        ignore.putArray("to").add(participant.iri().toString());
-        outbox.toInboxes(tx, organiser, ignore, embedded.path("id").asText(), false, List.of(participant.inbox().toString()));
+        follows.ignoreJoin(tx, organiser, join, participant);
     }
 
-    /** Likes a remote object: the Like goes to its author. */
     @Override
     public void like(DSLContext tx, LocalActor a, URI id, URI objectIri, RemoteActor author) {
-        ObjectNode like = ActivityJson.about("Like", id, iris.actor(a.handle()), objectIri, clock.instant(), author.iri().toString());
-        outbox.toInboxes(tx, a, like, objectIri.toString(), false, List.of(author.inbox().toString()));
+        reactions.like(tx, a, id, objectIri, author);
     }
 
-    /** Boosts an object: to the booster's followers and a remote author, publicly. */
     @Override
-    public void announce(DSLContext tx, LocalActor a, URI id, URI objectIri, java.util.Optional<RemoteActor> author) {
-        ObjectNode announce = ActivityJson.about("Announce", id, iris.actor(a.handle()), objectIri, clock.instant(), Contexts.PUBLIC);
-        var cc = announce.putArray("cc");
-        author.ifPresent(r -> cc.add(r.iri().toString()));
-        cc.add(iris.followers(a.handle()).toString());
-        outbox.toFollowers(tx, a, announce, objectIri.toString(), true, inboxOf(author));
+    public void announce(DSLContext tx, LocalActor a, URI id, URI objectIri, Optional<RemoteActor> author) {
+        reactions.announce(tx, a, id, objectIri, author);
     }
 
-    /** Takes a Like back: the Undo embeds the original Like with its id (Mastodon matches it by id). */
     @Override
     public void undoLike(DSLContext tx, LocalActor a, URI likeId, RemoteActor author) {
-        undoReaction(tx, a, likeId, java.util.Optional.of(author), ReactionStore.Kind.LIKE);
+        reactions.undoLike(tx, a, likeId, author);
     }
 
-    /** Takes a boost back: to the author and the booster's followers, like the Announce itself. */
     @Override
-    public void undoAnnounce(DSLContext tx, LocalActor a, URI announceId, java.util.Optional<RemoteActor> author) {
-        undoReaction(tx, a, announceId, author, ReactionStore.Kind.ANNOUNCE);
+    public void undoAnnounce(DSLContext tx, LocalActor a, URI announceId, Optional<RemoteActor> author) {
+        reactions.undoAnnounce(tx, a, announceId, author);
     }
 
-    private void undoReaction(DSLContext tx, LocalActor a, URI originalId, java.util.Optional<RemoteActor> author, ReactionStore.Kind kind) {
-        ObjectNode original = (ObjectNode) activities.find(tx, originalId.toString()).orElseThrow().raw();
-        ObjectNode undo = ActivityJson.wrap("Undo", iris.activity(newId()), iris.actor(a.handle()), original, clock.instant()); // same addressing
-        if (kind == ReactionStore.Kind.ANNOUNCE) {
-            outbox.toFollowers(tx, a, undo, originalId.toString(), Json.isPublic(undo), inboxOf(author));
-        } else {
-            outbox.toInboxes(tx, a, undo, originalId.toString(), Json.isPublic(undo), List.of(author.orElseThrow().inbox().toString()));
-        }
-    }
-
-    /** A remote author's (shared) inbox, beside the followers; none for a post of this node. */
-    private static List<String> inboxOf(java.util.Optional<RemoteActor> author) {
-        return author.map(r -> List.of(r.deliveryInbox().toString())).orElse(List.of());
-    }
-
-    /** Blocks a remote actor: to it alone, never public (Mastodon's shape: object is the blocked actor). */
     @Override
     public void block(DSLContext tx, LocalActor a, URI id, RemoteActor blocked) {
-        ObjectNode block = ActivityJson.about("Block", id, iris.actor(a.handle()), blocked.iri(), clock.instant(), blocked.iri().toString());
-        outbox.toInboxes(tx, a, block, blocked.iri().toString(), false, List.of(blocked.inbox().toString()));
+        reactions.block(tx, a, id, blocked);
     }
 
-    /** Takes a Block back: the Undo embeds the Block as it was published. */
     @Override
     public void undoBlock(DSLContext tx, LocalActor a, URI blockId, RemoteActor blocked) {
-        URI actor = iris.actor(a.handle());
-        ObjectNode original = activities.find(tx, blockId.toString()).map(b -> (ObjectNode) b.raw().deepCopy())
-                .orElseGet(() -> ActivityJson.about("Block", blockId, actor, blocked.iri(), clock.instant(), blocked.iri().toString()));
-        ObjectNode undo = ActivityJson.wrap("Undo", iris.activity(newId()), actor, original, clock.instant());
-        undo.putArray("to").add(blocked.iri().toString());
-        outbox.toInboxes(tx, a, undo, blockId.toString(), false, List.of(blocked.inbox().toString()));
+        reactions.undoBlock(tx, a, blockId, blocked);
+    }
+
+    @Override
+    public void flag(DSLContext tx, LocalActor sender, URI id, RemoteActor reported, List<URI> statuses, String comment) {
+        reactions.flag(tx, sender, id, reported, statuses, comment);
     }
 
     /** Mastodon's way of federating a pin: {@code Add} of the post to the featured collection ({@code target}). */
@@ -375,13 +304,6 @@ public final class OutboxService implements Publisher {
         outbox.toFollowers(tx, a, change, post.toString(), false, List.of());
     }
 
-    /** A report to the reported account's server (its shared inbox, if it has one): never public, kept in no outbox. */
-    @Override
-    public void flag(DSLContext tx, LocalActor sender, URI id, RemoteActor reported, List<URI> statuses, String comment) {
-        ObjectNode flag = ActivityJson.flag(id, iris.instanceActor(), reported.iri(), statuses, comment, clock.instant());
-        outbox.toInboxes(tx, sender, flag, reported.iri().toString(), false, List.of(reported.deliveryInbox().toString()));
-    }
-
     /** Tells followers that the actor's profile or keys changed. */
     @Override
     public void actorUpdated(DSLContext tx, LocalActor a) {
@@ -398,7 +320,7 @@ public final class OutboxService implements Publisher {
                 .orElseThrow(() -> new IllegalStateException("not a live object of " + a.handle() + ": " + iri)).raw();
     }
 
-    private static String newId() {
+    static String newId() {
         return UUID.randomUUID().toString();
     }
 }

@@ -2,6 +2,7 @@ package de.allmende.service.client;
 
 import de.allmende.db.Database;
 import de.allmende.domain.LocalActor;
+import de.allmende.domain.PostingDefaults;
 import de.allmende.domain.client.AccountFacts;
 import de.allmende.domain.client.PageRequest;
 import de.allmende.domain.client.Viewer;
@@ -56,12 +57,14 @@ public final class AccountReads {
         return new Viewer(id, iris.actor(municipality.handle()));
     }
 
-    /** The viewer's own account, and how many follow requests wait for it. */
-    public record Credentials(AccountFacts account, int followRequests) {}
+    /** The viewer's own account, how many follow requests wait for it, and what apps preset for its new posts. */
+    public record Credentials(AccountFacts account, int followRequests, PostingDefaults defaults) {}
 
-    public Credentials credentials(Viewer v) {
+    /** The account of the municipality a person acts as (as loaded for this request, or just updated). */
+    public Credentials credentials(LocalActor municipality) {
+        Viewer v = viewer(municipality);
         DSLContext tx = db.dsl();
-        return new Credentials(account(v.accountId()), follows.pendingRequests(tx, v.accountId()).size());
+        return new Credentials(account(v.accountId()), follows.pendingRequests(tx, v.accountId()).size(), municipality.postingDefaults());
     }
 
     public AccountFacts account(long id) {

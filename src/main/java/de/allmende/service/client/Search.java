@@ -34,12 +34,15 @@ public final class Search {
 
     public enum Kind { ACCOUNTS, STATUSES, HASHTAGS }
 
-    public record Results(List<AccountFacts> accounts, List<StatusView> statuses) {}
+    public record Results(List<AccountFacts> accounts, List<StatusView> statuses, List<Tags.Tag> hashtags) {
+        static final Results NONE = new Results(List.of(), List.of(), List.of());
+    }
 
     private final Database db;
     private final LocalIris iris;
     private final RemoteLookup lookup;
     private final StatusReads statuses;
+    private final Tags tags;
     /** This node's host as handles name it. */
     private final String localHost;
     private final AccountFactsStore accounts = new AccountFactsStore();
@@ -47,8 +50,9 @@ public final class Search {
     private final PostStore posts = new PostStore();
     private final SearchStore search = new SearchStore();
 
-    public Search(Database db, LocalIris iris, RemoteLookup lookup, StatusReads statuses, String localHost) {
+    public Search(Database db, LocalIris iris, RemoteLookup lookup, StatusReads statuses, Tags tags, String localHost) {
         this.db = db;
+        this.tags = tags;
         this.iris = iris;
         this.lookup = lookup;
         this.statuses = statuses;
@@ -59,23 +63,25 @@ public final class Search {
         String text = q.text().strip();
         boolean wantAccounts = q.type().map(Kind.ACCOUNTS::equals).orElse(true);
         boolean wantStatuses = q.type().map(Kind.STATUSES::equals).orElse(true);
-        if (text.isEmpty()) return new Results(List.of(), List.of());
+        boolean wantHashtags = q.type().map(Kind.HASHTAGS::equals).orElse(true);
+        if (text.isEmpty()) return Results.NONE;
         Optional<URI> url = url(text);
         if (url.isPresent()) {
             Named named = byUrl(url.get(), q.resolve());
             return new Results(wantAccounts ? named.account().flatMap(this::account).stream().toList() : List.of(),
-                    wantStatuses ? named.post().map(id -> visible(v, List.of(id))).orElse(List.of()) : List.of());
+                    wantStatuses ? named.post().map(id -> visible(v, List.of(id))).orElse(List.of()) : List.of(), List.of());
         }
         Matcher handle = HANDLE.matcher(text);
         if (handle.matches()) {
             List<AccountFacts> found = wantAccounts ? byHandle(handle.group(1), handle.group(2), q.resolve()).stream().toList() : List.of();
-            return new Results(found, List.of());
+            return new Results(found, List.of(), List.of());
         }
         int offset = q.type().isPresent() ? q.offset() : 0;
         DSLContext tx = db.dsl();
         List<AccountFacts> found = wantAccounts ? inOrder(tx, search.accounts(tx, text, v.accountId(), q.followingOnly(), q.limit(), offset))
                 : List.of();
-        return new Results(found, wantStatuses ? visible(v, search.posts(tx, v, text, q.limit(), offset)) : List.of());
+        return new Results(found, wantStatuses ? visible(v, search.posts(tx, v, text, q.limit(), offset)) : List.of(),
+                wantHashtags ? tags.search(v, text, q.limit(), offset) : List.of());
     }
 
     /** {@code GET /api/v1/accounts/search}: the accounts part of a search. */

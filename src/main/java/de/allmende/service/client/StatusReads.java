@@ -42,6 +42,7 @@ public final class StatusReads {
     private final AccountStore accountIds = new AccountStore();
     private final PostMarkStore marks = new PostMarkStore();
     private final ReactionStore reactions = new ReactionStore();
+    private final de.allmende.store.PollStore polls = new de.allmende.store.PollStore();
 
     public StatusReads(Database db, LocalIris iris) {
         this.db = db;
@@ -173,7 +174,14 @@ public final class StatusReads {
             }
             List<AccountFacts> mentioned = post.get().post().mentions().stream().map(this::mentioned).flatMap(Optional::stream).toList();
             return Optional.of(new StatusView(id, post.get().post(), author.get(), l.inReplyTo(), l.inReplyToAccount(),
-                    reblog, mentioned, counts.getOrDefault(id, TimelineStore.Counts.NONE)));
+                    reblog, mentioned, counts.getOrDefault(id, TimelineStore.Counts.NONE), poll(id, post.get().post())));
+        }
+
+        /** A Question's poll with the viewer's own choices: apps show "voted" from these. */
+        private Optional<PollService.PollView> poll(long id, de.allmende.domain.post.Post post) {
+            if (post.kind() != de.allmende.domain.post.PostKind.QUESTION) return Optional.empty();
+            return polls.find(tx, id).map(facts -> new PollService.PollView(id, facts, polls.choices(tx, id, viewer.accountId()),
+                    facts.expired(java.time.Instant.now())));
         }
 
         /** Posts, links and counts of these posts and of the posts they boost; their authors' accounts. */

@@ -9,6 +9,7 @@ import de.allmende.domain.oauth.IssuedAccessToken;
 import de.allmende.domain.oauth.OAuthApp;
 import de.allmende.domain.oauth.OAuthError;
 import de.allmende.domain.oauth.OAuthScopes;
+import de.allmende.domain.people.Membership;
 import de.allmende.domain.people.Person;
 import de.allmende.store.ActorStore;
 import de.allmende.store.oauth.OAuthCodeStore;
@@ -90,10 +91,10 @@ public final class OAuthTokens {
         Optional<ClientGrant.User> user = Optional.empty();
         if (token.personId().isPresent()) {
             Optional<Person> person = people.findById(db.dsl(), token.personId().get()).filter(p -> !p.isDisabled());
-            Optional<LocalActor> municipality = person.flatMap(p -> p.membership(token.actorId().orElseThrow()))
-                    .map(m -> m.municipality());
-            if (municipality.isEmpty()) return Optional.empty(); // disabled, or no longer acting for it
-            user = Optional.of(new ClientGrant.User(person.get().id(), person.get().username(), municipality.get()));
+            Optional<Membership> membership = person.flatMap(p -> p.membership(token.actorId().orElseThrow()));
+            if (membership.isEmpty()) return Optional.empty(); // disabled, or no longer acting for it
+            user = Optional.of(new ClientGrant.User(person.get().id(), person.get().username(), membership.get().municipality(),
+                    membership.get().role()));
         }
         Instant now = clock.instant();
         if (token.lastUsed().map(t -> t.isBefore(now.minus(LAST_USED_RESOLUTION))).orElse(true)) {

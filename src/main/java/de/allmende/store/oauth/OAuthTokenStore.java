@@ -15,6 +15,7 @@ import static de.allmende.db.Tables.OAUTH_TOKEN;
 
 /** OAuth access tokens, hashed. */
 public final class OAuthTokenStore {
+    private static final de.allmende.store.push.PushSubscriptionStore PUSH = new de.allmende.store.push.PushSubscriptionStore();
     /** A token row: whose it is and what it may do. */
     public record StoredToken(long id, long appId, Optional<Long> personId, Optional<Long> actorId, OAuthScopes scopes,
                               Instant created, Optional<Instant> lastUsed, boolean revoked) {}
@@ -30,15 +31,18 @@ public final class OAuthTokenStore {
         return tx.selectFrom(OAUTH_TOKEN).where(OAUTH_TOKEN.TOKEN_HASH.eq(tokenHash)).fetchOptional(OAuthTokenStore::toToken);
     }
 
+    /** Ends a token; its Web Push subscription goes with it (Mastodon's). */
     public void revoke(DSLContext tx, long id, Instant now) {
         tx.update(OAUTH_TOKEN).set(OAUTH_TOKEN.REVOKED, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .where(OAUTH_TOKEN.ID.eq(id), OAUTH_TOKEN.REVOKED.isNull()).execute();
+        PUSH.deleteOfToken(tx, id);
     }
 
-    /** Ends every token of a person (disabled). */
+    /** Ends every token of a person (disabled), and their Web Push subscriptions. */
     public void revokeAllOf(DSLContext tx, long personId, Instant now) {
         tx.update(OAUTH_TOKEN).set(OAUTH_TOKEN.REVOKED, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .where(OAUTH_TOKEN.PERSON_ID.eq(personId), OAUTH_TOKEN.REVOKED.isNull()).execute();
+        PUSH.deleteOfPerson(tx, personId);
     }
 
     /** Records use at most once per {@code resolution}, as the staff tokens do. */

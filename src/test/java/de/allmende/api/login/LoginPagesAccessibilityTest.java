@@ -3,6 +3,7 @@ package de.allmende.api.login;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.allmende.domain.people.PersonInput;
 import de.allmende.domain.people.Role;
+import de.allmende.testkit.AxeResults;
 import de.allmende.testkit.DebianTools;
 import de.allmende.testkit.Fixtures;
 import de.allmende.testkit.GoldenJson;
@@ -55,14 +56,7 @@ class LoginPagesAccessibilityTest {
                     "login-pages.mjs", chromium.toString(), plan.toString());
             Files.delete(plan);
 
-            List<String> seen = new ArrayList<>();
-            for (JsonNode page : result.path("pages")) {
-                String name = page.path("name").asText() + " (" + page.path("locale").asText() + ")";
-                seen.add(name);
-                assertEquals(page.path("locale").asText().substring(0, 2), page.path("lang").asText(), name + " is in the browser's language");
-                assertTrue(page.path("rulesPassed").asInt() >= 10, name + ": axe ran its rules: " + page);
-                assertEquals(0, page.path("violations").size(), name + " has axe violations: " + page.path("violations").toPrettyString());
-            }
+            List<String> seen = AxeResults.assertNoViolations(result);
             assertEquals(PAGES.size() * 2, seen.size(), "every page was checked: " + seen);
             assertTrue(result.toString().contains("\"status\":401"), "the refused login is the error page: " + result);
             assertTrue(result.toString().contains("\"status\":400"), "the unknown app gets the error page: " + result);
