@@ -7,6 +7,7 @@ import de.allmende.cli.ErrorHandler;
 import de.allmende.cli.FederationCommands;
 import de.allmende.cli.KeysCommand;
 import de.allmende.cli.NodeCommand;
+import de.allmende.cli.RelayCommand;
 import de.allmende.cli.ReportCommand;
 import de.allmende.cli.ServeCommand;
 import de.allmende.cli.TokenCommand;
@@ -23,7 +24,7 @@ import java.util.Map;
         subcommands = {ServeCommand.class, ActorCommand.class, CoordinatorCommand.class, KeysCommand.class, DbCommand.class,
                 FederationCommands.Follow.class, FederationCommands.Unfollow.class, FederationCommands.Post.class,
                 FederationCommands.Followers.class, FederationCommands.Following.class, FederationCommands.FollowRequest.class,
-                FederationCommands.Block.class, TokenCommand.class, UserCommand.class, ReportCommand.class,
+                FederationCommands.Block.class, TokenCommand.class, UserCommand.class, ReportCommand.class, RelayCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {

@@ -47,6 +47,8 @@ public final class Services implements AutoCloseable {
     public final FollowService follows;
     /** Coordinator mode (issue 11): subscriptions of coordinators to municipalities, and their backfill. */
     public final de.allmende.service.CoordinatorService coordinators;
+    /** The relays this node subscribed to (FEP-ae0c). */
+    public final de.allmende.service.RelaySubscriptions relays;
     public final FollowRequestService followRequests;
     public final LikeService likes;
     public final BoostService boosts;
@@ -87,6 +89,7 @@ public final class Services implements AutoCloseable {
         this.calendar = new de.allmende.service.CalendarService(db, clock);
         this.follows = new FollowService(db, iris, federation.directory, federation.outbox);
         this.coordinators = new de.allmende.service.CoordinatorService(db, iris, federation.municipalities, follows);
+        this.relays = new de.allmende.service.RelaySubscriptions(db, iris, federation.directory, federation.outbox, actors::instanceActor);
         this.followRequests = new FollowRequestService(db, iris, federation.directory, federation.outbox);
         this.likes = new LikeService(db, iris, federation.directory, federation.outbox);
         this.boosts = new BoostService(db, iris, federation.directory, federation.outbox);

@@ -28,6 +28,8 @@ final class Endpoints {
             case INSTANCE_ACTOR -> Endpoint.of(h.actors()::instance);
             case INSTANCE_INBOX, SHARED_INBOX -> Endpoint.of(h.inbox()::shared);
             case INSTANCE_OUTBOX -> Endpoint.of(h.collections()::instanceOutbox);
+            case RELAY_ACTOR -> Endpoint.of(h.actors()::relay);
+            case RELAY_INBOX -> Endpoint.of(h.inbox()::relay);
             case ACTOR, PROFILE -> Endpoint.page(h.actors()::municipality, ActorHandler::servesPage);
             case ICON -> Endpoint.of(h.icons()::handle);
             case INBOX -> Endpoint.of(h.inbox()::personal);

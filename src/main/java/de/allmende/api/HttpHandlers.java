@@ -68,7 +68,7 @@ public record HttpHandlers(
                 new ObjectHandler(s.db, iris, new ObjectPages(templates, iris, s.config.nodeName(), s.content, s.actors), documents),
                 new FeedHandler(s.actors, s.content, new ContentToAtom(iris), new EventsToICal(iris), s.clock),
                 calendar(s, templates),
-                new InboxHandler(s.federation.inbox, s.actors, iris),
+                new InboxHandler(s.federation.inbox, s.federation.relay, s.actors, iris),
                 new IconHandler(s.actors),
                 new MediaFileHandler(s.media),
                 new de.allmende.api.search.SearchHandlers(s.search, new de.allmende.api.web.SearchPage(templates, s.config.nodeName())),

@@ -20,7 +20,7 @@ public final class KeysCommand {
             try (Services s = openServices()) {
                 LocalActor a = s.actors.rotateKeys(handle);
                 if (!a.isInstance()) s.profiles.publishUpdate(a); // followers refetch the new keys
-                out().println("rotated keys of " + (a.isInstance() ? s.iris.instanceActor() : s.iris.actor(a.handle())));
+                out().println("rotated keys of " + s.iris.actorOf(a));
             }
             return 0;
         }

@@ -10,7 +10,9 @@ public enum ActorKind {
      * A coordinator (network office of a Land or the Bund, issue 11): published as an Organization marked
      * {@code coordinator}; it follows municipalities and aggregates what they publish.
      */
-    COORDINATOR("coordinator");
+    COORDINATOR("coordinator"),
+    /** The node's relay (FEP-ae0c), when it runs one: an Application that forwards its subscribers' public activities. */
+    RELAY("relay");
 
     private final String dbName;
 

@@ -42,6 +42,8 @@ public final class Federation implements AutoCloseable {
     public final RemoteActorDirectory directory;
     public final OutboxService outbox;
     public final InboxPipeline inbox;
+    /** The relay actor's inbox (FEP-ae0c), on nodes that run a relay. */
+    public final de.allmende.federation.relay.RelayInbox relay;
     /** Search's lookups of accounts and posts on other servers (a service port). */
     public final RemoteLookup lookup;
     /** Coordinators' discovery of municipalities on other nodes (a service port). */
@@ -78,7 +80,9 @@ public final class Federation implements AutoCloseable {
         this.directory = new RemoteActorDirectory(db, resolver, fetcher);
         this.outbox = new OutboxService(iris, clock, keys);
         this.schemes = new SignatureSchemes(db);
-        this.inbox = new InboxPipeline(db, resolver, moderation, schemes, clock, new InboxBacklog(db, config.maxInboxBacklog()));
+        this.inbox = new InboxPipeline(db, resolver, moderation, schemes, clock, new InboxBacklog(db, config.maxInboxBacklog()),
+                fetcher);
+        this.relay = new de.allmende.federation.relay.RelayInbox(db, inbox, actors, resolver, moderation, outbox.relays(), iris);
         this.retry = new RetryPolicy(RetryPolicy.MASTODON.maxAttempts(), config.retryScale());
         this.workDb = db.relaxedCommits();
         this.router = InboxHandlers.router(workDb, iris, actors, resolver, fetcher, outbox, moderation);

@@ -68,6 +68,9 @@ public enum Route {
     INSTANCE_INBOX(NODE, POST, at("/actor/inbox"), SIGNED_DELIVERY, JSON),
     INSTANCE_OUTBOX(NODE, GET, at("/actor/outbox").query(PAGE, MAX_ID), SIGNED_FETCH, ACTIVITY_JSON, LD_JSON),
     SHARED_INBOX(NODE, POST, at("/inbox"), SIGNED_DELIVERY, JSON),
+    /** The relay actor (FEP-ae0c), on nodes that run a relay; fetchable without a signature, as the instance actor. */
+    RELAY_ACTOR(NODE, GET, at("/relay"), PUBLIC, ACTIVITY_JSON, LD_JSON),
+    RELAY_INBOX(NODE, POST, at("/relay/inbox"), SIGNED_DELIVERY, JSON),
 
     ACTOR(NODE, GET, at("/actors/", HANDLE), PAGE_OR_SIGNED_FETCH, ACTIVITY_JSON, LD_JSON, HTML),
     /** Mastodon's profile URL; the same document as {@link #ACTOR}. */

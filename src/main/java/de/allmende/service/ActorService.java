@@ -73,6 +73,28 @@ public final class ActorService {
     }
 
     /**
+     * Creates the relay actor and its keys (this node runs a relay from now on); a second call finds it. Fails if a
+     * municipality already has the handle "relay".
+     */
+    public LocalActor ensureRelayActor(String displayName) {
+        return db.dsl().transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            if (actors.findRelay(tx).isEmpty() && actors.handleTaken(tx, "relay")) {
+                throw new ValidationException(List.of(new FieldError("handle", "a municipality of this node has the handle 'relay'")));
+            }
+            LocalActor relay = actors.insertRelayIfAbsent(tx, displayName);
+            tx.selectFrom(de.allmende.db.Tables.ACTOR).where(de.allmende.db.Tables.ACTOR.ID.eq(relay.id())).forUpdate().fetch();
+            if (keys.publishedKeys(relay.id()).isEmpty()) keys.createKeys(tx, relay.id());
+            return relay;
+        });
+    }
+
+    /** The relay actor, if this node runs a relay. */
+    public Optional<LocalActor> relayActor() {
+        return actors.findRelay(db.dsl());
+    }
+
+    /**
      * A followable actor by handle: a municipality or a coordinator. A string that cannot be a handle (a NUL, a slash,
      * a space…) names nobody: no query is made for it.
      */

@@ -47,6 +47,29 @@ public final class ActivityStore {
         });
     }
 
+    /**
+     * Stores an activity a relay forwards: {@code verbatim} is the body exactly as it came, which deliveries send
+     * instead of the stored JSON (see {@link #verbatim}). Empty if {@code iri} exists (forwarded already).
+     */
+    public Optional<Long> insertRelayed(DSLContext tx, String iri, String type, String actor, String objectIri, long relayActorId,
+                                        String verbatim) {
+        return tx.insertInto(ACTIVITY)
+                .set(ACTIVITY.IRI, iri).set(ACTIVITY.TYPE, type).set(ACTIVITY.ACTOR, actor).set(ACTIVITY.OBJECT_IRI, objectIri)
+                .set(ACTIVITY.LOCAL_ACTOR_ID, relayActorId).set(ACTIVITY.PUBLIC, false) // not the relay's own: no outbox
+                .set(ACTIVITY.RAW, org.jooq.JSONB.valueOf(verbatim)).set(ACTIVITY.VERBATIM, verbatim)
+                .onConflictDoNothing().returning(ACTIVITY.ID).fetchOptional(ACTIVITY.ID);
+    }
+
+    public boolean isPublic(DSLContext tx, long id) {
+        return tx.fetchExists(ACTIVITY, ACTIVITY.ID.eq(id), ACTIVITY.PUBLIC.isTrue());
+    }
+
+    /** The body a relayed activity came with, if the activity is one. */
+    public Optional<String> verbatim(DSLContext tx, long id) {
+        return tx.select(ACTIVITY.VERBATIM).from(ACTIVITY).where(ACTIVITY.ID.eq(id)).fetchOptional(ACTIVITY.VERBATIM)
+                .filter(java.util.Objects::nonNull);
+    }
+
     public Optional<StoredActivity> find(DSLContext tx, String iri) {
         return tx.selectFrom(ACTIVITY).where(ACTIVITY.IRI.eq(iri))
                 .fetchOptional(r -> new StoredActivity(r.getId(), r.getIri(), r.getType(), r.getActor(), ObjectStore.read(r.getRaw())));

@@ -65,6 +65,23 @@ public final class ActorStore {
         return findInstance(tx).orElseThrow();
     }
 
+    /** Inserts the relay actor if it does not exist yet; returns it either way. */
+    public LocalActor insertRelayIfAbsent(DSLContext tx, String displayName) {
+        int inserted = tx.insertInto(ACTOR)
+                .set(ACTOR.KIND, ActorKind.RELAY.dbName())
+                .set(ACTOR.HANDLE, "relay")
+                .set(ACTOR.DISPLAY_NAME, displayName)
+                .set(ACTOR.SUMMARY, "The relay of this node: it forwards the public posts of its subscribers to each other.")
+                .set(ACTOR.DISCOVERABLE, false)
+                .onConflictDoNothing().execute();
+        if (inserted > 0) Changes.announce(tx, Changes.ACTORS);
+        return findRelay(tx).orElseThrow();
+    }
+
+    public Optional<LocalActor> findRelay(DSLContext tx) {
+        return tx.selectFrom(ACTOR).where(ACTOR.KIND.eq(ActorKind.RELAY.dbName())).fetchOptional(ActorStore::toActor);
+    }
+
     public Optional<LocalActor> findById(DSLContext tx, long id) {
         return tx.selectFrom(ACTOR).where(ACTOR.ID.eq(id)).fetchOptional(ActorStore::toActor);
     }

@@ -99,6 +99,7 @@ class RouteTableServedTest {
             assertEquals(200, subscribed.statusCode(), subscribed::body);
         }
         passwordQuery = "?" + node.node().services().people.resetPassword("erika").getQuery();
+        node.node().services().actors.ensureRelayActor("Relay"); // /relay exists on nodes that run a relay
     }
 
     @AfterAll

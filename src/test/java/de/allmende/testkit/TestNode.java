@@ -105,6 +105,13 @@ public final class TestNode implements AutoCloseable {
     }
 
     public Node node() { return node; }
+
+    /** The environment a command line needs to work on this node's database (see {@link InProcessCli}). */
+    public Map<String, String> cliEnv() {
+        return Map.of(ConfigLoader.PUBLIC_URL, publicUrl().toString(), ConfigLoader.DATA_DIR, dataDir.toString(),
+                ConfigLoader.DATABASE_URL, database.jdbcUrl(), ConfigLoader.DATABASE_USER, database.user(),
+                ConfigLoader.DATABASE_PASSWORD, database.password(), ConfigLoader.ALLOW_PRIVATE_NETWORKS, "true");
+    }
     public Path dataDir() { return dataDir; }
     public DatabaseSettings database() { return database; }
     public URI publicUrl() { return node.services().config.publicUrl(); }

@@ -92,6 +92,18 @@ public final class ActorHandler {
         });
     }
 
+    /** The relay actor (FEP-ae0c), on a node that runs a relay; 404 elsewhere. */
+    public void relay(RoutingContext ctx) {
+        Representation r = MediaTypes.negotiate(ctx.request().getHeader("Accept"));
+        Representation shown = r == Representation.HTML ? Representation.ACTIVITY_JSON : r; // no page: a relay is for servers
+        cache.respond(ctx, new Key("relay-actor", shown.name(), ""), () -> {
+            LocalActor actor = actors.relayActor().orElseThrow(() -> ApiException.notFound("this node runs no relay"));
+            List<StoredKey> published = keys.publishedKeys(actor.id());
+            return Rendered.json(200, MediaTypes.contentType(shown), toAs.relay(actor, published), Set.of(Changes.ACTORS))
+                    .validUntil(firstToExpire(published));
+        });
+    }
+
     /** A retired key leaves the document when its grace period ends. */
     private static Optional<Instant> firstToExpire(List<StoredKey> published) {
         return published.stream().flatMap(k -> k.validUntil().stream()).min(Instant::compareTo);

@@ -70,10 +70,12 @@ public final class WebFingerHandler implements Handler<RoutingContext> {
             String domain = acct.substring(at + 1).toLowerCase();
             if (!domain.equals(iris.base().getRawAuthority())) return Optional.empty();
             if (user.equals(iris.base().getHost())) return Optional.of(instanceJrd()); // Mastodon-style acct:host@host
+            if (user.equals("relay") && actors.relayActor().isPresent()) return Optional.of(relayJrd()); // FEP-ae0c: a relay MUST have WebFinger
             return actors.findMunicipality(user).map(this::actorJrd);
         }
         if (iris.isServer(resource)) return Optional.of(serverJrd(resource));
         if (iris.isInstanceActor(resource)) return Optional.of(instanceJrd());
+        if (iris.isRelayActor(resource)) return actors.relayActor().map(r -> relayJrd());
         // An actor by its IRI or by its profile URL (/@handle), as Mastodon's search sends it.
         Optional<String> handle = iris.parse(resource).filter(m -> m.route() == Route.ACTOR || m.route() == Route.PROFILE)
                 .map(m -> m.value(Param.HANDLE));
@@ -115,6 +117,15 @@ public final class WebFingerHandler implements Handler<RoutingContext> {
         jrd.putArray("aliases").add(iris.instanceActor().toString());
         jrd.putArray("links").addObject().put("rel", "self").put("type", MediaTypes.ACTIVITY_JSON)
                 .put("href", iris.instanceActor().toString());
+        return jrd;
+    }
+
+    private ObjectNode relayJrd() {
+        ObjectNode jrd = F.objectNode();
+        jrd.put("subject", "acct:relay@" + iris.base().getRawAuthority());
+        jrd.putArray("aliases").add(iris.relayActor().toString());
+        jrd.putArray("links").addObject().put("rel", "self").put("type", MediaTypes.ACTIVITY_JSON)
+                .put("href", iris.relayActor().toString());
         return jrd;
     }
 

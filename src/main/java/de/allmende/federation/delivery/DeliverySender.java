@@ -77,10 +77,11 @@ final class DeliverySender {
         if (moderation.isBlockedDomain(d.host())) return Outcome.failed("domain blocked");
         // As Mastodon: skip hosts that failed on many days until they show signs of life.
         if (d.hostDown()) return Outcome.failed("host unavailable");
-        byte[] body = bodies.computeIfAbsent(d.activityId(), id -> activities.findById(db.dsl(), id).orElseThrow()
-                .raw().toString().getBytes(StandardCharsets.UTF_8));
+        // A relayed activity goes out byte for byte as it came (its proofs must verify); ours as stored.
+        byte[] body = bodies.computeIfAbsent(d.activityId(), id -> activities.verbatim(db.dsl(), id)
+                .orElseGet(() -> activities.findById(db.dsl(), id).orElseThrow().raw().toString()).getBytes(StandardCharsets.UTF_8));
         LocalActor sender = senders.computeIfAbsent(d.senderActorId(), id -> actors.findById(db.dsl(), id).orElseThrow());
-        URI senderIri = sender.isInstance() ? iris.instanceActor() : iris.actor(sender.handle());
+        URI senderIri = iris.actorOf(sender);
         URI inbox = URI.create(d.inbox());
         try {
             SignatureSchemes.Scheme scheme = schemes.forHost(d.host());

@@ -56,6 +56,7 @@ public final class LocalKeys {
 
     private Optional<LocalActor> actor(URI iri) {
         if (iris.isInstanceActor(iri)) return Optional.of(actors.instanceActor());
+        if (iris.isRelayActor(iri)) return actors.relayActor();
         return iris.parseActor(iri).filter(handle -> iris.actor(handle).equals(iri)).flatMap(actors::findMunicipality);
     }
 

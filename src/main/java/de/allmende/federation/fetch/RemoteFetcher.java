@@ -43,6 +43,21 @@ public final class RemoteFetcher {
         }
     }
 
+    /** The server answered, but not with the document (404, 410, 403 …). */
+    public static final class NotServed extends IOException {
+        private final int status;
+
+        NotServed(URI target, int status) {
+            super("GET " + target + " answered " + status);
+            this.status = status;
+        }
+
+        /** 404 or 410: the server says there is no such document (any more). */
+        public boolean gone() {
+            return status == 404 || status == 410;
+        }
+    }
+
     /** Fetches and parses a document; the fragment is dropped. Throws IOException on any failure. */
     public JsonNode fetch(URI iri) throws IOException {
         return checked(fetchServed(iri));
@@ -76,7 +91,7 @@ public final class RemoteFetcher {
     private Served fetchServed(URI iri, Limits limits, java.util.function.Function<URI, Map<String, String>> sign) throws IOException {
         URI target = withoutFragment(iri);
         SafeHttpClient.Response r = http.get(target, limits, Map.of("Accept", ACCEPT), sign);
-        if (!r.ok()) throw new IOException("GET " + target + " answered " + r.status());
+        if (!r.ok()) throw new NotServed(target, r.status());
         JsonNode doc;
         try {
             doc = StrictJson.read(r.body());

@@ -28,8 +28,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The inbox as a pipeline of named stages: backlog → content type → verify → parse → authorise → dedupe and
- * enqueue. Each stage decides its own status; nothing is written before the last one, and the answer
+ * The inbox as a pipeline of named stages: backlog → content type → verify → parse → authorise (with what relays
+ * forward, see {@link RelayedActivities}) → dedupe and enqueue. Each stage decides its own status; nothing is written before the last one, and the answer
  * (202) does not wait for the activity to be applied — the {@link InboxWorker} does that from the queue.
  */
 public final class InboxPipeline implements AutoCloseable {
@@ -44,9 +44,10 @@ public final class InboxPipeline implements AutoCloseable {
     private final InboxBatcher batcher;
     private final ObjectProofChecker proofs;
     private final InboxBacklog backlog;
+    private final RelayedActivities relayed;
 
     public InboxPipeline(Database db, ActorResolver resolver, ModerationService moderation, SignatureSchemes schemes, Clock clock,
-                         InboxBacklog backlog) {
+                         InboxBacklog backlog, RemoteFetcher fetcher) {
         this.backlog = backlog;
         this.schemes = schemes;
         this.db = db;
@@ -55,18 +56,30 @@ public final class InboxPipeline implements AutoCloseable {
         this.clock = clock;
         this.batcher = new InboxBatcher(db);
         this.proofs = new ObjectProofChecker(resolver);
+        this.relayed = new RelayedActivities(db, fetcher);
+    }
+
+    /**
+     * An inbox POST past the first stages (backlog, content type, signature, parse): who signed it and what it says.
+     * Nothing is kept yet: {@code keep} keeps what verifying learnt of the signer, once the request is accepted.
+     */
+    public record Verified(URI signer, InboundActivity activity, Runnable keep) {}
+
+    /** The stages every inbox runs first; the relay's inbox (FEP-ae0c) authorises on its own terms after them. */
+    public Verified verify(InboxRequest req) {
+        backlog.refuseWhileBehind();
+        requireActivityJson(req);
+        SignerKeys.Checked signed = verifySignature(req);
+        return new Verified(signed.signer().orElseThrow(), parse(req.body()), signed.keep());
     }
 
     /** @return true if enqueued, false if it was a duplicate (both answer 202) */
     public boolean receive(InboxRequest req) {
-        backlog.refuseWhileBehind();
-        requireActivityJson(req);
-        SignerKeys.Checked signed = verifySignature(req);
-        URI signer = signed.signer().orElseThrow();
-        InboundActivity activity = parse(req.body());
-        authorize(activity, signer);
+        Verified verified = verify(req);
+        URI signer = verified.signer();
+        InboundActivity activity = authorize(verified.activity(), signer);
         // Only an accepted request may leave something of its signer behind (its actor document, its scheme).
-        signed.keep().run();
+        verified.keep().run();
         if (req.headers().keySet().stream().anyMatch(h -> h.equalsIgnoreCase("signature-input"))) {
             // A host that signs with RFC 9421 takes it: our deliveries to it are signed so too.
             schemes.learnt(signer.getRawAuthority(), SignatureSchemes.Scheme.RFC9421);
@@ -124,8 +137,12 @@ public final class InboxPipeline implements AutoCloseable {
         }
     }
 
-    /** Origin rules: the signer is the actor (or an FEP-8b32 proof by the actor vouches); ids live on the actor's host. */
-    private void authorize(InboundActivity inbound, URI signer) {
+    /**
+     * Origin rules: the signer is the actor (or an FEP-8b32 proof by the actor vouches, or — from a relay we subscribed
+     * to — the origin's own copy); ids live on the actor's host. Returns the activity to apply: as it came, or as
+     * its origin confirmed it.
+     */
+    private InboundActivity authorize(InboundActivity inbound, URI signer) {
         URI actor = inbound.actor();
         ObjectNode activity = inbound.raw(); // the rules below look at every entry of an array, not only the first
         if (moderation.isBlockedDomain(actor.getRawAuthority()) || moderation.isBlockedActor(actor.toString())) {
@@ -133,7 +150,10 @@ public final class InboxPipeline implements AutoCloseable {
         }
         // A forwarded activity is accepted if it carries an FEP-8b32 proof made with a key of its actor.
         if (!actor.equals(signer) && !proofs.isSignedBy(activity, actor)) {
-            throw ApiException.forbidden("signer is not the activity's actor");
+            if (!relayed.isAcceptedRelay(signer)) throw ApiException.forbidden("signer is not the activity's actor");
+            inbound = relayed.confirmedAtOrigin(inbound).orElseThrow(() -> ApiException.forbidden(
+                    "relayed activity carries no valid proof of its actor, and its origin does not confirm it"));
+            activity = inbound.raw();
         }
         if (!sameHost(inbound.id(), actor)) throw ApiException.forbidden("activity id is not on the actor's host");
         // Any of its types counts: ["Note", "Create"] is a Create to whoever reads the array from the other end.
@@ -141,6 +161,7 @@ public final class InboxPipeline implements AutoCloseable {
             // Embedded or by reference, one or several: each object must live on the actor's host.
             for (JsonNode object : Json.each(activity.get("object"))) authorizeObject(object, actor);
         }
+        return inbound;
     }
 
     private static void authorizeObject(JsonNode object, URI actor) {

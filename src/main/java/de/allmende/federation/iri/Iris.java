@@ -45,6 +45,17 @@ public final class Iris implements de.allmende.service.port.LocalIris {
     public URI instanceActor() { return of(Route.INSTANCE_ACTOR); }
     public URI instanceInbox() { return of(Route.INSTANCE_INBOX); }
     public URI instanceOutbox() { return of(Route.INSTANCE_OUTBOX); }
+    public URI relayActor() { return of(Route.RELAY_ACTOR); }
+    public URI relayInbox() { return of(Route.RELAY_INBOX); }
+
+    /** The IRI of a local actor of any kind. */
+    public URI actorOf(de.allmende.domain.LocalActor a) {
+        return switch (a.kind()) {
+            case INSTANCE -> instanceActor();
+            case RELAY -> relayActor();
+            default -> actor(a.handle());
+        };
+    }
     public URI nodeInfo(String version) { return of(Route.NODEINFO, version); }
     /** RFC 6415 lrdd template (a template, not a URI). */
     public String webFingerTemplate() { return base + Route.WEBFINGER.path() + "?" + Param.RESOURCE.name() + "={uri}"; }
@@ -107,6 +118,11 @@ public final class Iris implements de.allmende.service.port.LocalIris {
     private Optional<RouteMatch> parseBare(URI iri, Route route) {
         if (!isLocal(iri) || iri.getRawQuery() != null) return Optional.empty();
         return route.match(iri.getRawPath(), null);
+    }
+
+    /** True for the relay actor IRI. */
+    public boolean isRelayActor(URI iri) {
+        return parseBare(iri, Route.RELAY_ACTOR).isPresent();
     }
 
     /** True for the server's own URL (FEP-d556): scheme://host[:port] with an empty or "/" path. */

@@ -76,18 +76,34 @@ public final class LocalActorToAs {
 
     /** The instance actor (FEP-2677): an Application, fetchable without a signature. */
     public ObjectNode instance(LocalActor a, List<StoredKey> keys) {
-        URI id = iris.instanceActor();
+        ObjectNode doc = application(a, iris.instanceActor(), iris.base().getHost(), iris.instanceInbox(), keys);
+        doc.put("url", iris.base() + "/");
+        doc.put("outbox", iris.instanceOutbox().toString());
+        doc.putObject("endpoints").put("sharedInbox", iris.sharedInbox().toString());
+        return doc;
+    }
+
+    /**
+     * The relay actor (FEP-ae0c): an {@code Application}, as the relays in use publish theirs (Activity-Relay,
+     * AodeRelay, ActivityRelay, pub-relay) and as some subscribers require of a relay and of its subscribers.
+     */
+    public ObjectNode relay(LocalActor a, List<StoredKey> keys) {
+        ObjectNode doc = application(a, iris.relayActor(), "relay", iris.relayInbox(), keys);
+        doc.put("url", iris.relayActor().toString());
+        doc.putObject("endpoints").put("sharedInbox", iris.relayInbox().toString());
+        return doc;
+    }
+
+    /** A server's own actor: an Application that approves its followers itself (the node, an allowlist) and is not indexed. */
+    private ObjectNode application(LocalActor a, URI id, String username, URI inbox, List<StoredKey> keys) {
         ObjectNode doc = F.objectNode();
         doc.set("@context", Contexts.actor());
         doc.put("id", id.toString());
         doc.put("type", "Application");
-        doc.put("preferredUsername", iris.base().getHost());
+        doc.put("preferredUsername", username);
         doc.put("name", a.displayName());
         doc.put("summary", Html.paragraphs(a.summary()));
-        doc.put("url", iris.base() + "/");
-        doc.put("inbox", iris.instanceInbox().toString());
-        doc.put("outbox", iris.instanceOutbox().toString());
-        doc.putObject("endpoints").put("sharedInbox", iris.sharedInbox().toString());
+        doc.put("inbox", inbox.toString());
         doc.put("manuallyApprovesFollowers", true);
         doc.put("discoverable", false);
         doc.put("indexable", false);

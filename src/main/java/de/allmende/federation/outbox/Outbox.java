@@ -45,7 +45,7 @@ final class Outbox {
 
     private void publish(DSLContext tx, LocalActor a, ObjectNode unsigned, String objectIri, boolean isPublic, boolean toFollowers,
                          Collection<String> inboxes) {
-        URI actor = a.isInstance() ? iris.instanceActor() : iris.actor(a.handle());
+        URI actor = iris.actorOf(a);
         ObjectNode activity = proofs.sign(a.id(), actor, unsigned);
         long activityId = activities.insert(tx, activity.get("id").asText(), activity.get("type").asText(),
                 activity.get("actor").asText(), objectIri, a.id(), isPublic, activity).orElseThrow();

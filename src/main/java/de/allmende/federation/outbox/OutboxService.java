@@ -54,6 +54,7 @@ public final class OutboxService implements Publisher {
     private final RemoteActorStore remoteActors = new RemoteActorStore();
     private final FollowActivities follows;
     private final ReactionActivities reactions;
+    private final RelayOutbox relays;
 
     public OutboxService(Iris iris, Clock clock, KeyService keys) {
         this.iris = iris;
@@ -64,6 +65,22 @@ public final class OutboxService implements Publisher {
         this.notes = new PostToNote(iris);
         this.follows = new FollowActivities(iris, clock, outbox);
         this.reactions = new ReactionActivities(iris, clock, outbox);
+        this.relays = new RelayOutbox(iris, clock, outbox);
+    }
+
+    /** What relays send, and what is sent to them (FEP-ae0c). */
+    public RelayOutbox relays() {
+        return relays;
+    }
+
+    @Override
+    public void subscribeToRelay(DSLContext tx, LocalActor instance, URI followId, URI relayInbox) {
+        relays.subscribe(tx, instance, followId, relayInbox);
+    }
+
+    @Override
+    public void unsubscribeFromRelay(DSLContext tx, LocalActor instance, URI followId, URI relayInbox) {
+        relays.unsubscribe(tx, instance, followId, relayInbox);
     }
 
     /**

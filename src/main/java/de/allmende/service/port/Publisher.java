@@ -85,6 +85,12 @@ public interface Publisher {
      */
     void flag(DSLContext tx, LocalActor sender, URI id, RemoteActor reported, List<URI> statuses, String comment);
 
+    /** The instance actor subscribes to a relay (FEP-ae0c, Mastodon style: Follow of as:Public sent to its inbox). */
+    void subscribeToRelay(DSLContext tx, LocalActor instance, URI followId, URI relayInbox);
+
+    /** Takes that subscription back (Undo of the Follow). */
+    void unsubscribeFromRelay(DSLContext tx, LocalActor instance, URI followId, URI relayInbox);
+
     /** The actor's profile or keys changed. */
     void actorUpdated(DSLContext tx, LocalActor actor);
 }

@@ -27,6 +27,7 @@ import de.allmende.service.EventJoins;
 import de.allmende.service.FollowRequestService;
 import de.allmende.service.FollowService;
 import de.allmende.service.LikeService;
+import de.allmende.service.RelaySubscriptions;
 import de.allmende.service.RemotePosts;
 import de.allmende.service.ReportService;
 import de.allmende.service.people.AuditTrail;
@@ -47,10 +48,11 @@ public final class InboxHandlers {
         FollowRequestService followRequests = new FollowRequestService(db, iris, directory, outbox);
         LikeService likes = new LikeService(db, iris, directory, outbox);
         BoostService boosts = new BoostService(db, iris, directory, outbox);
+        RelaySubscriptions relays = new RelaySubscriptions(db, iris, directory, outbox, actors::instanceActor);
         return new ActivityRouter()
                 .on(FollowActivity.class, new FollowHandler(iris, actors, resolver, moderation, followRequests))
-                .on(AcceptActivity.class, new AcceptHandler(follows))
-                .on(RejectActivity.class, new RejectHandler(follows))
+                .on(AcceptActivity.class, new AcceptHandler(follows, relays))
+                .on(RejectActivity.class, new RejectHandler(follows, relays))
                 .on(UndoActivity.class, new UndoHandler(followRequests, likes, boosts))
                 .on(LikeActivity.class, new LikeHandler(resolver, likes))
                 .on(AnnounceActivity.class, new AnnounceHandler(resolver, new AnnouncedObjects(iris, moderation, fetcher, proofs, posts), boosts))
