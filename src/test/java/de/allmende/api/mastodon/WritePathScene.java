@@ -115,7 +115,7 @@ final class WritePathScene implements AutoCloseable {
         return activities(server).stream().map(a -> a.path("object").path("id").asText(a.path("object").asText())).toList();
     }
 
-    private static List<JsonNode> activities(FakeRemote server) {
+    static List<JsonNode> activities(FakeRemote server) {
         List<JsonNode> out = new ArrayList<>();
         for (FakeRemote.Received r : server.received()) {
             if (r.method().equals("POST")) out.add(parse(r.body()));
