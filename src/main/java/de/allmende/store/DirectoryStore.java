@@ -47,7 +47,7 @@ public final class DirectoryStore {
                     FROM remote_actor ra JOIN account a ON a.remote_actor_id = ra.id
                     WHERE coalesce(ra.raw->>'discoverable', '') <> 'false'
                       AND (EXISTS (SELECT 1 FROM coordinator_subscription s WHERE s.municipality = ra.iri)
-                           OR ((ra.raw ? 'ags' OR ra.raw ? 'ars' OR ra.raw ? 'municipalityType')
+                           OR (coalesce(ra.raw->>'ags', ra.raw->>'ars', ra.raw->>'municipalityType') IS NOT NULL
                                AND EXISTS (SELECT 1 FROM follow f JOIN account la ON la.id = f.follower_id
                                            WHERE f.followee_id = a.id AND f.state = 'accepted' AND la.local_actor_id IS NOT NULL))))
                 SELECT m.handle, m.iri, m.acct, m.name, m.host, m.ags, m.ars, m.land, m.type, m.population, m.followers,
