@@ -49,13 +49,18 @@ public final class DirectoryStore {
                       AND (EXISTS (SELECT 1 FROM coordinator_subscription s WHERE s.municipality = ra.iri)
                            OR (coalesce(ra.raw->>'ags', ra.raw->>'ars', ra.raw->>'municipalityType') IS NOT NULL
                                AND EXISTS (SELECT 1 FROM follow f JOIN account la ON la.id = f.follower_id
-                                           WHERE f.followee_id = a.id AND f.state = 'accepted' AND la.local_actor_id IS NOT NULL))))
+                                           WHERE f.followee_id = a.id AND f.state = 'accepted' AND la.local_actor_id IS NOT NULL)))),
+                -- One pass over the index for every member (search_document has no index by account).
+                field_count AS (
+                    SELECT account_id, array_agg(f ORDER BY f) AS codes, array_agg(n ORDER BY f) AS counts
+                    FROM (SELECT d.account_id, f, count(*) AS n FROM search_document d, unnest(d.fields) f GROUP BY 1, 2) x
+                    GROUP BY account_id)
                 SELECT m.handle, m.iri, m.acct, m.name, m.host, m.ags, m.ars, m.land, m.type, m.population, m.followers,
                        (SELECT max(p.published) FROM post p WHERE p.author_id = m.account AND p.visibility = 'public'
                                                               AND p.deleted IS NULL AND p.reblog_of_id IS NULL),
-                       ARRAY(SELECT f FROM search_document d, unnest(d.fields) f WHERE d.account_id = m.account GROUP BY f ORDER BY f),
-                       ARRAY(SELECT count(*) FROM search_document d, unnest(d.fields) f WHERE d.account_id = m.account GROUP BY f ORDER BY f)
+                       coalesce(c.codes, '{}'), coalesce(c.counts, '{}')
                 FROM member m
+                LEFT JOIN field_count c ON c.account_id = m.account
                 ORDER BY lower(m.name), m.acct""")) {
             Map<String, Long> fields = new LinkedHashMap<>();
             String[] codes = r.get(12, String[].class);
