@@ -44,6 +44,9 @@ final class Endpoints {
             case MERGED_CALENDAR -> Endpoint.of(h.calendar()::html);
             case MERGED_CALENDAR_ICS -> Endpoint.of(h.calendar()::ics);
             case MERGED_CALENDAR_ATOM -> Endpoint.of(h.calendar()::atom);
+            case DIRECTORY -> Endpoint.of(h.directory()::html);
+            case DIRECTORY_JSON -> Endpoint.of(h.directory()::json);
+            case DIRECTORY_CSV -> Endpoint.of(h.directory()::csv);
             case OBJECT -> Endpoint.page(h.objects()::object, ObjectHandler::wantsHtml);
             case ACTIVITY -> Endpoint.of(h.objects()::activity);
             case MEDIA -> Endpoint.of(h.mediaFiles()::handle);

@@ -38,6 +38,7 @@ public record HttpHandlers(
         ObjectHandler objects,
         FeedHandler feeds,
         CalendarHandler calendar,
+        de.allmende.api.feed.DirectoryHandler directory,
         InboxHandler inbox,
         IconHandler icons,
         MediaFileHandler mediaFiles,
@@ -68,6 +69,7 @@ public record HttpHandlers(
                 new ObjectHandler(s.db, iris, new ObjectPages(templates, iris, s.config.nodeName(), s.content, s.actors), documents),
                 new FeedHandler(s.actors, s.content, new ContentToAtom(iris), new EventsToICal(iris), s.clock),
                 calendar(s, templates),
+                directory(s, templates),
                 new InboxHandler(s.federation.inbox, s.federation.relay, s.actors, iris),
                 new IconHandler(s.actors),
                 new MediaFileHandler(s.media),
@@ -90,5 +92,12 @@ public record HttpHandlers(
         var texts = new de.allmende.api.web.CalendarTexts();
         return new CalendarHandler(s.calendar, new de.allmende.api.web.CalendarPage(templates, texts, s.config.nodeName()), texts,
                 s.iris.base());
+    }
+
+    /** The network's directory: its page shares the node's templates, its texts are made like the calendar's. */
+    private static de.allmende.api.feed.DirectoryHandler directory(Services s, Templates templates) {
+        var texts = new de.allmende.api.web.CalendarTexts("i18n.directory");
+        return new de.allmende.api.feed.DirectoryHandler(new de.allmende.service.DirectoryService(s.db, s.iris, s.iris.base()),
+                new de.allmende.api.web.DirectoryPage(templates, texts, s.config.nodeName()), texts, s.iris.base());
     }
 }

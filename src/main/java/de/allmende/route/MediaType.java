@@ -11,6 +11,8 @@ public final class MediaType {
     public static final String XRD = "application/xrd+xml";
     public static final String ATOM = "application/atom+xml";
     public static final String CALENDAR = "text/calendar";
+    /** RFC 4180, with a header row (the directory). */
+    public static final String CSV = "text/csv";
     public static final String PNG = "image/png";
     public static final String PROMETHEUS = "text/plain";
     public static final String PLAIN = "text/plain";

@@ -67,6 +67,14 @@ public record Param(String name, Predicate<String> syntax, List<String> values) 
     /** The calendar's parameters in the order links write them. */
     public static final List<Param> CALENDAR_FILTER = List.of(LAND, FIELD, ATTENDANCE, FROM, TO, MUNICIPALITY, LANG);
 
+    /**
+     * The directory's filter ({@code /directory?land=BY&type=stadt&size=kleinstadt&field=open-data}): each at most once,
+     * judged by the directory's handler, which answers 400 with what it expected.
+     */
+    public static final Param TYPE = open("type", s -> !s.isEmpty());
+    public static final Param SIZE = open("size", s -> !s.isEmpty());
+    public static final List<Param> DIRECTORY_FILTER = List.of(LAND, TYPE, SIZE, FIELD, LANG);
+
     public Param {
         values = List.copyOf(values);
     }

@@ -94,6 +94,13 @@ public enum Route {
     MERGED_CALENDAR(NODE, GET, at("/calendar").query(Param.CALENDAR_FILTER.toArray(Param[]::new)), PUBLIC, HTML),
     MERGED_CALENDAR_ICS(NODE, GET, at("/calendar.ics").query(Param.CALENDAR_FILTER.toArray(Param[]::new)), PUBLIC, CALENDAR),
     MERGED_CALENDAR_ATOM(NODE, GET, at("/calendar.atom").query(Param.CALENDAR_FILTER.toArray(Param[]::new)), PUBLIC, ATOM),
+    /**
+     * The network's directory (issue 11, point 2): every municipality the node knows — its own, those it follows, those
+     * a coordinator here subscribes to — with its public facts, as an accessible page, JSON and CSV, filtered alike.
+     */
+    DIRECTORY(NODE, GET, at("/directory").query(Param.DIRECTORY_FILTER.toArray(Param[]::new)), PUBLIC, HTML),
+    DIRECTORY_JSON(NODE, GET, at("/directory.json").query(Param.DIRECTORY_FILTER.toArray(Param[]::new)), PUBLIC, JSON),
+    DIRECTORY_CSV(NODE, GET, at("/directory.csv").query(Param.DIRECTORY_FILTER.toArray(Param[]::new)), PUBLIC, MediaType.CSV),
     /** A local object, also its HTML page; {@code ?format=json} is the page's visible link to the document. */
     OBJECT(NODE, GET, at("/objects/", LOCAL_ID).query(FORMAT), PAGE_OR_SIGNED_FETCH, ACTIVITY_JSON, LD_JSON, HTML),
     ACTIVITY(NODE, GET, at("/activities/", LOCAL_ID), SIGNED_FETCH, ACTIVITY_JSON, LD_JSON),

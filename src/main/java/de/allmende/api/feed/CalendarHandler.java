@@ -120,7 +120,7 @@ public final class CalendarHandler {
     }
 
     /** German or English as the browser prefers (Accept-Language); German if it names neither. */
-    private static String browserLanguage(RoutingContext ctx) {
+    static String browserLanguage(RoutingContext ctx) {
         for (var l : ctx.acceptableLanguages()) {
             String tag = l.tag().toLowerCase(java.util.Locale.ROOT);
             if (CalendarTexts.LANGUAGES.contains(tag)) return tag;

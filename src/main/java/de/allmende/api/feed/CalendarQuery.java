@@ -48,7 +48,7 @@ public record CalendarQuery(CalendarFilter filter, Optional<String> lang) {
      * {@code localAuthority} (this node's host and port) names a municipality here, like its handle.
      */
     public static CalendarQuery parse(String rawQuery, String localAuthority) {
-        Map<Param, List<String>> values = split(rawQuery);
+        Map<Param, List<String>> values = split(rawQuery, Param.CALENDAR_FILTER);
         List<Land> lands = each(values, Param.LAND, v -> Land.parse(v).or(() -> Land.parse("DE-" + v)) // "BY" as well as "DE-BY"
                 .orElseThrow(() -> new BadFilter("error.land", v)));
         List<Handlungsfeld> fields = each(values, Param.FIELD, v -> Vocabulary.parse(Handlungsfeld.class, v)
@@ -86,11 +86,12 @@ public record CalendarQuery(CalendarFilter filter, Optional<String> lang) {
         return new CalendarQuery(filter, language);
     }
 
-    private static String pair(Param p, String value) {
+    static String pair(Param p, String value) {
         return p.name() + "=" + Encoding.segment(value);
     }
 
-    private static Map<Param, List<String>> split(String rawQuery) {
+    /** The query's values by parameter (form fields left empty dropped); a parameter not in {@code allowed} is a {@link BadFilter}. */
+    static Map<Param, List<String>> split(String rawQuery, List<Param> allowed) {
         Map<Param, List<String>> out = new LinkedHashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) return out;
         for (String pair : rawQuery.split("&")) {
@@ -98,7 +99,7 @@ public record CalendarQuery(CalendarFilter filter, Optional<String> lang) {
             int eq = pair.indexOf('=');
             String name = decode(eq < 0 ? pair : pair.substring(0, eq));
             String value = decode(eq < 0 ? "" : pair.substring(eq + 1)).strip();
-            Param param = Param.CALENDAR_FILTER.stream().filter(p -> p.name().equals(name)).findFirst()
+            Param param = allowed.stream().filter(p -> p.name().equals(name)).findFirst()
                     .orElseThrow(() -> new BadFilter("error.parameter", name));
             if (value.isEmpty()) continue; // a form's field left empty: any
             if (value.length() > MAX_VALUE_LENGTH) throw new BadFilter("error.tooLong", name);
@@ -123,7 +124,7 @@ public record CalendarQuery(CalendarFilter filter, Optional<String> lang) {
         return out;
     }
 
-    private static Optional<String> single(Map<Param, List<String>> values, Param p) {
+    static Optional<String> single(Map<Param, List<String>> values, Param p) {
         List<String> list = values.getOrDefault(p, List.of());
         if (list.size() > 1) throw new BadFilter("error.once", p.name());
         return list.stream().findFirst();

@@ -19,8 +19,13 @@ public final class CalendarTexts {
     private final Map<String, Map<String, String>> texts = new HashMap<>();
 
     public CalendarTexts() {
+        this("i18n.calendar");
+    }
+
+    /** The words of another page made like the calendar's (the directory's: {@code i18n.directory}). */
+    public CalendarTexts(String bundleName) {
         for (String lang : LANGUAGES) {
-            ResourceBundle bundle = ResourceBundle.getBundle("i18n.calendar", Locale.forLanguageTag(lang),
+            ResourceBundle bundle = ResourceBundle.getBundle(bundleName, Locale.forLanguageTag(lang),
                     ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
             Map<String, String> map = new HashMap<>();
             bundle.keySet().forEach(k -> map.put(k, bundle.getString(k)));

@@ -16,6 +16,15 @@ public enum SizeClass implements Vocabulary {
         this.label = label;
     }
 
+    /**
+     * The class of a municipality by its facts: a district by its type ({@code landkreis}), the others by population
+     * (BBSR's bounds); none if neither says. Search and the directory class alike.
+     */
+    public static java.util.Optional<SizeClass> of(java.util.Optional<String> municipalityType, java.util.Optional<Integer> population) {
+        if (municipalityType.filter("landkreis"::equals).isPresent()) return java.util.Optional.of(LANDKREIS);
+        return population.map(n -> n < 5_000 ? LANDGEMEINDE : n < 20_000 ? KLEINSTADT : n < 100_000 ? MITTELSTADT : GROSSSTADT);
+    }
+
     @Override public String code() { return code; }
     @Override public String label() { return label; }
 }

@@ -60,7 +60,7 @@ final class SearchDocuments {
         return new SearchDocument(stored.id(), kind, language, String.join(" / ", title.plain), text,
                 new SearchDocument.Terms(title.texts(), summary.texts(), body.texts()), List.copyOf(fields),
                 known(facts.openness(), Offenheit.values()), facts.land().flatMap(Land::parse).map(Land::iso),
-                sizeClass(facts).map(SizeClass::code), facts.projectStatus().filter(s -> isKnown(s, ProjectStatus.values())),
+                SizeClass.of(facts.municipalityType(), facts.population()).map(SizeClass::code), facts.projectStatus().filter(s -> isKnown(s, ProjectStatus.values())),
                 facts.lessonType().filter(s -> isKnown(s, LessonType.values())), year, stored.authorId(), facts.municipality(),
                 facts.municipalityName(), p.url().orElse(p.iri()), p.published());
     }
@@ -114,13 +114,6 @@ final class SearchDocuments {
                 yield Character.isValidCodePoint(cp) && cp != 0 ? Character.toString(cp) : " ";
             }
         };
-    }
-
-    /** Size classes after the BBSR city types: by population, districts by their type. */
-    private static Optional<SizeClass> sizeClass(Facts f) {
-        if (f.municipalityType().filter("landkreis"::equals).isPresent()) return Optional.of(SizeClass.LANDKREIS);
-        return f.population().map(n -> n < 5_000 ? SizeClass.LANDGEMEINDE : n < 20_000 ? SizeClass.KLEINSTADT
-                : n < 100_000 ? SizeClass.MITTELSTADT : SizeClass.GROSSSTADT);
     }
 
     private static List<String> known(List<String> codes, Vocabulary[] vocabulary) {

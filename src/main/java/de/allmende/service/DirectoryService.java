@@ -1,0 +1,64 @@
+package de.allmende.service;
+
+import de.allmende.content.vocab.Handlungsfeld;
+import de.allmende.content.vocab.SizeClass;
+import de.allmende.content.vocab.Vocabulary;
+import de.allmende.db.Database;
+import de.allmende.domain.Land;
+import de.allmende.domain.MunicipalityType;
+import de.allmende.domain.directory.DirectoryEntry;
+import de.allmende.domain.directory.DirectoryFilter;
+import de.allmende.service.port.LocalIris;
+import de.allmende.store.DirectoryStore;
+
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+
+/**
+ * The network's directory (issue 11, point 2): every municipality this node knows, with what it states about itself
+ * and what it publishes here. Facts from other nodes are checked, never trusted: an AGS that is not 8 digits, a Land or
+ * type outside the vocabularies is left out rather than shown.
+ */
+public final class DirectoryService {
+    private static final Pattern AGS = Pattern.compile("[0-9]{8}");
+    private static final Pattern ARS = Pattern.compile("[0-9]{12}");
+
+    private final Database db;
+    private final LocalIris iris;
+    private final String localHost;
+    private final DirectoryStore store = new DirectoryStore();
+
+    public DirectoryService(Database db, LocalIris iris, URI base) {
+        this.db = db;
+        this.iris = iris;
+        this.localHost = base.getRawAuthority();
+    }
+
+    /** The members passing {@code filter}, by name. */
+    public List<DirectoryEntry> entries(DirectoryFilter filter) {
+        return store.members(db.dsl()).stream().map(this::entry).filter(filter::admits).toList();
+    }
+
+    private DirectoryEntry entry(DirectoryStore.Row r) {
+        boolean local = r.handle() != null;
+        Optional<MunicipalityType> type = MunicipalityType.parse(r.type());
+        Optional<Integer> population = Optional.ofNullable(r.population());
+        Map<Handlungsfeld, Long> fields = new EnumMap<>(Handlungsfeld.class);
+        r.fields().forEach((code, n) -> Vocabulary.parse(Handlungsfeld.class, code).ifPresent(h -> fields.merge(h, n, Long::sum)));
+        return new DirectoryEntry(r.name(), local ? r.acct() + "@" + localHost : r.acct(),
+                local ? iris.actor(r.handle()) : URI.create(r.iri()), local, checked(AGS, r.ags()), checked(ARS, r.ars()),
+                Land.parse(r.land()), type, population, SizeClass.of(type.map(MunicipalityType::slug), population),
+                local ? localHost : r.host(),
+                local ? Optional.of(NodeInfoService.SOFTWARE_NAME + " " + NodeInfoService.SOFTWARE_VERSION) : Optional.empty(),
+                r.followers() == null ? OptionalLong.empty() : OptionalLong.of(r.followers()), r.lastActivity(), fields);
+    }
+
+    private static Optional<String> checked(Pattern shape, String value) {
+        return Optional.ofNullable(value).map(String::strip).filter(shape.asMatchPredicate());
+    }
+}

@@ -1,0 +1,76 @@
+package de.allmende.store;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the directory's members as stored: the node's own municipalities (discoverable ones), and remote actors it
+ * aggregates — those a coordinator here subscribes to, and those a local actor follows whose document names them a
+ * municipality (AGS, ARS or municipality type; a followed person or group is no member). A remote actor that says
+ * {@code discoverable: false} is left out, as Mastodon's directory leaves it out.
+ */
+public final class DirectoryStore {
+
+    /**
+     * One member as stored; facts unchecked (a remote document may say anything).
+     *
+     * @param handle    the local handle, or null for a remote actor
+     * @param iri       the remote actor's IRI, or null for a local one
+     * @param followers accepted followers (local actors only; null for remote ones)
+     * @param fields    field-of-action code → public posts in it
+     */
+    public record Row(String handle, String iri, String acct, String name, String host, String ags, String ars, String land,
+                      String type, Integer population, Long followers, Optional<Instant> lastActivity, Map<String, Long> fields) {}
+
+    public List<Row> members(DSLContext dsl) {
+        List<Row> out = new ArrayList<>();
+        for (Record r : dsl.fetch("""
+                WITH member AS (
+                    SELECT a.id AS account, act.handle, NULL::text AS iri, act.handle AS acct, act.display_name AS name, NULL::text AS host,
+                           act.ags::text AS ags, act.ars::text AS ars, act.land, act.municipality_type AS type, act.population,
+                           (SELECT count(*) FROM follow f WHERE f.followee_id = a.id AND f.state = 'accepted') AS followers
+                    FROM actor act JOIN account a ON a.local_actor_id = act.id
+                    WHERE act.kind = 'municipality' AND act.discoverable
+                    UNION ALL
+                    SELECT a.id, NULL, ra.iri, coalesce(ra.preferred_username, ra.iri) || '@' || ra.host,
+                           coalesce(nullif(ra.name, ''), ra.preferred_username, ra.iri), ra.host,
+                           ra.raw->>'ags', ra.raw->>'ars', ra.raw->>'land', ra.raw->>'municipalityType',
+                           CASE WHEN ra.raw->>'population' ~ '^[0-9]{1,9}$' THEN (ra.raw->>'population')::int END, NULL::bigint
+                    FROM remote_actor ra JOIN account a ON a.remote_actor_id = ra.id
+                    WHERE coalesce(ra.raw->>'discoverable', '') <> 'false'
+                      AND (EXISTS (SELECT 1 FROM coordinator_subscription s WHERE s.municipality = ra.iri)
+                           OR (coalesce(ra.raw->>'ags', ra.raw->>'ars', ra.raw->>'municipalityType') IS NOT NULL
+                               AND EXISTS (SELECT 1 FROM follow f JOIN account la ON la.id = f.follower_id
+                                           WHERE f.followee_id = a.id AND f.state = 'accepted' AND la.local_actor_id IS NOT NULL)))),
+                -- One pass over the index for every member (search_document has no index by account).
+                field_count AS (
+                    SELECT account_id, array_agg(f ORDER BY f) AS codes, array_agg(n ORDER BY f) AS counts
+                    FROM (SELECT d.account_id, f, count(*) AS n FROM search_document d, unnest(d.fields) f GROUP BY 1, 2) x
+                    GROUP BY account_id)
+                SELECT m.handle, m.iri, m.acct, m.name, m.host, m.ags, m.ars, m.land, m.type, m.population, m.followers,
+                       (SELECT max(p.published) FROM post p WHERE p.author_id = m.account AND p.visibility = 'public'
+                                                              AND p.deleted IS NULL AND p.reblog_of_id IS NULL),
+                       coalesce(c.codes, '{}'), coalesce(c.counts, '{}')
+                FROM member m
+                LEFT JOIN field_count c ON c.account_id = m.account
+                ORDER BY lower(m.name), m.acct""")) {
+            Map<String, Long> fields = new LinkedHashMap<>();
+            String[] codes = r.get(12, String[].class);
+            Long[] counts = r.get(13, Long[].class);
+            for (int i = 0; i < codes.length; i++) fields.put(codes[i], counts[i]);
+            out.add(new Row(r.get(0, String.class), r.get(1, String.class), r.get(2, String.class), r.get(3, String.class),
+                    r.get(4, String.class), r.get(5, String.class), r.get(6, String.class), r.get(7, String.class),
+                    r.get(8, String.class), r.get(9, Integer.class), r.get(10, Long.class),
+                    Optional.ofNullable(r.get(11, OffsetDateTime.class)).map(OffsetDateTime::toInstant), fields));
+        }
+        return out;
+    }
+}
