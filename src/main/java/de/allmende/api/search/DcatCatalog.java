@@ -11,8 +11,8 @@ import org.eclipse.rdf4j.model.vocabulary.DCTERMS;
 import org.eclipse.rdf4j.model.vocabulary.FOAF;
 import org.eclipse.rdf4j.model.vocabulary.RDF;
 import org.eclipse.rdf4j.model.vocabulary.XSD;
-import org.eclipse.rdf4j.rio.RDFFormat;
 import org.eclipse.rdf4j.rio.Rio;
+import org.eclipse.rdf4j.rio.turtle.TurtleWriterFactory;
 
 import java.io.StringWriter;
 import java.net.URI;
@@ -74,7 +74,7 @@ final class DcatCatalog {
             distribution(b, dataset, base, Route.SEARCH_JSONLD, p, "JSON_LD", "application/ld+json");
         }
         StringWriter out = new StringWriter();
-        Rio.write(b.build(), out, RDFFormat.TURTLE);
+        Rio.write(b.build(), new TurtleWriterFactory().getWriter(out)); // the factory itself: no service registry in a shaded jar
         return out.toString();
     }
 

@@ -45,7 +45,7 @@ final class SearchJsonLd {
         ArrayNode fields = o.putArray("fieldOfAction");
         i.fields().forEach(fields::add);
         ObjectNode author = o.putObject("author");
-        author.put("@id", i.author().toString()).put("@type", "GovernmentOrganization").put("name", i.municipalityName())
+        author.put("@id", i.author().toString()).put("name", i.municipalityName()) // a municipality, or whoever wrote a received post
                 .put("acct", i.municipality());
         ObjectNode place = o.putObject("spatialCoverage").put("@type", "AdministrativeArea").put("name", i.municipalityName());
         i.ags().ifPresent(a -> place.put("ags", a));

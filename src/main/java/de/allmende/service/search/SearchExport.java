@@ -5,7 +5,7 @@ import de.allmende.domain.search.ExportItem;
 import de.allmende.domain.search.ExportItem.Provenance;
 import de.allmende.domain.search.SearchKind;
 import de.allmende.domain.search.SearchQuery;
-import de.allmende.federation.iri.Iris;
+import de.allmende.service.port.LocalIris;
 import de.allmende.store.SearchDocumentStore.Match;
 import de.allmende.store.SearchExportStore;
 import de.allmende.store.SearchExportStore.Publisher;
@@ -24,10 +24,10 @@ import java.util.Optional;
 public final class SearchExport {
     private final Database db;
     private final NodeSearch search;
-    private final Iris iris;
+    private final LocalIris iris;
     private final SearchExportStore store = new SearchExportStore();
 
-    public SearchExport(Database db, NodeSearch search, Iris iris) {
+    public SearchExport(Database db, NodeSearch search, LocalIris iris) {
         this.db = db;
         this.search = search;
         this.iris = iris;

@@ -173,6 +173,19 @@ class SearchExportsTest {
         assertEquals("false", node.get("/api/allmende/v1/search.csv", "text/csv").headers().firstValue("X-Truncated").orElse(""));
     }
 
+    @Test
+    @DisplayName("a text cell that a spreadsheet would run as a formula is kept as text (a leading apostrophe)")
+    void noFormulasInCsv() throws Exception {
+        var item = new de.allmende.domain.search.ExportItem(URI.create("https://b.example/o/1"), URI.create("https://b.example/o/1"),
+                de.allmende.domain.search.SearchKind.NOTE, "=HYPERLINK(\"https://evil.example\")", "de", List.of(), java.time.Instant.EPOCH,
+                "x@b.example", "+Gemeinde", URI.create("https://b.example/x"), java.util.Optional.empty(), java.util.Optional.empty(),
+                new de.allmende.domain.search.ExportItem.Provenance("b.example", "received", java.util.Optional.empty(), java.util.Optional.empty()));
+        CSVRecord row = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(SearchCsv.write(List.of(item)))).getRecords().getFirst();
+        assertEquals("'=HYPERLINK(\"https://evil.example\")", row.get("title"));
+        assertEquals("'+Gemeinde", row.get("municipality_name"));
+    }
+
     private static List<CSVRecord> csv(String query) throws Exception {
         HttpResponse<String> r = node.get("/api/allmende/v1/search.csv?" + query, "text/csv");
         assertEquals(200, r.statusCode(), query + ": " + r.body());
