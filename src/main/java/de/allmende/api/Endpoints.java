@@ -51,9 +51,12 @@ final class Endpoints {
             case ACTIVITY -> Endpoint.of(h.objects()::activity);
             case MEDIA -> Endpoint.of(h.mediaFiles()::handle);
             case SEARCH_PAGE -> Endpoint.of(h.search()::page);
+            case CATALOG -> Endpoint.of(h.exports()::catalog);
 
             case STAFF_OPENAPI -> Endpoint.of(staff.openApi());
             case SEARCH_API -> Endpoint.of(h.search()::json);
+            case SEARCH_CSV -> Endpoint.of(h.exports()::csv);
+            case SEARCH_JSONLD -> Endpoint.of(h.exports()::jsonLd);
             case STAFF_MEDIA_UPLOAD -> Endpoint.of(staff.uploads(), staff.media()::upload);
             case STAFF_MEDIA -> Endpoint.of(staff.media()::get);
             case STAFF_MEDIA_DELETE -> Endpoint.of(staff.media()::delete);

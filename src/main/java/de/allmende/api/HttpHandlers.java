@@ -43,6 +43,7 @@ public record HttpHandlers(
         IconHandler icons,
         MediaFileHandler mediaFiles,
         de.allmende.api.search.SearchHandlers search,
+        de.allmende.api.search.ExportHandlers exports,
         StaffHandlers staff,
         de.allmende.api.mastodon.MastodonHandlers mastodon,
         Optional<AuthorizedFetch> authorizedFetch,
@@ -74,6 +75,8 @@ public record HttpHandlers(
                 new IconHandler(s.actors),
                 new MediaFileHandler(s.media),
                 new de.allmende.api.search.SearchHandlers(s.search, new de.allmende.api.web.SearchPage(templates, s.config.nodeName())),
+                new de.allmende.api.search.ExportHandlers(new de.allmende.service.search.SearchExport(s.db, s.search, iris), iris,
+                        s.config.nodeName(), s.clock),
                 new StaffHandlers(s),
                 new de.allmende.api.mastodon.MastodonHandlers(s, templates),
                 s.config.authorizedFetch()

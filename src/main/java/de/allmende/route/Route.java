@@ -22,6 +22,8 @@ import static de.allmende.route.Area.WELL_KNOWN;
 import static de.allmende.route.MediaType.ACTIVITY_JSON;
 import static de.allmende.route.MediaType.ATOM;
 import static de.allmende.route.MediaType.CALENDAR;
+import static de.allmende.route.MediaType.CSV;
+import static de.allmende.route.MediaType.TURTLE;
 import static de.allmende.route.MediaType.EVENT_STREAM;
 import static de.allmende.route.MediaType.PLAIN;
 import static de.allmende.route.MediaType.HTML;
@@ -108,11 +110,16 @@ public enum Route {
     MEDIA(NODE, GET, at("/media/", UUID_ID), PUBLIC, UPLOADED),
     /** Search over the public posts the node holds (issue 11, point 3): the page, German or English. */
     SEARCH_PAGE(NODE, GET, at("/search"), PUBLIC, HTML),
+    /** The network's catalogue as DCAT-AP.de (issue 11, point 6): one dataset per municipality, for open-data portals to harvest. */
+    CATALOG(NODE, GET, at("/catalog.ttl"), PUBLIC, TURTLE),
 
     /** The OpenAPI document describing the staff routes below (a test holds the two together). */
     STAFF_OPENAPI(STAFF_API, GET, at("/openapi.json"), PUBLIC, JSON),
     /** The same search as JSON, for anyone (public posts only): hits with marked snippets, and facet counts. */
     SEARCH_API(STAFF_API, GET, at("/search"), PUBLIC, JSON),
+    /** Exports of a search (issue 11, point 6): the same parameters, every hit up to a cap, each with its provenance. */
+    SEARCH_CSV(STAFF_API, GET, at("/search.csv"), PUBLIC, CSV),
+    SEARCH_JSONLD(STAFF_API, GET, at("/search.jsonld"), PUBLIC, LD_JSON),
     STAFF_MEDIA_UPLOAD(POST, at("/media"), Scope.WRITE_MEDIA, JSON),
     STAFF_MEDIA(GET, at("/media/", UUID_ID), Scope.WRITE_MEDIA, JSON),
     STAFF_MEDIA_DELETE(DELETE, at("/media/", UUID_ID), Scope.WRITE_MEDIA),

@@ -143,7 +143,7 @@ public final class SearchDocumentStore {
         return page(tx, new Match(Optional.of(all), Optional.empty()), Filters.NONE, true, limit, offset).stream().map(Row::postId).toList();
     }
 
-    private static Condition where(Match match, Filters f) {
+    static Condition where(Match match, Filters f) {
         List<Condition> c = new ArrayList<>();
         c.add(DSL.condition("p.deleted IS NULL AND p.visibility = 'public'"));
         c.add(DSL.condition(NOT_BLOCKED));

@@ -31,6 +31,8 @@ import java.util.stream.Collectors;
 public final class SearchParams {
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 50;
+    /** At most this many rows in one export. */
+    public static final int MAX_EXPORT = 10_000;
     private static final int MAX_OFFSET = 10_000;
     private static final int MAX_QUERY = 500;
     private static final Pattern ACCT = Pattern.compile("[A-Za-z0-9_.-]{1,64}(@[A-Za-z0-9.:\\[\\]-]{1,253})?");
@@ -42,6 +44,18 @@ public final class SearchParams {
     private SearchParams() {}
 
     public static SearchQuery parse(MultiMap p) {
+        return parse(p, DEFAULT_LIMIT, MAX_LIMIT);
+    }
+
+    /**
+     * The same parameters for an export: without {@code limit}, all hits up to {@link #MAX_EXPORT} (an export is one
+     * download, not a page; past the cap it pages on with {@code offset}).
+     */
+    public static SearchQuery parseExport(MultiMap p) {
+        return parse(p, MAX_EXPORT, MAX_EXPORT);
+    }
+
+    private static SearchQuery parse(MultiMap p, int defaultLimit, int maxLimit) {
         String q = one(p, "q").orElse("").strip();
         if (q.length() > MAX_QUERY) throw ApiException.badRequest("q is longer than " + MAX_QUERY + " characters");
         if (q.chars().anyMatch(c -> c == 0 || c == SearchResults.MARK_START || c == SearchResults.MARK_END)) {
@@ -59,7 +73,7 @@ public final class SearchParams {
             case "date" -> Order.DATE;
             default -> throw ApiException.badRequest("order must be relevance or date");
         }).orElse(q.isEmpty() ? Order.DATE : Order.RELEVANCE);
-        return new SearchQuery(q, filters, order, number(p, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT), number(p, "offset", 0, 0, MAX_OFFSET));
+        return new SearchQuery(q, filters, order, number(p, "limit", defaultLimit, 1, maxLimit), number(p, "offset", 0, 0, MAX_OFFSET));
     }
 
     /** The parameter's one value; empty if absent or empty. Twice is a 400: which one was meant? */

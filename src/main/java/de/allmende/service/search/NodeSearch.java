@@ -65,7 +65,7 @@ public final class NodeSearch {
     }
 
     /** What the words match: everything if there are none; empty if there are some but none asks anything. */
-    private Optional<Match> match(DSLContext tx, List<SearchText.Term> terms) {
+    Optional<Match> match(DSLContext tx, List<SearchText.Term> terms) {
         if (terms.isEmpty()) return Optional.of(Match.EVERYTHING);
         TsQueries.Built built = TsQueries.build(terms, store.lexemes(tx, TsQueries.words(terms)));
         return built.all().map(all -> new Match(Optional.of(all), built.any()));
