@@ -38,7 +38,7 @@ public record HttpHandlers(
         ObjectHandler objects,
         FeedHandler feeds,
         CalendarHandler calendar,
-        de.allmende.api.feed.DirectoryHandler directory,
+        de.allmende.api.directory.DirectoryHandler directory,
         InboxHandler inbox,
         IconHandler icons,
         MediaFileHandler mediaFiles,
@@ -98,9 +98,9 @@ public record HttpHandlers(
     }
 
     /** The network's directory: its page shares the node's templates, its texts are made like the calendar's. */
-    private static de.allmende.api.feed.DirectoryHandler directory(Services s, Templates templates) {
+    private static de.allmende.api.directory.DirectoryHandler directory(Services s, Templates templates) {
         var texts = new de.allmende.api.web.CalendarTexts("i18n.directory");
-        return new de.allmende.api.feed.DirectoryHandler(new de.allmende.service.DirectoryService(s.db, s.iris, s.iris.base()),
+        return new de.allmende.api.directory.DirectoryHandler(new de.allmende.service.DirectoryService(s.db, s.iris, s.iris.base()),
                 new de.allmende.api.web.DirectoryPage(templates, texts, s.config.nodeName()), texts, s.iris.base());
     }
 }

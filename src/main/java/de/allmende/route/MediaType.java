@@ -11,13 +11,11 @@ public final class MediaType {
     public static final String XRD = "application/xrd+xml";
     public static final String ATOM = "application/atom+xml";
     public static final String CALENDAR = "text/calendar";
-    /** RFC 4180, with a header row (the directory). */
+    /** RFC 4180, with a header row (the directory, the search export). */
     public static final String CSV = "text/csv";
     public static final String PNG = "image/png";
     public static final String PROMETHEUS = "text/plain";
     public static final String PLAIN = "text/plain";
-    /** RFC 4180, with a header row (the search export). */
-    public static final String CSV = "text/csv";
     public static final String TURTLE = "text/turtle";
     /** Server-sent events (streaming). */
     public static final String EVENT_STREAM = "text/event-stream";

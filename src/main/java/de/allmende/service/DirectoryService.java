@@ -6,8 +6,8 @@ import de.allmende.content.vocab.Vocabulary;
 import de.allmende.db.Database;
 import de.allmende.domain.Land;
 import de.allmende.domain.MunicipalityType;
-import de.allmende.domain.directory.DirectoryEntry;
-import de.allmende.domain.directory.DirectoryFilter;
+import de.allmende.content.directory.DirectoryEntry;
+import de.allmende.content.directory.DirectoryFilter;
 import de.allmende.service.port.LocalIris;
 import de.allmende.store.DirectoryStore;
 

@@ -110,7 +110,7 @@ public final class CalendarHandler {
      * The language a query asks for, read on its own: also from a query whose filter is wrong (its error page speaks
      * that language), and without Vert.x's parameter decoding, which a malformed query would make fail.
      */
-    static Optional<String> askedLanguage(String rawQuery) {
+    public static Optional<String> askedLanguage(String rawQuery) {
         if (rawQuery == null) return Optional.empty();
         for (String pair : rawQuery.split("&")) {
             if (pair.equals(Param.LANG.name() + "=de")) return Optional.of("de");
@@ -120,7 +120,7 @@ public final class CalendarHandler {
     }
 
     /** German or English as the browser prefers (Accept-Language); German if it names neither. */
-    static String browserLanguage(RoutingContext ctx) {
+    public static String browserLanguage(RoutingContext ctx) {
         for (var l : ctx.acceptableLanguages()) {
             String tag = l.tag().toLowerCase(java.util.Locale.ROOT);
             if (CalendarTexts.LANGUAGES.contains(tag)) return tag;

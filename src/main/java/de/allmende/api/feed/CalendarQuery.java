@@ -33,7 +33,7 @@ public record CalendarQuery(CalendarFilter filter, Optional<String> lang) {
         private final String key;
         private final transient Object[] args;
 
-        BadFilter(String key, Object... args) {
+        public BadFilter(String key, Object... args) {
             super(key, null, false, false);
             this.key = key;
             this.args = args;
@@ -86,12 +86,12 @@ public record CalendarQuery(CalendarFilter filter, Optional<String> lang) {
         return new CalendarQuery(filter, language);
     }
 
-    static String pair(Param p, String value) {
+    public static String pair(Param p, String value) {
         return p.name() + "=" + Encoding.segment(value);
     }
 
     /** The query's values by parameter (form fields left empty dropped); a parameter not in {@code allowed} is a {@link BadFilter}. */
-    static Map<Param, List<String>> split(String rawQuery, List<Param> allowed) {
+    public static Map<Param, List<String>> split(String rawQuery, List<Param> allowed) {
         Map<Param, List<String>> out = new LinkedHashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) return out;
         for (String pair : rawQuery.split("&")) {
@@ -124,7 +124,7 @@ public record CalendarQuery(CalendarFilter filter, Optional<String> lang) {
         return out;
     }
 
-    static Optional<String> single(Map<Param, List<String>> values, Param p) {
+    public static Optional<String> single(Map<Param, List<String>> values, Param p) {
         List<String> list = values.getOrDefault(p, List.of());
         if (list.size() > 1) throw new BadFilter("error.once", p.name());
         return list.stream().findFirst();

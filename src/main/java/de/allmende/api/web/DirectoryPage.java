@@ -4,8 +4,8 @@ import de.allmende.content.vocab.Handlungsfeld;
 import de.allmende.content.vocab.SizeClass;
 import de.allmende.domain.Land;
 import de.allmende.domain.MunicipalityType;
-import de.allmende.domain.directory.DirectoryEntry;
-import de.allmende.domain.directory.DirectoryFilter;
+import de.allmende.content.directory.DirectoryEntry;
+import de.allmende.content.directory.DirectoryFilter;
 
 import java.text.NumberFormat;
 import java.time.format.DateTimeFormatter;

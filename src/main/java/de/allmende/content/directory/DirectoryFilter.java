@@ -1,4 +1,4 @@
-package de.allmende.domain.directory;
+package de.allmende.content.directory;
 
 import de.allmende.content.vocab.Handlungsfeld;
 import de.allmende.content.vocab.SizeClass;

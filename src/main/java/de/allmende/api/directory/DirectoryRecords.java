@@ -1,4 +1,4 @@
-package de.allmende.api.feed;
+package de.allmende.api.directory;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.api.Responses;
@@ -6,7 +6,7 @@ import de.allmende.content.vocab.Handlungsfeld;
 import de.allmende.content.vocab.SizeClass;
 import de.allmende.domain.Land;
 import de.allmende.domain.MunicipalityType;
-import de.allmende.domain.directory.DirectoryEntry;
+import de.allmende.content.directory.DirectoryEntry;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 

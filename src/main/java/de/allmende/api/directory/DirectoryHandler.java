@@ -1,14 +1,16 @@
-package de.allmende.api.feed;
+package de.allmende.api.directory;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.api.MediaTypes;
 import de.allmende.api.Responses;
+import de.allmende.api.feed.CalendarHandler;
+import de.allmende.api.feed.CalendarQuery;
 import de.allmende.api.feed.CalendarQuery.BadFilter;
 import de.allmende.api.web.CalendarTexts;
 import de.allmende.api.web.DirectoryPage;
-import de.allmende.domain.directory.DirectoryEntry;
-import de.allmende.domain.directory.DirectoryFilter;
+import de.allmende.content.directory.DirectoryEntry;
+import de.allmende.content.directory.DirectoryFilter;
 import de.allmende.route.Route;
 import de.allmende.service.DirectoryService;
 import de.allmende.support.ApiException;

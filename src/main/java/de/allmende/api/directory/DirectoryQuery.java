@@ -1,12 +1,13 @@
-package de.allmende.api.feed;
+package de.allmende.api.directory;
 
+import de.allmende.api.feed.CalendarQuery;
 import de.allmende.api.feed.CalendarQuery.BadFilter;
 import de.allmende.content.vocab.Handlungsfeld;
 import de.allmende.content.vocab.SizeClass;
 import de.allmende.content.vocab.Vocabulary;
 import de.allmende.domain.Land;
 import de.allmende.domain.MunicipalityType;
-import de.allmende.domain.directory.DirectoryFilter;
+import de.allmende.content.directory.DirectoryFilter;
 import de.allmende.route.Param;
 
 import java.util.ArrayList;
