@@ -107,7 +107,7 @@ public enum Route {
      * The statistics dashboard (issue 11, point 5): charts over the public posts, municipalities and reactions the node
      * holds, each as inline SVG with its numbers as a table; each chart alone as CSV and SVG ({@code ?chart=months}).
      */
-    STATISTICS(NODE, GET, at("/statistics").query(Param.LANG), PUBLIC, HTML),
+    STATISTICS(NODE, GET, at("/statistics").query(Param.CHART, Param.LANG), PUBLIC, HTML),
     STATISTICS_CSV(NODE, GET, at("/statistics.csv").query(Param.CHART, Param.LANG), PUBLIC, MediaType.CSV),
     STATISTICS_SVG(NODE, GET, at("/statistics.svg").query(Param.CHART, Param.LANG), PUBLIC, MediaType.SVG),
     /** A local object, also its HTML page; {@code ?format=json} is the page's visible link to the document. */

@@ -17,8 +17,8 @@ public final class StatisticsStore {
     public List<Bar> postsPerMonth(DSLContext dsl, OffsetDateTime from) {
         return dsl.fetch("""
                 SELECT to_char(p.published AT TIME ZONE 'Europe/Berlin', 'YYYY-MM'), count(*) FROM post p
-                WHERE p.visibility = 'public' AND p.deleted IS NULL AND p.reblog_of_id IS NULL AND p.published >= ?
-                GROUP BY 1 ORDER BY 1""", from)
+                WHERE p.visibility = 'public' AND p.deleted IS NULL AND p.reblog_of_id IS NULL AND p.published >= ?::timestamptz
+                GROUP BY 1 ORDER BY 1""", from.toString())
                 .map(r -> new Bar(r.get(0, String.class), "", r.get(1, Long.class)));
     }
 

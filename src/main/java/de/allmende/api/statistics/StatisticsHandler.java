@@ -45,19 +45,22 @@ public final class StatisticsHandler {
 
     public void html(RoutingContext ctx) {
         ctx.response().putHeader("Vary", "Accept-Language");
-        String raw = ctx.request().query();
-        Optional<String> asked = Optional.empty();
+        Optional<String> asked = CalendarHandler.askedLanguage(ctx.request().query());
+        String lang = asked.orElseGet(() -> CalendarHandler.browserLanguage(ctx));
+        Optional<Chart.Kind> only;
         try {
-            asked = language(CalendarQuery.split(raw, List.of(Param.LANG)));
+            Map<Param, List<String>> values = CalendarQuery.split(ctx.request().query(), List.of(Param.CHART, Param.LANG));
+            language(values);
+            only = CalendarQuery.single(values, Param.CHART).filter(v -> !v.isEmpty()).map(StatisticsHandler::chart);
         } catch (BadFilter bad) {
-            String lang = CalendarHandler.browserLanguage(ctx);
             ctx.response().putHeader("Cache-Control", "no-store");
-            Responses.html(ctx, 400, page.renderError(lang, texts.text(lang, bad.key(), bad.args()), links(lang)));
+            Responses.html(ctx, 400, page.renderError(lang, texts.text(lang, bad.key(), bad.args()), links(lang, Optional.empty()),
+                    choices(lang, Optional.empty()), asked.orElse(null)));
             return;
         }
-        String lang = asked.orElseGet(() -> CalendarHandler.browserLanguage(ctx));
-        List<ChartView> views = statistics.all().stream().map(c -> view(c, lang)).toList();
-        Responses.cacheable(ctx, MediaTypes.HTML, page.render(lang, views, links(lang), asked.orElse(null)), MAX_AGE_SECONDS);
+        List<Chart> charts = only.map(k -> List.of(statistics.chart(k))).orElseGet(statistics::all);
+        Responses.cacheable(ctx, MediaTypes.HTML, page.render(lang, charts.stream().map(c -> view(c, lang)).toList(), links(lang, only),
+                choices(lang, only), asked.orElse(null)), MAX_AGE_SECONDS);
     }
 
     public void csv(RoutingContext ctx) {
@@ -86,9 +89,7 @@ public final class StatisticsHandler {
         try {
             Map<Param, List<String>> values = CalendarQuery.split(ctx.request().query(), List.of(Param.CHART, Param.LANG));
             language(values);
-            String code = CalendarQuery.single(values, Param.CHART).orElse("");
-            Chart.Kind kind = Chart.Kind.parse(code).orElseThrow(() -> new BadFilter("error.chart", code, allowed()));
-            return new Request(kind, lang);
+            return new Request(chart(CalendarQuery.single(values, Param.CHART).orElse("")), lang);
         } catch (BadFilter bad) {
             throw ApiException.badRequest(texts.text(lang, bad.key(), bad.args()));
         }
@@ -99,6 +100,10 @@ public final class StatisticsHandler {
             if (!Param.LANG.accepts(v)) throw new BadFilter("error.lang", v);
             return v;
         });
+    }
+
+    private static Chart.Kind chart(String code) {
+        return Chart.Kind.parse(code).orElseThrow(() -> new BadFilter("error.chart", code, allowed()));
     }
 
     private static String allowed() {
@@ -119,8 +124,14 @@ public final class StatisticsHandler {
                 Route.STATISTICS_CSV.path() + data, Route.STATISTICS_SVG.path() + data);
     }
 
-    private static StatisticsPage.Links links(String lang) {
+    private List<StatisticsPage.Option> choices(String lang, Optional<Chart.Kind> only) {
+        return Arrays.stream(Chart.Kind.values()).map(k -> new StatisticsPage.Option(k.code(),
+                texts.text(lang, "chart." + k.code() + ".title"), only.equals(Optional.of(k)))).toList();
+    }
+
+    private static StatisticsPage.Links links(String lang, Optional<Chart.Kind> only) {
         String other = lang.equals("de") ? "en" : "de";
-        return new StatisticsPage.Links(Route.STATISTICS.path() + "?lang=" + other, Route.STATISTICS.path());
+        String chart = only.map(k -> "&chart=" + k.code()).orElse("");
+        return new StatisticsPage.Links(Route.STATISTICS.path() + "?lang=" + other + chart, Route.STATISTICS.path());
     }
 }
