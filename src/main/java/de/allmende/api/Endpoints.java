@@ -47,6 +47,9 @@ final class Endpoints {
             case DIRECTORY -> Endpoint.of(h.directory()::html);
             case DIRECTORY_JSON -> Endpoint.of(h.directory()::json);
             case DIRECTORY_CSV -> Endpoint.of(h.directory()::csv);
+            case STATISTICS -> Endpoint.of(h.statistics()::html);
+            case STATISTICS_CSV -> Endpoint.of(h.statistics()::csv);
+            case STATISTICS_SVG -> Endpoint.of(h.statistics()::svg);
             case OBJECT -> Endpoint.page(h.objects()::object, ObjectHandler::wantsHtml);
             case ACTIVITY -> Endpoint.of(h.objects()::activity);
             case MEDIA -> Endpoint.of(h.mediaFiles()::handle);

@@ -39,6 +39,7 @@ public record HttpHandlers(
         FeedHandler feeds,
         CalendarHandler calendar,
         de.allmende.api.directory.DirectoryHandler directory,
+        de.allmende.api.statistics.StatisticsHandler statistics,
         InboxHandler inbox,
         IconHandler icons,
         MediaFileHandler mediaFiles,
@@ -71,6 +72,7 @@ public record HttpHandlers(
                 new FeedHandler(s.actors, s.content, new ContentToAtom(iris), new EventsToICal(iris), s.clock),
                 calendar(s, templates),
                 directory(s, templates),
+                statistics(s, templates),
                 new InboxHandler(s.federation.inbox, s.federation.relay, s.actors, iris),
                 new IconHandler(s.actors),
                 new MediaFileHandler(s.media),
@@ -102,5 +104,13 @@ public record HttpHandlers(
         var texts = new de.allmende.api.web.CalendarTexts("i18n.directory");
         return new de.allmende.api.directory.DirectoryHandler(new de.allmende.service.DirectoryService(s.db, s.iris, s.iris.base()),
                 new de.allmende.api.web.DirectoryPage(templates, texts, s.config.nodeName()), texts, s.iris.base());
+    }
+
+    /** The statistics dashboard: its page shares the node's templates; municipalities per Land come from the directory. */
+    private static de.allmende.api.statistics.StatisticsHandler statistics(Services s, Templates templates) {
+        var texts = new de.allmende.api.web.CalendarTexts("i18n.statistics");
+        var directory = new de.allmende.service.DirectoryService(s.db, s.iris, s.iris.base());
+        return new de.allmende.api.statistics.StatisticsHandler(new de.allmende.service.StatisticsService(s.db, directory, s.clock),
+                new de.allmende.api.web.StatisticsPage(templates, texts, s.config.nodeName()), texts);
     }
 }

@@ -14,6 +14,7 @@ public final class MediaType {
     /** RFC 4180, with a header row (the directory, the search export). */
     public static final String CSV = "text/csv";
     public static final String PNG = "image/png";
+    public static final String SVG = "image/svg+xml";
     public static final String PROMETHEUS = "text/plain";
     public static final String PLAIN = "text/plain";
     public static final String TURTLE = "text/turtle";

@@ -74,6 +74,8 @@ public record Param(String name, Predicate<String> syntax, List<String> values) 
     public static final Param TYPE = open("type", s -> !s.isEmpty());
     public static final Param SIZE = open("size", s -> !s.isEmpty());
     public static final List<Param> DIRECTORY_FILTER = List.of(LAND, TYPE, SIZE, FIELD, LANG);
+    /** The statistics dashboard's chart ({@code /statistics.csv?chart=months}); judged by its handler (400 if unknown). */
+    public static final Param CHART = open("chart", s -> !s.isEmpty());
 
     public Param {
         values = List.copyOf(values);

@@ -26,15 +26,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Never members: the coordinator itself, a group Musterstadt follows that states no municipal facts (Treffpunkt), and
  * a municipality whose note reached the node though nobody here follows or subscribes to it (Fremdstadt).
  */
-final class DirectoryNetwork implements AutoCloseable {
-    static final List<String> ALL = List.of("Gemeinde Auental", "Gemeinde Beispieldorf", "Kulturamt Beispielstadt",
+public final class DirectoryNetwork implements AutoCloseable {
+    public static final List<String> ALL = List.of("Gemeinde Auental", "Gemeinde Beispieldorf", "Kulturamt Beispielstadt",
             "Landkreis Beispielkreis", "Stadt Musterstadt");
 
-    final TestNode node;
-    final FakeRemote remote;
-    final FakeRemote.Actor kulturamt, kreis, treffpunkt, fremdstadt;
+    public final TestNode node;
+    public final FakeRemote remote;
+    public final FakeRemote.Actor kulturamt, kreis, treffpunkt, fremdstadt;
 
-    DirectoryNetwork() {
+    public DirectoryNetwork() {
         node = TestNode.start();
         node.create(Fixtures.musterstadt());
         node.create(Fixtures.auental());
@@ -75,8 +75,19 @@ final class DirectoryNetwork implements AutoCloseable {
 
     /** A public note with a hashtag, delivered signed; returns once the node holds it. */
     private void deliver(FakeRemote.Actor by, String html, String hashtag) {
+        deliver(by, note(by, html, hashtag));
+    }
+
+    /** A public note by {@code by} tagged with {@code hashtag}, not yet delivered (so a test may change it). */
+    public ObjectNode note(FakeRemote.Actor by, String html, String hashtag) {
         ObjectNode note = remote.note(by, html);
         note.putArray("tag").addObject().put("type", "Hashtag").put("name", "#" + hashtag);
+        return note;
+    }
+
+    /** Delivers {@code note} signed in a Create; returns once the node holds it. */
+    public void deliver(FakeRemote.Actor by, ObjectNode note) {
+        String html = note.path("content").asText();
         var answer = remote.post(URI.create(node.url() + "/inbox"), remote.create(by, note)).send();
         assertEquals(202, answer.status(), answer::toString);
         TestNode.await("the node holds " + html, () -> node.count("SELECT count(*) FROM post WHERE iri = '" + note.path("id").asText() + "'") == 1);
