@@ -54,32 +54,31 @@ public final class ActorStore {
 
     /** Inserts the instance actor if it does not exist yet; returns it either way. */
     public LocalActor insertInstanceIfAbsent(DSLContext tx, String displayName) {
-        int inserted = tx.insertInto(ACTOR)
-                .set(ACTOR.KIND, ActorKind.INSTANCE.dbName())
-                .set(ACTOR.HANDLE, "instance-actor")
-                .set(ACTOR.DISPLAY_NAME, displayName)
-                .set(ACTOR.SUMMARY, "The Allmende node itself. It signs server-to-server requests.")
-                .set(ACTOR.DISCOVERABLE, false)
-                .onConflictDoNothing().execute();
-        if (inserted > 0) Changes.announce(tx, Changes.ACTORS);
-        return findInstance(tx).orElseThrow();
+        return insertOneOfKind(tx, ActorKind.INSTANCE, "instance-actor", displayName,
+                "The Allmende node itself. It signs server-to-server requests.");
     }
 
     /** Inserts the relay actor if it does not exist yet; returns it either way. */
     public LocalActor insertRelayIfAbsent(DSLContext tx, String displayName) {
+        return insertOneOfKind(tx, ActorKind.RELAY, "relay", displayName,
+                "The relay of this node: it forwards the public posts of its subscribers to each other.");
+    }
+
+    /** The node's one actor of this kind (a unique index allows no second), made now if there is none; never discoverable. */
+    private LocalActor insertOneOfKind(DSLContext tx, ActorKind kind, String handle, String displayName, String summary) {
         int inserted = tx.insertInto(ACTOR)
-                .set(ACTOR.KIND, ActorKind.RELAY.dbName())
-                .set(ACTOR.HANDLE, "relay")
+                .set(ACTOR.KIND, kind.dbName())
+                .set(ACTOR.HANDLE, handle)
                 .set(ACTOR.DISPLAY_NAME, displayName)
-                .set(ACTOR.SUMMARY, "The relay of this node: it forwards the public posts of its subscribers to each other.")
+                .set(ACTOR.SUMMARY, summary)
                 .set(ACTOR.DISCOVERABLE, false)
                 .onConflictDoNothing().execute();
         if (inserted > 0) Changes.announce(tx, Changes.ACTORS);
-        return findRelay(tx).orElseThrow();
+        return findOneOfKind(tx, kind).orElseThrow();
     }
 
     public Optional<LocalActor> findRelay(DSLContext tx) {
-        return tx.selectFrom(ACTOR).where(ACTOR.KIND.eq(ActorKind.RELAY.dbName())).fetchOptional(ActorStore::toActor);
+        return findOneOfKind(tx, ActorKind.RELAY);
     }
 
     public Optional<LocalActor> findById(DSLContext tx, long id) {
@@ -87,7 +86,11 @@ public final class ActorStore {
     }
 
     public Optional<LocalActor> findInstance(DSLContext tx) {
-        return tx.selectFrom(ACTOR).where(ACTOR.KIND.eq(ActorKind.INSTANCE.dbName())).fetchOptional(ActorStore::toActor);
+        return findOneOfKind(tx, ActorKind.INSTANCE);
+    }
+
+    private static Optional<LocalActor> findOneOfKind(DSLContext tx, ActorKind kind) {
+        return tx.selectFrom(ACTOR).where(ACTOR.KIND.eq(kind.dbName())).fetchOptional(ActorStore::toActor);
     }
 
     /**
