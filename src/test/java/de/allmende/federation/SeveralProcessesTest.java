@@ -29,7 +29,10 @@ class SeveralProcessesTest {
             "300, 3, 20, 120",
             // One slow host: rows wait behind it longer than the lease, so the lease must be kept alive
             // by its worker; otherwise the other process takes them over and sends them a second time.
-            "150, 1, 100, 1"})
+            // 150 rows × 400 ms over at most 16 connections: the last ones wait ~4 s, twice the lease. The lease
+            // is not shorter because a renewal (every third of it) late by more than two thirds on a loaded
+            // 2-core machine is a takeover too — rare duplicates are what at-least-once allows, not a fault.
+            "150, 1, 400, 2"})
     void eachFollowerGetsThePostExactlyOnce(int followers, int hosts, int delayMillis, int leaseSeconds) {
         var env = Map.of(ConfigLoader.DELIVERY_LEASE_SECONDS, String.valueOf(leaseSeconds));
         int port = TestNode.freePort();

@@ -47,7 +47,7 @@ public final class RemoteFetcher {
     public static final class NotServed extends IOException {
         private final int status;
 
-        NotServed(URI target, int status) {
+        public NotServed(URI target, int status) {
             super("GET " + target + " answered " + status);
             this.status = status;
         }

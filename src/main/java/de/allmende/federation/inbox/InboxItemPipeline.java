@@ -1,5 +1,6 @@
 package de.allmende.federation.inbox;
 
+import de.allmende.federation.fetch.RemoteFetcher;
 import de.allmende.federation.vocab.ActivityView;
 import de.allmende.federation.vocab.AsToInboundActivity;
 import de.allmende.federation.vocab.InboundActivity;
@@ -53,6 +54,10 @@ final class InboxItemPipeline {
         try {
             router.dispatch(view);
             return new InboxOutcome.Applied();
+        } catch (RemoteFetcher.NotServed e) {
+            // 404 or 410: what the activity needs is gone for good (its actor deleted, its object withdrawn); a retry
+            // would only ask again. Other refusals (403, 429, 5xx) may pass later, as Mastodon also judges them.
+            return e.gone() ? new InboxOutcome.Refused(e.getMessage()) : new InboxOutcome.RetryLater(e.getMessage());
         } catch (IOException e) {
             return new InboxOutcome.RetryLater(e.getMessage());
         } catch (DataAccessException e) {

@@ -1,6 +1,7 @@
 package de.allmende.federation.inbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import de.allmende.federation.fetch.RemoteFetcher;
 import de.allmende.federation.json.Json;
 import de.allmende.federation.vocab.FollowActivity;
 import de.allmende.federation.vocab.LikeActivity;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,6 +56,16 @@ class InboxItemPipelineTest {
         assertEquals(new InboxOutcome.RetryLater("database: pool exhausted"), throwing(new DataAccessException("pool exhausted")));
         assertEquals(new InboxOutcome.Refused("Follow of an unknown local actor"),
                 throwing(new IllegalArgumentException("Follow of an unknown local actor")));
+    }
+
+    @Test
+    void whatTheActivityNeedsBeingGoneIsFinalAnyOtherRefusalIsRetried() {
+        var gone = new RemoteFetcher.NotServed(URI.create("https://a.example/u"), 410);
+        assertEquals(new InboxOutcome.Refused(gone.getMessage()), throwing(gone));
+        var notFound = new RemoteFetcher.NotServed(URI.create("https://a.example/u"), 404);
+        assertEquals(new InboxOutcome.Refused(notFound.getMessage()), throwing(notFound));
+        var busy = new RemoteFetcher.NotServed(URI.create("https://a.example/u"), 429);
+        assertEquals(new InboxOutcome.RetryLater(busy.getMessage()), throwing(busy));
     }
 
     private static InboxOutcome throwing(Exception trouble) {
