@@ -95,7 +95,8 @@ public final class Services implements AutoCloseable {
         this.boosts = new BoostService(db, iris, federation.directory, federation.outbox);
         this.blocks = new de.allmende.service.BlockService(db, iris, federation.directory, federation.outbox);
         this.profiles = new ProfileService(db, federation.outbox);
-        var passwords = new de.allmende.service.people.Passwords();
+        var passwords = new de.allmende.service.people.Passwords(config.cheapPasswordHashes()
+                ? de.allmende.service.people.Passwords.Cost.TESTS : de.allmende.service.people.Passwords.Cost.OWASP);
         // A one-time link opens the page where its holder chooses a password.
         this.people = new de.allmende.service.people.PersonService(db, passwords, secret -> java.net.URI.create(
                 iris.base().resolve(de.allmende.route.Route.PASSWORD.path()) + "?token=" + secret), clock);
@@ -130,6 +131,10 @@ public final class Services implements AutoCloseable {
             long t2 = System.nanoTime();
             Services s = new Services(config, db);
             s.actors.ensureInstanceActor();
+            if (config.cheapPasswordHashes()) {
+                org.slf4j.LoggerFactory.getLogger(Services.class).warn("password hashes are cheap ({}=tests): for test nodes only",
+                        de.allmende.config.ConfigLoader.PASSWORD_HASHING);
+            }
             org.slf4j.LoggerFactory.getLogger(Services.class).debug("database {} ms, migrations {} ms, keys and instance actor {} ms",
                     (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
             return s;

@@ -44,10 +44,13 @@ public final class ConfigLoader {
     /** Accepted inbox activities not yet applied, beyond which inbox POSTs get 503 (see {@link NodeConfig#maxInboxBacklog}). */
     public static final String INBOX_MAX_BACKLOG = "ALLMENDE_INBOX_MAX_BACKLOG";
 
+    /** Hidden, for tests: {@code tests} makes password hashes cheap (see {@link NodeConfig#cheapPasswordHashes}). */
+    public static final String PASSWORD_HASHING = "ALLMENDE_PASSWORD_HASHING";
+
     private static final java.util.Set<String> KNOWN = java.util.Set.of(CONFIG, PUBLIC_URL, HTTP_HOST, HTTP_PORT, DATA_DIR,
             DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_POOL_SIZE, MASTER_KEY_FILE, NODE_NAME, KEY_GRACE_DAYS,
             METRICS_TOKEN, ALLOW_PRIVATE_NETWORKS, FEDERATION_MODE, AUTHORIZED_FETCH, RETRY_SCALE, DELIVERY_LEASE_SECONDS,
-            HTTP_HEADER_TIMEOUT_SECONDS, HTTP_MAX_CONNECTIONS_PER_ADDRESS, HTTP_REFUSALS_PER_ADDRESS_PER_SECOND, INBOX_MAX_BACKLOG, "ALLMENDE_LOG_FORMAT", "ALLMENDE_LOG_LEVEL");
+            HTTP_HEADER_TIMEOUT_SECONDS, HTTP_MAX_CONNECTIONS_PER_ADDRESS, HTTP_REFUSALS_PER_ADDRESS_PER_SECOND, INBOX_MAX_BACKLOG, PASSWORD_HASHING, "ALLMENDE_LOG_FORMAT", "ALLMENDE_LOG_LEVEL");
 
     private final Map<String, String> values;
 
@@ -88,7 +91,8 @@ public final class ConfigLoader {
                 retryScale(),
                 Duration.ofSeconds(integer(DELIVERY_LEASE_SECONDS, 120, 1, 3600)),
                 httpLimits(),
-                integer(INBOX_MAX_BACKLOG, 100_000, 1, 100_000_000));
+                integer(INBOX_MAX_BACKLOG, 100_000, 1, 100_000_000),
+                cheapPasswordHashes());
     }
 
     private HttpLimits httpLimits() {
@@ -137,6 +141,14 @@ public final class ConfigLoader {
             case "open" -> false;
             case "allowlist" -> true;
             default -> throw new ConfigException(FEDERATION_MODE, "must be open or allowlist");
+        };
+    }
+
+    private boolean cheapPasswordHashes() {
+        return switch (text(PASSWORD_HASHING, "owasp")) {
+            case "owasp" -> false;
+            case "tests" -> true;
+            default -> throw new ConfigException(PASSWORD_HASHING, "must be owasp or tests");
         };
     }
 

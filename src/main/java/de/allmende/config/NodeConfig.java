@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param httpLimits  timeouts and connection limits of the HTTP server
  * @param maxInboxBacklog accepted inbox activities not yet applied; beyond, inbox POSTs are answered 503 with
  *                        Retry-After until the workers catch up (senders retry; the queue and disk stay bounded)
+ * @param cheapPasswordHashes new password hashes cost almost nothing (tests only: they protect nothing real);
+ *                            false in production, where they cost OWASP's minimum
  */
 public record NodeConfig(
         URI publicUrl,
@@ -37,7 +39,8 @@ public record NodeConfig(
         double retryScale,
         Duration deliveryLease,
         HttpLimits httpLimits,
-        int maxInboxBacklog) {
+        int maxInboxBacklog,
+        boolean cheapPasswordHashes) {
 
     /** The host[:port] authority used in acct: handles and WebFinger. */
     public String domain() {

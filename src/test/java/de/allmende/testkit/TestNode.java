@@ -100,6 +100,7 @@ public final class TestNode implements AutoCloseable {
         env.put(ConfigLoader.DATABASE_POOL_SIZE, "8");
         env.put(ConfigLoader.ALLOW_PRIVATE_NETWORKS, "true");
         env.put(ConfigLoader.RETRY_SCALE, "0.01");
+        env.put(ConfigLoader.PASSWORD_HASHING, "tests");
         env.putAll(extraEnv);
         return env;
     }
@@ -110,7 +111,8 @@ public final class TestNode implements AutoCloseable {
     public Map<String, String> cliEnv() {
         return Map.of(ConfigLoader.PUBLIC_URL, publicUrl().toString(), ConfigLoader.DATA_DIR, dataDir.toString(),
                 ConfigLoader.DATABASE_URL, database.jdbcUrl(), ConfigLoader.DATABASE_USER, database.user(),
-                ConfigLoader.DATABASE_PASSWORD, database.password(), ConfigLoader.ALLOW_PRIVATE_NETWORKS, "true");
+                ConfigLoader.DATABASE_PASSWORD, database.password(), ConfigLoader.ALLOW_PRIVATE_NETWORKS, "true",
+                ConfigLoader.PASSWORD_HASHING, "tests");
     }
     public Path dataDir() { return dataDir; }
     public DatabaseSettings database() { return database; }

@@ -20,16 +20,28 @@ import java.util.regex.Pattern;
 public final class Passwords {
     public static final int MIN_LENGTH = 12;
     public static final int MAX_LENGTH = 1024;
-    private static final int MEMORY_KIB = 19_456;
-    private static final int ITERATIONS = 2;
     private static final int PARALLELISM = 1;
     private static final Pattern PHC = Pattern.compile("\\$argon2id\\$v=19\\$m=(\\d{1,7}),t=(\\d{1,3}),p=(\\d{1,2})\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
+    /**
+     * The work each new hash costs. {@link #OWASP} everywhere people log in; {@link #TESTS} only where nothing real is
+     * protected (test nodes, as Devise lowers its stretches in tests): a quarter of the api tests' CPU was Argon2.
+     */
+    public record Cost(int memoryKib, int iterations) {
+        public static final Cost OWASP = new Cost(19_456, 2);
+        public static final Cost TESTS = new Cost(64, 1);
+    }
+
+    private final Cost cost;
     private final SecureRandom random = new SecureRandom();
     /** Checked against when a login names nobody, so an unknown name takes as long as a wrong password; made on first use. */
     private volatile String decoy;
+
+    public Passwords(Cost cost) {
+        this.cost = cost;
+    }
 
     /** Rejects passwords that are too short or too long to be worth hashing. */
     public static void requireAcceptable(String password) {
@@ -41,8 +53,8 @@ public final class Passwords {
     public String hash(String password) {
         byte[] salt = new byte[16];
         random.nextBytes(salt);
-        byte[] out = derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, 32);
-        return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$" + B64.encodeToString(salt)
+        byte[] out = derive(password, salt, cost.memoryKib(), cost.iterations(), PARALLELISM, 32);
+        return "$argon2id$v=19$m=" + cost.memoryKib() + ",t=" + cost.iterations() + ",p=" + PARALLELISM + "$" + B64.encodeToString(salt)
                 + "$" + B64.encodeToString(out);
     }
 
