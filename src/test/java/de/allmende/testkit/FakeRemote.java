@@ -335,9 +335,14 @@ public final class FakeRemote implements AutoCloseable {
         }
     }
 
-    private static PublicKeySign rsaSigner(KeysetHandle keyset) {
+    /**
+     * Peers sign as the node does: natively where AWS-LC loads (three times faster; signing requests was a fifth of
+     * the federation tests' CPU), else with Tink. Both give the same bytes (PKCS#1 v1.5 is deterministic).
+     */
+    public static PublicKeySign rsaSigner(KeysetHandle keyset) {
         try {
-            return TinkSigners.rsaSha256(keyset);
+            var nativeSigner = de.allmende.crypto.NativeRsaSigner.of(keyset);
+            return nativeSigner.isPresent() ? nativeSigner.get() : TinkSigners.rsaSha256(keyset);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

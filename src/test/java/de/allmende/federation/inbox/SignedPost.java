@@ -86,7 +86,7 @@ final class SignedPost {
     }
 
     static Key rsa(FakeRemote.Actor a) {
-        return new Key(a.keyId(), SIGNERS.computeIfAbsent(a.rsaKeyset(), k -> signer(() -> TinkSigners.rsaSha256(a.rsaKeyset()))));
+        return new Key(a.keyId(), SIGNERS.computeIfAbsent(a.rsaKeyset(), k -> FakeRemote.rsaSigner(a.rsaKeyset())));
     }
 
     static Key ed25519(FakeRemote.Actor a) {
@@ -95,7 +95,7 @@ final class SignedPost {
 
     /** An RSA key no actor publishes, under {@code keyId}. */
     static Key stranger(String keyId) {
-        return new Key(keyId, SIGNERS.computeIfAbsent("stranger", k -> signer(() -> TinkSigners.rsaSha256(FakeRemote.strangerRsaKey()))));
+        return new Key(keyId, SIGNERS.computeIfAbsent("stranger", k -> FakeRemote.rsaSigner(FakeRemote.strangerRsaKey())));
     }
 
     /** The key a scheme signs with by default. */
