@@ -2,6 +2,7 @@ package de.allmende.coordinator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.allmende.domain.ObjectProof;
+import de.allmende.domain.event.Consumer;
 import de.allmende.store.ObjectStore;
 import de.allmende.testkit.TestNode;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -96,18 +97,28 @@ class TestNetworkTest {
         var musterstadt = net.a.actor("musterstadt");
         edited = net.notesOfA.get(1);
         deleted = net.notesOfA.get(2);
-        long start = System.nanoTime();
         fresh = services(net.a).notes.publish(musterstadt, "<p>Radwegekonzept beschlossen</p>");
         services(net.a).notes.edit(musterstadt, edited, "<p>Sitzungskalender: Spielplatzsanierung vertagt</p>");
         services(net.a).notes.delete(musterstadt, deleted);
 
-        TestNode.await("the new post is found", LIVE, () -> net.hits("Radwegekonzept").equals(List.of(fresh.toString())));
-        TestNode.await("the edit is found by its new words", LIVE, () -> net.hits("Spielplatzsanierung").equals(List.of(edited.toString())));
-        TestNode.await("the deleted post is gone", LIVE, () -> !net.hits("").contains(deleted.toString()));
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        TestNode.await("the new post is found", LONG, () -> net.hits("Radwegekonzept").equals(List.of(fresh.toString())));
+        TestNode.await("the edit is found by its new words", LONG, () -> net.hits("Spielplatzsanierung").equals(List.of(edited.toString())));
+        TestNode.await("the deleted post is gone", LONG, () -> !net.hits("").contains(deleted.toString()));
         assertTrue(net.hits("Bürgerversammlung").isEmpty(), "nor found by its words");
-        assertTrue(took.compareTo(LIVE) <= 0, "all three within " + LIVE + ": " + took);
-        System.err.println("[test network] post, edit and delete in the coordinator's search after " + took.toMillis() + " ms");
+        // "Within seconds" is the nodes' doing, measured by their clocks (one machine): from the change on A to the
+        // coordinator's index job for it done — not the time this test's searches take on a loaded machine.
+        TestNode.awaitQuiet(net.nodes()); // every index job marked done
+        for (URI changed : List.of(fresh, edited, deleted)) {
+            long changedAt = net.a.count("SELECT (extract(epoch FROM max(created)) * 1000)::bigint FROM domain_event WHERE subject = '"
+                    + changed + "'");
+            long indexedAt = net.coordinatorNode.count("SELECT (extract(epoch FROM max(j.done)) * 1000)::bigint FROM event_job j"
+                    + " JOIN domain_event e ON e.id = j.event_id WHERE j.consumer = '" + Consumer.SEARCH_INDEX.stored()
+                    + "' AND e.subject = '" + changed + "'");
+            assertTrue(changedAt > 0 && indexedAt >= changedAt, changed + ": changed at " + changedAt + ", indexed at " + indexedAt);
+            Duration took = Duration.ofMillis(indexedAt - changedAt);
+            assertTrue(took.compareTo(LIVE) <= 0, changed + " in the coordinator's index within " + LIVE + ": " + took);
+            System.err.println("[test network] " + changed + " in the coordinator's index after " + took.toMillis() + " ms");
+        }
     }
 
     @Test
