@@ -351,6 +351,24 @@ public final class InteropPeer implements AutoCloseable {
         return call("POST", "/_control/send", obj().put("inbox", inboxUrl).put("sign", sign).set("activity", activity));
     }
 
+    /**
+     * Subscribes to a relay Mastodon-style (FEP-ae0c: a signed Follow of as:Public sent to the relay's inbox), as a
+     * real server does: a 429 while the relay fetches this peer's key for the first time is retried shortly, until
+     * {@code timeout}. Returns the relay's last answer ({@code {status, body, activity}}); the Accept comes to the inbox.
+     */
+    public JsonNode subscribeToRelay(String relayInbox, Duration timeout) {
+        ObjectNode follow = obj().put("@context", "https://www.w3.org/ns/activitystreams")
+                .put("id", base.resolve("/follows/" + java.util.UUID.randomUUID()).toString()).put("type", "Follow")
+                .put("actor", actor.toString()).put("object", "https://www.w3.org/ns/activitystreams#Public");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode answer = sendRaw(relayInbox, follow, true);
+        while (answer.path("status").asInt() == 429 && System.nanoTime() < deadline) {
+            sleep(200);
+            answer = sendRaw(relayInbox, follow, true);
+        }
+        return answer;
+    }
+
     /** Clears the recorded inbox (and the rejected list). */
     public void reset() {
         call("POST", "/_control/reset", obj());
