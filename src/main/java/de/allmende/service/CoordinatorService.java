@@ -6,6 +6,7 @@ import de.allmende.domain.coordinator.Subscription;
 import de.allmende.service.port.LocalIris;
 import de.allmende.service.port.Municipalities;
 import de.allmende.store.CoordinatorStore;
+import de.allmende.store.DiscoveryStore;
 import de.allmende.support.ApiException;
 
 import java.net.URI;
@@ -23,6 +24,7 @@ public final class CoordinatorService {
     private final Municipalities municipalities;
     private final FollowService follows;
     private final CoordinatorStore store = new CoordinatorStore();
+    private final DiscoveryStore discovery = new DiscoveryStore();
 
     public CoordinatorService(Database db, LocalIris iris, Municipalities municipalities, FollowService follows) {
         this.db = db;
@@ -56,7 +58,48 @@ public final class CoordinatorService {
         URI outbox = municipalities.outboxOf(municipality, coordinator.id(), coordinatorIri);
         // Subscribing again repeats the Follow (one may have been lost); the backfill is queued once.
         follows.follow(coordinator, municipality);
-        db.dsl().transaction(cfg -> store.subscribe(cfg.dsl(), coordinator.id(), municipality, outbox));
+        db.dsl().transaction(cfg -> {
+            store.subscribe(cfg.dsl(), coordinator.id(), municipality, outbox);
+            // An automatic coordinator reads the follow graph of each municipality it subscribes to (once).
+            discovery.learn(cfg.dsl(), coordinator.id(), DiscoveryStore.Kind.GRAPH, municipality, "subscribed");
+        });
+    }
+
+    /**
+     * Subscribes to those of {@code found} (municipalities an automatic coordinator learnt of) it does not subscribe
+     * to yet; returns them. Nothing is followed twice.
+     */
+    public List<URI> subscribeNew(LocalActor coordinator, List<URI> found) {
+        List<URI> subscribed = new ArrayList<>();
+        for (URI m : found) {
+            if (store.isSubscribed(db.dsl(), coordinator.id(), m)) continue;
+            subscribe(coordinator, m);
+            subscribed.add(m);
+        }
+        return subscribed;
+    }
+
+    /**
+     * Turns automatic subscription on (it reads the follow graphs of the municipalities it subscribes to already, and
+     * takes what relays bring) or off (what it learnt and did not look at yet is forgotten).
+     */
+    public void automatic(LocalActor coordinator, boolean on) {
+        db.dsl().transaction(cfg -> {
+            discovery.setAuto(cfg.dsl(), coordinator.id(), on);
+            if (!on) return;
+            for (Subscription s : store.subscriptions(cfg.dsl(), coordinator.id())) {
+                discovery.learn(cfg.dsl(), coordinator.id(), DiscoveryStore.Kind.GRAPH, s.municipality(), "auto on");
+            }
+        });
+    }
+
+    public boolean isAutomatic(LocalActor coordinator) {
+        return discovery.isAuto(db.dsl(), coordinator.id());
+    }
+
+    /** What an automatic coordinator learnt of, oldest first. */
+    public List<DiscoveryStore.Learnt> learnt(LocalActor coordinator) {
+        return discovery.learnt(db.dsl(), coordinator.id());
     }
 
     /** Unfollows the municipality and stops aggregating it; what was aggregated stays. */
