@@ -99,8 +99,17 @@ public final class DiscoveryWorker implements AutoCloseable {
         if (iris.isLocal(node) || moderation.isBlockedDomain(node.getRawAuthority())) return "not asked: this node, or blocked";
         Optional<List<URI>> listed = allmendeMunicipalities(node);
         if (listed.isEmpty()) return "no Allmende node";
-        List<URI> wanted = listed.get().stream().filter(m -> !excluded(coordinator, m)).toList();
-        return "Allmende node; subscribed to " + coordinators.subscribeNew(coordinator, wanted).size() + " of " + listed.get().size();
+        int subscribed = 0;
+        for (URI m : listed.get()) {
+            if (excluded(coordinator, m)) continue;
+            try {
+                subscribed += coordinators.subscribeNew(coordinator, List.of(m)).size();
+            } catch (ApiException e) {
+                if (e.status() >= 500) throw e; // retried; those subscribed by then are skipped next time
+                // this one is no municipality to follow (no outbox, say): the others still are
+            }
+        }
+        return "Allmende node; subscribed to " + subscribed + " of " + listed.get().size();
     }
 
     private String graph(LocalActor coordinator, URI municipality) throws IOException {

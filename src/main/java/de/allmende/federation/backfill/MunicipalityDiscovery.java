@@ -76,8 +76,8 @@ public final class MunicipalityDiscovery implements Municipalities {
         } catch (Refused e) {
             if (e.status >= 400 && e.status < 500) return Optional.empty();
             throw e;
-        } catch (ApiException e) {
-            return Optional.empty(); // no NodeInfo 2.x, or one on another host
+        } catch (ApiException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Optional.empty(); // no NodeInfo 2.x, one on another host, or no JSON at all
         }
         if (!NodeInfoService.SOFTWARE_NAME.equals(info.path("software").path("name").asText(""))) return Optional.empty();
         return Optional.of(municipalities(node, info));
