@@ -88,7 +88,9 @@ class CurationTest {
         assertEquals(1, received("Add").size(), "Mastodon's pin: Add to the featured collection");
         assertEquals(1, a.count(boostsAtOrigin()), "the author's node counts the boost");
 
-        JsonNode search = json("/api/allmende/v1/search?q=Haushalt");
+        var answer = coordinatorNode.get("/api/allmende/v1/search?q=Haushalt", "application/json");
+        de.allmende.testkit.OpenApiContract.of(coordinatorNode).check("GET", "/search", answer);
+        JsonNode search = Json.MAPPER.readTree(answer.body());
         assertTrue(hit(search, project).get("empfohlen").asBoolean());
         assertFalse(hit(search, lesson).get("empfohlen").asBoolean());
         assertEquals("[{\"value\":\"true\",\"label\":\"empfohlen\",\"count\":1}]", search.at("/facets/empfohlen").toString());
