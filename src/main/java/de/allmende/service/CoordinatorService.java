@@ -80,15 +80,15 @@ public final class CoordinatorService {
     }
 
     /**
-     * Turns automatic subscription on (it reads the follow graphs of the municipalities it subscribes to already, and
-     * takes what relays bring) or off (what it learnt and did not look at yet is forgotten).
+     * Turns automatic subscription on (it reads the follow graphs of the municipalities it subscribes to already, anew
+     * if it read them before, and takes what relays bring) or off (what it learnt and did not look at yet is forgotten).
      */
     public void automatic(LocalActor coordinator, boolean on) {
         db.dsl().transaction(cfg -> {
             discovery.setAuto(cfg.dsl(), coordinator.id(), on);
             if (!on) return;
             for (Subscription s : store.subscriptions(cfg.dsl(), coordinator.id())) {
-                discovery.learn(cfg.dsl(), coordinator.id(), DiscoveryStore.Kind.GRAPH, s.municipality(), "auto on");
+                discovery.reread(cfg.dsl(), coordinator.id(), s.municipality(), "auto on");
             }
         });
     }

@@ -56,6 +56,20 @@ public final class DiscoveryStore {
         return added > 0;
     }
 
+    /**
+     * Queues a follow graph to read (again): one read before is read anew, to find servers that joined since. The
+     * servers it names are still asked only once.
+     */
+    public void reread(DSLContext tx, long coordinatorId, URI municipality, String source) {
+        int queued = tx.execute("""
+                INSERT INTO coordinator_discovery (coordinator_id, kind, candidate, source) VALUES (?, 'graph', ?, ?)
+                ON CONFLICT (coordinator_id, kind, candidate) DO UPDATE SET source = excluded.source, outcome = NULL, done = NULL,
+                    failed = NULL, last_error = NULL, attempts = 0, next_attempt = now(), lease_until = NULL
+                WHERE coordinator_discovery.done IS NOT NULL OR coordinator_discovery.failed IS NOT NULL""",
+                coordinatorId, municipality.toString(), source);
+        if (queued > 0) tx.execute("NOTIFY " + CHANNEL);
+    }
+
     /** Queues a candidate for every coordinator with automatic subscription on (none on an ordinary node). */
     public void learnForAll(DSLContext tx, Kind kind, URI candidate, String source) {
         int added = tx.execute("""

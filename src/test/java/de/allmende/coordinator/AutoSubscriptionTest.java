@@ -119,6 +119,21 @@ class AutoSubscriptionTest {
 
     @Test
     @Order(3)
+    void onAgainReadsTheFollowGraphsAnewAndSubscribesToNobodyTwice() {
+        long nodeRows = coordinatorNode.count("SELECT count(*) FROM coordinator_discovery WHERE kind = 'node'");
+        ok(coordinatorNode, "coordinator", "auto", "--coordinator", "netzwerk", "on");
+        assertEquals(3, coordinatorNode.count("SELECT count(*) FROM coordinator_discovery WHERE kind = 'graph' AND source = 'auto on'"));
+        TestNode.await("the graphs read again", CHAIN, () -> coordinatorNode.count(
+                "SELECT count(*) FROM coordinator_discovery WHERE done IS NULL AND failed IS NULL") == 0);
+        assertEquals(nodeRows, coordinatorNode.count("SELECT count(*) FROM coordinator_discovery WHERE kind = 'node'"),
+                "the servers they name were asked before: not again");
+        assertEquals(sorted(auental, beispieldorf, musterstadt), subscriptions());
+        assertEquals(3, coordinatorNode.count("SELECT count(*) FROM activity WHERE type = 'Follow' AND actor = '"
+                + coordinatorNode.actorIri("netzwerk") + "'"), "no Follow sent twice");
+    }
+
+    @Test
+    @Order(4)
     void offStopsItAndBadInputIsOneClearLine() {
         assertTrue(ok(coordinatorNode, "coordinator", "auto", "--coordinator", "netzwerk", "off").contains("off"));
         assertTrue(!ok(coordinatorNode, "coordinator", "list").contains("\tautomatic"));
