@@ -9,6 +9,8 @@ import de.allmende.store.CoordinatorStore;
 import de.allmende.store.DiscoveryStore;
 import de.allmende.support.ApiException;
 
+import org.jooq.DSLContext;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,30 +55,44 @@ public final class CoordinatorService {
     }
 
     private void subscribe(LocalActor coordinator, URI municipality) {
-        if (iris.isLocal(municipality)) throw ApiException.unprocessable("a coordinator aggregates other nodes; " + municipality + " is on this one");
-        URI coordinatorIri = iris.actor(coordinator.handle());
-        URI outbox = municipalities.outboxOf(municipality, coordinator.id(), coordinatorIri);
+        URI outbox = outboxOf(coordinator, municipality);
         // Subscribing again repeats the Follow (one may have been lost); the backfill is queued once.
         follows.follow(coordinator, municipality);
-        db.dsl().transaction(cfg -> {
-            store.subscribe(cfg.dsl(), coordinator.id(), municipality, outbox);
-            // An automatic coordinator reads the follow graph of each municipality it subscribes to (once).
-            discovery.learn(cfg.dsl(), coordinator.id(), DiscoveryStore.Kind.GRAPH, municipality, "subscribed");
-        });
+        db.dsl().transaction(cfg -> record(cfg.dsl(), coordinator, municipality, outbox));
     }
 
     /**
      * Subscribes to those of {@code found} (municipalities an automatic coordinator learnt of) it does not subscribe
-     * to yet; returns them. Nothing is followed twice.
+     * to yet; returns them. Nothing is followed twice: the subscription row comes first, so of two processes that
+     * discovered one municipality at once, only the one that wrote the row follows it.
      */
     public List<URI> subscribeNew(LocalActor coordinator, List<URI> found) {
         List<URI> subscribed = new ArrayList<>();
         for (URI m : found) {
             if (store.isSubscribed(db.dsl(), coordinator.id(), m)) continue;
-            subscribe(coordinator, m);
+            URI outbox = outboxOf(coordinator, m);
+            if (!db.dsl().transactionResult(cfg -> record(cfg.dsl(), coordinator, m, outbox))) continue;
+            try {
+                follows.follow(coordinator, m);
+            } catch (RuntimeException e) { // not subscribed after all: the candidate's retry tries again
+                db.dsl().transaction(cfg -> store.unsubscribe(cfg.dsl(), coordinator.id(), m));
+                throw e;
+            }
             subscribed.add(m);
         }
         return subscribed;
+    }
+
+    private URI outboxOf(LocalActor coordinator, URI municipality) {
+        if (iris.isLocal(municipality)) throw ApiException.unprocessable("a coordinator aggregates other nodes; " + municipality + " is on this one");
+        return municipalities.outboxOf(municipality, coordinator.id(), iris.actor(coordinator.handle()));
+    }
+
+    /** The subscription and its backfill; an automatic coordinator reads the municipality's follow graph too (once). */
+    private boolean record(DSLContext tx, LocalActor coordinator, URI municipality, URI outbox) {
+        boolean added = store.subscribe(tx, coordinator.id(), municipality, outbox);
+        discovery.learn(tx, coordinator.id(), DiscoveryStore.Kind.GRAPH, municipality, "subscribed");
+        return added;
     }
 
     /**
