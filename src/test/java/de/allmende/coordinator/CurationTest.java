@@ -104,7 +104,9 @@ class CurationTest {
         assertTrue(page.contains("<option value=\"true\">empfohlen (1)</option>"), "the facet's choice");
 
         assertEquals(1, musterstadtInDirectory().get("empfohlen").asInt());
-        assertTrue(coordinatorNode.get("/directory?lang=de", "text/html").body().contains("<strong class=\"recommended\">1 empfohlen</strong>"));
+        String directory = coordinatorNode.get("/directory?lang=de", "text/html").body();
+        assertTrue(directory.contains("<strong class=\"recommended\">1 empfohlen</strong>"), "the badge");
+        assertTrue(directory.contains("<dt>Von der Koordination empfohlen</dt><dd>1</dd>"), "the fact");
         assertTrue(cli("coordinator", "list").stdout().contains("  featured " + project));
     }
 
@@ -127,6 +129,7 @@ class CurationTest {
         assertEquals("[]", search.at("/facets/empfohlen").toString());
         assertFalse(coordinatorNode.get("/search?q=Haushalt&lang=de", "text/html").body().contains("class=\"recommended\""));
         assertEquals(0, musterstadtInDirectory().get("empfohlen").asInt());
+        assertFalse(coordinatorNode.get("/directory?lang=de", "text/html").body().contains("empfohlen"), "neither badge nor fact");
     }
 
     @Test

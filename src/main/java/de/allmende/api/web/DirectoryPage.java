@@ -94,9 +94,11 @@ public final class DirectoryPage {
                 new Fact(texts.text(lang, "fact.lastActivity"), e.lastActivity()
                         .map(i -> i.atZone(GermanDates.GERMANY).format(DateTimeFormatter.ofPattern(lang.equals("de") ? "d.M.yyyy" : "d MMM yyyy",
                                 Locale.forLanguageTag(lang)))).orElse(texts.text(lang, "fact.noPosts"))),
-                new Fact(texts.text(lang, "fact.fields"), fields(lang, e)),
-                new Fact(texts.text(lang, "fact.recommended"), e.recommended() == 0 ? texts.text(lang, "fact.noFields")
-                        : numbers.format(e.recommended())));
+                new Fact(texts.text(lang, "fact.fields"), fields(lang, e)));
+        if (e.recommended() > 0) { // only where coordinators here recommend something: on other nodes it would be noise
+            facts = new java.util.ArrayList<>(facts);
+            facts.add(new Fact(texts.text(lang, "fact.recommended"), numbers.format(e.recommended())));
+        }
         String href = de.allmende.api.web.Links.safeHref(e.iri());
         return new EntryView(e.name(), href == null ? "#" : href, e.acct(), facts,
                 e.recommended() == 0 ? null : texts.text(lang, "badge.recommended", numbers.format(e.recommended())));
