@@ -57,7 +57,7 @@ public final class Node implements AutoCloseable {
                 last.set(v);
                 return v;
             }, new DeploymentOptions().setThreadingModel(ThreadingModel.EVENT_LOOP).setInstances(HTTP_INSTANCES)).await();
-            services.federation.startWorkers(services.eventConsumers());
+            services.federation.startWorkers(services.eventConsumers(), services.coordinators);
             scheduleMediaCleanup(services, vertx);
             scheduleLoginCleanup(services, vertx);
             scheduleStartupCompaction(vertx);

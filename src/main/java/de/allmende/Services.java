@@ -47,6 +47,8 @@ public final class Services implements AutoCloseable {
     public final FollowService follows;
     /** Coordinator mode (issue 11): subscriptions of coordinators to municipalities, and their backfill. */
     public final de.allmende.service.CoordinatorService coordinators;
+    /** Curation (issue 11, point 9): what coordinators feature, pinned, boosted and "empfohlen" in search and directory. */
+    public final de.allmende.service.CurationService curation;
     /** The relays this node subscribed to (FEP-ae0c). */
     public final de.allmende.service.RelaySubscriptions relays;
     public final FollowRequestService followRequests;
@@ -93,6 +95,7 @@ public final class Services implements AutoCloseable {
         this.followRequests = new FollowRequestService(db, iris, federation.directory, federation.outbox);
         this.likes = new LikeService(db, iris, federation.directory, federation.outbox);
         this.boosts = new BoostService(db, iris, federation.directory, federation.outbox);
+        this.curation = new de.allmende.service.CurationService(db, iris, federation.outbox, boosts);
         this.blocks = new de.allmende.service.BlockService(db, iris, federation.directory, federation.outbox);
         this.profiles = new ProfileService(db, federation.outbox);
         var passwords = new de.allmende.service.people.Passwords(config.cheapPasswordHashes()

@@ -18,7 +18,8 @@ import java.util.function.BiFunction;
 /** Coordinators (issue 11): network offices that follow municipalities on other nodes and aggregate what they publish. */
 @Command(name = "coordinator", mixinStandardHelpOptions = true, description = "Manage the coordinators hosted on this node.",
         subcommands = {CoordinatorCommand.Create.class, CoordinatorCommand.ListCoordinators.class, CoordinatorCommand.Subscribe.class,
-                CoordinatorCommand.Unsubscribe.class})
+                CoordinatorCommand.Unsubscribe.class, CoordinatorCurationCommands.Feature.class, CoordinatorCurationCommands.Unfeature.class,
+                CoordinatorCurationCommands.Auto.class})
 public final class CoordinatorCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a coordinator actor with fresh keys.")
@@ -52,10 +53,15 @@ public final class CoordinatorCommand {
                 List<LocalActor> all = s.actors.listCoordinators();
                 if (all.isEmpty()) out().println("no coordinators yet; create one with 'coordinator create'");
                 for (LocalActor a : all) {
-                    out().printf("@%s@%s\t%s\t%s%n", a.handle(), s.config.domain(), a.displayName(), a.land().map(l -> l.label()).orElse("-"));
+                    out().printf("@%s@%s\t%s\t%s%s%n", a.handle(), s.config.domain(), a.displayName(), a.land().map(l -> l.label()).orElse("-"),
+                            s.coordinators.isAutomatic(a) ? "\tautomatic" : "");
                     for (Subscription sub : s.coordinators.subscriptions(a)) {
                         out().printf("  %s\tbackfill %s: %d pages, %d items%s%n", sub.municipality(), sub.backfill().name().toLowerCase(),
                                 sub.pagesDone(), sub.itemsDone(), sub.lastError().map(e -> " (" + e + ")").orElse(""));
+                    }
+                    for (URI featured : s.curation.featured(a)) out().printf("  featured %s%n", featured);
+                    for (var learnt : s.coordinators.learnt(a)) {
+                        out().printf("  learnt %s %s from %s: %s%n", learnt.kind().dbValue(), learnt.candidate(), learnt.source(), learnt.state());
                     }
                 }
             }

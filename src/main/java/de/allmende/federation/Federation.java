@@ -61,6 +61,8 @@ public final class Federation implements AutoCloseable {
     private InboxWorker inboxWorker;
     private EventWorker eventWorker;
     private de.allmende.federation.backfill.BackfillWorker backfillWorker;
+    private de.allmende.federation.backfill.DiscoveryWorker discoveryWorker;
+    private final de.allmende.federation.backfill.MunicipalityDiscovery discovery;
     private final ActorService actors;
     private final double retryScale;
 
@@ -88,7 +90,8 @@ public final class Federation implements AutoCloseable {
         this.router = InboxHandlers.router(workDb, iris, actors, resolver, fetcher, outbox, moderation);
         this.actors = actors;
         this.retryScale = config.retryScale();
-        this.municipalities = new de.allmende.federation.backfill.MunicipalityDiscovery(resolver, fetcher, http);
+        this.discovery = new de.allmende.federation.backfill.MunicipalityDiscovery(resolver, fetcher, http);
+        this.municipalities = discovery;
         this.lookup = new RemoteLookups(resolver, fetcher, moderation, KeptObjects.create(db, iris, actors, resolver, moderation));
     }
 
@@ -104,9 +107,10 @@ public final class Federation implements AutoCloseable {
 
     /**
      * Starts the queue workers (domain event consumers, inbox processing, delivery and coordinators' backfill); {@code consumers} are the
-     * handlers of the event consumers beyond fan-out, notifications and poll results (streaming, push, the search index).
+     * handlers of the event consumers beyond fan-out, notifications and poll results (streaming, push, the search index);
+     * {@code coordinators} subscribe what automatic coordinators discover.
      */
-    public void startWorkers(java.util.Map<Consumer, EventWorker.Handler> consumers) {
+    public void startWorkers(java.util.Map<Consumer, EventWorker.Handler> consumers, de.allmende.service.CoordinatorService coordinators) {
         EventWorker events = new EventWorker(workDb, deliveryLease).on(Consumer.FAN_OUT, new FanOut(workDb)::apply)
                 .onRecorded(Consumer.NOTIFICATIONS, new NotificationWriter(workDb, iris)::apply)
                 .onRecorded(Consumer.POLL_RESULTS, new de.allmende.service.LocalPolls(workDb, iris, outbox, clock)::apply);
@@ -117,12 +121,15 @@ public final class Federation implements AutoCloseable {
         backfillWorker = new de.allmende.federation.backfill.BackfillWorker(workDb, iris, actors, fetcher,
                 de.allmende.federation.inbox.handlers.BackfilledItems.create(workDb, iris, actors, resolver, fetcher),
                 deliveryLease, retryScale).start();
+        discoveryWorker = new de.allmende.federation.backfill.DiscoveryWorker(workDb, iris, actors, coordinators, discovery, moderation,
+                fetcher, deliveryLease, retryScale).start();
     }
 
     @Override
     public void close() {
         inbox.close();
         if (backfillWorker != null) backfillWorker.close(); // first: it finishes the page at hand while the others still run
+        if (discoveryWorker != null) discoveryWorker.close();
         if (eventWorker != null) eventWorker.close();
         if (deliveryWorker != null) deliveryWorker.close();
         if (inboxWorker != null) inboxWorker.close();

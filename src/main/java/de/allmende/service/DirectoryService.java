@@ -55,7 +55,8 @@ public final class DirectoryService {
                 Land.parse(r.land()), type, population, SizeClass.of(type.map(MunicipalityType::slug), population),
                 local ? localHost : r.host(),
                 local ? Optional.of(NodeInfoService.SOFTWARE_NAME + " " + NodeInfoService.SOFTWARE_VERSION) : Optional.empty(),
-                r.followers() == null ? OptionalLong.empty() : OptionalLong.of(r.followers()), r.lastActivity(), fields);
+                r.followers() == null ? OptionalLong.empty() : OptionalLong.of(r.followers()), r.lastActivity(), fields,
+                r.recommended());
     }
 
     private static Optional<String> checked(Pattern shape, String value) {

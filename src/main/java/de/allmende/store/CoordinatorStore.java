@@ -41,6 +41,11 @@ public final class CoordinatorStore {
                 COORDINATOR_SUBSCRIPTION.MUNICIPALITY.eq(municipality.toString())).execute() > 0;
     }
 
+    public boolean isSubscribed(DSLContext tx, long coordinatorId, URI municipality) {
+        return tx.fetchExists(COORDINATOR_SUBSCRIPTION, COORDINATOR_SUBSCRIPTION.COORDINATOR_ID.eq(coordinatorId),
+                COORDINATOR_SUBSCRIPTION.MUNICIPALITY.eq(municipality.toString()));
+    }
+
     /** The coordinator's subscriptions with their backfill's progress, by municipality. */
     public List<Subscription> subscriptions(DSLContext tx, long coordinatorId) {
         var s = COORDINATOR_SUBSCRIPTION;

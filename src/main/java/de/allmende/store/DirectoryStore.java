@@ -26,9 +26,11 @@ public final class DirectoryStore {
      * @param iri       the remote actor's IRI, or null for a local one
      * @param followers accepted followers (local actors only; null for remote ones)
      * @param fields    field-of-action code → public posts in it
+     * @param recommended its public posts a coordinator of this node features ("empfohlen")
      */
     public record Row(String handle, String iri, String acct, String name, String host, String ags, String ars, String land,
-                      String type, Integer population, Long followers, Optional<Instant> lastActivity, Map<String, Long> fields) {}
+                      String type, Integer population, Long followers, Optional<Instant> lastActivity, Map<String, Long> fields,
+                      long recommended) {}
 
     public List<Row> members(DSLContext dsl) {
         List<Row> out = new ArrayList<>();
@@ -54,13 +56,21 @@ public final class DirectoryStore {
                 field_count AS (
                     SELECT account_id, array_agg(f ORDER BY f) AS codes, array_agg(n ORDER BY f) AS counts
                     FROM (SELECT d.account_id, f, count(*) AS n FROM search_document d, unnest(d.fields) f GROUP BY 1, 2) x
-                    GROUP BY account_id)
+                    GROUP BY account_id),
+                -- What coordinators here feature (CurationStore.RECOMMENDED), by author: few rows, counted once.
+                recommended AS (
+                    SELECT p.author_id, count(DISTINCT p.id) AS n
+                    FROM status_pin s JOIN account ca ON ca.id = s.account_id JOIN actor c ON c.id = ca.local_actor_id
+                    JOIN post p ON p.id = s.post_id
+                    WHERE c.kind = 'coordinator' AND p.deleted IS NULL AND p.visibility = 'public'
+                    GROUP BY p.author_id)
                 SELECT m.handle, m.iri, m.acct, m.name, m.host, m.ags, m.ars, m.land, m.type, m.population, m.followers,
                        (SELECT max(p.published) FROM post p WHERE p.author_id = m.account AND p.visibility = 'public'
                                                               AND p.deleted IS NULL AND p.reblog_of_id IS NULL),
-                       coalesce(c.codes, '{}'), coalesce(c.counts, '{}')
+                       coalesce(c.codes, '{}'), coalesce(c.counts, '{}'), coalesce(rec.n, 0)
                 FROM member m
                 LEFT JOIN field_count c ON c.account_id = m.account
+                LEFT JOIN recommended rec ON rec.author_id = m.account
                 ORDER BY lower(m.name), m.acct""")) {
             Map<String, Long> fields = new LinkedHashMap<>();
             String[] codes = r.get(12, String[].class);
@@ -69,7 +79,7 @@ public final class DirectoryStore {
             out.add(new Row(r.get(0, String.class), r.get(1, String.class), r.get(2, String.class), r.get(3, String.class),
                     r.get(4, String.class), r.get(5, String.class), r.get(6, String.class), r.get(7, String.class),
                     r.get(8, String.class), r.get(9, Integer.class), r.get(10, Long.class),
-                    Optional.ofNullable(r.get(11, OffsetDateTime.class)).map(OffsetDateTime::toInstant), fields));
+                    Optional.ofNullable(r.get(11, OffsetDateTime.class)).map(OffsetDateTime::toInstant), fields, r.get(14, Long.class)));
         }
         return out;
     }

@@ -36,6 +36,7 @@ public final class SearchDocumentStore {
         m.put("lesson", "lesson_type");
         m.put("year", "year::text");
         m.put("municipality", "municipality");
+        m.put("empfohlen", "CASE WHEN " + CurationStore.RECOMMENDED.formatted("hits.post_id") + " THEN 'true' END");
         return m;
     }
 
@@ -55,7 +56,7 @@ public final class SearchDocumentStore {
 
     /** A document of a page of hits, as stored. */
     public record Row(long postId, URI iri, URI url, String kind, String language, String title, String text, List<String> fields,
-                      String municipality, String municipalityName, java.time.Instant published, double rank) {}
+                      String municipality, String municipalityName, java.time.Instant published, double rank, boolean recommended) {}
 
     /** How the words of a search matched: all of them (to find), any (to highlight); empty: no words, everything. */
     public record Match(Optional<String> all, Optional<String> any) {
@@ -80,13 +81,13 @@ public final class SearchDocumentStore {
         String order = byRank && match.all().isPresent() ? "rank DESC, d.published DESC, d.post_id DESC" : "d.published DESC, d.post_id DESC";
         List<Row> rows = new ArrayList<>();
         for (Record r : tx.fetch("SELECT d.post_id, p.iri, d.url, d.kind, d.language, d.title, d.text, d.fields, d.municipality, "
-                + "d.municipality_name, d.published, CASE WHEN {0} = '' THEN 0 ELSE ts_rank(d.terms, {0}::tsquery) END AS rank "
-                + "FROM search_document d JOIN post p ON p.id = d.post_id WHERE {1} ORDER BY " + order + " LIMIT {2} OFFSET {3}",
+                + "d.municipality_name, d.published, CASE WHEN {0} = '' THEN 0 ELSE ts_rank(d.terms, {0}::tsquery) END AS rank, "
+                + CurationStore.RECOMMENDED.formatted("d.post_id") + " FROM search_document d JOIN post p ON p.id = d.post_id WHERE {1} ORDER BY " + order + " LIMIT {2} OFFSET {3}",
                 DSL.val(query), where(match, filters), DSL.val(limit), DSL.val(offset))) {
             rows.add(new Row(r.get(0, Long.class), URI.create(r.get(1, String.class)), URI.create(r.get(2, String.class)),
                     r.get(3, String.class), r.get(4, String.class), r.get(5, String.class), r.get(6, String.class),
                     List.of(r.get(7, String[].class)), r.get(8, String.class), r.get(9, String.class),
-                    r.get(10, OffsetDateTime.class).toInstant(), r.get(11, Double.class)));
+                    r.get(10, OffsetDateTime.class).toInstant(), r.get(11, Double.class), r.get(12, Boolean.class)));
         }
         return rows;
     }
@@ -157,6 +158,7 @@ public final class SearchDocumentStore {
         f.lessonType().ifPresent(v -> c.add(DSL.condition("d.lesson_type = {0}", DSL.val(v))));
         f.year().ifPresent(v -> c.add(DSL.condition("d.year = {0}", DSL.val(v))));
         f.municipality().ifPresent(v -> c.add(DSL.condition("lower(d.municipality) = lower({0})", DSL.val(v))));
+        if (f.recommendedOnly()) c.add(DSL.condition(CurationStore.RECOMMENDED.formatted("d.post_id")));
         return DSL.and(c);
     }
 }

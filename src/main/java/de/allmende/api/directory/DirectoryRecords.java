@@ -25,7 +25,7 @@ final class DirectoryRecords {
     static final String CSV_TYPE = "text/csv; charset=utf-8; header=present";
     /** The CSV's columns before the fields of action; those follow as {@code posts_<code>}. */
     static final List<String> COLUMNS = List.of("name", "handle", "iri", "ags", "ars", "land", "land_name", "type", "population",
-            "size_class", "host", "software", "followers", "last_activity");
+            "size_class", "host", "software", "followers", "last_activity", "empfohlen");
 
     private DirectoryRecords() {}
 
@@ -40,6 +40,7 @@ final class DirectoryRecords {
         if (e.followers().isPresent()) o.put("followers", e.followers().getAsLong());
         else o.putNull("followers");
         o.put("lastActivity", e.lastActivity().map(Object::toString).orElse(null));
+        o.put("empfohlen", e.recommended());
         ObjectNode fields = o.putObject("postsByFieldOfAction");
         for (Handlungsfeld h : Handlungsfeld.values()) if (e.fields().containsKey(h)) fields.put(h.code(), e.fields().get(h));
         return o;
@@ -62,7 +63,8 @@ final class DirectoryRecords {
                 e.ags(), e.ars(), e.land().map(Land::iso), e.land().map(Land::label), e.type().map(MunicipalityType::slug),
                 e.population().map(String::valueOf), e.sizeClass().map(SizeClass::code), Optional.of(e.host()), e.software(),
                 e.followers().isPresent() ? Optional.of(String.valueOf(e.followers().getAsLong())) : Optional.<String>empty(),
-                e.lastActivity().map(Object::toString)).map(v -> (Object) v.orElse("")).toList());
+                e.lastActivity().map(Object::toString), Optional.of(String.valueOf(e.recommended())))
+                .map(v -> (Object) v.orElse("")).toList());
         for (Handlungsfeld h : Handlungsfeld.values()) row.add(e.fields().getOrDefault(h, 0L));
         return row;
     }

@@ -104,6 +104,7 @@ public final class SearchHandlers {
         o.putObject("municipality").put("acct", h.municipality()).put("name", h.municipalityName());
         o.put("published", h.published().toString());
         o.put("score", h.rank());
+        o.put("empfohlen", h.recommended());
         return o;
     }
 

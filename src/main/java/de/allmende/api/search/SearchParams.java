@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 
 /**
  * The parameters of the search API and page: {@code q}, the facet filters ({@code kind}, {@code field}, {@code openness},
- * {@code land}, {@code size}, {@code status}, {@code lesson}, {@code year}, {@code municipality}), {@code order}
+ * {@code land}, {@code size}, {@code status}, {@code lesson}, {@code year}, {@code municipality}, {@code empfohlen=true}), {@code order}
  * ({@code relevance} or {@code date}), {@code limit} and {@code offset}. A value that names nothing is a 400 that says
  * which values there are; an empty value means "any", as an HTML form sends it.
  */
@@ -39,7 +39,7 @@ public final class SearchParams {
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
     /** Parameters with a meaning; others (say a page's {@code lang}) are left to whoever reads them. */
     static final List<String> NAMES = List.of("q", "kind", "field", "openness", "land", "size", "status", "lesson", "year",
-            "municipality", "order", "limit", "offset");
+            "municipality", "empfohlen", "order", "limit", "offset");
 
     private SearchParams() {}
 
@@ -67,7 +67,7 @@ public final class SearchParams {
                 one(p, "land").map(v -> Land.parse(v).map(Land::iso).orElseThrow(() -> invalid("land",
                         Arrays.stream(Land.values()).map(Land::iso).toList()))),
                 vocab(p, "size", SizeClass.values()), vocab(p, "status", ProjectStatus.values()), vocab(p, "lesson", LessonType.values()),
-                one(p, "year").map(SearchParams::year), one(p, "municipality").map(SearchParams::acct));
+                one(p, "year").map(SearchParams::year), one(p, "municipality").map(SearchParams::acct), recommendedOnly(p));
         Order order = one(p, "order").map(v -> switch (v) {
             case "relevance" -> Order.RELEVANCE;
             case "date" -> Order.DATE;
@@ -89,6 +89,14 @@ public final class SearchParams {
             if (!codes.contains(v)) throw invalid(name, List.copyOf(codes));
             return v;
         });
+    }
+
+    /** {@code empfohlen=true}: only what a coordinator of this node features (the facet's one value). */
+    private static boolean recommendedOnly(MultiMap p) {
+        return one(p, "empfohlen").map(v -> {
+            if (!v.equals("true")) throw ApiException.badRequest("empfohlen must be true (or left out)");
+            return true;
+        }).orElse(false);
     }
 
     private static int year(String v) {

@@ -34,7 +34,8 @@ public final class DirectoryPage {
     /** One fact of a municipality: its term and what it is. */
     public record Fact(String term, String value) {}
 
-    public record EntryView(String name, String href, String acct, List<Fact> facts) {}
+    /** @param recommended the badge saying how many of its posts a coordinator here features, or null if none */
+    public record EntryView(String name, String href, String acct, List<Fact> facts, String recommended) {}
 
     public DirectoryPage(Templates templates, CalendarTexts texts, String nodeName) {
         this.templates = templates;
@@ -94,8 +95,13 @@ public final class DirectoryPage {
                         .map(i -> i.atZone(GermanDates.GERMANY).format(DateTimeFormatter.ofPattern(lang.equals("de") ? "d.M.yyyy" : "d MMM yyyy",
                                 Locale.forLanguageTag(lang)))).orElse(texts.text(lang, "fact.noPosts"))),
                 new Fact(texts.text(lang, "fact.fields"), fields(lang, e)));
+        if (e.recommended() > 0) { // only where coordinators here recommend something: on other nodes it would be noise
+            facts = new java.util.ArrayList<>(facts);
+            facts.add(new Fact(texts.text(lang, "fact.recommended"), numbers.format(e.recommended())));
+        }
         String href = de.allmende.api.web.Links.safeHref(e.iri());
-        return new EntryView(e.name(), href == null ? "#" : href, e.acct(), facts);
+        return new EntryView(e.name(), href == null ? "#" : href, e.acct(), facts,
+                e.recommended() == 0 ? null : texts.text(lang, "badge.recommended", numbers.format(e.recommended())));
     }
 
     private String fields(String lang, DirectoryEntry e) {

@@ -21,7 +21,8 @@ import java.util.Map;
  */
 public final class SearchFacets {
     /** The facets in the order pages show them, with their names in German and English. */
-    public static final List<String> ORDER = List.of("kind", "field", "openness", "land", "size", "status", "lesson", "year", "municipality");
+    public static final List<String> ORDER = List.of("kind", "field", "openness", "land", "size", "status", "lesson", "year", "municipality",
+            "empfohlen");
     private static final Map<String, String[]> NAMES = Map.of(
             "kind", new String[] {"Art", "Kind"},
             "field", new String[] {"Handlungsfeld", "Field of action"},
@@ -31,7 +32,8 @@ public final class SearchFacets {
             "status", new String[] {"Projektstatus", "Project status"},
             "lesson", new String[] {"Art der Erfahrung", "Lesson type"},
             "year", new String[] {"Jahr", "Year"},
-            "municipality", new String[] {"Kommune", "Municipality"});
+            "municipality", new String[] {"Kommune", "Municipality"},
+            "empfohlen", new String[] {"Empfehlung", "Recommendation"});
 
     private SearchFacets() {}
 
@@ -50,8 +52,14 @@ public final class SearchFacets {
             case "status" -> vocab(ProjectStatus.values(), value);
             case "lesson" -> vocab(LessonType.values(), value);
             case "municipality" -> municipalities.getOrDefault(value, value);
+            case "empfohlen" -> recommended(german);
             default -> value;
         };
+    }
+
+    /** What search and directory call an item a coordinator here features. */
+    public static String recommended(boolean german) {
+        return german ? "empfohlen" : "recommended";
     }
 
     /** A text whose matched words are marked ({@link SearchResults#MARK_START}) as HTML: escaped, marks as {@code <mark>}. */

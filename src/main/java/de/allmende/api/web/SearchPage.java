@@ -42,7 +42,9 @@ public final class SearchPage {
 
     public record Facet(String param, String label, List<Option> options) {}
 
-    public record Result(String url, String titleHtml, String snippetHtml, String kind, String municipality, String date, String datetime) {}
+    /** @param recommended the "empfohlen" badge's text, or null */
+    public record Result(String url, String titleHtml, String snippetHtml, String kind, String municipality, String date, String datetime,
+                         String recommended) {}
 
     private final Templates templates;
     private final String nodeName;
@@ -105,6 +107,6 @@ public final class SearchPage {
         String title = h.title().isBlank() ? h.kind().label(german) + " – " + h.municipalityName() : null;
         return new Result(h.url().toString(), title != null ? SearchFacets.html(title) : SearchFacets.html(h.highlightedTitle()),
                 SearchFacets.html(h.snippet()), h.kind().label(german), h.municipalityName(), german ? GermanDates.date(day) : day.toString(),
-                h.published().toString());
+                h.published().toString(), h.recommended() ? SearchFacets.recommended(german) : null);
     }
 }

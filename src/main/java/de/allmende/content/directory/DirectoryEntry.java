@@ -21,11 +21,12 @@ import java.util.OptionalLong;
  * @param followers    accepted followers, known for this node's own municipalities only
  * @param lastActivity when its latest public post was published, if it has one here
  * @param fields       public posts per field of action, by the search index's reading (field codes and hashtags)
+ * @param recommended  its public posts a coordinator of this node features ("empfohlen")
  */
 public record DirectoryEntry(String name, String acct, URI iri, boolean local, Optional<String> ags, Optional<String> ars,
                              Optional<Land> land, Optional<MunicipalityType> type, Optional<Integer> population,
                              Optional<SizeClass> sizeClass, String host, Optional<String> software, OptionalLong followers,
-                             Optional<Instant> lastActivity, Map<Handlungsfeld, Long> fields) {
+                             Optional<Instant> lastActivity, Map<Handlungsfeld, Long> fields, long recommended) {
     public DirectoryEntry {
         fields = Map.copyOf(fields);
     }

@@ -10,12 +10,15 @@ public record SearchQuery(String words, Filters filters, Order order, int limit,
 
     public enum Order { RELEVANCE, DATE }
 
-    /** Each filter empty means "any". {@code municipality} is an acct, {@code land} ISO 3166-2. */
+    /**
+     * Each filter empty means "any". {@code municipality} is an acct, {@code land} ISO 3166-2; {@code recommendedOnly}
+     * keeps only what a coordinator of this node features ("empfohlen").
+     */
     public record Filters(Optional<SearchKind> kind, Optional<String> field, Optional<String> openness, Optional<String> land,
                           Optional<String> sizeClass, Optional<String> projectStatus, Optional<String> lessonType,
-                          Optional<Integer> year, Optional<String> municipality) {
+                          Optional<Integer> year, Optional<String> municipality, boolean recommendedOnly) {
         public static final Filters NONE = new Filters(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false);
     }
 
     /** Just these words, no filter, by relevance. */

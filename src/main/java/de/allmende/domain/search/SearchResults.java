@@ -18,10 +18,11 @@ public record SearchResults(long total, List<Hit> hits, java.util.Map<String, Li
     /**
      * A post found. {@code snippet} and {@code highlightedTitle} are plain text in which the words that matched are
      * enclosed by {@link #MARK_START} and {@link #MARK_END}: each reader escapes the text for its format, then marks them.
+     * {@code recommended}: a coordinator of this node features it ("empfohlen").
      */
     public record Hit(long postId, URI iri, URI url, SearchKind kind, String language, String title, String highlightedTitle,
                       String snippet, List<String> fields, String municipality, String municipalityName, Instant published,
-                      double rank) {
+                      double rank, boolean recommended) {
         public Hit {
             fields = List.copyOf(fields);
         }

@@ -36,7 +36,7 @@ public final class BackfillWorker implements AutoCloseable {
     /** A page of 20 to 40 embedded activities is larger than an actor document; a slow host gets some time. */
     private static final Limits PAGE = new Limits(Duration.ofSeconds(15), 4 * SafeHttpClient.MAX_BODY);
     /** One fetch per second per host in production (Mastodon's outbox pages hold 20 items). */
-    private static final Duration PACE = Duration.ofSeconds(1);
+    static final Duration PACE = Duration.ofSeconds(1);
     /** Pages never end if a host links them in a circle; ten thousand pages are 200,000 items. */
     private static final int MAX_PAGES = 10_000;
 
@@ -116,12 +116,7 @@ public final class BackfillWorker implements AutoCloseable {
         }
 
         JsonNode fetch(URI page) throws IOException {
-            try {
-                pace.await(page.getRawAuthority());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted");
-            }
+            pace.beforeFetch(page.getRawAuthority());
             return fetcher.fetchAs(page, coordinatorId, coordinatorIri, PAGE);
         }
     }

@@ -39,4 +39,14 @@ final class HostPace {
         });
         if (waitMillis > 0) Thread.sleep(waitMillis);
     }
+
+    /** {@link #await}, for fetchers: an interrupt (the node stopping) ends the fetch as an I/O failure, retried later. */
+    void beforeFetch(String host) throws java.io.IOException {
+        try {
+            await(host);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.IOException("interrupted");
+        }
+    }
 }

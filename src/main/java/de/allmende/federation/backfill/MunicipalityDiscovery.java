@@ -6,6 +6,7 @@ import de.allmende.federation.fetch.RemoteFetcher;
 import de.allmende.federation.http.Limits;
 import de.allmende.federation.http.SafeHttpClient;
 import de.allmende.federation.json.Json;
+import de.allmende.service.NodeInfoService;
 import de.allmende.service.port.Municipalities;
 import de.allmende.support.ApiException;
 
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Finds municipalities for a coordinator: by handle (WebFinger), by node (the {@code metadata.municipalities} list
@@ -55,29 +57,58 @@ public final class MunicipalityDiscovery implements Municipalities {
     @Override
     public List<URI> ofNode(URI node) {
         try {
-            JsonNode discovery = getJson(node.resolve("/.well-known/nodeinfo"));
-            URI document = null;
-            String best = "";
-            for (JsonNode link : Json.each(discovery.get("links"))) {
-                String rel = link.path("rel").asText("");
-                if (rel.startsWith(NODEINFO_SCHEMA) && rel.compareTo(best) > 0 && Json.uri(link.get("href")).isPresent()) {
-                    best = rel;
-                    document = Json.uri(link.get("href")).get();
-                }
-            }
-            if (document == null) throw ApiException.unprocessable(node + " publishes no NodeInfo 2.x");
-            if (!document.getRawAuthority().equalsIgnoreCase(node.getRawAuthority())) {
-                throw ApiException.unprocessable(node + " names NodeInfo on another host: " + document);
-            }
-            List<URI> found = new ArrayList<>();
-            for (JsonNode m : Json.each(getJson(document).path("metadata").get("municipalities"))) {
-                // Only actors of that node: a node vouches for its own municipalities, not for others'.
-                Json.uri(m.get("actor")).filter(a -> a.getRawAuthority().equalsIgnoreCase(node.getRawAuthority())).ifPresent(found::add);
-            }
-            return found;
+            return municipalities(node, nodeInfo(node));
         } catch (IOException e) {
             throw ApiException.ofField(502, "node " + node + " did not answer as an Allmende node: " + e.getMessage(), "node", e.getMessage());
         }
+    }
+
+    /**
+     * The municipalities of {@code node} if its NodeInfo names the software {@value NodeInfoService#SOFTWARE_NAME};
+     * empty if it names another, has no NodeInfo 2.x or refuses to serve it (4xx): not an Allmende node.
+     *
+     * @throws IOException if the node could not be asked now (unreachable, 5xx): worth asking again later
+     */
+    public Optional<List<URI>> ofAllmendeNode(URI node) throws IOException {
+        JsonNode info;
+        try {
+            info = nodeInfo(node);
+        } catch (Refused e) {
+            if (e.status >= 400 && e.status < 500) return Optional.empty();
+            throw e;
+        } catch (ApiException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Optional.empty(); // no NodeInfo 2.x, one on another host, or no JSON at all
+        }
+        if (!NodeInfoService.SOFTWARE_NAME.equals(info.path("software").path("name").asText(""))) return Optional.empty();
+        return Optional.of(municipalities(node, info));
+    }
+
+    /** The newest NodeInfo 2.x document the node's discovery names. */
+    private JsonNode nodeInfo(URI node) throws IOException {
+        JsonNode discovery = getJson(node.resolve("/.well-known/nodeinfo"));
+        URI document = null;
+        String best = "";
+        for (JsonNode link : Json.each(discovery.get("links"))) {
+            String rel = link.path("rel").asText("");
+            if (rel.startsWith(NODEINFO_SCHEMA) && rel.compareTo(best) > 0 && Json.uri(link.get("href")).isPresent()) {
+                best = rel;
+                document = Json.uri(link.get("href")).get();
+            }
+        }
+        if (document == null) throw ApiException.unprocessable(node + " publishes no NodeInfo 2.x");
+        if (!document.getRawAuthority().equalsIgnoreCase(node.getRawAuthority())) {
+            throw ApiException.unprocessable(node + " names NodeInfo on another host: " + document);
+        }
+        return getJson(document);
+    }
+
+    private static List<URI> municipalities(URI node, JsonNode nodeInfo) {
+        List<URI> found = new ArrayList<>();
+        for (JsonNode m : Json.each(nodeInfo.path("metadata").get("municipalities"))) {
+            // Only actors of that node: a node vouches for its own municipalities, not for others'.
+            Json.uri(m.get("actor")).filter(a -> a.getRawAuthority().equalsIgnoreCase(node.getRawAuthority())).ifPresent(found::add);
+        }
+        return found;
     }
 
     @Override
@@ -96,9 +127,19 @@ public final class MunicipalityDiscovery implements Municipalities {
 
     private JsonNode getJson(URI uri) throws IOException {
         var r = http.get(uri, Limits.FETCH, Map.of("Accept", "application/json"), hop -> Map.of());
-        if (!r.ok()) throw new IOException("GET " + uri + " answered " + r.status());
+        if (!r.ok()) throw new Refused(uri, r.status());
         JsonNode doc = Json.MAPPER.readTree(r.body());
         if (doc == null || !doc.isObject()) throw new IOException("GET " + uri + " returned no JSON object");
         return doc;
+    }
+
+    /** A request answered with an error status. */
+    private static final class Refused extends IOException {
+        final int status;
+
+        Refused(URI uri, int status) {
+            super("GET " + uri + " answered " + status);
+            this.status = status;
+        }
     }
 }

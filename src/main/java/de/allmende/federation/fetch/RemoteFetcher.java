@@ -52,6 +52,10 @@ public final class RemoteFetcher {
             this.status = status;
         }
 
+        public int status() {
+            return status;
+        }
+
         /** 404 or 410: the server says there is no such document (any more). */
         public boolean gone() {
             return status == 404 || status == 410;

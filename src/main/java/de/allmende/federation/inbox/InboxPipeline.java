@@ -84,7 +84,9 @@ public final class InboxPipeline implements AutoCloseable {
             // A host that signs with RFC 9421 takes it: our deliveries to it are signed so too.
             schemes.learnt(signer.getRawAuthority(), SignatureSchemes.Scheme.RFC9421);
         }
-        return enqueue(activity, signer);
+        boolean fresh = enqueue(activity, signer);
+        if (fresh && !activity.actor().equals(signer) && relayed.isAcceptedRelay(signer)) relayed.learnt(activity.actor(), signer);
+        return fresh;
     }
 
     private static void requireActivityJson(InboxRequest req) {

@@ -7,6 +7,7 @@ import de.allmende.federation.fetch.RemoteFetcher;
 import de.allmende.federation.json.Json;
 import de.allmende.federation.vocab.AsToInboundActivity;
 import de.allmende.federation.vocab.InboundActivity;
+import de.allmende.store.DiscoveryStore;
 import de.allmende.store.RelayStore;
 
 import java.io.IOException;
@@ -24,6 +25,7 @@ final class RelayedActivities {
     private final Database db;
     private final RemoteFetcher fetcher;
     private final RelayStore relays = new RelayStore();
+    private final DiscoveryStore discovery = new DiscoveryStore();
 
     RelayedActivities(Database db, RemoteFetcher fetcher) {
         this.db = db;
@@ -32,6 +34,14 @@ final class RelayedActivities {
 
     boolean isAcceptedRelay(URI signer) {
         return relays.isAcceptedRelay(db.dsl(), signer.toString());
+    }
+
+    /**
+     * The relay {@code signer} brought a public activity of {@code actor}: automatic coordinators here learn of it
+     * (issue 11, point 1; once each; on a node without them this writes nothing).
+     */
+    void learnt(URI actor, URI signer) {
+        db.dsl().transaction(cfg -> discovery.learnForAll(cfg.dsl(), DiscoveryStore.Kind.ACTOR, actor, "relay " + signer));
     }
 
     /** The activity as its origin confirms it, or empty if it does not (or cannot be asked). */

@@ -80,7 +80,7 @@ public final class NodeSearch {
             String title = headlines.isEmpty() ? r.title() : headlines.get(i)[0];
             String snippet = headlines.isEmpty() ? start(r.text()) : headlines.get(i)[1];
             hits.add(new Hit(r.postId(), r.iri(), r.url(), SearchKind.byCode(r.kind()).orElseThrow(), r.language(), r.title(), title,
-                    snippet, r.fields(), r.municipality(), r.municipalityName(), r.published(), r.rank()));
+                    snippet, r.fields(), r.municipality(), r.municipalityName(), r.published(), r.rank(), r.recommended()));
         }
         return hits;
     }
