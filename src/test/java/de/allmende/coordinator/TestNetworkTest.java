@@ -42,10 +42,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * handle and to Auental's node as a whole and backfills what they published before; Musterstadt's new post, edit and
  * delete reach the coordinator's search index within seconds; the exports say for every item where it came from and
  * that its proof verified; Beispieldorf's node is connected only by the relay, which forwards its post to nodes A and B
- * and the Fedify peer, all of which verify it; the directory and the calendar list exactly what was published.
+ * and the Fedify peer, all of which verify it, and the coordinator (set to subscribe automatically) subscribes to
+ * Beispieldorf because its relay's subscribers publish there; the directory and the calendar list exactly what was
+ * published.
  *
- * <p>Not yet here: the topic groups (see {@link #topicGroupAnnouncesToItsFollower}), and Beispieldorf in the
- * coordinator's index, directory and calendar — the coordinator does not yet take in what reaches its node's relay.
+ * <p>Not yet here: the topic groups (see {@link #topicGroupAnnouncesToItsFollower}).
  */
 @DisplayName("Issue 11: the test network (coordinator, relay, three municipality nodes, Fedify peer)")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -168,6 +169,8 @@ class TestNetworkTest {
         }
         assertEquals(0, net.coordinatorNode.count("SELECT count(*) FROM coordinator_subscription WHERE municipality = '" + net.beispieldorf + "'"),
                 "the coordinator does not follow Beispieldorf: only the relay connects its node");
+        var auto = cli(net.coordinatorNode, "coordinator", "auto", "--coordinator", TestNetwork.COORDINATOR, "on");
+        assertEquals(0, auto.exitCode(), auto.stderr());
 
         URI note = services(net.c).notes.publish(net.c.actor("beispieldorf"), "<p>Dorfladen als Genossenschaft gegründet</p>");
         TestNode.awaitQuiet(net.nodes());
@@ -186,6 +189,12 @@ class TestNetworkTest {
         assertEquals(net.beispieldorf.toString(), atPeer.path("actor").asText());
         assertTrue(atPeer.path("proofVerified").asBoolean(), "and the Create's FEP-8b32 proof: " + atPeer);
         assertTrue(atPeer.path("objectProofVerified").asBoolean(), "and the note's: " + atPeer);
+
+        TestNode.await("the automatic coordinator subscribed to Beispieldorf, learnt from its relay, and backfilled it", LONG,
+                () -> net.coordinatorNode.count("SELECT count(*) FROM coordinator_backfill WHERE done IS NOT NULL AND municipality = '"
+                        + net.beispieldorf + "'") == 1);
+        assertEquals(1, net.coordinatorNode.count("SELECT count(*) FROM aggregated_item WHERE proof_status = 'verified' AND object_iri = '"
+                + note + "'"), "Beispieldorf's post, with its proof verified, in the coordinator's aggregate");
     }
 
     @Test
@@ -194,9 +203,9 @@ class TestNetworkTest {
         JsonNode doc = json(net.coordinatorNode, "/directory.json");
         Map<String, JsonNode> byIri = new HashMap<>();
         doc.path("municipalities").forEach(m -> byIri.put(m.path("iri").asText(), m));
-        assertEquals(Stream.of(net.auental, net.musterstadt).map(URI::toString).sorted().toList(), byIri.keySet().stream().sorted().toList(),
-                doc.toString());
-        assertEquals(2, doc.path("totalItems").asInt());
+        assertEquals(Stream.of(net.auental, net.beispieldorf, net.musterstadt).map(URI::toString).sorted().toList(),
+                byIri.keySet().stream().sorted().toList(), doc.toString());
+        assertEquals(3, doc.path("totalItems").asInt());
 
         JsonNode m = byIri.get(net.musterstadt.toString());
         assertEquals("Stadt Musterstadt", m.path("name").asText());
@@ -217,7 +226,7 @@ class TestNetworkTest {
         assertEquals(200, csv.statusCode(), csv.body());
         List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(csv.body())).getRecords();
-        assertEquals(List.of("Gemeinde Auental;06435001", "Stadt Musterstadt;09162000"),
+        assertEquals(List.of("Gemeinde Auental;06435001", "Gemeinde Beispieldorf;", "Stadt Musterstadt;09162000"),
                 rows.stream().map(r -> r.get("name") + ";" + r.get("ags")).toList(), "the CSV, by name");
     }
 

@@ -187,15 +187,30 @@ public final class TestNode implements AutoCloseable {
 
     public static void awaitQuiet(TestNode... nodes) {
         int[] quietSweeps = {0};
-        await("all queues drained", Duration.ofSeconds(30), () -> {
-            boolean quiet = true;
-            for (TestNode n : nodes) {
-                quiet &= n.count(PENDING_OUTBOUND) == 0
-                        && n.count("SELECT count(*) FROM inbox_item WHERE processed IS NULL AND failed IS NULL") == 0;
-            }
-            quietSweeps[0] = quiet ? quietSweeps[0] + 1 : 0;
-            return quietSweeps[0] >= 3;
-        });
+        try {
+            await("all queues drained", Duration.ofSeconds(30), () -> {
+                boolean quiet = true;
+                for (TestNode n : nodes) {
+                    quiet &= n.count(PENDING_OUTBOUND) == 0
+                            && n.count("SELECT count(*) FROM inbox_item WHERE processed IS NULL AND failed IS NULL") == 0;
+                }
+                quietSweeps[0] = quiet ? quietSweeps[0] + 1 : 0;
+                return quietSweeps[0] >= 3;
+            });
+        } catch (AssertionError e) {
+            StringBuilder stuck = new StringBuilder(e.getMessage());
+            for (TestNode n : nodes) stuck.append("; ").append(n.publicUrl()).append(": ").append(n.pending());
+            throw new AssertionError(stuck.toString(), e);
+        }
+    }
+
+    /** What this node's queues still hold, to say why a wait for quiet timed out. */
+    private String pending() {
+        var dsl = node.services().db.dsl();
+        return dsl.fetch("SELECT 'delivery' AS queue, inbox AS what, attempts, last_error FROM delivery WHERE delivered IS NULL AND failed IS NULL"
+                + " UNION ALL SELECT 'event ' || consumer, event_id::text, attempts, last_error FROM event_job WHERE done IS NULL AND failed IS NULL"
+                + " UNION ALL SELECT 'inbox', body->>'type', attempts, last_error FROM inbox_item WHERE processed IS NULL AND failed IS NULL"
+                + " LIMIT 10").formatCSV(false).replace("\n", " | ");
     }
 
     /** GET on this node's loopback port. */

@@ -16,6 +16,7 @@ import de.allmende.store.RelayStore;
 import de.allmende.store.RelayStore.Style;
 import de.allmende.store.RelayStore.Subscriber;
 import de.allmende.support.ApiException;
+import de.allmende.store.DiscoveryStore;
 
 import java.io.IOException;
 import java.net.URI;
@@ -42,6 +43,7 @@ public final class RelayInbox {
     private final RelayOutbox outbox;
     private final Iris iris;
     private final Forwarding forwarding;
+    private final DiscoveryStore discovery;
     private final RelayStore relays = new RelayStore();
 
     public RelayInbox(Database db, InboxPipeline pipeline, ActorService actors, ActorResolver resolver, ModerationService moderation,
@@ -54,6 +56,7 @@ public final class RelayInbox {
         this.outbox = outbox;
         this.iris = iris;
         this.forwarding = new Forwarding(db, resolver, outbox);
+        this.discovery = new DiscoveryStore();
     }
 
     public Outcome receive(InboxRequest req) {
@@ -71,6 +74,11 @@ public final class RelayInbox {
             default -> Outcome.IGNORED; // Accept of our follow-back, Like …: nothing a relay does
         };
         if (outcome != Outcome.IGNORED && outcome != Outcome.NOT_PUBLIC) verified.keep().run();
+        if (outcome == Outcome.FORWARDED) {
+            // What the relay's subscribers publish: automatic coordinators on this node learn of its author (issue 11,
+            // point 1; once each, the discovery worker decides whether it is a municipality to subscribe to).
+            db.dsl().transaction(cfg -> discovery.learnForAll(cfg.dsl(), DiscoveryStore.Kind.ACTOR, activity.actor(), "relay subscriber " + signer));
+        }
         return outcome;
     }
 
