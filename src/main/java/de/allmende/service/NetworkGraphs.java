@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Who follows and boosts whom, made fit to read: the {@value #MAX_MEMBERS} members with most links (by name on a tie)
@@ -19,12 +20,13 @@ final class NetworkGraphs {
 
     private NetworkGraphs() {}
 
-    static NetworkGraph of(List<Link> links, DirectoryService directory) {
+    /** {@code acct} makes a member's handle from how it is stored (local or not), as the directory does. */
+    static NetworkGraph of(List<Link> links, BiFunction<Boolean, String, String> acct) {
         Map<String, String> names = new HashMap<>();
         Map<String, Integer> degree = new HashMap<>();
         List<String[]> pairs = new ArrayList<>();
         for (Link l : links) {
-            String from = directory.acct(l.fromLocal(), l.fromAcct()), to = directory.acct(l.toLocal(), l.toAcct());
+            String from = acct.apply(l.fromLocal(), l.fromAcct()), to = acct.apply(l.toLocal(), l.toAcct());
             names.put(from, l.fromName());
             names.put(to, l.toName());
             degree.merge(from, 1, Integer::sum);

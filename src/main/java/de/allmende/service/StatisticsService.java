@@ -59,7 +59,7 @@ public final class StatisticsService {
             case FOLLOWED -> new Chart(kind, mostFollowed(directory.facts()));
             case BOOSTED -> new Chart(kind, store.mostReacted(db.dsl(), "announce"));
             case LIKED -> new Chart(kind, store.mostReacted(db.dsl(), "like"));
-            case NETWORK -> NetworkGraphs.of(store.links(db.dsl()), directory);
+            case NETWORK -> NetworkGraphs.of(store.links(db.dsl()), directory::acct);
         };
     }
 

@@ -35,18 +35,19 @@ final class FigureViews {
             case StackedChart c -> stacked(c, lang, id, title, description, key);
             case NetworkGraph g -> network(g, lang, id, title, key, description);
         };
-        return new ChartView(id, title, description, table.columns(), table.svg(), table.rows(), Route.STATISTICS_CSV.path() + data,
+        return new ChartView(id, title, table.description(), table.columns(), table.svg(), table.rows(), Route.STATISTICS_CSV.path() + data,
                 Route.STATISTICS_SVG.path() + data, Route.STATISTICS_PNG.path() + data);
     }
 
-    private record Table(List<String> columns, List<Row> rows, String svg) {}
+    /** The table, the SVG, and the description as the figure tells it (the graph adds what it left out). */
+    private record Table(List<String> columns, List<Row> rows, String svg, String description) {}
 
     private Table bars(Chart c, String lang, String id, String title, String description, String key) {
         List<BarChartSvg.Row> rows = c.bars().stream()
                 .map(b -> new BarChartSvg.Row(ChartLabels.row(texts, lang, c.kind(), b.key(), b.label()), b.value())).toList();
         String column = texts.text(lang, key + ".column"), value = texts.text(lang, key + ".value");
         return new Table(List.of(column, value), rows.stream().map(r -> new Row(r.label(), List.of(Long.toString(r.value())))).toList(),
-                BarChartSvg.render(id, title, description, column, value, rows));
+                BarChartSvg.render(id, title, description, column, value, rows), description);
     }
 
     private Table stacked(StackedChart c, String lang, String id, String title, String description, String key) {
@@ -62,7 +63,7 @@ final class FigureViews {
             List<String> cells = new ArrayList<>(r.values().stream().map(String::valueOf).toList());
             cells.add(Long.toString(r.total()));
             return new Row(r.label(), cells);
-        }).toList(), StackedBarChartSvg.render(id, title, description, column, value, series, rows));
+        }).toList(), StackedBarChartSvg.render(id, title, description, column, value, series, rows), description);
     }
 
     private Table network(NetworkGraph g, String lang, String id, String title, String key, String description) {
@@ -72,6 +73,6 @@ final class FigureViews {
         List<Row> rows = g.links().stream().map(l -> new Row(g.members().get(l.from()).name(), List.of(g.members().get(l.to()).name(),
                 texts.text(lang, l.follows() ? "yes" : "no"), Long.toString(l.boosts())))).toList();
         return new Table(List.of(texts.text(lang, key + ".from"), texts.text(lang, key + ".to"), texts.text(lang, key + ".follows"),
-                texts.text(lang, key + ".boosts")), rows, NetworkSvg.render(id, title, shown, g, words));
+                texts.text(lang, key + ".boosts")), rows, NetworkSvg.render(id, title, shown, g, words), shown);
     }
 }
