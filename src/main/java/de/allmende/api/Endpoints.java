@@ -50,6 +50,7 @@ final class Endpoints {
             case STATISTICS -> Endpoint.of(h.statistics()::html);
             case STATISTICS_CSV -> Endpoint.of(h.statistics()::csv);
             case STATISTICS_SVG -> Endpoint.of(h.statistics()::svg);
+            case STATISTICS_PNG -> Endpoint.of(h.statistics()::png);
             case OBJECT -> Endpoint.page(h.objects()::object, ObjectHandler::wantsHtml);
             case ACTIVITY -> Endpoint.of(h.objects()::activity);
             case MEDIA -> Endpoint.of(h.mediaFiles()::handle);

@@ -34,14 +34,19 @@ public final class Responses {
      * a hash of the body, and a matching If-None-Match gets 304 without it.
      */
     public static void cacheable(RoutingContext ctx, String contentType, String body, int maxAgeSeconds) {
-        String etag = etag(body);
+        cacheable(ctx, contentType, body.getBytes(StandardCharsets.UTF_8), maxAgeSeconds);
+    }
+
+    /** {@link #cacheable(RoutingContext, String, String, int)} for a binary body (an image). */
+    public static void cacheable(RoutingContext ctx, String contentType, byte[] body, int maxAgeSeconds) {
+        String etag = etag(null, body);
         allowAnyOrigin(ctx);
         ctx.response().putHeader("ETag", etag).putHeader("Cache-Control", "public, max-age=" + maxAgeSeconds);
         if (matches(ctx.request().getHeader("If-None-Match"), etag)) {
             ctx.response().setStatusCode(304).end();
             return;
         }
-        ctx.response().setStatusCode(200).putHeader("Content-Type", contentType).end(body);
+        ctx.response().setStatusCode(200).putHeader("Content-Type", contentType).end(io.vertx.core.buffer.Buffer.buffer(body));
     }
 
     static String etag(String body) {

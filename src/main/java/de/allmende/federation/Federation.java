@@ -90,7 +90,7 @@ public final class Federation implements AutoCloseable {
         this.router = InboxHandlers.router(workDb, iris, actors, resolver, fetcher, outbox, moderation);
         this.actors = actors;
         this.retryScale = config.retryScale();
-        this.discovery = new de.allmende.federation.backfill.MunicipalityDiscovery(resolver, fetcher, http);
+        this.discovery = new de.allmende.federation.backfill.MunicipalityDiscovery(resolver, fetcher, http, db);
         this.municipalities = discovery;
         this.lookup = new RemoteLookups(resolver, fetcher, moderation, KeptObjects.create(db, iris, actors, resolver, moderation));
     }

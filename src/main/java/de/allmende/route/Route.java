@@ -105,11 +105,12 @@ public enum Route {
     DIRECTORY_CSV(NODE, GET, at("/directory.csv").query(Param.DIRECTORY_FILTER.toArray(Param[]::new)), PUBLIC, MediaType.CSV),
     /**
      * The statistics dashboard (issue 11, point 5): charts over the public posts, municipalities and reactions the node
-     * holds, each as inline SVG with its numbers as a table; each chart alone as CSV and SVG ({@code ?chart=months}).
+     * holds, each as inline SVG with its numbers as a table; each chart alone as CSV, SVG and PNG ({@code ?chart=months}).
      */
     STATISTICS(NODE, GET, at("/statistics").query(Param.CHART, Param.LANG), PUBLIC, HTML),
     STATISTICS_CSV(NODE, GET, at("/statistics.csv").query(Param.CHART, Param.LANG), PUBLIC, MediaType.CSV),
     STATISTICS_SVG(NODE, GET, at("/statistics.svg").query(Param.CHART, Param.LANG), PUBLIC, MediaType.SVG),
+    STATISTICS_PNG(NODE, GET, at("/statistics.png").query(Param.CHART, Param.LANG), PUBLIC, MediaType.PNG),
     /** A local object, also its HTML page; {@code ?format=json} is the page's visible link to the document. */
     OBJECT(NODE, GET, at("/objects/", LOCAL_ID).query(FORMAT), PAGE_OR_SIGNED_FETCH, ACTIVITY_JSON, LD_JSON, HTML),
     ACTIVITY(NODE, GET, at("/activities/", LOCAL_ID), SIGNED_FETCH, ACTIVITY_JSON, LD_JSON),

@@ -8,6 +8,7 @@ import de.allmende.domain.Land;
 import de.allmende.domain.MunicipalityType;
 import de.allmende.content.directory.DirectoryEntry;
 import de.allmende.content.directory.DirectoryFilter;
+import de.allmende.content.directory.MemberFacts;
 import de.allmende.service.port.LocalIris;
 import de.allmende.store.DirectoryStore;
 
@@ -44,17 +45,32 @@ public final class DirectoryService {
         return store.members(db.dsl()).stream().map(this::entry).filter(filter::admits).toList();
     }
 
+    /** Every member's checked facts, without the counts over posts that {@link #entries} adds. */
+    public List<MemberFacts> facts() {
+        return store.facts(db.dsl()).stream().map(r -> {
+            Optional<MunicipalityType> type = MunicipalityType.parse(r.type());
+            return new MemberFacts(acct(r.local(), r.acct()), r.name(), Land.parse(r.land()),
+                    SizeClass.of(type.map(MunicipalityType::slug), Optional.ofNullable(r.population())),
+                    r.followers() == null ? OptionalLong.empty() : OptionalLong.of(r.followers()));
+        }).toList();
+    }
+
+    /** {@code handle@host}: the node's own members are stored by handle alone. */
+    public String acct(boolean local, String stored) {
+        return local ? stored + "@" + localHost : stored;
+    }
+
     private DirectoryEntry entry(DirectoryStore.Row r) {
         boolean local = r.handle() != null;
         Optional<MunicipalityType> type = MunicipalityType.parse(r.type());
         Optional<Integer> population = Optional.ofNullable(r.population());
         Map<Handlungsfeld, Long> fields = new EnumMap<>(Handlungsfeld.class);
         r.fields().forEach((code, n) -> Vocabulary.parse(Handlungsfeld.class, code).ifPresent(h -> fields.merge(h, n, Long::sum)));
-        return new DirectoryEntry(r.name(), local ? r.acct() + "@" + localHost : r.acct(),
+        return new DirectoryEntry(r.name(), acct(local, r.acct()),
                 local ? iris.actor(r.handle()) : URI.create(r.iri()), local, checked(AGS, r.ags()), checked(ARS, r.ars()),
                 Land.parse(r.land()), type, population, SizeClass.of(type.map(MunicipalityType::slug), population),
                 local ? localHost : r.host(),
-                local ? Optional.of(NodeInfoService.SOFTWARE_NAME + " " + NodeInfoService.SOFTWARE_VERSION) : Optional.empty(),
+                local ? Optional.of(NodeInfoService.SOFTWARE_NAME + " " + NodeInfoService.SOFTWARE_VERSION) : Optional.ofNullable(r.software()),
                 r.followers() == null ? OptionalLong.empty() : OptionalLong.of(r.followers()), r.lastActivity(), fields,
                 r.recommended());
     }

@@ -42,4 +42,47 @@ public final class StatisticsStore {
                 ORDER BY 3 DESC, d.published DESC, d.post_id DESC LIMIT ?""", kind, TOP)
                 .map(r -> new Bar(r.get(0, String.class), r.get(1, String.class), r.get(2, Long.class)));
     }
+
+    /** One count of a two-way table: a row (a month), a series (a kind, a field of action) and how many. */
+    public record Cell(String row, String series, long value) {}
+
+    /** Public posts per month (Europe/Berlin, {@code YYYY-MM}) and kind since {@code from}; one pass over the index's dates. */
+    public List<Cell> kindsPerMonth(DSLContext dsl, OffsetDateTime from) {
+        return dsl.fetch("""
+                SELECT to_char(published AT TIME ZONE 'Europe/Berlin', 'YYYY-MM'), kind, count(*) FROM search_document
+                WHERE published >= ?::timestamptz GROUP BY 1, 2""", from.toString())
+                .map(r -> new Cell(r.get(0, String.class), r.get(1, String.class), r.get(2, Long.class)));
+    }
+
+    /** Public posts per month and field of action since {@code from} (a post in two fields counts in both). */
+    public List<Cell> fieldsPerMonth(DSLContext dsl, OffsetDateTime from) {
+        return dsl.fetch("""
+                SELECT to_char(published AT TIME ZONE 'Europe/Berlin', 'YYYY-MM'), f, count(*) FROM search_document, unnest(fields) f
+                WHERE published >= ?::timestamptz GROUP BY 1, 2""", from.toString())
+                .map(r -> new Cell(r.get(0, String.class), r.get(1, String.class), r.get(2, Long.class)));
+    }
+
+    /**
+     * A link between two directory members: whether {@code from} follows {@code to} (accepted) and how many of
+     * {@code to}'s public posts it boosted. Accts of the node's own members are handles ({@code local}).
+     */
+    public record Link(String fromAcct, boolean fromLocal, String fromName, String toAcct, boolean toLocal, String toName,
+                       boolean follows, long boosts) {}
+
+    /** Every link between members, in one query over follows and boosts. */
+    public List<Link> links(DSLContext dsl) {
+        return dsl.fetch(DirectoryStore.MEMBERS + """
+                , link AS (
+                    SELECT f.follower_id AS a, f.followee_id AS b, true AS follows, 0::bigint AS boosts FROM follow f
+                    WHERE f.state = 'accepted' AND f.follower_id <> f.followee_id
+                    UNION ALL
+                    SELECT r.account_id, p.author_id, false, count(*) FROM reaction r JOIN post p ON p.id = r.post_id
+                    WHERE r.kind = 'announce' AND p.visibility = 'public' AND p.deleted IS NULL AND r.account_id <> p.author_id
+                    GROUP BY 1, 2)
+                SELECT ma.acct, ma.handle IS NOT NULL, ma.name, mb.acct, mb.handle IS NOT NULL, mb.name, bool_or(l.follows), sum(l.boosts)
+                FROM link l JOIN member ma ON ma.account = l.a JOIN member mb ON mb.account = l.b
+                GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 3, 1, 6, 4""")
+                .map(r -> new Link(r.get(0, String.class), r.get(1, Boolean.class), r.get(2, String.class), r.get(3, String.class),
+                        r.get(4, Boolean.class), r.get(5, String.class), r.get(6, Boolean.class), r.get(7, Long.class)));
+    }
 }

@@ -188,7 +188,7 @@ class RouteTableServedTest {
         if (route == Route.SEARCH || route == Route.ACCOUNT_SEARCH) return "?q=muster";
         if (route == Route.STREAMING_HASHTAG || route == Route.STREAMING_HASHTAG_LOCAL) return "?tag=radweg";
         if (route == Route.STREAMING_LIST) return "?list=1";
-        if (route == Route.STATISTICS_CSV || route == Route.STATISTICS_SVG) return "?chart=months";
+        if (route == Route.STATISTICS_CSV || route == Route.STATISTICS_SVG || route == Route.STATISTICS_PNG) return "?chart=months";
         return "";
     }
 

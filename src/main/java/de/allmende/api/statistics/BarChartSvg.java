@@ -1,44 +1,40 @@
 package de.allmende.api.statistics;
 
-import de.allmende.support.Html;
-
 import java.util.List;
 
 /**
- * A horizontal bar chart as SVG, drawn on the server so that it needs no script and no external asset: one row per
- * bar with its label left, the bar, and its number right of the bar. It is an image with a title and a description
- * (role="img", aria-labelledby); the same numbers stand in a table beside it for those who cannot see it.
+ * A horizontal bar chart as SVG, drawn on the server so that it needs no script and no external asset: its title,
+ * the two axes named above their columns, then one row per bar with its label left, the bar, and its number right of
+ * the bar. The same numbers stand in a table beside it for those who cannot see it.
  */
 final class BarChartSvg {
-    private static final int WIDTH = 720, LABEL_WIDTH = 280, BAR_SPACE = 360, ROW = 26, TOP = 8, MAX_LABEL = 42;
+    static final int WIDTH = 760, LABEL_WIDTH = 290, BAR_SPACE = 380, ROW = 26, MAX_LABEL = 40;
+    static final String BAR = "#1d5a85";
+    /** Where the first row starts: below the title and the axes' names. */
+    static final int TOP = SvgCanvas.HEADING + 22;
 
     record Row(String label, long value) {}
 
     private BarChartSvg() {}
 
-    /** {@code id} makes the title's and description's ids unique on a page with several charts. */
-    static String render(String id, String title, String description, List<Row> rows) {
+    static String render(String id, String title, String description, String labelAxis, String valueAxis, List<Row> rows) {
         long max = rows.stream().mapToLong(Row::value).max().orElse(0);
-        int height = TOP * 2 + Math.max(1, rows.size()) * ROW;
-        StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"").append(WIDTH).append("\" height=\"").append(height)
-                .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height).append("\" aria-labelledby=\"").append(id)
-                .append("-title ").append(id).append("-desc\" font-family=\"sans-serif\" font-size=\"14\">")
-                .append("<title id=\"").append(id).append("-title\">").append(Html.escape(title)).append("</title>")
-                .append("<desc id=\"").append(id).append("-desc\">").append(Html.escape(description)).append("</desc>")
-                .append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>");
+        SvgCanvas svg = new SvgCanvas(id, title, description, WIDTH, TOP + 8 + Math.max(1, rows.size()) * ROW);
+        axes(svg, TOP, labelAxis, valueAxis);
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             int y = TOP + i * ROW;
             int length = max == 0 ? 0 : (int) Math.round((double) r.value() / max * BAR_SPACE);
-            String label = r.label().length() > MAX_LABEL ? r.label().substring(0, MAX_LABEL - 1) + "…" : r.label();
-            svg.append("<text x=\"").append(LABEL_WIDTH - 8).append("\" y=\"").append(y + 18).append("\" text-anchor=\"end\" fill=\"#1a1a1a\">")
-                    .append(Html.escape(label)).append("</text>")
-                    .append("<rect class=\"bar\" x=\"").append(LABEL_WIDTH).append("\" y=\"").append(y + 4).append("\" width=\"").append(length)
-                    .append("\" height=\"").append(ROW - 8).append("\" fill=\"#1d5a85\"/>")
-                    .append("<text x=\"").append(LABEL_WIDTH + length + 6).append("\" y=\"").append(y + 18).append("\" fill=\"#1a1a1a\">")
-                    .append(r.value()).append("</text>");
+            svg.text(LABEL_WIDTH - 8, y + 18, "end", SvgCanvas.fit(r.label(), MAX_LABEL))
+                    .rect("bar", LABEL_WIDTH, y + 4, length, ROW - 8, BAR)
+                    .text(LABEL_WIDTH + length + 6, y + 18, "start", Long.toString(r.value()));
         }
-        return svg.append("</svg>").toString();
+        return svg.close();
+    }
+
+    /** The axes' names: what a row is, right-aligned above the labels; what is counted, above the bars. */
+    static void axes(SvgCanvas svg, int top, String labelAxis, String valueAxis) {
+        svg.text(LABEL_WIDTH - 8, top - 6, "end", labelAxis, "font-weight=\"bold\"")
+                .text(LABEL_WIDTH, top - 6, "start", valueAxis + " →", "font-weight=\"bold\"");
     }
 }

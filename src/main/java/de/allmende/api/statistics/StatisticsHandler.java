@@ -7,26 +7,21 @@ import de.allmende.api.feed.CalendarQuery;
 import de.allmende.api.feed.CalendarQuery.BadFilter;
 import de.allmende.api.web.CalendarTexts;
 import de.allmende.api.web.StatisticsPage;
-import de.allmende.api.web.StatisticsPage.ChartView;
-import de.allmende.content.statistics.Chart;
+import de.allmende.content.statistics.Figure;
 import de.allmende.route.Param;
 import de.allmende.route.Route;
 import de.allmende.service.StatisticsService;
 import de.allmende.support.ApiException;
 import io.vertx.ext.web.RoutingContext;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The statistics dashboard ({@code /statistics}): every chart as an SVG with its numbers as a table; and each chart on
- * its own as CSV and SVG ({@code ?chart=months}). Public and cacheable; an unknown chart or parameter is a 400.
+ * The statistics dashboard ({@code /statistics}): every figure as an SVG with its numbers as a table; and each figure
+ * on its own as CSV, SVG and PNG ({@code ?chart=months}). Public and cacheable; an unknown chart or parameter is a 400.
  */
 public final class StatisticsHandler {
     private static final int MAX_AGE_SECONDS = 300;
@@ -36,18 +31,20 @@ public final class StatisticsHandler {
     private final StatisticsService statistics;
     private final StatisticsPage page;
     private final CalendarTexts texts;
+    private final FigureViews views;
 
     public StatisticsHandler(StatisticsService statistics, StatisticsPage page, CalendarTexts texts) {
         this.statistics = statistics;
         this.texts = texts;
         this.page = page;
+        this.views = new FigureViews(texts);
     }
 
     public void html(RoutingContext ctx) {
         ctx.response().putHeader("Vary", "Accept-Language");
         Optional<String> asked = CalendarHandler.askedLanguage(ctx.request().query());
         String lang = asked.orElseGet(() -> CalendarHandler.browserLanguage(ctx));
-        Optional<Chart.Kind> only;
+        Optional<Figure.Kind> only;
         try {
             Map<Param, List<String>> values = CalendarQuery.split(ctx.request().query(), List.of(Param.CHART, Param.LANG));
             language(values);
@@ -58,32 +55,31 @@ public final class StatisticsHandler {
                     choices(lang, Optional.empty()), asked.orElse(null)));
             return;
         }
-        List<Chart> charts = only.map(k -> List.of(statistics.chart(k))).orElseGet(statistics::all);
-        Responses.cacheable(ctx, MediaTypes.HTML, page.render(lang, charts.stream().map(c -> view(c, lang)).toList(), links(lang, only),
+        List<Figure> figures = only.map(k -> List.of(statistics.figure(k))).orElseGet(statistics::all);
+        Responses.cacheable(ctx, MediaTypes.HTML, page.render(lang, figures.stream().map(f -> views.view(f, lang)).toList(), links(lang, only),
                 choices(lang, only), asked.orElse(null)), MAX_AGE_SECONDS);
     }
 
     public void csv(RoutingContext ctx) {
         Request r = dataRequest(ctx);
-        Chart chart = statistics.chart(r.chart());
-        StringBuilder out = new StringBuilder();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("key", "label", "value").get())) {
-            for (Chart.Bar b : chart.bars()) printer.printRecord(b.key(), ChartLabels.label(texts, r.lang(), chart.kind(), b), b.value());
-        } catch (IOException impossible) {
-            throw new UncheckedIOException(impossible); // a StringBuilder does not fail
-        }
-        Responses.cacheable(ctx, CSV_TYPE, out.toString(), MAX_AGE_SECONDS);
+        Responses.cacheable(ctx, CSV_TYPE, FigureCsv.csv(statistics.figure(r.chart()), texts, r.lang()), MAX_AGE_SECONDS);
     }
 
     public void svg(RoutingContext ctx) {
         Request r = dataRequest(ctx);
-        String svg = view(statistics.chart(r.chart()), r.lang()).svg();
+        String svg = views.view(statistics.figure(r.chart()), r.lang()).svg();
         Responses.cacheable(ctx, SVG_TYPE, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg, MAX_AGE_SECONDS);
     }
 
-    private record Request(Chart.Kind chart, String lang) {}
+    public void png(RoutingContext ctx) {
+        Request r = dataRequest(ctx);
+        Responses.cacheable(ctx, de.allmende.route.MediaType.PNG, SvgToPng.png(views.view(statistics.figure(r.chart()), r.lang()).svg()),
+                MAX_AGE_SECONDS);
+    }
 
-    /** CSV and SVG have no page to show a mistake on: the 400 says it (English unless the query asks German). */
+    private record Request(Figure.Kind chart, String lang) {}
+
+    /** CSV, SVG and PNG have no page to show a mistake on: the 400 says it (English unless the query asks German). */
     private Request dataRequest(RoutingContext ctx) {
         String lang = CalendarHandler.askedLanguage(ctx.request().query()).orElse("en");
         try {
@@ -102,34 +98,20 @@ public final class StatisticsHandler {
         });
     }
 
-    private static Chart.Kind chart(String code) {
-        return Chart.Kind.parse(code).orElseThrow(() -> new BadFilter("error.chart", code, allowed()));
+    private static Figure.Kind chart(String code) {
+        return Figure.Kind.parse(code).orElseThrow(() -> new BadFilter("error.chart", code, allowed()));
     }
 
     private static String allowed() {
-        return String.join(", ", Arrays.stream(Chart.Kind.values()).map(Chart.Kind::code).toList());
+        return String.join(", ", Arrays.stream(Figure.Kind.values()).map(Figure.Kind::code).toList());
     }
 
-    private ChartView view(Chart chart, String lang) {
-        String id = "chart-" + chart.kind().code();
-        String key = "chart." + chart.kind().code();
-        List<BarChartSvg.Row> rows = chart.bars().stream()
-                .map(b -> new BarChartSvg.Row(ChartLabels.label(texts, lang, chart.kind(), b), b.value())).toList();
-        String title = texts.text(lang, key + ".title");
-        String description = texts.text(lang, key + ".desc");
-        String data = "?chart=" + chart.kind().code() + "&lang=" + lang;
-        return new ChartView(id, title, description, texts.text(lang, key + ".column"), texts.text(lang, key + ".value"),
-                BarChartSvg.render(id, title, description, rows),
-                rows.stream().map(r -> new StatisticsPage.Row(r.label(), r.value())).toList(),
-                Route.STATISTICS_CSV.path() + data, Route.STATISTICS_SVG.path() + data);
-    }
-
-    private List<StatisticsPage.Option> choices(String lang, Optional<Chart.Kind> only) {
-        return Arrays.stream(Chart.Kind.values()).map(k -> new StatisticsPage.Option(k.code(),
+    private List<StatisticsPage.Option> choices(String lang, Optional<Figure.Kind> only) {
+        return Arrays.stream(Figure.Kind.values()).map(k -> new StatisticsPage.Option(k.code(),
                 texts.text(lang, "chart." + k.code() + ".title"), only.equals(Optional.of(k)))).toList();
     }
 
-    private static StatisticsPage.Links links(String lang, Optional<Chart.Kind> only) {
+    private static StatisticsPage.Links links(String lang, Optional<Figure.Kind> only) {
         String other = lang.equals("de") ? "en" : "de";
         String chart = only.map(k -> "&chart=" + k.code()).orElse("");
         return new StatisticsPage.Links(Route.STATISTICS.path() + "?lang=" + other + chart, Route.STATISTICS.path());

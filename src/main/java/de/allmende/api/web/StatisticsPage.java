@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The statistics dashboard as a page: per chart a heading, the chart as inline SVG, its numbers as a table and links
- * to the chart as CSV and SVG; a form (a GET, no JavaScript) to show one chart alone.
+ * The statistics dashboard as a page: per figure a heading, the figure as inline SVG, its numbers as a table and links
+ * to the figure as CSV, SVG and PNG; a form (a GET, no JavaScript) to show one figure alone.
  */
 public final class StatisticsPage {
     private final Templates templates;
@@ -14,14 +14,27 @@ public final class StatisticsPage {
 
     public record Links(String otherLanguage, String action) {}
 
-    public record Row(String label, long value) {}
+    /** A table row: its heading cell (what the row is) and its data cells, as shown. */
+    public record Row(String label, List<String> cells) {
+        public Row {
+            cells = List.copyOf(cells);
+        }
+    }
 
     /** A chart to choose in the form. */
     public record Option(String value, String label, boolean selected) {}
 
-    /** One chart: ids and words, the SVG (already escaped markup), its table rows and its exports. */
-    public record ChartView(String id, String title, String description, String column, String valueColumn, String svg,
-                            List<Row> rows, String csv, String svgHref) {}
+    /**
+     * One figure: ids and words, the SVG (already escaped markup), its table (the column headings, the first over the
+     * rows' headings) and its exports.
+     */
+    public record ChartView(String id, String title, String description, List<String> columns, String svg, List<Row> rows,
+                            String csv, String svgHref, String pngHref) {
+        public ChartView {
+            columns = List.copyOf(columns);
+            rows = List.copyOf(rows);
+        }
+    }
 
     public StatisticsPage(Templates templates, CalendarTexts texts, String nodeName) {
         this.templates = templates;

@@ -16,9 +16,10 @@ import java.util.OptionalLong;
  * (AGS, ARS, Land, type, population), where it lives, and counts over its public posts.
  *
  * @param acct         {@code handle@host}, as people and Mastodon name it
- * @param software     the node's software and version, known for this node's own municipalities only (other nodes'
- *                     NodeInfo is read when subscribing, not kept)
- * @param followers    accepted followers, known for this node's own municipalities only
+ * @param software     the node's software and version: this node's own, or another node's as its NodeInfo said when
+ *                     a coordinator here subscribed (unknown until then)
+ * @param followers    accepted followers of this node's own municipalities; another node's municipality's as its
+ *                     followers collection said when a coordinator here subscribed (unknown until then)
  * @param lastActivity when its latest public post was published, if it has one here
  * @param fields       public posts per field of action, by the search index's reading (field codes and hashtags)
  * @param recommended  its public posts a coordinator of this node features ("empfohlen")

@@ -3,6 +3,7 @@ package de.allmende.federation.backfill;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.allmende.federation.fetch.ActorResolver;
 import de.allmende.federation.fetch.RemoteFetcher;
+import de.allmende.db.Database;
 import de.allmende.federation.http.Limits;
 import de.allmende.federation.http.SafeHttpClient;
 import de.allmende.federation.json.Json;
@@ -14,25 +15,23 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Finds municipalities for a coordinator: by handle (WebFinger), by node (the {@code metadata.municipalities} list
  * of an Allmende node's NodeInfo, the newest 2.x document its discovery names), and their outboxes (the actor
- * document, fetched signed by the coordinator, as nodes in authorized-fetch mode require).
+ * document, fetched signed by the coordinator, as nodes in authorized-fetch mode require). On the way it keeps the
+ * node's software and the municipality's follower count for the directory ({@link NodeFacts}).
  */
 public final class MunicipalityDiscovery implements Municipalities {
-    private static final String NODEINFO_SCHEMA = "http://nodeinfo.diaspora.software/ns/schema/2.";
-
     private final ActorResolver resolver;
     private final RemoteFetcher fetcher;
-    private final SafeHttpClient http;
+    private final NodeFacts facts;
 
-    public MunicipalityDiscovery(ActorResolver resolver, RemoteFetcher fetcher, SafeHttpClient http) {
+    public MunicipalityDiscovery(ActorResolver resolver, RemoteFetcher fetcher, SafeHttpClient http, Database db) {
         this.resolver = resolver;
         this.fetcher = fetcher;
-        this.http = http;
+        this.facts = new NodeFacts(db, http, fetcher);
     }
 
     /** Also takes the actor's URL as it is (to unsubscribe from a node that no longer answers WebFinger, say). */
@@ -57,7 +56,9 @@ public final class MunicipalityDiscovery implements Municipalities {
     @Override
     public List<URI> ofNode(URI node) {
         try {
-            return municipalities(node, nodeInfo(node));
+            return municipalities(node, facts.nodeInfo(node));
+        } catch (NodeFacts.NoNodeInfo e) {
+            throw ApiException.unprocessable(e.getMessage());
         } catch (IOException e) {
             throw ApiException.ofField(502, "node " + node + " did not answer as an Allmende node: " + e.getMessage(), "node", e.getMessage());
         }
@@ -72,34 +73,15 @@ public final class MunicipalityDiscovery implements Municipalities {
     public Optional<List<URI>> ofAllmendeNode(URI node) throws IOException {
         JsonNode info;
         try {
-            info = nodeInfo(node);
-        } catch (Refused e) {
-            if (e.status >= 400 && e.status < 500) return Optional.empty();
+            info = facts.nodeInfo(node);
+        } catch (RemoteFetcher.NotServed e) {
+            if (e.status() >= 400 && e.status() < 500) return Optional.empty();
             throw e;
-        } catch (ApiException | com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (NodeFacts.NoNodeInfo | com.fasterxml.jackson.core.JsonProcessingException e) {
             return Optional.empty(); // no NodeInfo 2.x, one on another host, or no JSON at all
         }
         if (!NodeInfoService.SOFTWARE_NAME.equals(info.path("software").path("name").asText(""))) return Optional.empty();
         return Optional.of(municipalities(node, info));
-    }
-
-    /** The newest NodeInfo 2.x document the node's discovery names. */
-    private JsonNode nodeInfo(URI node) throws IOException {
-        JsonNode discovery = getJson(node.resolve("/.well-known/nodeinfo"));
-        URI document = null;
-        String best = "";
-        for (JsonNode link : Json.each(discovery.get("links"))) {
-            String rel = link.path("rel").asText("");
-            if (rel.startsWith(NODEINFO_SCHEMA) && rel.compareTo(best) > 0 && Json.uri(link.get("href")).isPresent()) {
-                best = rel;
-                document = Json.uri(link.get("href")).get();
-            }
-        }
-        if (document == null) throw ApiException.unprocessable(node + " publishes no NodeInfo 2.x");
-        if (!document.getRawAuthority().equalsIgnoreCase(node.getRawAuthority())) {
-            throw ApiException.unprocessable(node + " names NodeInfo on another host: " + document);
-        }
-        return getJson(document);
     }
 
     private static List<URI> municipalities(URI node, JsonNode nodeInfo) {
@@ -119,27 +101,10 @@ public final class MunicipalityDiscovery implements Municipalities {
             if (!outbox.getRawAuthority().equalsIgnoreCase(municipality.getRawAuthority())) {
                 throw ApiException.unprocessable(municipality + " names an outbox on another host");
             }
+            facts.learnFrom(municipality, actor, coordinatorId, coordinatorIri);
             return outbox;
         } catch (IOException e) {
             throw ApiException.ofField(502, "cannot fetch " + municipality + ": " + e.getMessage(), "municipality", e.getMessage());
-        }
-    }
-
-    private JsonNode getJson(URI uri) throws IOException {
-        var r = http.get(uri, Limits.FETCH, Map.of("Accept", "application/json"), hop -> Map.of());
-        if (!r.ok()) throw new Refused(uri, r.status());
-        JsonNode doc = Json.MAPPER.readTree(r.body());
-        if (doc == null || !doc.isObject()) throw new IOException("GET " + uri + " returned no JSON object");
-        return doc;
-    }
-
-    /** A request answered with an error status. */
-    private static final class Refused extends IOException {
-        final int status;
-
-        Refused(URI uri, int status) {
-            super("GET " + uri + " answered " + status);
-            this.status = status;
         }
     }
 }

@@ -100,8 +100,8 @@ class DirectoryTest {
         assertEquals("kulturamt@" + net.remote.base().getRawAuthority(), kultur.path("handle").asText());
         assertEquals(net.kulturamt.id().toString(), kultur.path("iri").asText());
         assertEquals(net.remote.base().getRawAuthority(), kultur.path("node").path("host").asText());
-        assertTrue(kultur.path("node").path("software").isNull(), "other nodes' software is not kept");
-        assertTrue(kultur.path("followers").isNull(), "other nodes' followers are not known here");
+        assertTrue(kultur.path("node").path("software").isNull(), "no coordinator here subscribed to it, so its node's software was never read");
+        assertTrue(kultur.path("followers").isNull(), "nor its followers (see DirectoryRemoteFactsTest)");
         assertEquals(1, kultur.path("postsByFieldOfAction").path("open-data").asInt(), kultur::toString);
 
         JsonNode dorf = find(all, "Gemeinde Beispieldorf");

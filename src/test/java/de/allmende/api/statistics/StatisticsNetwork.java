@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  *     one by the Kreis fourteen months ago (outside the last twelve months, but still a note on participation);</li>
  * <li>a followers-only note by the Kulturamt on open data, which counts nowhere, though three here like it;</li>
  * <li>the Kreis's first note boosted by Musterstadt and Auental, the Kulturamt's first by Musterstadt; the event liked
- *     by Auental and Beispieldorf, the Kulturamt's first note by Musterstadt.</li>
+ *     by Auental and Beispieldorf, the Kulturamt's first note by Musterstadt;</li>
+ * <li>the Kreis, as its followers collection told a coordinator here, has 40 followers (Musterstadt has its two).</li>
  * </ul>
  */
 final class StatisticsNetwork implements AutoCloseable {
@@ -57,6 +58,7 @@ final class StatisticsNetwork implements AutoCloseable {
         s.likes.like(node.actor("beispieldorf"), event);
         s.likes.like(node.actor("musterstadt"), kulturamtNote);
         for (String handle : new String[] {"musterstadt", "auental", "beispieldorf"}) s.likes.like(node.actor(handle), hiddenIri);
+        node.execute("INSERT INTO remote_follower_count (actor_iri, followers) VALUES ('" + net.kreis.id() + "', 40)");
         TestNode.await("the search index holds every public post", () -> node.count("SELECT count(*) FROM search_document") == 8);
     }
 

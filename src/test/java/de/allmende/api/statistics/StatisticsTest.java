@@ -1,8 +1,6 @@
 package de.allmende.api.statistics;
 
 import de.allmende.testkit.Browser;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
@@ -13,8 +11,6 @@ import org.w3c.dom.Document;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
@@ -165,13 +161,8 @@ class StatisticsTest {
     }
 
     static List<CSVRecord> records(String chart, String lang) {
-        HttpResponse<String> r = s.node.get("/statistics.csv?chart=" + chart + "&lang=" + lang, null);
-        assertEquals(200, r.statusCode(), r.body());
-        try (CSVParser p = CSVParser.parse(new StringReader(r.body()), CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
-            assertEquals(List.of("key", "label", "value"), p.getHeaderNames());
-            return p.getRecords();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+        StatisticsCsv csv = StatisticsCsv.of(s.node, chart, lang);
+        assertEquals(List.of("key", "label", "value"), csv.header());
+        return csv.records();
     }
 }
