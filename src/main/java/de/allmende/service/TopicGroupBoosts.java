@@ -4,6 +4,7 @@ import de.allmende.content.vocab.Handlungsfeld;
 import de.allmende.db.Database;
 import de.allmende.domain.event.DomainEvent;
 import de.allmende.domain.event.PostEvent.PostCreated;
+import de.allmende.domain.event.PostEvent.PostDeleted;
 import de.allmende.domain.event.PostEvent.PostEdited;
 import de.allmende.domain.coordinator.TopicGroup;
 import de.allmende.service.port.LocalIris;
@@ -35,7 +36,9 @@ import java.util.Set;
  *       it knows: one that follows the group, one its coordinator subscribes to or follows, or one of this node.</li>
  * </ul>
  * Each group boosts an item once: a boost is a reaction, one per actor and object, so a job run again or an edit sends
- * nothing new. The boosts go out through the durable delivery queue, off every request path.
+ * nothing new. When the item is deleted, the group takes its boost back (Undo), so that its followers' servers, which
+ * the author's Delete may not reach, drop it too. All of it goes out through the durable delivery queue, off every
+ * request path.
  */
 public final class TopicGroupBoosts {
     /** How old an item may be when it arrives and still be news to the group's followers. */
@@ -58,12 +61,15 @@ public final class TopicGroupBoosts {
 
     /** The worker's handler. */
     public void apply(DomainEvent event) {
-        URI post = switch (event) {
-            case PostCreated c -> c.subject();
-            case PostEdited e -> e.subject();
-            default -> null;
-        };
-        if (post == null) return;
+        switch (event) {
+            case PostCreated c -> boost(c.subject());
+            case PostEdited e -> boost(e.subject());
+            case PostDeleted d -> groups.boosted(db.dsl(), d.subject()).forEach(g -> boosts.undoOfDeleted(g.actor(), d.subject()));
+            default -> { }
+        }
+    }
+
+    private void boost(URI post) {
         DSLContext dsl = db.dsl();
         Optional<Item> item = posts.idOf(dsl, post).flatMap(id -> groups.item(dsl, id));
         if (item.isEmpty() || !item.get().publicAndLive()) return;

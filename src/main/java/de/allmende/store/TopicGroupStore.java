@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import static de.allmende.db.Tables.ACCOUNT;
 import static de.allmende.db.Tables.ACTOR;
+import static de.allmende.db.Tables.REACTION;
 import static de.allmende.db.Tables.TOPIC_GROUP;
 
 /** The coordinators' topic groups (migration V26), and what deciding whether one boosts an item needs to read. */
@@ -53,6 +55,12 @@ public final class TopicGroupStore {
     /** The groups among these actor IRIs' handles. */
     public List<TopicGroup> withHandles(DSLContext tx, Collection<String> handles) {
         return handles.isEmpty() ? List.of() : groups(tx, ACTOR.HANDLE.in(handles));
+    }
+
+    /** The groups that boosted this object (and have not taken it back). */
+    public List<TopicGroup> boosted(DSLContext tx, URI object) {
+        return groups(tx, TOPIC_GROUP.ACTOR_ID.in(tx.select(ACCOUNT.LOCAL_ACTOR_ID).from(REACTION).join(ACCOUNT).on(ACCOUNT.ID.eq(REACTION.ACCOUNT_ID))
+                .where(REACTION.KIND.eq("announce"), REACTION.OBJECT_IRI.eq(object.toString()))));
     }
 
     /** The group that is this actor, if it is one. */

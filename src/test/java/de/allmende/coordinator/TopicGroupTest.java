@@ -162,7 +162,16 @@ class TopicGroupTest {
         ((com.fasterxml.jackson.databind.node.ArrayNode) addressed.get("cc")).add(transparenz.toString());
         addressed.put("audience", transparenz.toString());
         assertEquals(202, kommunen.post(URI.create(transparenz + "/inbox"), kommunen.create(neustadt, addressed)).send().status());
-        fromGroup.await("Announce", addressed.get("id").asText());
+        String noteId = addressed.get("id").asText();
+        JsonNode announce = fromGroup.await("Announce", noteId);
+
+        // Neustadt deletes it: the group takes its boost back, for followers whom Neustadt's Delete does not reach.
+        ObjectNode delete = kommunen.activity(neustadt, "Delete");
+        delete.putObject("object").put("id", noteId).put("type", "Tombstone");
+        delete.putArray("to").add(PUBLIC);
+        assertEquals(202, kommunen.post(URI.create(transparenz + "/inbox"), delete).send().status());
+        fromGroup.await("Undo of the Announce", u -> u.path("type").asText().equals("Undo")
+                && u.path("object").path("id").asText().equals(announce.get("id").asText()));
 
         ObjectNode uninvited = kommunen.note(fremde, "<p>Günstige Kredite! #Transparenz</p>");
         ((com.fasterxml.jackson.databind.node.ArrayNode) uninvited.get("cc")).add(transparenz.toString());
@@ -173,6 +182,27 @@ class TopicGroupTest {
         TestNode.awaitQuiet(coordinatorNode);
         assertEquals(0, coordinatorNode.count("SELECT count(*) FROM activity WHERE type = 'Announce' AND object_iri = '"
                 + uninvited.get("id").asText() + "'"), "not addressed by anyone the group knows, nor followed from here");
+    }
+
+    @Test
+    @Order(6)
+    void aSecondCoordinatorsGroupsCarryItsHandleAndMissingGroupsAreMadeAgain() {
+        var created = cli("coordinator", "create", "--handle", "netzwerk-bayern", "--name", "Open-Government-Netzwerk Bayern", "--land", "Bayern");
+        assertEquals(0, created.exitCode(), created.stderr());
+        var listed = cli("coordinator", "groups", "--coordinator", "netzwerk-bayern");
+        assertTrue(listed.stdout().contains("@transparenz-netzwerk-bayern@") && listed.stdout().contains("@inklusion-empowerment-netzwerk-bayern@"),
+                listed.stdout());
+        assertEquals(200, coordinatorNode.get("/actors/transparenz-netzwerk-bayern", JSON).statusCode());
+
+        // A coordinator made before topic groups existed has none: listing them (and every start of serve) makes them.
+        coordinatorNode.execute("DELETE FROM actor WHERE handle IN ('partizipation', 'smart-city')");
+        var again = cli("coordinator", "groups", "--coordinator", "netzwerk-hessen");
+        assertEquals(11, again.stdout().strip().lines().count(), again.stdout());
+        assertTrue(again.stdout().contains("@partizipation@") && again.stdout().contains("@smart-city@"), again.stdout());
+        assertEquals(22, coordinatorNode.count("SELECT count(*) FROM topic_group"));
+
+        var nobody = cli("coordinator", "groups", "--coordinator", "niemand");
+        assertTrue(nobody.exitCode() != 0 && nobody.stderr().contains("error: --coordinator: no coordinator 'niemand'"), nobody.stderr());
     }
 
     private long announces(URI object, String group) {

@@ -21,8 +21,11 @@ public enum Consumer {
     POLL_RESULTS(e -> e instanceof PollEvent),
     /** Keeps the search index (table search_document) in step with the posts: created, edited, deleted (service.search). */
     SEARCH_INDEX(e -> e instanceof PostEvent),
-    /** Lets coordinators' topic groups boost the new and edited posts of their field or addressed to them (service.TopicGroupBoosts). */
-    TOPIC_GROUPS(e -> e instanceof PostEvent.PostCreated || e instanceof PostEvent.PostEdited);
+    /**
+     * Lets coordinators' topic groups boost the new and edited posts of their field or addressed to them, and take the
+     * boost back when the post is deleted (service.TopicGroupBoosts).
+     */
+    TOPIC_GROUPS(e -> e instanceof PostEvent);
 
     private final Predicate<DomainEvent> wants;
 
