@@ -58,9 +58,9 @@ final class TopicGroups {
     }
 
     private static String summary(Handlungsfeld field, LocalActor coordinator) {
-        return "Themengruppe „" + field.label() + "“ von " + coordinator.displayName() + ". Sie teilt jeden öffentlichen Beitrag aus "
-                + "dem Netzwerk der Kommunen zum Handlungsfeld " + field.label() + " (auch mit #" + field.hashtag() + "). Kommunen, "
-                + "die ihr folgen oder die die Koordinierungsstelle abonniert hat, erreichen alle Mitglieder, indem sie die Gruppe in "
-                + "einem öffentlichen Beitrag erwähnen.";
+        return "Themengruppe „" + field.label() + "“ von " + coordinator.displayName() + ". Sie teilt jeden neuen öffentlichen Beitrag "
+                + "aus dem Netzwerk der Kommunen zum Handlungsfeld " + field.label() + " (auch Beiträge mit #" + field.hashtag() + "). "
+                + "Kommunen, die ihr folgen oder die die Koordinierungsstelle abonniert hat, erreichen alle, die der Gruppe folgen, "
+                + "indem sie die Gruppe in einem öffentlichen Beitrag erwähnen.";
     }
 }
