@@ -87,28 +87,26 @@ public final class TopicGroupStore {
                 a, group.toString(), coordinatorId, a, coordinator.toString(), a));
     }
 
-    /** The post's facts as {@link Item}; empty if there is no such post. */
+    /** The post's facts as {@link Item} (what a peer wrote that is no text, a null, is left out); empty if there is no such post. */
     public Optional<Item> item(DSLContext tx, long postId) {
         Record r = tx.fetchOne("""
                 SELECT p.iri, p.author_iri, p.visibility = 'public' AND p.deleted IS NULL, p.in_reply_to IS NOT NULL, p.published,
-                       ARRAY(SELECT jsonb_array_elements_text(CASE jsonb_typeof(o.raw->'fieldOfAction') WHEN 'array' THEN o.raw->'fieldOfAction'
-                                                                  WHEN 'string' THEN jsonb_build_array(o.raw->'fieldOfAction') ELSE '[]' END)),
-                       p.hashtags,
+                       ARRAY(SELECT f FROM jsonb_array_elements_text(CASE jsonb_typeof(o.raw->'fieldOfAction')
+                                 WHEN 'array' THEN o.raw->'fieldOfAction' WHEN 'string' THEN jsonb_build_array(o.raw->'fieldOfAction')
+                                 ELSE '[]' END) AS f WHERE f IS NOT NULL),
+                       ARRAY(SELECT t FROM unnest(p.hashtags) AS t WHERE t IS NOT NULL),
                        p.origin_host IS NULL OR EXISTS (SELECT 1 FROM follow f WHERE f.followee = p.author_iri AND f.state = 'accepted'),
-                       ARRAY(SELECT jsonb_array_elements_text(a.list) FROM (VALUES (p.audience->'to'), (p.audience->'cc'),
+                       ARRAY(SELECT DISTINCT x FROM (VALUES (p.audience->'to'), (p.audience->'cc'),
                                  (CASE jsonb_typeof(o.raw->'audience') WHEN 'string' THEN jsonb_build_array(o.raw->'audience')
-                                                                       ELSE o.raw->'audience' END)) AS a(list)
-                             WHERE jsonb_typeof(a.list) = 'array'),
+                                                                       ELSE o.raw->'audience' END)) AS a(list),
+                                 jsonb_array_elements_text(CASE jsonb_typeof(a.list) WHEN 'array' THEN a.list ELSE '[]' END) AS x
+                             WHERE x IS NOT NULL),
                        EXISTS (SELECT 1 FROM aggregated_item ai WHERE ai.object_iri = p.iri AND ai.via = 'backfill')
                 FROM post p LEFT JOIN ap_object o ON o.id = p.object_id
                 WHERE p.id = ?""", postId);
         if (r == null) return Optional.empty();
         return Optional.of(new Item(URI.create(r.get(0, String.class)), URI.create(r.get(1, String.class)), r.get(2, Boolean.class),
                 r.get(3, Boolean.class), r.get(4, OffsetDateTime.class).toInstant(), List.of(r.get(5, String[].class)),
-                List.of(r.get(6, String[].class)), r.get(7, Boolean.class), Set.of(distinct(r.get(8, String[].class))), r.get(9, Boolean.class)));
-    }
-
-    private static String[] distinct(String[] values) {
-        return java.util.Arrays.stream(values).distinct().toArray(String[]::new);
+                List.of(r.get(6, String[].class)), r.get(7, Boolean.class), Set.of(r.get(8, String[].class)), r.get(9, Boolean.class)));
     }
 }

@@ -160,7 +160,8 @@ class TopicGroupTest {
 
         ObjectNode addressed = kommunen.note(neustadt, "<p>Wir suchen Partner für ein offenes Ratsinformationssystem.</p>");
         ((com.fasterxml.jackson.databind.node.ArrayNode) addressed.get("cc")).add(transparenz.toString());
-        addressed.put("audience", transparenz.toString());
+        addressed.putArray("audience").addNull().add(transparenz.toString()); // what a careless peer writes does no harm
+        addressed.putArray("fieldOfAction").addNull().add(42).addObject();
         assertEquals(202, kommunen.post(URI.create(transparenz + "/inbox"), kommunen.create(neustadt, addressed)).send().status());
         String noteId = addressed.get("id").asText();
         JsonNode announce = fromGroup.await("Announce", noteId);
@@ -182,6 +183,8 @@ class TopicGroupTest {
         TestNode.awaitQuiet(coordinatorNode);
         assertEquals(0, coordinatorNode.count("SELECT count(*) FROM activity WHERE type = 'Announce' AND object_iri = '"
                 + uninvited.get("id").asText() + "'"), "not addressed by anyone the group knows, nor followed from here");
+        assertEquals(0, coordinatorNode.count("SELECT count(*) FROM event_job WHERE consumer = 'topic-groups' AND (failed IS NOT NULL OR attempts > 1)"),
+                "no job of the groups failed, none ran twice");
     }
 
     @Test
