@@ -203,6 +203,10 @@ class TopicGroupTest {
         assertEquals(11, again.stdout().strip().lines().count(), again.stdout());
         assertTrue(again.stdout().contains("@partizipation@") && again.stdout().contains("@smart-city@"), again.stdout());
         assertEquals(22, coordinatorNode.count("SELECT count(*) FROM topic_group"));
+        coordinatorNode.execute("DELETE FROM actor WHERE handle LIKE '%-netzwerk-bayern'");
+        try (TestNode starting = coordinatorNode.sibling(java.util.Map.of())) {
+            assertEquals(22, starting.count("SELECT count(*) FROM topic_group"), "a node process that starts makes them");
+        }
 
         var nobody = cli("coordinator", "groups", "--coordinator", "niemand");
         assertTrue(nobody.exitCode() != 0 && nobody.stderr().contains("error: --coordinator: no coordinator 'niemand'"), nobody.stderr());
