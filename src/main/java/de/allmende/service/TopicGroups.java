@@ -31,7 +31,7 @@ final class TopicGroups {
 
     /** Makes the coordinator's groups that are missing, in the caller's transaction; returns all of them. */
     List<TopicGroup> ensure(DSLContext tx, LocalActor coordinator) {
-        groups.lock(tx, coordinator.id());
+        groups.lock(tx);
         Set<String> present = groups.ofCoordinator(tx, coordinator.id()).stream().map(TopicGroup::field).collect(Collectors.toSet());
         for (Handlungsfeld field : Handlungsfeld.values()) {
             if (present.contains(field.code())) continue;

@@ -31,9 +31,12 @@ public final class TopicGroupStore {
     public record Item(URI iri, URI author, boolean publicAndLive, boolean reply, Instant published, List<String> declaredFields,
                        List<String> hashtags, boolean authorKnown, Set<String> addressed, boolean backfilled) {}
 
-    /** Serialises the making of one coordinator's groups across processes until the transaction ends. */
-    public void lock(DSLContext tx, long coordinatorId) {
-        tx.fetch("SELECT pg_advisory_xact_lock(hashtextextended('topic_group ' || ?::text, 0))", coordinatorId);
+    /**
+     * Serialises the making of groups across processes until the transaction ends: of all coordinators at once, since
+     * the groups of two coordinators may want the same handle.
+     */
+    public void lock(DSLContext tx) {
+        tx.fetch("SELECT pg_advisory_xact_lock(hashtextextended('topic_group', 0))");
     }
 
     /** Records that the actor is the coordinator's group for the field. */
