@@ -55,7 +55,7 @@ public final class TopicGroupStore {
         return fields.isEmpty() ? List.of() : groups(tx, TOPIC_GROUP.FIELD.in(fields));
     }
 
-    /** The groups among these actor IRIs' handles. */
+    /** The groups among the local actors with these handles. */
     public List<TopicGroup> withHandles(DSLContext tx, Collection<String> handles) {
         return handles.isEmpty() ? List.of() : groups(tx, ACTOR.HANDLE.in(handles));
     }
