@@ -57,6 +57,7 @@ public final class Node implements AutoCloseable {
                 last.set(v);
                 return v;
             }, new DeploymentOptions().setThreadingModel(ThreadingModel.EVENT_LOOP).setInstances(HTTP_INSTANCES)).await();
+            services.actors.ensureAllTopicGroups(); // coordinators made before topic groups existed get theirs
             services.federation.startWorkers(services.eventConsumers(), services.coordinators);
             scheduleMediaCleanup(services, vertx);
             scheduleLoginCleanup(services, vertx);

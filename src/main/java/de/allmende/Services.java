@@ -121,7 +121,8 @@ public final class Services implements AutoCloseable {
     public java.util.Map<de.allmende.domain.event.Consumer, de.allmende.service.events.EventWorker.Handler> eventConsumers() {
         return java.util.Map.of(de.allmende.domain.event.Consumer.STREAMING, streams::apply,
                 de.allmende.domain.event.Consumer.PUSH, pushDelivery::apply,
-                de.allmende.domain.event.Consumer.SEARCH_INDEX, new de.allmende.service.search.SearchIndexer(db)::apply);
+                de.allmende.domain.event.Consumer.SEARCH_INDEX, new de.allmende.service.search.SearchIndexer(db)::apply,
+                de.allmende.domain.event.Consumer.TOPIC_GROUPS, new de.allmende.service.TopicGroupBoosts(db, iris, boosts, clock)::apply);
     }
 
     /** Opens the database, applies migrations, checks the master key and makes sure the instance actor exists. */

@@ -38,6 +38,7 @@ final class Endpoints {
             case FOLLOWING -> Endpoint.of(h.collections()::following);
             case FEATURED -> Endpoint.of(h.collections()::featured);
             case LIKED -> Endpoint.of(h.collections()::liked);
+            case MODERATORS -> Endpoint.of(h.collections()::moderators);
             case FEED -> Endpoint.of(h.feeds()::atom);
             case KIND_FEED -> Endpoint.of(h.feeds()::kindAtom);
             case CALENDAR_FEED -> Endpoint.of(h.feeds()::calendar);

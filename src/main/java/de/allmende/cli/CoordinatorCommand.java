@@ -18,8 +18,8 @@ import java.util.function.BiFunction;
 /** Coordinators (issue 11): network offices that follow municipalities on other nodes and aggregate what they publish. */
 @Command(name = "coordinator", mixinStandardHelpOptions = true, description = "Manage the coordinators hosted on this node.",
         subcommands = {CoordinatorCommand.Create.class, CoordinatorCommand.ListCoordinators.class, CoordinatorCommand.Subscribe.class,
-                CoordinatorCommand.Unsubscribe.class, CoordinatorCurationCommands.Feature.class, CoordinatorCurationCommands.Unfeature.class,
-                CoordinatorCurationCommands.Auto.class})
+                CoordinatorCommand.Unsubscribe.class, CoordinatorCommand.Groups.class, CoordinatorCurationCommands.Feature.class,
+                CoordinatorCurationCommands.Unfeature.class, CoordinatorCurationCommands.Auto.class})
 public final class CoordinatorCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a coordinator actor with fresh keys.")
@@ -119,6 +119,21 @@ public final class CoordinatorCommand {
                 return which;
             });
             gone.forEach(m -> out().println("unsubscribed from " + m));
+            return 0;
+        }
+    }
+
+    @Command(name = "groups", mixinStandardHelpOptions = true,
+            description = "List the coordinator's topic groups (one per field of action), making any that are missing.")
+    static final class Groups extends AsCoordinator {
+        @Override
+        public Integer call() {
+            withCoordinator((s, a) -> {
+                for (var g : s.actors.ensureTopicGroups(a)) {
+                    out().printf("@%s@%s\t%s\t%s%n", g.actor().handle(), s.config.domain(), g.field(), s.iris.actor(g.actor().handle()));
+                }
+                return null;
+            });
             return 0;
         }
     }

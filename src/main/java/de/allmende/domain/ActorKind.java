@@ -12,7 +12,12 @@ public enum ActorKind {
      */
     COORDINATOR("coordinator"),
     /** The node's relay (FEP-ae0c), when it runs one: an Application that forwards its subscribers' public activities. */
-    RELAY("relay");
+    RELAY("relay"),
+    /**
+     * A topic group of a coordinator (issue 11, FEP-1b12): published as a Group for one field of action; it boosts the
+     * network's public items of that field and what municipalities address to it.
+     */
+    GROUP("group");
 
     private final String dbName;
 

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A municipality, a coordinator, the instance actor or the relay actor hosted on this node. Optional fields are empty
+ * A municipality, a coordinator, a coordinator's topic group, the instance actor or the relay actor hosted on this node. Optional fields are empty
  * for the latter two.
  * {@code avatar} and {@code header} are uploads of the actor ({@link Media} ids) its profile shows; {@code fields}
  * the name/value pairs it shows (the website until staff edit them).
@@ -58,6 +58,10 @@ public record LocalActor(
 
     public boolean isCoordinator() {
         return kind == ActorKind.COORDINATOR;
+    }
+
+    public boolean isGroup() {
+        return kind == ActorKind.GROUP;
     }
 
     public boolean isRelay() {

@@ -84,6 +84,8 @@ public enum Route {
     FOLLOWING(NODE, GET, at("/actors/", HANDLE, "/following").query(PAGE, MAX_ID), SIGNED_FETCH, ACTIVITY_JSON, LD_JSON),
     FEATURED(NODE, GET, at("/actors/", HANDLE, "/featured").query(PAGE, MAX_ID), SIGNED_FETCH, ACTIVITY_JSON, LD_JSON),
     LIKED(NODE, GET, at("/actors/", HANDLE, "/liked").query(PAGE, MAX_ID), SIGNED_FETCH, ACTIVITY_JSON, LD_JSON),
+    /** A topic group's moderators (FEP-1b12 {@code attributedTo}): its coordinator; 404 for actors that are no group. */
+    MODERATORS(NODE, GET, at("/actors/", HANDLE, "/moderators"), PUBLIC, ACTIVITY_JSON, LD_JSON),
     /** Atom feed of all content of an actor. */
     FEED(NODE, GET, at("/actors/", HANDLE, "/feed.atom"), PUBLIC, ATOM),
     /** Atom feed of one kind of content, e.g. {@code /actors/stadt/events/feed.atom}. */

@@ -6,24 +6,29 @@ import de.allmende.domain.LocalActor;
 import de.allmende.domain.MunicipalityInput;
 import de.allmende.domain.MunicipalityProfile;
 import de.allmende.domain.ValidationException;
+import de.allmende.domain.coordinator.TopicGroup;
 import de.allmende.store.ActorStore;
+import de.allmende.store.TopicGroupStore;
 import org.jooq.DSLContext;
 
 import java.util.List;
 import java.util.Optional;
 
-/** Use cases around local actors: municipalities, coordinators and the instance actor. */
+/** Use cases around local actors: municipalities, coordinators and their topic groups, the instance and relay actors. */
 public final class ActorService {
     private final Database db;
     private final ActorStore actors;
     private final KeyService keys;
     private final String nodeName;
+    private final TopicGroups groups;
+    private final TopicGroupStore groupStore = new TopicGroupStore();
 
     public ActorService(Database db, ActorStore actors, KeyService keys, String nodeName) {
         this.db = db;
         this.actors = actors;
         this.keys = keys;
         this.nodeName = nodeName;
+        this.groups = new TopicGroups(actors, keys);
     }
 
     /** Validates, stores the municipality and generates its keys in one transaction. */
@@ -33,10 +38,33 @@ public final class ActorService {
 
     /**
      * A coordinator (issue 11): a followable actor with keys like a municipality; of the input only handle, name,
-     * summary and Land apply (the Land it coordinates; none for the Bund).
+     * summary and Land apply (the Land it coordinates; none for the Bund). Its topic groups, one per field of action,
+     * are made with it.
      */
     public LocalActor createCoordinator(MunicipalityInput input) {
-        return create(input.validate(), actors::insertCoordinator);
+        return create(input.validate(), (tx, profile) -> {
+            LocalActor coordinator = actors.insertCoordinator(tx, profile);
+            groups.ensure(tx, coordinator);
+            return coordinator;
+        });
+    }
+
+    /**
+     * Makes the topic groups a coordinator lacks (one made before groups existed, or before a field of action was
+     * added) and returns all of its groups; changes nothing where all are there.
+     */
+    public List<TopicGroup> ensureTopicGroups(LocalActor coordinator) {
+        return db.dsl().transactionResult(cfg -> groups.ensure(cfg.dsl(), coordinator));
+    }
+
+    /** {@link #ensureTopicGroups} for every coordinator of this node (at the start of {@code serve}). */
+    public void ensureAllTopicGroups() {
+        listCoordinators().forEach(this::ensureTopicGroups);
+    }
+
+    /** The topic group that is this actor, if it is one. */
+    public Optional<TopicGroup> topicGroup(LocalActor actor) {
+        return actor.isGroup() ? groupStore.ofActor(db.dsl(), actor.id()) : Optional.empty();
     }
 
     private LocalActor create(MunicipalityProfile profile, java.util.function.BiFunction<DSLContext, MunicipalityProfile, LocalActor> insert) {

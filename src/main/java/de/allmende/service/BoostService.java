@@ -54,6 +54,14 @@ public final class BoostService {
         reactions.takeBack(a, object, publisher::undoAnnounce);
     }
 
+    /**
+     * Takes back a boost of an object its author deleted (a topic group's): to the booster's followers only, since the
+     * author knows, and its deleted object may no longer say who it is (404 if there is no such boost).
+     */
+    public void undoOfDeleted(LocalActor a, URI object) {
+        reactions.takeBack(a, object, Optional.empty(), publisher::undoAnnounce);
+    }
+
     /** A remote actor boosted an object; a repeated Announce changes nothing (the activity is still recorded). */
     public void received(Received r, ReceivedActivity record) {
         Visibility visibility = r.audience().visibility(r.booster().followers().orElse(null));

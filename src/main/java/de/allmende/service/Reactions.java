@@ -86,7 +86,11 @@ final class Reactions {
 
     /** Takes a reaction back (404 if there is none). */
     void takeBack(LocalActor a, URI object, Withdraw withdraw) {
-        Optional<RemoteActor> author = authorOf(object);
+        takeBack(a, object, authorOf(object), withdraw);
+    }
+
+    /** Takes a reaction back, telling {@code author} (none: only the followers, as for an object its author deleted). */
+    void takeBack(LocalActor a, URI object, Optional<RemoteActor> author, Withdraw withdraw) {
         db.dsl().transaction(cfg -> {
             DSLContext tx = cfg.dsl();
             AccountRef by = accounts.of(tx, a);

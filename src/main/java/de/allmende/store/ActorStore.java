@@ -20,7 +20,8 @@ import static de.allmende.db.Tables.ACTOR;
 
 /** Persistence of local actors. */
 public final class ActorStore {
-    private static final List<String> FOLLOWABLE = List.of(ActorKind.MUNICIPALITY.dbName(), ActorKind.COORDINATOR.dbName());
+    private static final List<String> FOLLOWABLE = List.of(ActorKind.MUNICIPALITY.dbName(), ActorKind.COORDINATOR.dbName(),
+            ActorKind.GROUP.dbName());
 
     /** Inserts a municipality and returns it with its id; the unique handle is enforced by the database. */
     public LocalActor insertMunicipality(DSLContext tx, MunicipalityProfile p) {
@@ -49,6 +50,18 @@ public final class ActorStore {
                 .set(ACTOR.DISPLAY_NAME, p.displayName())
                 .set(ACTOR.SUMMARY, p.summary())
                 .set(ACTOR.LAND, p.land().map(Land::code).orElse(null))
+                .returning().fetchSingle());
+    }
+
+    /** Inserts a coordinator's topic group: a bot (it only boosts), discoverable, that accepts every follower at once. */
+    public LocalActor insertGroup(DSLContext tx, String handle, String displayName, String summary) {
+        Changes.announce(tx, Changes.ACTORS);
+        return toActor(tx.insertInto(ACTOR)
+                .set(ACTOR.KIND, ActorKind.GROUP.dbName())
+                .set(ACTOR.HANDLE, handle)
+                .set(ACTOR.DISPLAY_NAME, displayName)
+                .set(ACTOR.SUMMARY, summary)
+                .set(ACTOR.BOT, true)
                 .returning().fetchSingle());
     }
 
@@ -94,8 +107,8 @@ public final class ActorStore {
     }
 
     /**
-     * A followable actor of this node by handle: a municipality or a coordinator. Both publish, are followed, have
-     * inboxes and collections and sign as themselves; only the instance actor is not found here.
+     * A followable actor of this node by handle: a municipality, a coordinator or a topic group. All publish, are
+     * followed, have inboxes and collections and sign as themselves; the instance and relay actors are not found here.
      */
     public Optional<LocalActor> findMunicipality(DSLContext tx, String handle) {
         return tx.selectFrom(ACTOR)

@@ -100,6 +100,9 @@ class RouteTableServedTest {
         }
         passwordQuery = "?" + node.node().services().people.resetPassword("erika").getQuery();
         node.node().services().actors.ensureRelayActor("Relay"); // /relay exists on nodes that run a relay
+        // A coordinator, and with it its topic groups, whose moderators collection exists.
+        node.node().services().actors.createCoordinator(new de.allmende.domain.MunicipalityInput("netzwerk", "Netzwerk", null, null, null,
+                null, null, null, null, false));
     }
 
     @AfterAll
@@ -177,7 +180,8 @@ class RouteTableServedTest {
             case FILTER_STATUS -> ids.get("filter_status");
             default -> kind == null ? "" : ids.get(kind);
         };
-        return p.path().replace(":" + Param.HANDLE.name(), "musterstadt").replace(":" + Param.TAG_NAME.name(), "rathaus").replace(":id", id);
+        String handle = route == Route.MODERATORS ? "transparenz" : "musterstadt"; // only a topic group has moderators
+        return p.path().replace(":" + Param.HANDLE.name(), handle).replace(":" + Param.TAG_NAME.name(), "rathaus").replace(":id", id);
     }
 
     private static String sampleQuery(Route route) {

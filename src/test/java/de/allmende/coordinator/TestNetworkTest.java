@@ -46,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Beispieldorf because its relay's subscribers publish there; the directory and the calendar list exactly what was
  * published.
  *
- * <p>Not yet here: the topic groups (see {@link #topicGroupAnnouncesToItsFollower}).
+ * <p>A follower of the coordinator's topic group for participation gets the group's boost of a new item of that field.
  */
 @DisplayName("Issue 11: the test network (coordinator, relay, three municipality nodes, Fedify peer)")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -248,13 +248,13 @@ class TestNetworkTest {
     }
 
     /**
-     * NOT YET CALLED — the topic-group step (issue 11, point 8), for the lead to make an {@code @Test @Order(7)} once the
-     * branch {@code groups} is merged (create the group first if groups are not made with the coordinator). The Fedify
-     * peer follows the coordinator's Group for participation ({@code @partizipation@…}, FEP-1b12) by WebFinger, as
-     * Mastodon would; Musterstadt publishes an event in that field; the group announces it to the peer, signed.
+     * The topic group (issue 11, point 8): the Fedify peer follows the coordinator's Group for participation
+     * ({@code @partizipation@…}, FEP-1b12) by WebFinger, as Mastodon would; Musterstadt publishes an event in that field;
+     * the group announces it to the peer, signed.
      */
-    @SuppressWarnings("unused")
-    private void topicGroupAnnouncesToItsFollower() {
+    @Test
+    @Order(7)
+    void aTopicGroupAnnouncesANewItemOfItsFieldToItsFollower() {
         String group = "partizipation@" + host(net.coordinatorNode);
         String groupIri = json(net.coordinatorNode, "/.well-known/webfinger?resource=acct:" + group).at("/links/0/href").asText();
         net.peer.follow("acct:" + group);

@@ -63,8 +63,10 @@ public final class ActorHandler {
                 return Rendered.of(200, MediaTypes.HTML, page.render(actor, content.recent(actor, null, RECENT)), topics);
             }
             List<StoredKey> published = keys.publishedKeys(actor.id());
-            return Rendered.json(200, MediaTypes.contentType(r), toAs.municipality(actor, published), topics)
-                    .validUntil(firstToExpire(published));
+            var group = actors.topicGroup(actor);
+            var doc = group.isEmpty() ? toAs.municipality(actor, published)
+                    : toAs.group(actor, published, actors.findById(group.get().coordinatorId()).orElseThrow(), group.get().field());
+            return Rendered.json(200, MediaTypes.contentType(r), doc, topics).validUntil(firstToExpire(published));
         });
     }
 

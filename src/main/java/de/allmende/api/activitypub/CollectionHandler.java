@@ -102,6 +102,23 @@ public final class CollectionHandler {
                 ? List.of() : marks.pinnedIris(db.dsl(), account(a)).stream().map(s -> (JsonNode) F.textNode(s)).toList(), 0));
     }
 
+    /** A topic group's moderators (FEP-1b12): the coordinator it belongs to. */
+    public void moderators(RoutingContext ctx) {
+        String handle = PathParams.handle(ctx);
+        String type = ObjectHandler.jsonType(ctx);
+        cache.respond(ctx, new Key(Route.MODERATORS.name(), type, handle), () -> {
+            LocalActor coordinator = actors.findMunicipality(handle).flatMap(actors::topicGroup)
+                    .flatMap(g -> actors.findById(g.coordinatorId())).orElseThrow(() -> ApiException.notFound("no such group"));
+            ObjectNode doc = F.objectNode();
+            doc.put("@context", Contexts.ACTIVITYSTREAMS);
+            doc.put("id", iris.moderators(handle).toString());
+            doc.put("type", "OrderedCollection");
+            doc.put("totalItems", 1);
+            doc.putArray("orderedItems").add(iris.actor(coordinator.handle()).toString());
+            return Rendered.json(200, type, doc, Set.of(Changes.ACTORS));
+        });
+    }
+
     /** The instance actor publishes nothing; its outbox exists because every actor has one. */
     public void instanceOutbox(RoutingContext ctx) {
         String type = ObjectHandler.jsonType(ctx);

@@ -38,4 +38,15 @@ public enum Handlungsfeld implements Vocabulary {
         for (Handlungsfeld h : values()) if (h.hashtag.equalsIgnoreCase(t)) return java.util.Optional.of(h);
         return java.util.Optional.empty();
     }
+
+    /**
+     * The fields an item counts under: the codes it declares that this vocabulary knows (what another node sends is
+     * checked, never trusted), and the fields whose hashtag it carries (#OpenData), as municipalities tag notes in Mastodon.
+     */
+    public static java.util.Set<Handlungsfeld> of(java.util.Collection<String> declaredCodes, java.util.Collection<String> hashtags) {
+        java.util.Set<Handlungsfeld> fields = java.util.EnumSet.noneOf(Handlungsfeld.class);
+        declaredCodes.forEach(code -> Vocabulary.parse(Handlungsfeld.class, code).ifPresent(fields::add));
+        hashtags.forEach(tag -> byHashtag(tag).ifPresent(fields::add));
+        return fields;
+    }
 }

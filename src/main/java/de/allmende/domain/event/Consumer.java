@@ -20,7 +20,12 @@ public enum Consumer {
     /** Tells a local poll's new counts (Update(Question)) to followers and voters, and closes it when it ends. */
     POLL_RESULTS(e -> e instanceof PollEvent),
     /** Keeps the search index (table search_document) in step with the posts: created, edited, deleted (service.search). */
-    SEARCH_INDEX(e -> e instanceof PostEvent);
+    SEARCH_INDEX(e -> e instanceof PostEvent),
+    /**
+     * Lets coordinators' topic groups boost the new and edited posts of their field or addressed to them, and take the
+     * boost back when the post is deleted (service.TopicGroupBoosts).
+     */
+    TOPIC_GROUPS(e -> e instanceof PostEvent);
 
     private final Predicate<DomainEvent> wants;
 

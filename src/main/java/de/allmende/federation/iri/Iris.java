@@ -41,6 +41,7 @@ public final class Iris implements de.allmende.service.port.LocalIris {
     public URI following(String handle) { return of(Route.FOLLOWING, handle); }
     public URI featured(String handle) { return of(Route.FEATURED, handle); }
     public URI liked(String handle) { return of(Route.LIKED, handle); }
+    public URI moderators(String handle) { return of(Route.MODERATORS, handle); }
     public URI sharedInbox() { return of(Route.SHARED_INBOX); }
     public URI instanceActor() { return of(Route.INSTANCE_ACTOR); }
     public URI instanceInbox() { return of(Route.INSTANCE_INBOX); }

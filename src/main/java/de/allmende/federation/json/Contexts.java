@@ -53,6 +53,19 @@ public final class Contexts {
         return ctx;
     }
 
+    /**
+     * The @context of a topic group's document (FEP-1b12): the actors' one, Lemmy's term that says whether only its
+     * moderators may post, and the field of action it stands for.
+     */
+    public static ArrayNode groupActor() {
+        ArrayNode ctx = actor();
+        ObjectNode terms = (ObjectNode) ctx.get(ctx.size() - 1);
+        terms.put("lemmy", "https://join-lemmy.org/ns#");
+        terms.put("postingRestrictedToMods", "lemmy:postingRestrictedToMods");
+        terms.put("fieldOfAction", "allmende:fieldOfAction");
+        return ctx;
+    }
+
     /** Allmende's vocabulary for municipalities. */
     private static void allmendeTerms(ObjectNode terms) {
         terms.put("allmende", ALLMENDE_NS);

@@ -74,6 +74,26 @@ public final class LocalActorToAs {
         return doc;
     }
 
+    /**
+     * A coordinator's topic group (FEP-1b12): a {@code Group} (Mastodon shows it as a group one follows like an account,
+     * Lemmy as a community), its moderators collection ({@code attributedTo}) naming the coordinator. Anyone the group
+     * knows may post into it by addressing it, so posting is not restricted to moderators.
+     *
+     * @param field the code of its field of action
+     */
+    public ObjectNode group(LocalActor a, List<StoredKey> keys, LocalActor coordinator, String field) {
+        ObjectNode doc = municipality(a, keys);
+        doc.set("@context", Contexts.groupActor());
+        doc.put("type", "Group");
+        doc.put("attributedTo", iris.moderators(a.handle()).toString());
+        doc.put("postingRestrictedToMods", false);
+        doc.put("fieldOfAction", field);
+        String coordinatorHandle = "@" + coordinator.handle() + "@" + iris.base().getRawAuthority();
+        field((ArrayNode) doc.get("attachment"), "Koordinierungsstelle", "<a href=\"" + Html.escape(iris.profilePage(coordinator.handle()).toString())
+                + "\">" + Html.escape(coordinatorHandle) + "</a>");
+        return doc;
+    }
+
     /** The instance actor (FEP-2677): an Application, fetchable without a signature. */
     public ObjectNode instance(LocalActor a, List<StoredKey> keys) {
         ObjectNode doc = application(a, iris.instanceActor(), iris.base().getHost(), iris.instanceInbox(), keys);

@@ -18,7 +18,7 @@ import static de.allmende.federation.inbox.Probe.Expect.MALFORMED;
  */
 final class GetRoutes {
     private static final List<String> ROUTES = List.of("/actors/{h}", "/@{h}", "/actors/{h}/icon.png", "/actors/{h}/outbox",
-            "/actors/{h}/followers", "/actors/{h}/following", "/actors/{h}/featured", "/actors/{h}/liked", "/actors/{h}/feed.atom",
+            "/actors/{h}/followers", "/actors/{h}/following", "/actors/{h}/featured", "/actors/{h}/liked", "/actors/{h}/moderators", "/actors/{h}/feed.atom",
             "/actors/{h}/{kind}/feed.atom", "/actors/{h}/events.ics", "/objects/{id}", "/activities/{id}", "/media/{id}",
             "/.well-known/webfinger?resource=acct:{h}@{host}");
     private static final List<String> FIXED = List.of("/.well-known/host-meta", "/.well-known/host-meta.json", "/.well-known/nodeinfo",

@@ -22,7 +22,7 @@ class IrisTest {
     @DisplayName("every builder takes hostile strings and yields a URI on this node whose path has no raw specials")
     void buildersAreTotal() {
         List<Function<String, URI>> builders = List.of(iris::actor, iris::profilePage, iris::icon, iris::inbox, iris::outbox,
-                iris::followers, iris::following, iris::featured, iris::liked, iris::object, iris::activity, iris::feed,
+                iris::followers, iris::following, iris::featured, iris::liked, iris::moderators, iris::object, iris::activity, iris::feed,
                 iris::calendar, iris::nodeInfo, h -> iris.feed("musterstadt", h), h -> iris.key(iris.actor("musterstadt"), h));
         for (String hostile : HOSTILE) {
             for (Function<String, URI> builder : builders) {
