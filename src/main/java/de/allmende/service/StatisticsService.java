@@ -1,5 +1,7 @@
 package de.allmende.service;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import de.allmende.content.directory.DirectoryEntry;
 import de.allmende.content.directory.DirectoryFilter;
 import de.allmende.content.statistics.Chart;
@@ -9,6 +11,7 @@ import de.allmende.domain.Land;
 import de.allmende.store.StatisticsStore;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -27,6 +30,7 @@ import java.util.stream.Collectors;
 public final class StatisticsService {
     private static final ZoneId GERMANY = ZoneId.of("Europe/Berlin");
     private static final int MONTHS = 12;
+    private static final Duration RECOUNT = Duration.ofMinutes(1);
 
     private final Database db;
     private final DirectoryService directory;
@@ -39,7 +43,19 @@ public final class StatisticsService {
         this.clock = clock;
     }
 
+    /**
+     * Counted over everything a coordinator aggregates (a million items: seconds), the charts change slowly: each is
+     * counted when first asked, then served from its last count and counted again in the background at most every
+     * {@link #RECOUNT} (BENCHMARKS.md, "Coordinator at scale").
+     */
+    private final LoadingCache<Chart.Kind, Chart> charts = Caffeine.newBuilder().refreshAfterWrite(RECOUNT)
+            .executor(task -> Thread.ofVirtual().start(task)).build(this::count);
+
     public Chart chart(Chart.Kind kind) {
+        return charts.get(kind);
+    }
+
+    private Chart count(Chart.Kind kind) {
         return new Chart(kind, switch (kind) {
             case MONTHS -> months();
             case LANDS -> lands();
