@@ -94,7 +94,7 @@ public final class BackfillIngestBenchmark {
                 list.add(remote.create(actor, signed).without("@context"));
             }
             if (p < pages) page.put("next", base + outbox + "/p" + (p + 1));
-            remote.serve(outbox + "?page=" + p, page);
+            remote.serve(outbox + "/p" + p, page);
         }
     }
 
