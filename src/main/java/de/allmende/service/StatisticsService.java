@@ -1,5 +1,7 @@
 package de.allmende.service;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import de.allmende.content.directory.MemberFacts;
 import de.allmende.content.statistics.Chart;
 import de.allmende.content.statistics.Chart.Bar;
@@ -11,6 +13,7 @@ import de.allmende.domain.Land;
 import de.allmende.store.StatisticsStore;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -35,6 +38,7 @@ import java.util.stream.Stream;
 public final class StatisticsService {
     private static final ZoneId GERMANY = ZoneId.of("Europe/Berlin");
     private static final int MONTHS = 12, TOP = 10;
+    private static final Duration RECOUNT = Duration.ofMinutes(1);
 
     private final Database db;
     private final DirectoryService directory;
@@ -47,7 +51,19 @@ public final class StatisticsService {
         this.clock = clock;
     }
 
+    /**
+     * Counted over everything a coordinator aggregates (a million items: seconds), the figures change slowly: each is
+     * counted when first asked, then served from its last count and counted again in the background at most every
+     * {@link #RECOUNT} (BENCHMARKS.md, "Coordinator at scale").
+     */
+    private final LoadingCache<Figure.Kind, Figure> figures = Caffeine.newBuilder().refreshAfterWrite(RECOUNT)
+            .executor(task -> Thread.ofVirtual().start(task)).build(this::count);
+
     public Figure figure(Figure.Kind kind) {
+        return figures.get(kind);
+    }
+
+    private Figure count(Figure.Kind kind) {
         return switch (kind) {
             case MONTHS -> new Chart(kind, months());
             case KINDS_MONTHS -> perMonth(kind, store.kindsPerMonth(db.dsl(), firstDay()));

@@ -1,0 +1,104 @@
+package de.allmende.bench;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.allmende.domain.LocalActor;
+import de.allmende.federation.json.Json;
+import de.allmende.federation.proof.DataIntegrityProof;
+import de.allmende.testkit.FakeRemote;
+import de.allmende.testkit.Fixtures;
+import de.allmende.testkit.TestNode;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Issue 11's backfill ingest: municipality servers ({@link FakeRemote}s on loopback, several municipalities each)
+ * serve paged outboxes of Create(Note) activities whose notes carry valid FEP-8b32 proofs; a coordinator on a
+ * {@link TestNode} subscribes to all of them, and its real backfill worker reads them (signed fetches at the host's
+ * pace, proof checks, conversion and storage, provenance) and the search-index consumer indexes them. Measured: items
+ * per second from the first subscription until every item is stored, and until every item is searchable.
+ *
+ * <pre>mvn -B -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=de.allmende.bench.BackfillIngestBenchmark -Dexec.args="4 25 200 20"</pre>
+ * Arguments: hosts, municipalities per host, items per municipality, items per page. The node has the test settings:
+ * the per-host pace and retry schedule scaled by 0.01 (one page per host every 10 ms instead of every second).
+ */
+public final class BackfillIngestBenchmark {
+    public static void main(String[] args) throws Exception {
+        int hosts = arg(args, 0, 4), perHost = arg(args, 1, 25), items = arg(args, 2, 200), perPage = arg(args, 3, 20);
+        List<FakeRemote> remotes = new ArrayList<>();
+        List<String> handles = new ArrayList<>();
+        List<AggregatedTexts.Text> bodies = AggregatedTexts.bodies(2000, 3);
+        long t0 = System.nanoTime();
+        for (int h = 0; h < hosts; h++) {
+            FakeRemote remote = FakeRemote.start();
+            remotes.add(remote);
+            for (int m = 0; m < perHost; m++) {
+                FakeRemote.Actor actor = remote.actor("gemeinde" + m);
+                serveOutbox(remote, actor, items, perPage, bodies);
+                handles.add(actor.name() + "@" + remote.base().getRawAuthority());
+            }
+        }
+        long total = (long) hosts * perHost * items;
+        System.out.printf("%,d signed items on %d hosts prepared in %.1f s%n", total, hosts, (System.nanoTime() - t0) / 1e9);
+        try (TestNode node = TestNode.start()) {
+            LocalActor coordinator = node.node().services().actors.createCoordinator(Fixtures.netzwerkHessen());
+            long start = System.nanoTime();
+            for (String handle : handles) node.node().services().coordinators.subscribeByHandle(coordinator, handle);
+            double subscribed = (System.nanoTime() - start) / 1e9;
+            double stored = Double.NaN, searchable;
+            while (true) {
+                long kept = node.count("SELECT count(*) FROM aggregated_item");
+                long indexed = node.count("SELECT count(*) FROM search_document");
+                double now = (System.nanoTime() - start) / 1e9;
+                if (kept >= total && Double.isNaN(stored)) stored = now;
+                if (indexed >= total) {
+                    searchable = now;
+                    break;
+                }
+                if (now > 600) throw new IllegalStateException("after 600 s: " + kept + " stored, " + indexed + " indexed of " + total);
+                Thread.sleep(50);
+            }
+            System.out.printf("subscribed to %d municipalities in %.1f s; all %,d items stored after %.1f s (%.0f items/s),"
+                            + " searchable after %.1f s (%.0f items/s); load average %.1f%n", handles.size(), subscribed, total, stored,
+                    total / stored, searchable, total / searchable, CoordinatorScaleBenchmark.load());
+            System.out.printf("proofs: %,d verified, %,d invalid, %,d absent; pages done %,d; fetches per host paced at 10 ms%n",
+                    node.count("SELECT count(*) FROM aggregated_item WHERE proof_status = 'verified'"),
+                    node.count("SELECT count(*) FROM aggregated_item WHERE proof_status = 'invalid'"),
+                    node.count("SELECT count(*) FROM aggregated_item WHERE proof_status = 'absent'"),
+                    node.count("SELECT coalesce(sum(pages_done), 0) FROM coordinator_backfill"));
+        } finally {
+            remotes.forEach(FakeRemote::close);
+        }
+        System.exit(0);
+    }
+
+    /** An outbox of {@code items} Create(Note), newest first, in pages of {@code perPage}; each note signed (FEP-8b32). */
+    private static void serveOutbox(FakeRemote remote, FakeRemote.Actor actor, int items, int perPage, List<AggregatedTexts.Text> bodies) {
+        String base = remote.base().toString();
+        String outbox = actor.id().getPath() + "/outbox";
+        remote.serve(outbox, Json.MAPPER.createObjectNode().put("id", actor.id() + "/outbox").put("type", "OrderedCollection")
+                .put("totalItems", items).put("first", base + outbox + "/p1"));
+        int pages = (items + perPage - 1) / perPage;
+        Instant created = Instant.now();
+        for (int p = 1; p <= pages; p++) {
+            ObjectNode page = Json.MAPPER.createObjectNode().put("@context", "https://www.w3.org/ns/activitystreams")
+                    .put("id", base + outbox + "/p" + p).put("type", "OrderedCollectionPage").put("partOf", actor.id() + "/outbox");
+            ArrayNode list = page.putArray("orderedItems");
+            for (int i = (p - 1) * perPage; i < Math.min(items, p * perPage); i++) {
+                AggregatedTexts.Text body = bodies.get((actor.name().hashCode() + i * 31 & 0x7fffffff) % bodies.size());
+                ObjectNode note = remote.note(actor, body.html());
+                note.put("@context", "https://www.w3.org/ns/activitystreams");
+                ObjectNode signed = DataIntegrityProof.sign(note, actor.ed25519KeyId(), actor.ed25519Keyset(), created);
+                list.add(remote.create(actor, signed).without("@context"));
+            }
+            if (p < pages) page.put("next", base + outbox + "/p" + (p + 1));
+            remote.serve(outbox + "/p" + p, page);
+        }
+    }
+
+    private static int arg(String[] args, int i, int fallback) {
+        return args.length > i ? Integer.parseInt(args[i]) : fallback;
+    }
+}
