@@ -26,7 +26,7 @@ public final class SearchExportStore {
     /** A row of an export; {@code localHandle} is set for authors on this node, {@code remoteAuthor} for the others. */
     public record Row(String iri, String url, String kind, String title, String language, List<String> fields, Instant published,
                       String municipality, String municipalityName, Optional<String> localHandle, Optional<String> remoteAuthor,
-                      Optional<String> land, Optional<String> ags, Optional<Aggregated> aggregated) {}
+                      Optional<String> land, Optional<String> ags, Optional<Aggregated> aggregated, boolean recommended) {}
 
     public record Aggregated(String originHost, String via, String proofStatus, Instant lastFetched) {}
 
@@ -39,8 +39,8 @@ public final class SearchExportStore {
                 ? "ts_rank(d.terms, {1}::tsquery) DESC, d.published DESC, d.post_id DESC" : "d.published DESC, d.post_id DESC";
         List<Row> rows = new ArrayList<>();
         for (Record r : tx.fetch("SELECT p.iri, d.url, d.kind, d.title, d.language, d.fields, d.published, d.municipality, "
-                        + "d.municipality_name, la.handle, ra.iri, d.land, " + AGS + ", ai.origin_host, ai.via, ai.proof_status, ai.last_fetched"
-                        + JOINS + "LEFT JOIN aggregated_item ai ON ai.object_iri = p.iri WHERE {0} ORDER BY " + order + " LIMIT {2} OFFSET {3}",
+                        + "d.municipality_name, la.handle, ra.iri, d.land, " + AGS + ", ai.origin_host, ai.via, ai.proof_status, ai.last_fetched, "
+                        + CurationStore.RECOMMENDED.formatted("p.id") + JOINS + "LEFT JOIN aggregated_item ai ON ai.object_iri = p.iri WHERE {0} ORDER BY " + order + " LIMIT {2} OFFSET {3}",
                 SearchDocumentStore.where(match, filters), DSL.val(match.all().orElse("")), DSL.val(limit), DSL.val(offset))) {
             Optional<Aggregated> aggregated = Optional.ofNullable(r.get(13, String.class)).map(host -> new Aggregated(host,
                     r.get(14, String.class), r.get(15, String.class), r.get(16, OffsetDateTime.class).toInstant()));
@@ -48,7 +48,7 @@ public final class SearchExportStore {
                     r.get(4, String.class), List.of(r.get(5, String[].class)), r.get(6, OffsetDateTime.class).toInstant(),
                     r.get(7, String.class), r.get(8, String.class), Optional.ofNullable(r.get(9, String.class)),
                     Optional.ofNullable(r.get(10, String.class)), Optional.ofNullable(r.get(11, String.class)),
-                    Optional.ofNullable(r.get(12, String.class)), aggregated));
+                    Optional.ofNullable(r.get(12, String.class)), aggregated, r.get(17, Boolean.class)));
         }
         return rows;
     }

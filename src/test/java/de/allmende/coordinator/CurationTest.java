@@ -99,6 +99,13 @@ class CurationTest {
         assertEquals(project.toString(), onlyRecommended.at("/hits/0/uri").asText());
         assertEquals(400, coordinatorNode.get("/api/allmende/v1/search?empfohlen=ja", null).statusCode());
 
+        var csv = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(
+                new java.io.StringReader(coordinatorNode.get("/api/allmende/v1/search.csv?q=Haushalt", "text/csv").body())).getRecords();
+        assertEquals(List.of(project + "=true"), csv.stream().filter(row -> row.get("empfohlen").equals("true"))
+                .map(row -> row.get("iri") + "=true").toList(), "the export marks the recommended item, and only it");
+        JsonNode jsonLd = Json.MAPPER.readTree(coordinatorNode.get("/api/allmende/v1/search.jsonld?q=Haushalt", "application/ld+json").body());
+        assertTrue(jsonLd.toString().contains("\"empfohlen\":true"), "and so does the JSON-LD export: " + jsonLd);
+
         String page = coordinatorNode.get("/search?q=Haushalt&lang=de", "text/html").body();
         assertEquals(1, page.split("<strong class=\"recommended\">empfohlen</strong>", -1).length - 1, "one badge: the project's");
         assertTrue(page.contains("<option value=\"true\">empfohlen (1)</option>"), "the facet's choice");

@@ -11,12 +11,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A search export as CSV (RFC 4180, header row, CRLF): one row per hit, provenance in the last four columns. Fields of
- * action are joined by {@code ;}.
+ * A search export as CSV (RFC 4180, header row, CRLF): one row per hit, whether a coordinator here recommends it
+ * ({@code empfohlen}: true/false), provenance in the last four columns. Fields of action are joined by {@code ;}.
  */
 final class SearchCsv {
     static final List<String> HEADER = List.of("title", "kind", "iri", "url", "municipality", "municipality_name", "author", "land",
-            "ags", "fields", "published", "language", "origin_host", "via", "proof_status", "fetched_at");
+            "ags", "fields", "published", "language", "empfohlen", "origin_host", "via", "proof_status", "fetched_at");
 
     private SearchCsv() {}
 
@@ -26,7 +26,7 @@ final class SearchCsv {
             for (ExportItem i : items) {
                 csv.printRecord(text(i.title()), i.kind().code(), i.iri(), i.url(), i.municipality(), text(i.municipalityName()), i.author(),
                         i.land().orElse(""), i.ags().orElse(""), String.join(";", i.fields()), i.published(), i.language(),
-                        i.provenance().originHost(), i.provenance().via(), i.provenance().proofStatus().orElse(""),
+                        i.recommended(), i.provenance().originHost(), i.provenance().via(), i.provenance().proofStatus().orElse(""),
                         i.provenance().fetchedAt().map(Instant::toString).orElse(""));
             }
         } catch (IOException e) {

@@ -50,6 +50,7 @@ final class SearchJsonLd {
         ObjectNode place = o.putObject("spatialCoverage").put("@type", "AdministrativeArea").put("name", i.municipalityName());
         i.ags().ifPresent(a -> place.put("ags", a));
         i.land().ifPresent(l -> place.putObject("containedInPlace").put("@type", "AdministrativeArea").put("identifier", l));
+        o.put("empfohlen", i.recommended());
         ObjectNode p = o.putObject("provenance");
         p.put("originHost", i.provenance().originHost()).put("via", i.provenance().via());
         i.provenance().proofStatus().ifPresent(s -> p.put("proofStatus", s));
@@ -73,6 +74,7 @@ final class SearchJsonLd {
         c.put("acct", "allmende:acct");
         c.put("ags", "allmende:ags");
         c.put("fieldOfAction", "allmende:handlungsfeld");
+        c.put("empfohlen", "allmende:empfohlen");
         c.put("provenance", "allmende:provenance");
         c.put("originHost", "allmende:originHost");
         c.put("via", "allmende:via");

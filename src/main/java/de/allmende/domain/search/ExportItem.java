@@ -12,10 +12,11 @@ import java.util.Optional;
  * @param author the author's actor IRI
  * @param land ISO 3166-2, e.g. DE-HE, where the author says
  * @param ags the Amtlicher Gemeindeschlüssel, where the author says
+ * @param recommended a coordinator of this node features it ("empfohlen")
  */
 public record ExportItem(URI iri, URI url, SearchKind kind, String title, String language, List<String> fields, Instant published,
                          String municipality, String municipalityName, URI author, Optional<String> land, Optional<String> ags,
-                         Provenance provenance) {
+                         boolean recommended, Provenance provenance) {
     public ExportItem {
         fields = List.copyOf(fields);
     }

@@ -63,7 +63,7 @@ public final class SearchExport {
                         Optional.empty(), Optional.empty()));
         return new ExportItem(iri, URI.create(r.url()), SearchKind.byCode(r.kind()).orElseThrow(), r.title(), r.language(), r.fields(),
                 r.published(), r.municipality(), r.municipalityName(), author(r.localHandle(), r.remoteAuthor()), r.land(), r.ags(),
-                provenance);
+                r.recommended(), provenance);
     }
 
     private URI author(Optional<String> localHandle, Optional<String> remoteAuthor) {

@@ -178,7 +178,7 @@ class SearchExportsTest {
     void noFormulasInCsv() throws Exception {
         var item = new de.allmende.domain.search.ExportItem(URI.create("https://b.example/o/1"), URI.create("https://b.example/o/1"),
                 de.allmende.domain.search.SearchKind.NOTE, "=HYPERLINK(\"https://evil.example\")", "de", List.of(), java.time.Instant.EPOCH,
-                "x@b.example", "+Gemeinde", URI.create("https://b.example/x"), java.util.Optional.empty(), java.util.Optional.empty(),
+                "x@b.example", "+Gemeinde", URI.create("https://b.example/x"), java.util.Optional.empty(), java.util.Optional.empty(), false,
                 new de.allmende.domain.search.ExportItem.Provenance("b.example", "received", java.util.Optional.empty(), java.util.Optional.empty()));
         CSVRecord row = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(SearchCsv.write(List.of(item)))).getRecords().getFirst();
