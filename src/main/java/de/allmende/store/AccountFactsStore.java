@@ -22,8 +22,14 @@ import java.util.UUID;
  * accounts, so a page of statuses costs one lookup of its authors.
  */
 public final class AccountFactsStore {
+    /**
+     * The local actors apps see as accounts: municipalities, coordinators and their topic groups (Mastodon shows a
+     * group as an account with {@code group: true}); not the instance or relay actor, which speak for the node.
+     */
+    private static final String ACCOUNT_KINDS = "('municipality', 'coordinator', 'group')";
+
     private static final String SELECT = """
-            SELECT a.id, act.handle, act.display_name, act.summary, act.website, act.manually_approves_followers,
+            SELECT a.id, act.handle, act.kind AS local_kind, act.display_name, act.summary, act.website, act.manually_approves_followers,
                    act.discoverable, act.published AS local_published, act.bot AS local_bot,
                    act.avatar_media_id, act.header_media_id, act.profile_fields::text AS profile_fields,
                    ra.iri, ra.host, ra.type, ra.preferred_username, ra.name, ra.fetched,
@@ -40,7 +46,7 @@ public final class AccountFactsStore {
                    (SELECT count(*) FROM follow f WHERE f.followee_id = a.id AND f.state = 'accepted') AS followers,
                    (SELECT count(*) FROM follow f WHERE f.follower_id = a.id AND f.state = 'accepted') AS following
             FROM account a
-            LEFT JOIN actor act ON act.id = a.local_actor_id AND act.kind = 'municipality'
+            LEFT JOIN actor act ON act.id = a.local_actor_id AND act.kind IN """ + ACCOUNT_KINDS + " " + """
             LEFT JOIN remote_actor ra ON ra.id = a.remote_actor_id
             """;
 
@@ -61,7 +67,7 @@ public final class AccountFactsStore {
     public Optional<AccountFacts> byAcct(DSLContext tx, String username, Optional<String> host) {
         Optional<Long> id = host.isEmpty()
                 ? tx.fetchOptional("SELECT a.id FROM account a JOIN actor act ON act.id = a.local_actor_id"
-                        + " WHERE act.handle = ? AND act.kind = 'municipality'", username).map(r -> r.get(0, Long.class))
+                        + " WHERE act.handle = ? AND act.kind IN " + ACCOUNT_KINDS, username).map(r -> r.get(0, Long.class))
                 : tx.fetchOptional("SELECT a.id FROM account a JOIN remote_actor ra ON ra.id = a.remote_actor_id"
                         + " WHERE lower(ra.preferred_username) = lower(?) AND lower(ra.host) = lower(?) ORDER BY a.id LIMIT 1",
                         username, host.get()).map(r -> r.get(0, Long.class));
@@ -82,7 +88,8 @@ public final class AccountFactsStore {
                     new AccountFacts.ProfileImages(Optional.ofNullable(r.get("avatar_media_id", UUID.class)),
                             Optional.ofNullable(r.get("header_media_id", UUID.class))),
                     fields == null ? LocalActor.websiteField(uri(r.get("website", String.class))) : ProfileFieldsColumn.read(JSONB.jsonb(fields)),
-                    r.get("manually_approves_followers", Boolean.class), r.get("local_bot", Boolean.class), false,
+                    r.get("manually_approves_followers", Boolean.class), r.get("local_bot", Boolean.class),
+                    "group".equals(r.get("local_kind", String.class)),
                     r.get("discoverable", Boolean.class),
                     r.get("local_published", OffsetDateTime.class).toInstant(), last, statuses, followers, following);
         }

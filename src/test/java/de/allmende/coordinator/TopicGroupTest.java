@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.Services;
 import de.allmende.content.ContentKind;
+import de.allmende.domain.people.Role;
 import de.allmende.federation.json.Json;
+import de.allmende.testkit.ClientApi;
 import de.allmende.testkit.ContentFixtures;
 import de.allmende.testkit.FakeRemote;
 import de.allmende.testkit.Fixtures;
 import de.allmende.testkit.InProcessCli;
+import de.allmende.testkit.MastodonApp;
 import de.allmende.testkit.SignedDeliveries;
 import de.allmende.testkit.TestNode;
 import org.junit.jupiter.api.AfterAll;
@@ -210,6 +213,25 @@ class TopicGroupTest {
 
         var nobody = cli("coordinator", "groups", "--coordinator", "niemand");
         assertTrue(nobody.exitCode() != 0 && nobody.stderr().contains("error: --coordinator: no coordinator 'niemand'"), nobody.stderr());
+    }
+
+    @Test
+    @Order(7)
+    void aMunicipalityOnTheCoordinatorsNodeFindsTheGroupInItsAppFollowsItAndPostsIntoIt() {
+        coordinatorNode.create(Fixtures.beispieldorf());
+        MastodonApp.person(coordinatorNode, "buergermeisterin", "beispieldorf", Role.ADMIN);
+        ClientApi app = new ClientApi(coordinatorNode, MastodonApp.register(coordinatorNode, "https://app.example/callback", "read write follow")
+                .login("buergermeisterin", "read write follow"));
+        JsonNode group = app.entity("/api/v1/accounts/lookup?acct=transparenz", "Account");
+        assertTrue(group.get("group").asBoolean(), "shown as a group, as Mastodon shows one: " + group);
+        assertEquals("transparenz", group.get("acct").asText());
+        JsonNode relationship = app.entity("POST", "/api/v1/accounts/" + group.get("id").asText() + "/follow", "{}", "Relationship");
+        assertTrue(relationship.get("following").asBoolean(), relationship.toString());
+
+        JsonNode status = app.entity("POST", "/api/v1/statuses",
+                "{\"status\":\"@transparenz Unser Haushaltsplan ist jetzt offen.\",\"visibility\":\"public\"}", "Status");
+        assertEquals("transparenz", status.at("/mentions/0/acct").asText(), status.toString());
+        fromGroup.await("Announce", status.get("uri").asText());
     }
 
     private long announces(URI object, String group) {
