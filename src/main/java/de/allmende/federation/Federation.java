@@ -62,6 +62,7 @@ public final class Federation implements AutoCloseable {
     private EventWorker eventWorker;
     private de.allmende.federation.backfill.BackfillWorker backfillWorker;
     private de.allmende.federation.backfill.DiscoveryWorker discoveryWorker;
+    private de.allmende.federation.backfill.DirectoryFactsRefresh directoryFacts;
     private final de.allmende.federation.backfill.MunicipalityDiscovery discovery;
     private final ActorService actors;
     private final double retryScale;
@@ -123,6 +124,12 @@ public final class Federation implements AutoCloseable {
                 deliveryLease, retryScale).start();
         discoveryWorker = new de.allmende.federation.backfill.DiscoveryWorker(workDb, iris, actors, coordinators, discovery, moderation,
                 fetcher, deliveryLease, retryScale).start();
+        directoryFacts = new de.allmende.federation.backfill.DirectoryFactsRefresh(db, iris, actors, discovery, clock).start();
+    }
+
+    /** The daily refresh of what coordinators' directories show about other nodes (started with the workers). */
+    public de.allmende.federation.backfill.DirectoryFactsRefresh directoryFacts() {
+        return directoryFacts;
     }
 
     @Override
@@ -130,6 +137,7 @@ public final class Federation implements AutoCloseable {
         inbox.close();
         if (backfillWorker != null) backfillWorker.close(); // first: it finishes the page at hand while the others still run
         if (discoveryWorker != null) discoveryWorker.close();
+        if (directoryFacts != null) directoryFacts.close();
         if (eventWorker != null) eventWorker.close();
         if (deliveryWorker != null) deliveryWorker.close();
         if (inboxWorker != null) inboxWorker.close();

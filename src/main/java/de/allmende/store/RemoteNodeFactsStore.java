@@ -3,6 +3,9 @@ package de.allmende.store;
 import org.jooq.DSLContext;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,5 +32,22 @@ public final class RemoteNodeFactsStore {
     public boolean knowsSoftware(DSLContext dsl, String host, long maxAgeSeconds) {
         return dsl.fetchExists(dsl.selectOne().from("remote_node")
                 .where("host = ? AND fetched > now() - make_interval(secs => ?)", host, maxAgeSeconds));
+    }
+
+    /** A subscribed municipality whose facts are due to be read again, with the coordinator that subscribes to it. */
+    public record Due(URI municipality, long coordinatorId) {}
+
+    /**
+     * Subscribed municipalities whose follower count was never read or not within {@code maxAge}, the oldest first,
+     * leaving out {@code skipped} (asked lately without an answer to keep); one coordinator per municipality.
+     */
+    public List<Due> due(DSLContext dsl, Duration maxAge, Collection<String> skipped, int limit) {
+        return dsl.fetch("""
+                SELECT s.municipality, min(s.coordinator_id) FROM coordinator_subscription s
+                LEFT JOIN remote_follower_count c ON c.actor_iri = s.municipality
+                WHERE (c.fetched IS NULL OR c.fetched < now() - make_interval(secs => ?)) AND NOT s.municipality = ANY(?)
+                GROUP BY s.municipality ORDER BY min(c.fetched) NULLS FIRST, s.municipality LIMIT ?""",
+                maxAge.toSeconds(), skipped.toArray(String[]::new), limit)
+                .map(r -> new Due(URI.create(r.get(0, String.class)), r.get(1, Long.class)));
     }
 }

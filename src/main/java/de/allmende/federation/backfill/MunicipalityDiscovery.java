@@ -2,6 +2,7 @@ package de.allmende.federation.backfill;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.allmende.federation.fetch.ActorResolver;
+import de.allmende.federation.json.AsToRemoteActor;
 import de.allmende.federation.fetch.RemoteFetcher;
 import de.allmende.db.Database;
 import de.allmende.federation.http.Limits;
@@ -106,5 +107,18 @@ public final class MunicipalityDiscovery implements Municipalities {
         } catch (IOException e) {
             throw ApiException.ofField(502, "cannot fetch " + municipality + ": " + e.getMessage(), "municipality", e.getMessage());
         }
+    }
+
+    /**
+     * Reads a subscribed municipality's actor document again (signed by the coordinator) and with it the facts the
+     * directory shows: name, Land, population and the rest as the document now states them, its follower count and,
+     * unless read within a day, its node's software.
+     *
+     * @return whether the follower count was read and kept (false: the collection is hidden)
+     */
+    boolean refreshFacts(URI municipality, long coordinatorId, URI coordinatorIri) throws IOException {
+        JsonNode document = fetcher.fetchAs(municipality, coordinatorId, coordinatorIri, Limits.FETCH);
+        AsToRemoteActor.convert(document).filter(a -> a.iri().equals(municipality)).ifPresent(a -> resolver.store(a, document));
+        return facts.learnFrom(municipality, document, coordinatorId, coordinatorIri);
     }
 }

@@ -68,22 +68,32 @@ final class NodeFacts {
     /**
      * Learns what a municipality's actor document leads to: its follower count ({@code totalItems} of its followers
      * collection, fetched signed as the actor was) and, unless read within a day, its node's software.
+     *
+     * @return whether the follower count was read and kept
      */
-    void learnFrom(URI municipality, JsonNode actor, long coordinatorId, URI coordinatorIri) {
-        Json.uri(actor.get("followers")).filter(f -> f.getRawAuthority().equalsIgnoreCase(municipality.getRawAuthority())).ifPresent(f -> {
-            try {
-                JsonNode total = fetcher.fetchAs(f, coordinatorId, coordinatorIri, Limits.FETCH).path("totalItems");
-                if (total.canConvertToLong() && total.asLong() >= 0) db.dsl().transaction(cfg -> store.followers(cfg.dsl(), municipality, total.asLong()));
-            } catch (IOException | RuntimeException e) {
-                LOG.debug("followers of {} not read: {}", municipality, e.toString());
-            }
-        });
+    boolean learnFrom(URI municipality, JsonNode actor, long coordinatorId, URI coordinatorIri) {
+        boolean followersKept = Json.uri(actor.get("followers"))
+                .filter(f -> f.getRawAuthority().equalsIgnoreCase(municipality.getRawAuthority()))
+                .map(f -> keepFollowers(municipality, f, coordinatorId, coordinatorIri)).orElse(false);
         String host = municipality.getRawAuthority();
-        if (store.knowsSoftware(db.dsl(), host, SOFTWARE_MAX_AGE_SECONDS)) return;
+        if (store.knowsSoftware(db.dsl(), host, SOFTWARE_MAX_AGE_SECONDS)) return followersKept;
         try {
             nodeInfo(URI.create(municipality.getScheme() + "://" + host));
         } catch (IOException | RuntimeException e) {
             LOG.debug("NodeInfo of {} not read: {}", host, e.toString());
+        }
+        return followersKept;
+    }
+
+    private boolean keepFollowers(URI municipality, URI followers, long coordinatorId, URI coordinatorIri) {
+        try {
+            JsonNode total = fetcher.fetchAs(followers, coordinatorId, coordinatorIri, Limits.FETCH).path("totalItems");
+            if (!total.canConvertToLong() || total.asLong() < 0) return false;
+            db.dsl().transaction(cfg -> store.followers(cfg.dsl(), municipality, total.asLong()));
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("followers of {} not read: {}", municipality, e.toString());
+            return false;
         }
     }
 

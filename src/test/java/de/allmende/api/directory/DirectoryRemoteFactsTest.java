@@ -17,8 +17,11 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.StringReader;
 import java.net.URI;
@@ -34,10 +37,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * municipality's follower count (its followers collection), and its directory shows them on the page, in JSON and CSV.
  * Subscribed to: Musterstadt on an Allmende node (two followers); Gemeinde Seeheim on a peer whose NodeInfo names
  * "mastodon 4.3.2" and whose followers collection says 17; and Gemeinde Stillbach on a peer that publishes neither,
- * which is subscribed to all the same, its facts unknown.
+ * which is subscribed to all the same, its facts unknown. A day later they are read again (the daily refresh).
  */
 @DisplayName("directory: other nodes' software and followers, as a coordinator learns them on subscribing")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DirectoryRemoteFactsTest {
     private TestNode coordinatorNode, a;
     private FakeRemote peer, quiet;
@@ -92,6 +96,7 @@ class DirectoryRemoteFactsTest {
     }
 
     @Test
+    @Order(1)
     @DisplayName("JSON: software and followers as each node stated them; unknown (null) where a node states nothing")
     void json() throws Exception {
         Map<String, JsonNode> byHandle = new HashMap<>();
@@ -110,6 +115,7 @@ class DirectoryRemoteFactsTest {
     }
 
     @Test
+    @Order(2)
     @DisplayName("CSV and the page: the software and followers columns")
     void csvAndPage() throws Exception {
         Map<String, CSVRecord> rows = new HashMap<>();
@@ -127,6 +133,47 @@ class DirectoryRemoteFactsTest {
         String seeheimText = page.doc().select("article:has(p.meta:contains(@" + seeheim + "))").text();
         assertTrue(seeheimText.contains(peer.base().getRawAuthority() + " (mastodon 4.3.2)"), seeheimText);
         assertTrue(seeheimText.contains("Folgende 17"), seeheimText);
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("a day later the coordinator reads the facts again: new follower count, software and name; a silent node is not asked every round")
+    void refreshedDaily() throws Exception {
+        peer.serve("/users/seeheim/followers", Json.MAPPER.createObjectNode().put("type", "OrderedCollection")
+                .put("id", peer.base() + "/users/seeheim/followers").put("totalItems", 23));
+        ObjectNode info = Json.MAPPER.createObjectNode().put("version", "2.1");
+        info.putObject("software").put("name", "mastodon").put("version", "4.4.0");
+        peer.serve("/nodeinfo/2.1", info);
+        FakeRemote.Actor seeheimActor = peer.actor("seeheim");
+        peer.serve("/users/seeheim", seeheimActor.document().put("type", "Organization").put("name", "Gemeinde Seeheim-Jugenheim")
+                .put("municipalityType", "gemeinde"));
+        var refresh = coordinatorNode.node().services().federation.directoryFacts();
+
+        var day = java.time.Duration.ofDays(1);
+        assertEquals(1, refresh.refreshDue(day, 200), "only Stillbach, never read (it publishes no follower count): the others were read today");
+        // A day later (the facts' age as the database sees it):
+        coordinatorNode.execute("UPDATE remote_follower_count SET fetched = fetched - interval '25 hours'");
+        coordinatorNode.execute("UPDATE remote_node SET fetched = fetched - interval '25 hours'");
+        assertEquals(2, refresh.refreshDue(day, 200), "Seeheim and Musterstadt; not Stillbach, asked within the day");
+        assertEquals(0, refresh.refreshDue(day, 200), "nothing due until tomorrow");
+        // Another process of the node runs a round: this one skips it, whatever is due.
+        coordinatorNode.execute("UPDATE remote_follower_count SET fetched = fetched - interval '25 hours'");
+        var db = coordinatorNode.database();
+        try (var other = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             var lock = other.prepareStatement("SELECT pg_advisory_lock(?)")) {
+            lock.setLong(1, de.allmende.federation.backfill.DirectoryFactsRefresh.ROUND_LOCK);
+            lock.execute();
+            assertEquals(0, refresh.refreshDue(day, 200), "the other process's round");
+        }
+
+        Map<String, JsonNode> byHandle = new HashMap<>();
+        for (JsonNode m : Json.MAPPER.readTree(coordinatorNode.get("/directory.json", null).body()).path("municipalities")) {
+            byHandle.put(m.path("handle").asText(), m);
+        }
+        assertEquals(23, byHandle.get(seeheim).path("followers").asLong(), byHandle.get(seeheim).toString());
+        assertEquals("mastodon 4.4.0", byHandle.get(seeheim).path("node").path("software").asText());
+        assertEquals("Gemeinde Seeheim-Jugenheim", byHandle.get(seeheim).path("name").asText());
+        assertEquals(3, byHandle.get(musterstadt).path("followers").asLong(), "its two followers and, since subscribing, the coordinator");
     }
 
     private NodeProcess.Result cli(String... args) {
