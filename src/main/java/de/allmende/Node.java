@@ -62,6 +62,7 @@ public final class Node implements AutoCloseable {
             scheduleMediaCleanup(services, vertx);
             scheduleLoginCleanup(services, vertx);
             scheduleStartupCompaction(vertx);
+            scheduleStatisticsWarmUp(services, vertx);
             LOG.info("node {} serving on {}:{} in {} ms", config.publicUrl(), config.httpHost(), port,
                     (System.nanoTime() - t0) / 1_000_000);
             return new Node(services, vertx, port);
@@ -115,6 +116,20 @@ public final class Node implements AutoCloseable {
      */
     private static void scheduleStartupCompaction(Vertx vertx) {
         vertx.setTimer(20_000, id -> Thread.ofVirtual().name("startup-compaction").start(System::gc));
+    }
+
+    /**
+     * A node that holds much (a coordinator's, aggregating the network: a million items take seconds per count) has its
+     * dashboard counted soon after start rather than when the first visitor asks; others count when asked (milliseconds).
+     */
+    private static void scheduleStatisticsWarmUp(Services services, Vertx vertx) {
+        vertx.setTimer(5_000, id -> Thread.ofVirtual().name("statistics-warm-up").start(() -> {
+            try {
+                services.statistics.warmIfLarge();
+            } catch (RuntimeException e) {
+                LOG.warn("counting the statistics at start failed: {}", e.toString());
+            }
+        }));
     }
 
     /** Expired sessions, one-time links, codes and stale login counters go hourly. */

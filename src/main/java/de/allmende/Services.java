@@ -44,6 +44,8 @@ public final class Services implements AutoCloseable {
     public final NoteService notes;
     /** The merged calendar over every public event the node holds (issue 11). */
     public final de.allmende.service.CalendarService calendar;
+    /** The statistics dashboard's figures, counted when first asked (or warmed at start on a coordinator's node). */
+    public final de.allmende.service.StatisticsService statistics;
     public final FollowService follows;
     /** Coordinator mode (issue 11): subscriptions of coordinators to municipalities, and their backfill. */
     public final de.allmende.service.CoordinatorService coordinators;
@@ -89,6 +91,7 @@ public final class Services implements AutoCloseable {
         this.content = new de.allmende.service.ContentService(db, iris, clock, federation.outbox);
         this.notes = new NoteService(db, iris, federation.outbox);
         this.calendar = new de.allmende.service.CalendarService(db, clock);
+        this.statistics = new de.allmende.service.StatisticsService(db, new de.allmende.service.DirectoryService(db, iris, iris.base()), clock);
         this.follows = new FollowService(db, iris, federation.directory, federation.outbox);
         this.coordinators = new de.allmende.service.CoordinatorService(db, iris, federation.municipalities, follows);
         this.relays = new de.allmende.service.RelaySubscriptions(db, iris, federation.directory, federation.outbox, actors::instanceActor);

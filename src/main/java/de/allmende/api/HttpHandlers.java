@@ -109,8 +109,7 @@ public record HttpHandlers(
     /** The statistics dashboard: its page shares the node's templates; municipalities per Land come from the directory. */
     private static de.allmende.api.statistics.StatisticsHandler statistics(Services s, Templates templates) {
         var texts = new de.allmende.api.web.CalendarTexts("i18n.statistics");
-        var directory = new de.allmende.service.DirectoryService(s.db, s.iris, s.iris.base());
-        return new de.allmende.api.statistics.StatisticsHandler(new de.allmende.service.StatisticsService(s.db, directory, s.clock),
+        return new de.allmende.api.statistics.StatisticsHandler(s.statistics,
                 new de.allmende.api.web.StatisticsPage(templates, texts, s.config.nodeName()), texts);
     }
 }
