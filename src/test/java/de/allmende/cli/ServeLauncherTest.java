@@ -2,6 +2,7 @@ package de.allmende.cli;
 
 import de.allmende.testkit.NodeProcess;
 import de.allmende.testkit.TestNode;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +24,24 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @DisplayName("serve as an operator starts it: tuned JVM, old Java, port in use")
 class ServeLauncherTest {
+    /**
+     * The data folder of the tests that serve, one after another: its embedded database is made (initdb and the
+     * migrations, seconds of CPU) by the first and merely started by the others, as on an operator's machine
+     * (same port and public URL too).
+     */
+    private static Path served;
+    private static int port;
+
+    @BeforeAll
+    static void dataFolder() throws IOException {
+        served = Files.createTempDirectory("allmende-launch");
+        port = TestNode.freePort();
+    }
 
     @Test
     void serveRunsInTheTunedJvmInTheSameProcessAndStillStopsGracefully() throws Exception {
-        Path data = Files.createTempDirectory("allmende-launch");
-        Process node = NodeProcess.serve(NodeProcess.env(data, TestNode.freePort()), data.resolve("serve.log"));
+        Path data = served;
+        Process node = NodeProcess.serve(NodeProcess.env(data, port), data.resolve("serve.log"));
         try {
             String command = commandLine(node.pid());
             assertTrue(command.contains("-Dallmende.tuned=exec"), command);
@@ -42,8 +56,8 @@ class ServeLauncherTest {
 
     @Test
     void whereTheJvmCannotReplaceItselfATunedChildRunsAndEndsWithIt() throws Exception {
-        Path data = Files.createTempDirectory("allmende-launch");
-        Map<String, String> env = new HashMap<>(NodeProcess.env(data, TestNode.freePort()));
+        Path data = served;
+        Map<String, String> env = new HashMap<>(NodeProcess.env(data, port));
         env.put(TunedJvm.TUNING_ENV, "child"); // what Java 21 does, which has no execv
         Process launcher = NodeProcess.serve(env, data.resolve("serve-1.log"));
         ProcessHandle child = tunedChild(launcher);

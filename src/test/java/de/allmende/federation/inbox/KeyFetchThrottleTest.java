@@ -128,7 +128,7 @@ class KeyFetchThrottleTest {
     void slowKeyServerIsNotWaitedFor() throws Exception {
         try (FakeRemote remote = FakeRemote.start()) {
             Actor alice = remote.actor("alice");
-            remote.answerGetsAfter(java.time.Duration.ofMillis(2500));
+            remote.answerGetsAfter(java.time.Duration.ofMillis(1500)); // slower than the inbox waits (1 s), well within the fetch deadline
             long start = System.nanoTime();
             Response first = remote.post(sharedInbox(), remote.createNote(alice, "my key server is slow")).sendOnce();
             long millis = (System.nanoTime() - start) / 1_000_000;
@@ -137,7 +137,7 @@ class KeyFetchThrottleTest {
             assertTrue(Integer.parseInt(first.headers().get("retry-after").getFirst()) > 0, first::toString);
             assertTrue(millis < 1000, () -> "answered after " + millis + " ms");
 
-            Thread.sleep(3500); // the fetch, started by the first request, ends meanwhile
+            Thread.sleep(2000); // the fetch, started by the first request, ends meanwhile (about 0.5 s from now)
             Response retry = remote.post(sharedInbox(), remote.createNote(alice, "my key server is slow")).sendOnce();
             assertEquals(202, retry.status(), retry::toString);
             assertEquals(1, remote.fetches("/users/alice"), "the retry used the key fetched for the first request");
