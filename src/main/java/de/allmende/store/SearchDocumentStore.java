@@ -107,18 +107,20 @@ public final class SearchDocumentStore {
     public List<Row> recentByRank(DSLContext tx, Match match, Filters filters, Edge edge, int limit, int offset) {
         Condition all = where(match, filters);
         Condition newer = DSL.condition("(d.published, d.post_id) >= ({0}, {1})", DSL.val(edge.published()), DSL.val(edge.postId()));
-        List<Row> rows = new ArrayList<>(tx.transactionResult(cfg -> {
+        return tx.transactionResult(cfg -> {
             // The range, not a bitmap of every match of the words ANDed with it: the planner misjudges how many match
             // and chose the bitmap of 322,385 matches of "Haushalt" (0.15 s) to keep 1,656 of the newest 5,000.
             cfg.dsl().execute("SET LOCAL enable_bitmapscan = off");
             cfg.dsl().execute("SET LOCAL enable_seqscan = off");
-            return page(cfg.dsl(), all.and(newer), match.all(), limit, offset);
-        }));
-        if (rows.size() == limit) return rows;
-        long ranked = tx.fetchOne("SELECT count(*) FROM search_document d JOIN post p ON p.id = d.post_id WHERE {0}", all.and(newer))
-                .get(0, Long.class);
-        rows.addAll(page(tx, all.andNot(newer), Optional.empty(), limit - rows.size(), (int) Math.max(0, offset - ranked)));
-        return rows;
+            List<Row> rows = new ArrayList<>(page(cfg.dsl(), all.and(newer), match.all(), limit, offset));
+            if (rows.size() == limit) return rows;
+            long ranked = cfg.dsl().fetchOne("SELECT count(*) FROM search_document d JOIN post p ON p.id = d.post_id WHERE {0}",
+                    all.and(newer)).get(0, Long.class);
+            cfg.dsl().execute("RESET enable_bitmapscan"); // the older matches: whichever plan finds the newest of them
+            cfg.dsl().execute("RESET enable_seqscan");
+            rows.addAll(page(cfg.dsl(), all.andNot(newer), Optional.empty(), limit - rows.size(), (int) Math.max(0, offset - ranked)));
+            return rows;
+        });
     }
 
     /** Ranked by {@code rankedBy} (a tsquery), or newest first without it. */
