@@ -1,4 +1,4 @@
--- Faceted search and the merged calendar at scale (issue 11, BENCHMARKS.md "Coordinator at scale"): the words and the facet filters in one
+-- Faceted search at scale (issue 11, BENCHMARKS.md "Coordinator at scale"): the words and the facet filters in one
 -- GIN index, so that a search such as "Breitbandausbau" in Niedersachsen's Landgemeinden (1,720 hits) finds its
 -- documents in the index, instead of reading the 70,000 documents with the word to keep those of the Land and size
 -- class (48,000 pages of the table, 0.45 s), and browsing by facets alone (kind, Land, year) reads only what it shows.
@@ -10,9 +10,3 @@ CREATE INDEX search_document_facets ON search_document
     USING gin (terms, kind, land, size_class, project_status, lesson_type, year, fields, openness);
 
 DROP INDEX search_document_terms;
-
--- The merged calendar lists the events under way when its window opens (begun at most 31 days before): the start
--- index alone read every event of that month to find the few that had not ended (2,631 at 1,000,000 items, 40 ms of
--- the page's 55). With their ends indexed, both ranges meet in a bitmap (CalendarStore.entries).
-CREATE INDEX post_calendar_ends ON post (event_ends(event))
-    WHERE kind = 'event' AND visibility = 'public' AND deleted IS NULL;
