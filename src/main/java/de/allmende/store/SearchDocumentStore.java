@@ -25,6 +25,12 @@ public final class SearchDocumentStore {
     /** The facets, by the name the API gives them, and the column (or array column) each counts. */
     private static final Map<String, String> FACETS = facets();
 
+    /**
+     * The municipalities a facet lists at most, those with most hits: a network's broad search has hits from 1,200 of
+     * them, whose names took 20–90 ms to look up and which no list of choices can usefully show.
+     */
+    static final int MOST_MUNICIPALITIES = 100;
+
     /** The columns the facets count, as {@link #FACETS} names them. */
     private static final String COUNTED = "d.post_id, d.kind, d.fields, d.openness, d.land, d.size_class, d.project_status, d.lesson_type, d.year, d.municipality";
 
@@ -78,15 +84,61 @@ public final class SearchDocumentStore {
         return out;
     }
 
-    /** A page of hits: by rank (then newest), or newest first. */
+    /** A page of hits newest first; by rank if asked and there are words. */
     public List<Row> page(DSLContext tx, Match match, Filters filters, boolean byRank, int limit, int offset) {
-        String query = match.all().orElse("");
-        String order = byRank && match.all().isPresent() ? "rank DESC, d.published DESC, d.post_id DESC" : "d.published DESC, d.post_id DESC";
+        return page(tx, where(match, filters), byRank ? match.all() : Optional.empty(), limit, offset);
+    }
+
+    /** Where the newest documents of the index begin: the {@code recent}-th newest, if there are that many. */
+    public Optional<Edge> recentEdge(DSLContext tx, int recent) {
+        return tx.fetchOptional("SELECT published, post_id FROM search_document ORDER BY published DESC, post_id DESC OFFSET {0} LIMIT 1",
+                DSL.val(recent - 1)).map(r -> new Edge(r.get(0, OffsetDateTime.class), r.get(1, Long.class)));
+    }
+
+    /** A document's place in date order: it and everything newer are the newest documents. */
+    public record Edge(OffsetDateTime published, long postId) {}
+
+    /**
+     * A page of a broad search by rank: more match than are counted, so ranking all of them is out of the question
+     * (ts_rank of 300,000 hits took 0.3–0.9 s at 1,000,000 documents, and reading them more). Ranked are the matches
+     * among the newest documents of the index (from {@code edge} on: a range of the index of {@code published}, read
+     * whole, so the work is bounded whatever the words); the older matches follow, newest first.
+     */
+    public List<Row> recentByRank(DSLContext tx, Match match, Filters filters, Edge edge, int limit, int offset) {
+        Condition all = where(match, filters);
+        Condition newer = DSL.condition("(d.published, d.post_id) >= ({0}, {1})", DSL.val(edge.published()), DSL.val(edge.postId()));
+        return tx.transactionResult(cfg -> {
+            // The range, not a bitmap of every match of the words ANDed with it: the planner misjudges how many match
+            // and chose the bitmap of 322,385 matches of "Haushalt" (0.15 s) to keep 1,656 of the newest 5,000.
+            cfg.dsl().execute("SET LOCAL enable_bitmapscan = off");
+            cfg.dsl().execute("SET LOCAL enable_seqscan = off");
+            List<Row> rows = new ArrayList<>(page(cfg.dsl(), all.and(newer), match.all(), limit, offset));
+            if (rows.size() == limit) return rows;
+            long ranked = cfg.dsl().fetchOne("SELECT count(*) FROM search_document d JOIN post p ON p.id = d.post_id WHERE {0}",
+                    all.and(newer)).get(0, Long.class);
+            cfg.dsl().execute("RESET enable_bitmapscan"); // the older matches: whichever plan finds the newest of them
+            cfg.dsl().execute("RESET enable_seqscan");
+            rows.addAll(page(cfg.dsl(), all.andNot(newer), Optional.empty(), limit - rows.size(), (int) Math.max(0, offset - ranked)));
+            return rows;
+        });
+    }
+
+    /** Ranked by {@code rankedBy} (a tsquery), or newest first without it. */
+    private static List<Row> page(DSLContext tx, Condition where, Optional<String> rankedBy, int limit, int offset) {
+        if (rankedBy.isEmpty()) return rows(tx, "SELECT d.post_id, 0::float8 AS rank FROM search_document d JOIN post p ON p.id = d.post_id "
+                + "WHERE {0} ORDER BY d.published DESC, d.post_id DESC LIMIT {1} OFFSET {2}", where, DSL.val(limit), DSL.val(offset));
+        return rows(tx, "SELECT d.post_id, ts_rank(d.terms, {3}::tsquery) AS rank FROM search_document d JOIN post p ON p.id = d.post_id "
+                + "WHERE {0} ORDER BY rank DESC, d.published DESC, d.post_id DESC LIMIT {1} OFFSET {2}",
+                where, DSL.val(limit), DSL.val(offset), DSL.val(rankedBy.get()));
+    }
+
+    /** The documents of a page that {@code ranks} selects ({@code post_id}, {@code rank}), read for these few rows only, in its order. */
+    private static List<Row> rows(DSLContext tx, String ranks, Object... values) {
         List<Row> rows = new ArrayList<>();
         for (Record r : tx.fetch("SELECT d.post_id, p.iri, d.url, d.kind, d.language, d.title, d.text, d.fields, d.municipality, "
-                + "d.municipality_name, d.published, CASE WHEN {0} = '' THEN 0 ELSE ts_rank(d.terms, {0}::tsquery) END AS rank, "
-                + CurationStore.RECOMMENDED.formatted("d.post_id") + " FROM search_document d JOIN post p ON p.id = d.post_id WHERE {1} ORDER BY " + order + " LIMIT {2} OFFSET {3}",
-                DSL.val(query), where(match, filters), DSL.val(limit), DSL.val(offset))) {
+                + "d.municipality_name, d.published, coalesce(hit.rank, 0), " + CurationStore.RECOMMENDED.formatted("d.post_id")
+                + " FROM (" + ranks + ") hit JOIN search_document d ON d.post_id = hit.post_id JOIN post p ON p.id = d.post_id "
+                + "ORDER BY hit.rank DESC, d.published DESC, d.post_id DESC", values)) {
             rows.add(new Row(r.get(0, Long.class), URI.create(r.get(1, String.class)), URI.create(r.get(2, String.class)),
                     r.get(3, String.class), r.get(4, String.class), r.get(5, String.class), r.get(6, String.class),
                     List.of(r.get(7, String[].class)), r.get(8, String.class), r.get(9, String.class),
@@ -95,23 +147,36 @@ public final class SearchDocumentStore {
         return rows;
     }
 
-    /** Per facet, how many matching documents have each value, most first; municipalities with their names as labels. */
-    public Map<String, List<FacetCount>> facets(DSLContext tx, Match match, Filters filters) {
+    /** How many documents match (at most {@code bound}, and whether there are more) and per facet how many of them have each value. */
+    public record Counts(long total, boolean totalIsLowerBound, Map<String, List<FacetCount>> facets) {}
+
+    /**
+     * Per facet, how many matching documents have each value, most first; municipalities with their names as labels.
+     * Counts at most {@code bound} documents, whichever the database finds first: a broad search over a network matches
+     * hundreds of thousands, and counting nine facets over a third of a million rows took 0.5–1.8 s. Where more match,
+     * the counts and the total are lower bounds ({@link Counts#totalIsLowerBound}); below the bound they are exact.
+     */
+    public Counts facets(DSLContext tx, Match match, Filters filters, int bound) {
         // Only the counted columns: the hits of a broad search are hundreds of thousands of rows, written once and read
-        // once per facet; with titles, texts and terms (d.*) they spilled 320 MB to disk for 300,000 hits.
-        StringBuilder sql = new StringBuilder("WITH hits AS (SELECT " + COUNTED + " FROM search_document d JOIN post p ON p.id = d.post_id WHERE {0}) ");
-        String union = "";
+        // once per facet; with titles, texts and terms (d.*) they spilled 320 MB to disk for 300,000 hits. One row more
+        // than the bound says whether there are more; the facets count the first `bound`.
+        StringBuilder sql = new StringBuilder("WITH found AS MATERIALIZED (SELECT " + COUNTED
+                + " FROM search_document d JOIN post p ON p.id = d.post_id WHERE {0} LIMIT {1}), "
+                + "hits AS MATERIALIZED (SELECT * FROM found LIMIT {2}) (SELECT '' AS facet, NULL AS v, count(*) AS n FROM found)");
         for (Map.Entry<String, String> f : FACETS.entrySet()) {
-            sql.append(union).append("(SELECT '").append(f.getKey()).append("' AS facet, v, count(*) AS n FROM (SELECT ")
-                    .append(f.getValue()).append(" AS v FROM hits) x WHERE v IS NOT NULL GROUP BY v)");
-            union = " UNION ALL ";
+            sql.append(" UNION ALL (SELECT '").append(f.getKey()).append("' AS facet, v, count(*) AS n FROM (SELECT ")
+                    .append(f.getValue()).append(" AS v FROM hits) x WHERE v IS NOT NULL GROUP BY v")
+                    .append(f.getKey().equals("municipality") ? " ORDER BY n DESC, v LIMIT " + MOST_MUNICIPALITIES + ")" : ")");
         }
         Map<String, List<FacetCount>> out = new LinkedHashMap<>();
         FACETS.keySet().forEach(k -> out.put(k, new ArrayList<>()));
-        for (Record r : tx.fetch(sql + " ORDER BY facet, n DESC, v", where(match, filters))) {
-            out.get(r.get(0, String.class)).add(new FacetCount(r.get(1, String.class), r.get(2, Long.class)));
+        long found = 0;
+        for (Record r : tx.fetch(sql + " ORDER BY facet, n DESC, v", where(match, filters), DSL.val(bound + 1), DSL.val(bound))) {
+            String facet = r.get(0, String.class);
+            if (facet.isEmpty()) found = r.get(2, Long.class);
+            else out.get(facet).add(new FacetCount(r.get(1, String.class), r.get(2, Long.class)));
         }
-        return out;
+        return new Counts(Math.min(found, bound), found > bound, out);
     }
 
     /** The names of these municipalities (accts), as their newest documents give them. */
@@ -148,9 +213,10 @@ public final class SearchDocumentStore {
         return out;
     }
 
-    /** Ids of public posts that match, best first (the Mastodon client API's statuses search). */
-    public List<Long> postIds(DSLContext tx, String all, int limit, int offset) {
-        return page(tx, new Match(Optional.of(all), Optional.empty()), Filters.NONE, true, limit, offset).stream().map(Row::postId).toList();
+    /** Whether more than {@code bound} documents match: then a search is broad (see {@link #recentByRank}). */
+    public boolean matchesMoreThan(DSLContext tx, Match match, Filters filters, int bound) {
+        return tx.fetchOne("SELECT count(*) > {1} FROM (SELECT 1 FROM search_document d JOIN post p ON p.id = d.post_id WHERE {0} LIMIT {2}) found",
+                where(match, filters), DSL.val(bound), DSL.val(bound + 1)).get(0, Boolean.class);
     }
 
     static Condition where(Match match, Filters f) {
@@ -159,8 +225,9 @@ public final class SearchDocumentStore {
         c.add(DSL.condition(NOT_BLOCKED));
         match.all().ifPresent(q -> c.add(DSL.condition("d.terms @@ {0}::tsquery", DSL.val(q))));
         f.kind().map(SearchKind::code).ifPresent(v -> c.add(DSL.condition("d.kind = {0}", DSL.val(v))));
-        f.field().ifPresent(v -> c.add(DSL.condition("{0} = ANY(d.fields)", DSL.val(v))));
-        f.openness().ifPresent(v -> c.add(DSL.condition("{0} = ANY(d.openness)", DSL.val(v))));
+        // Every facet is a column of the index search_document_facets (V30): the arrays by containment, which GIN serves.
+        f.field().ifPresent(v -> c.add(DSL.condition("d.fields @> ARRAY[{0}]::text[]", DSL.val(v))));
+        f.openness().ifPresent(v -> c.add(DSL.condition("d.openness @> ARRAY[{0}]::text[]", DSL.val(v))));
         f.land().ifPresent(v -> c.add(DSL.condition("d.land = {0}", DSL.val(v))));
         f.sizeClass().ifPresent(v -> c.add(DSL.condition("d.size_class = {0}", DSL.val(v))));
         f.projectStatus().ifPresent(v -> c.add(DSL.condition("d.project_status = {0}", DSL.val(v))));

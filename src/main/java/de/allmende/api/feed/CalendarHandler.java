@@ -26,8 +26,13 @@ import java.util.Optional;
 public final class CalendarHandler {
     /** Events on one page; a longer list goes on from the first day it could not show whole ({@link CalendarPaging}). */
     static final int PAGE_EVENTS = 200;
-    /** Events in one iCalendar or Atom document (a calendar app asks again within the hour). */
-    static final int FEED_EVENTS = 1000;
+    /**
+     * Events in one iCalendar or Atom document, ending with a whole day like a page; Atom links the next one (RFC 5005
+     * paging), and a calendar app asks again within the hour. Bounded as Mastodon's and Mobilizon's feeds are: a network
+     * of 2,000 municipalities has about 90 events a day, and rendering 1,000 of them (884 KB of iCalendar) took 0.3 s on
+     * a quiet machine and over a second on a busy one (BENCHMARKS.md, "Coordinator at scale").
+     */
+    static final int FEED_EVENTS = 200;
     private static final int MAX_AGE_SECONDS = 300;
 
     private final CalendarService calendar;
@@ -61,8 +66,7 @@ public final class CalendarHandler {
         }
         CalendarFilter f = q.filter();
         CalendarPaging paging = CalendarPaging.of(calendar.entries(f, PAGE_EVENTS + 1), PAGE_EVENTS, f.to());
-        String later = paging.next().map(next -> Route.MERGED_CALENDAR.path() + new CalendarQuery(new CalendarFilter(f.lands(), f.fields(),
-                f.attendance(), Optional.of(next), f.to(), f.municipalities()), q.lang()).query()).orElse(null);
+        String later = paging.next().map(next -> Route.MERGED_CALENDAR.path() + startingOn(q, next).query()).orElse(null);
         Responses.cacheable(ctx, MediaTypes.HTML, page.render(lang, f, paging.shown(), calendar.upcomingOrganisers(), links(q, lang),
                 later, q.lang().orElse(null)), MAX_AGE_SECONDS);
     }
@@ -70,7 +74,7 @@ public final class CalendarHandler {
     public void ics(RoutingContext ctx) {
         CalendarQuery q = feedQuery(ctx);
         String lang = q.lang().orElse("de");
-        List<CalendarEntry> entries = calendar.entries(q.filter(), FEED_EVENTS);
+        List<CalendarEntry> entries = feedPage(q).shown();
         String body = ical.calendar(lang, title(lang), url(Route.MERGED_CALENDAR_ICS, q), url(Route.MERGED_CALENDAR, q), entries,
                 from(q).atStartOfDay(CalendarService.GERMAN_TIME).toInstant());
         Responses.cacheable(ctx, FeedHandler.CALENDAR, body, MAX_AGE_SECONDS);
@@ -79,11 +83,23 @@ public final class CalendarHandler {
     public void atom(RoutingContext ctx) {
         CalendarQuery q = feedQuery(ctx);
         String lang = q.lang().orElse("de");
-        List<CalendarEntry> entries = calendar.entries(q.filter(), FEED_EVENTS);
+        CalendarPaging paging = feedPage(q);
         String body = atom.feed(lang, title(lang), texts.text(lang, "feed.subtitle", base.getRawAuthority()),
-                url(Route.MERGED_CALENDAR_ATOM, q), url(Route.MERGED_CALENDAR, q), entries,
-                from(q).atStartOfDay(CalendarService.GERMAN_TIME).toInstant());
+                url(Route.MERGED_CALENDAR_ATOM, q), url(Route.MERGED_CALENDAR, q), paging.shown(),
+                from(q).atStartOfDay(CalendarService.GERMAN_TIME).toInstant(),
+                paging.next().map(next -> url(Route.MERGED_CALENDAR_ATOM, startingOn(q, next))));
         Responses.cacheable(ctx, FeedHandler.ATOM, body, MAX_AGE_SECONDS);
+    }
+
+    /** A feed's events: up to {@link #FEED_EVENTS}, ending with a whole day, and the day its next document begins. */
+    private CalendarPaging feedPage(CalendarQuery q) {
+        return CalendarPaging.of(calendar.entries(q.filter(), FEED_EVENTS + 1), FEED_EVENTS, q.filter().to());
+    }
+
+    /** The same filter from another day on. */
+    private static CalendarQuery startingOn(CalendarQuery q, LocalDate day) {
+        CalendarFilter f = q.filter();
+        return new CalendarQuery(new CalendarFilter(f.lands(), f.fields(), f.attendance(), Optional.of(day), f.to(), f.municipalities()), q.lang());
     }
 
     /** Feeds have no form to show a mistake in: the 400's message says it (in English unless the query asks German). */

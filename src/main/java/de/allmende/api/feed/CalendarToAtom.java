@@ -46,15 +46,19 @@ public final class CalendarToAtom {
      * @param self  this feed's URL (with its filter): also its id, so one filter is one feed
      * @param page  the same filter's page
      * @param quiet the feed's updated time when it has no entries (stable, so its ETag is)
+     * @param next  the feed's next document (RFC 5005 paging: the events from the day after this one's), if there are more
      */
-    public String feed(String lang, String title, String subtitle, URI self, URI page, List<CalendarEntry> entries, Instant quiet) {
+    public String feed(String lang, String title, String subtitle, URI self, URI page, List<CalendarEntry> entries, Instant quiet,
+                       java.util.Optional<URI> next) {
         Feed f = new Feed("atom_1.0");
         f.setId(self.toString());
         f.setTitle(xmlSafe(title));
         f.setSubtitle(ContentToAtom.text(subtitle));
         f.setUpdated(Date.from(entries.stream().map(CalendarEntry::revised).max(Instant::compareTo).orElse(quiet)));
         f.setAlternateLinks(List.of(ContentToAtom.link("alternate", "text/html", page)));
-        f.setOtherLinks(List.of(ContentToAtom.link("self", "application/atom+xml", self)));
+        List<com.rometools.rome.feed.atom.Link> links = new ArrayList<>(List.of(ContentToAtom.link("self", "application/atom+xml", self)));
+        next.ifPresent(n -> links.add(ContentToAtom.link("next", "application/atom+xml", n)));
+        f.setOtherLinks(links);
         Generator g = new Generator();
         g.setValue("Allmende");
         f.setGenerator(g);

@@ -39,13 +39,19 @@ public final class SearchHandlers {
     public void json(RoutingContext ctx) {
         SearchQuery q = SearchParams.parse(ctx.queryParams());
         SearchResults r = search.search(q);
-        Map<String, String> names = names(r);
+        Responses.allowAnyOrigin(ctx); // public data: a portal's page may show it
+        Responses.json(ctx, 200, MediaTypes.JSON, body(q, r, names(r)));
+    }
+
+    /** The API's answer: the query, the total (and whether it is a lower bound), the hits, the facets with labels and counts. */
+    static ObjectNode body(SearchQuery q, SearchResults r, Map<String, String> names) {
         ObjectNode out = Responses.JSON.createObjectNode();
         out.put("q", q.words());
         out.put("order", q.order().name().toLowerCase(java.util.Locale.ROOT));
         out.put("limit", q.limit());
         out.put("offset", q.offset());
         out.put("total", r.total());
+        out.put("totalIsLowerBound", r.totalIsLowerBound()); // true: more match than were counted, the facets' counts too
         ArrayNode hits = out.putArray("hits");
         for (Hit h : r.hits()) hits.add(hit(h));
         ObjectNode facets = out.putObject("facets");
@@ -55,8 +61,7 @@ public final class SearchHandlers {
                 values.addObject().put("value", c.value()).put("label", SearchFacets.label(name, c.value(), true, names)).put("count", c.count());
             }
         }
-        Responses.allowAnyOrigin(ctx); // public data: a portal's page may show it
-        Responses.json(ctx, 200, MediaTypes.JSON, out);
+        return out;
     }
 
     public void page(RoutingContext ctx) {
@@ -88,7 +93,7 @@ public final class SearchHandlers {
         Responses.html(ctx, status, page.render(lang, q, r, names(r), selected, base, withLang, json, message));
     }
 
-    private ObjectNode hit(Hit h) {
+    private static ObjectNode hit(Hit h) {
         ObjectNode o = Responses.JSON.createObjectNode();
         o.put("id", Long.toString(h.postId()));
         o.put("uri", h.iri().toString());

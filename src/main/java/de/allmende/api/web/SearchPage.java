@@ -77,12 +77,19 @@ public final class SearchPage {
         m.put("byDate", q.order() == SearchQuery.Order.DATE);
         m.put("facets", facets(results, municipalities, selected, german));
         m.put("hits", results.hits().stream().map(h -> result(h, german)).toList());
-        m.put("total", results.total() + " " + t.get("hits"));
+        m.put("total", total(results, german) + " " + t.get("hits"));
         m.put("message", message.orElse(null));
         String sep = page.contains("?") ? "&" : "?";
         if (q.offset() > 0) m.put("previous", page + sep + "offset=" + Math.max(0, q.offset() - q.limit()));
         if (q.offset() + results.hits().size() < results.total()) m.put("next", page + sep + "offset=" + (q.offset() + q.limit()));
         return templates.render("search", m);
+    }
+
+    /** "13", or for a broad search counted only up to the bound "mehr als 10.000" (its counts are lower bounds too). */
+    static String total(SearchResults r, boolean german) {
+        if (!r.totalIsLowerBound()) return Long.toString(r.total());
+        String n = java.text.NumberFormat.getIntegerInstance(german ? java.util.Locale.GERMANY : java.util.Locale.UK).format(r.total());
+        return (german ? "mehr als " : "more than ") + n;
     }
 
     private static List<Facet> facets(SearchResults r, Map<String, String> municipalities, Map<String, String> selected, boolean german) {

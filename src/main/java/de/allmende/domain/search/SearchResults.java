@@ -7,12 +7,20 @@ import java.util.List;
 /**
  * One page of hits, how many there are in all, and per facet how many of them have each value.
  *
- * @param facets facet name ({@code kind}, {@code field}, …) → counts, most first
+ * @param total             how many documents match; if {@code totalIsLowerBound}, at least this many (the search
+ *                          counted only this many, as a broad search over a network has hundreds of thousands of hits)
+ * @param facets            facet name ({@code kind}, {@code field}, …) → counts, most first; lower bounds too if
+ *                          {@code totalIsLowerBound}: they count the same documents as {@code total}
  */
-public record SearchResults(long total, List<Hit> hits, java.util.Map<String, List<FacetCount>> facets) {
+public record SearchResults(long total, boolean totalIsLowerBound, List<Hit> hits, java.util.Map<String, List<FacetCount>> facets) {
     public SearchResults {
         hits = List.copyOf(hits);
         facets = java.util.Map.copyOf(facets);
+    }
+
+    /** Results counted exactly. */
+    public SearchResults(long total, List<Hit> hits, java.util.Map<String, List<FacetCount>> facets) {
+        this(total, false, hits, facets);
     }
 
     /**

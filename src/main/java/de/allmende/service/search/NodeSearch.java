@@ -4,13 +4,16 @@ import de.allmende.db.Database;
 import de.allmende.domain.search.SearchKind;
 import de.allmende.domain.search.SearchQuery;
 import de.allmende.domain.search.SearchResults;
-import de.allmende.domain.search.SearchResults.FacetCount;
 import de.allmende.domain.search.SearchResults.Hit;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import de.allmende.store.SearchDocumentStore;
+import de.allmende.store.SearchDocumentStore.Edge;
 import de.allmende.store.SearchDocumentStore.Match;
 import de.allmende.store.SearchDocumentStore.Row;
 import org.jooq.DSLContext;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,10 +37,24 @@ public final class NodeSearch {
     private static final int PLAIN_SNIPPET = 240;
 
     private final Database db;
+    private final SearchBounds bounds;
     private final SearchDocumentStore store = new SearchDocumentStore();
+    /**
+     * Where the newest documents begin, looked up at most once a minute: finding the 2,000th newest of 1,000,000 takes
+     * a walk of the index (15–75 ms on a busy machine); a minute's new documents only make the window a little larger.
+     */
+    private final LoadingCache<Integer, Optional<Edge>> recentEdge;
 
     public NodeSearch(Database db) {
+        this(db, SearchBounds.NETWORK);
+    }
+
+    /** With other bounds: a test shows on a few documents what a network's broad searches do. */
+    NodeSearch(Database db, SearchBounds bounds) {
         this.db = db;
+        this.bounds = bounds;
+        this.recentEdge = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(Duration.ofMinutes(1))
+                .build(recent -> store.recentEdge(db.dsl(), recent));
     }
 
     public SearchResults search(SearchQuery q) {
@@ -45,18 +62,26 @@ public final class NodeSearch {
         List<SearchText.Term> terms = SearchText.terms(q.words(), MAX_WORDS);
         Optional<Match> match = match(tx, terms);
         if (match.isEmpty()) return new SearchResults(0, List.of(), Map.of()); // only stop words: nothing asked, nothing found
-        Map<String, List<FacetCount>> facets = store.facets(tx, match.get(), q.filters());
-        long total = facets.get("kind").stream().mapToLong(FacetCount::count).sum(); // every document has one kind
-        List<Row> rows = total == 0 ? List.of()
-                : store.page(tx, match.get(), q.filters(), q.order() == SearchQuery.Order.RELEVANCE, q.limit(), q.offset());
-        return new SearchResults(total, hits(tx, match.get(), rows), facets);
+        SearchDocumentStore.Counts counts = store.facets(tx, match.get(), q.filters(), bounds.counted());
+        boolean byRank = q.order() == SearchQuery.Order.RELEVANCE;
+        List<Row> rows = counts.total() == 0 ? List.of() : page(tx, match.get(), q.filters(), byRank, counts.totalIsLowerBound(), q.limit(), q.offset());
+        return new SearchResults(counts.total(), counts.totalIsLowerBound(), hits(tx, match.get(), rows), counts.facets());
     }
 
     /** Ids of the public posts that have all these words, best first: the statuses of the Mastodon client API's search. */
     public List<Long> postIds(String words, int limit, int offset) {
         DSLContext tx = db.dsl();
-        return match(tx, SearchText.terms(words, MAX_WORDS)).flatMap(Match::all).map(all -> store.postIds(tx, all, limit, offset))
-                .orElse(List.of());
+        Optional<Match> match = match(tx, SearchText.terms(words, MAX_WORDS)).filter(m -> m.all().isPresent());
+        if (match.isEmpty()) return List.of();
+        boolean broad = store.matchesMoreThan(tx, match.get(), SearchQuery.Filters.NONE, bounds.counted());
+        return page(tx, match.get(), SearchQuery.Filters.NONE, true, broad, limit, offset).stream().map(Row::postId).toList();
+    }
+
+    /** By rank among the newest documents where the search is broad (more match than are counted), else exactly. */
+    private List<Row> page(DSLContext tx, Match match, SearchQuery.Filters filters, boolean byRank, boolean broad, int limit, int offset) {
+        Optional<Edge> edge = byRank && broad ? recentEdge.get(bounds.recent()) : Optional.empty();
+        return edge.isPresent() ? store.recentByRank(tx, match, filters, edge.get(), limit, offset)
+                : store.page(tx, match, filters, byRank, limit, offset);
     }
 
     /** The municipalities' names, for the labels of the municipality facet. */

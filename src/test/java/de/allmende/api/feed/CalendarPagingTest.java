@@ -46,7 +46,7 @@ class CalendarPagingTest {
         assertEquals(Optional.empty(), CalendarPaging.of(busy, 3, Optional.of(MONDAY)).next(), "not beyond the filter's last day");
     }
 
-    private static List<CalendarEntry> events(LocalDate... days) {
+    static List<CalendarEntry> events(LocalDate... days) {
         List<CalendarEntry> out = new ArrayList<>();
         for (LocalDate d : days) {
             Instant start = d.atTime(10, out.size()).atZone(ZoneId.of("Europe/Berlin")).toInstant();
