@@ -11,6 +11,7 @@ import de.allmende.domain.event.EventKinds;
 import org.jooq.DSLContext;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,7 +33,12 @@ public final class EventStore {
         }
     }
 
-    public static final LeasedQueue<EventJob> JOBS = new LeasedQueue<>("event_job", "done", "id, consumer, event_id, attempts",
+    /**
+     * The jobs as one queue whose lanes are the consumers: the worker of single jobs leaves the batched consumers' lanes
+     * to their batches ({@code service.events.EventBatches}).
+     */
+    public static final LeasedQueue<EventJob> JOBS = new LeasedQueue<>(
+            new LeasedQueue.Shape("event_job", "done", "id, consumer, event_id, attempts", "id", "consumer", null),
             rs -> new EventJob(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4)), EventJob::id);
 
     /** Records {@code event} in the transaction {@code tx}; returns its id. */
@@ -55,6 +61,49 @@ public final class EventStore {
                 event.subject() == null ? null : event.subject().toString(), write(event), due, consumers)).longValue();
         if (consumers.length > 0) tx.execute("SELECT pg_notify('" + CHANNEL + "', '')");
         return id;
+    }
+
+    /** A job of a batched consumer, locked by the transaction that claimed it, with its event (empty: of a kind unknown here). */
+    public record BatchJob(long id, long eventId, int attempts, Optional<DomainEvent> event) {}
+
+    private static final String BATCH_CLAIM = """
+            SELECT j.id, j.event_id, j.attempts, e.kind, e.payload::text FROM event_job j JOIN domain_event e ON e.id = j.event_id
+            WHERE j.done IS NULL AND j.failed IS NULL AND j.next_attempt <= now() AND (j.lease_until IS NULL OR j.lease_until < now())
+              AND j.consumer = ? %s ORDER BY j.id LIMIT ? FOR UPDATE OF j SKIP LOCKED""";
+
+    /**
+     * Claims up to {@code limit} due jobs of {@code consumer}, oldest first, by locking their rows until {@code tx} ends
+     * (other workers and processes skip them): a batch is claimed, applied and marked done in one transaction, so a
+     * crash undoes all three and the jobs are due again at once, with no lease to wait for.
+     */
+    public List<BatchJob> claimBatch(DSLContext tx, String consumer, int limit) {
+        return tx.fetch(BATCH_CLAIM.formatted(""), consumer, limit).map(EventStore::batchJob);
+    }
+
+    /** Claims one job of {@code consumer} as {@link #claimBatch} does, if it is still due and not locked by anyone. */
+    public Optional<BatchJob> claimOne(DSLContext tx, String consumer, long jobId) {
+        return tx.fetch(BATCH_CLAIM.formatted("AND j.id = ?"), consumer, jobId, 1).stream().findFirst().map(EventStore::batchJob);
+    }
+
+    /** Marks claimed jobs done, counting the attempt. */
+    public void batchDone(DSLContext tx, List<Long> jobIds) {
+        if (jobIds.isEmpty()) return;
+        tx.execute("UPDATE event_job SET done = now(), attempts = attempts + 1, lease_until = NULL WHERE id = ANY(?::bigint[])",
+                (Object) jobIds.toArray(Long[]::new));
+    }
+
+    /** Counts a failed attempt of a job: due again after {@code retryIn}, or given up for good if that is empty. */
+    public void batchAttemptFailed(DSLContext tx, long jobId, String error, Optional<java.time.Duration> retryIn) {
+        tx.execute("""
+                UPDATE event_job SET attempts = attempts + 1, last_error = ?, lease_until = NULL,
+                    next_attempt = now() + make_interval(secs => ?), failed = CASE WHEN ? THEN now() END
+                WHERE id = ? AND done IS NULL AND failed IS NULL""", error, retryIn.map(d -> d.toMillis() / 1000.0).orElse(0.0),
+                retryIn.isEmpty(), jobId);
+    }
+
+    private static BatchJob batchJob(org.jooq.Record r) {
+        Optional<DomainEvent> event = EventKinds.typeOf(r.get(3, String.class)).map(type -> read(r.get(4, String.class), type));
+        return new BatchJob(r.get(0, Long.class), r.get(1, Long.class), r.get(2, Integer.class), event);
     }
 
     /** The event stored as {@code id}; empty if it is gone or of a kind this version does not know. */

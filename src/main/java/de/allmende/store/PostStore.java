@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import static de.allmende.db.Tables.ACCOUNT;
@@ -55,6 +56,11 @@ public final class PostStore {
     /** The id of the post with this IRI, if it is one here. */
     public Optional<Long> idOf(DSLContext tx, URI iri) {
         return tx.select(POST.ID).from(POST).where(POST.IRI.eq(iri.toString())).fetchOptional(POST.ID);
+    }
+
+    /** The ids of those of these IRIs that are posts here. */
+    public List<Long> idsOf(DSLContext tx, java.util.Collection<URI> iris) {
+        return tx.select(POST.ID).from(POST).where(POST.IRI.in(iris.stream().map(URI::toString).toList())).fetch(POST.ID);
     }
 
     public Optional<StoredPost> find(DSLContext tx, long id) {

@@ -21,12 +21,14 @@ import java.util.List;
  * per second from the first subscription until every item is stored, and until every item is searchable.
  *
  * <pre>mvn -B -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=de.allmende.bench.BackfillIngestBenchmark -Dexec.args="4 25 200 20"</pre>
- * Arguments: hosts, municipalities per host, items per municipality, items per page. The node has the test settings:
+ * Arguments: hosts, municipalities per host, items per municipality, items per page, subscriptions made at once (1: one
+ * after the other, as {@code coordinator subscribe} does; more: one host after the other per host, all hosts at once). The node has the test settings:
  * the per-host pace and retry schedule scaled by 0.01 (one page per host every 10 ms instead of every second).
  */
 public final class BackfillIngestBenchmark {
     public static void main(String[] args) throws Exception {
         int hosts = arg(args, 0, 4), perHost = arg(args, 1, 25), items = arg(args, 2, 200), perPage = arg(args, 3, 20);
+        int subscribers = arg(args, 4, 1);
         List<FakeRemote> remotes = new ArrayList<>();
         List<String> handles = new ArrayList<>();
         List<AggregatedTexts.Text> bodies = AggregatedTexts.bodies(2000, 3);
@@ -45,8 +47,23 @@ public final class BackfillIngestBenchmark {
         try (TestNode node = TestNode.start()) {
             LocalActor coordinator = node.node().services().actors.createCoordinator(Fixtures.netzwerkHessen());
             long start = System.nanoTime();
-            for (String handle : handles) node.node().services().coordinators.subscribeByHandle(coordinator, handle);
+            try (var subscribing = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                // Each host's municipalities one after the other (the node allows a host only a few calls at once).
+                List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+                int lanes = subscribers > 1 ? hosts : 1;
+                for (int lane = 0; lane < lanes; lane++) {
+                    int first = lane * handles.size() / lanes, end = (lane + 1) * handles.size() / lanes; // a host's handles
+                    done.add(subscribing.submit(() -> {
+                        for (int i = first; i < end; i++) {
+                            node.node().services().coordinators.subscribeByHandle(coordinator, handles.get(i));
+                        }
+                        return null;
+                    }));
+                }
+                for (var f : done) f.get(); // a failed subscription ends the run
+            }
             double subscribed = (System.nanoTime() - start) / 1e9;
+            long keptWhenSubscribed = node.count("SELECT count(*) FROM aggregated_item");
             double stored = Double.NaN, searchable;
             while (true) {
                 long kept = node.count("SELECT count(*) FROM aggregated_item");
@@ -63,6 +80,16 @@ public final class BackfillIngestBenchmark {
             System.out.printf("subscribed to %d municipalities in %.1f s; all %,d items stored after %.1f s (%.0f items/s),"
                             + " searchable after %.1f s (%.0f items/s); load average %.1f%n", handles.size(), subscribed, total, stored,
                     total / stored, searchable, total / searchable, CoordinatorScaleBenchmark.load());
+            // From the database's clocks: the backfill's own rate, without the subscriptions before its first page.
+            double firstToStored = node.count("SELECT (extract(epoch FROM max(first_fetched) - min(first_fetched)) * 1000)::bigint"
+                    + " FROM aggregated_item") / 1000.0;
+            double firstToSearchable = node.count("SELECT (extract(epoch FROM (SELECT max(done) FROM event_job WHERE consumer = 'search-index')"
+                    + " - (SELECT min(first_fetched) FROM aggregated_item)) * 1000)::bigint") / 1000.0;
+            System.out.printf("from the first item stored: all stored after %.1f s (%.0f items/s), all searchable after %.1f s (%.0f items/s)%n",
+                    firstToStored, total / firstToStored, firstToSearchable, total / firstToSearchable);
+            System.out.printf("after the last subscription (%,d items were stored by then): the other %,d stored in %.1f s (%.0f items/s),"
+                            + " searchable in %.1f s (%.0f items/s)%n", keptWhenSubscribed, total - keptWhenSubscribed, stored - subscribed,
+                    (total - keptWhenSubscribed) / (stored - subscribed), searchable - subscribed, (total - keptWhenSubscribed) / (searchable - subscribed));
             System.out.printf("proofs: %,d verified, %,d invalid, %,d absent; pages done %,d; fetches per host paced at 10 ms%n",
                     node.count("SELECT count(*) FROM aggregated_item WHERE proof_status = 'verified'"),
                     node.count("SELECT count(*) FROM aggregated_item WHERE proof_status = 'invalid'"),

@@ -32,12 +32,20 @@ public final class Streams {
      * notification written goes to its recipient's streams.
      */
     public void apply(DomainEvent event) {
+        applyIn(db.dsl(), event);
+    }
+
+    /** The batched consumer's handler: the messages go out when the batch's transaction commits. */
+    public void applyAll(DSLContext tx, java.util.List<de.allmende.service.events.EventWorker.Recorded> events) {
+        for (var r : events) applyIn(tx, r.event());
+    }
+
+    private void applyIn(DSLContext tx, DomainEvent event) {
         if (event instanceof de.allmende.domain.event.NotificationCreated n) {
-            publishNotification(db.dsl(), n.accountId(), n.notificationId());
+            publishNotification(tx, n.accountId(), n.notificationId());
             return;
         }
         if (!(event instanceof PostEvent p)) return;
-        DSLContext tx = db.dsl();
         posts.idOf(tx, p.subject()).ifPresent(id -> publish(tx, switch (p) {
             case PostEvent.PostCreated c -> new StatusCreated(id);
             case PostEvent.PostEdited e -> new StatusEdited(id);
