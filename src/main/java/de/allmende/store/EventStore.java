@@ -33,13 +33,17 @@ public final class EventStore {
         }
     }
 
+    public static final LeasedQueue<EventJob> JOBS = jobsOf(List.of(Consumer.values()));
+
     /**
-     * The jobs as one queue whose lanes are the consumers: the worker of single jobs leaves the batched consumers' lanes
-     * to their batches ({@code service.events.EventBatches}).
+     * The jobs of some consumers as a queue: the worker of single jobs leaves the batched consumers' jobs to their
+     * batches ({@code service.events.EventBatches}). Index {@code event_job_pending_consumer} (V31) serves its claims.
      */
-    public static final LeasedQueue<EventJob> JOBS = new LeasedQueue<>(
-            new LeasedQueue.Shape("event_job", "done", "id, consumer, event_id, attempts", "id", "consumer", null),
-            rs -> new EventJob(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4)), EventJob::id);
+    public static LeasedQueue<EventJob> jobsOf(java.util.Collection<Consumer> consumers) {
+        String names = consumers.stream().map(c -> "'" + c.stored() + "'").collect(java.util.stream.Collectors.joining(", "));
+        return new LeasedQueue<>(LeasedQueue.Shape.of("event_job", "done", "id, consumer, event_id, attempts").only("consumer IN (" + names + ")"),
+                rs -> new EventJob(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4)), EventJob::id);
+    }
 
     /** Records {@code event} in the transaction {@code tx}; returns its id. */
     public long record(DSLContext tx, DomainEvent event) {

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 
 import static de.allmende.db.Tables.ACCOUNT;
@@ -58,9 +57,11 @@ public final class PostStore {
         return tx.select(POST.ID).from(POST).where(POST.IRI.eq(iri.toString())).fetchOptional(POST.ID);
     }
 
-    /** The ids of those of these IRIs that are posts here. */
-    public List<Long> idsOf(DSLContext tx, java.util.Collection<URI> iris) {
-        return tx.select(POST.ID).from(POST).where(POST.IRI.in(iris.stream().map(URI::toString).toList())).fetch(POST.ID);
+    /** The ids of those of these IRIs that are posts here, by IRI. */
+    public java.util.Map<URI, Long> idsOf(DSLContext tx, java.util.Collection<URI> iris) {
+        if (iris.isEmpty()) return java.util.Map.of();
+        return tx.select(POST.IRI, POST.ID).from(POST).where(POST.IRI.in(iris.stream().map(URI::toString).toList()))
+                .fetchMap(r -> URI.create(r.value1()), r -> r.value2());
     }
 
     public Optional<StoredPost> find(DSLContext tx, long id) {

@@ -21,6 +21,7 @@ import java.util.List;
  * per second from the first subscription until every item is stored, and until every item is searchable.
  *
  * <pre>mvn -B -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=de.allmende.bench.BackfillIngestBenchmark -Dexec.args="4 25 200 20"</pre>
+ * With {@code -Dbench.sample=true} it also prints the statements PostgreSQL was busy with, sampled every 20 ms.
  * Arguments: hosts, municipalities per host, items per municipality, items per page, subscriptions made at once (1: one
  * after the other, as {@code coordinator subscribe} does; more: one host after the other per host, all hosts at once). The node has the test settings:
  * the per-host pace and retry schedule scaled by 0.01 (one page per host every 10 ms instead of every second).
@@ -46,6 +47,22 @@ public final class BackfillIngestBenchmark {
         System.out.printf("%,d signed items on %d hosts prepared in %.1f s%n", total, hosts, (System.nanoTime() - t0) / 1e9);
         try (TestNode node = TestNode.start()) {
             LocalActor coordinator = node.node().services().actors.createCoordinator(Fixtures.netzwerkHessen());
+            java.util.Map<String, Integer> active = new java.util.concurrent.ConcurrentHashMap<>();
+            // -Dbench.sample=true: what the database is doing, sampled from pg_stat_activity every 20 ms (where the time goes)
+            boolean sample = Boolean.getBoolean("bench.sample");
+            Thread sampler = Thread.ofVirtual().start(() -> {
+                while (sample && !Thread.currentThread().isInterrupted()) {
+                    try {
+                        for (var r : node.node().services().db.dsl().fetch("SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 90), wait_event_type FROM pg_stat_activity"
+                                + " WHERE state = 'active' AND pid <> pg_backend_pid() AND query NOT LIKE 'LISTEN%'")) {
+                            active.merge(r.get(1) + " | " + r.get(0), 1, Integer::sum);
+                        }
+                        Thread.sleep(20);
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            });
             long start = System.nanoTime();
             try (var subscribing = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
                 // Each host's municipalities one after the other (the node allows a host only a few calls at once).
@@ -90,6 +107,9 @@ public final class BackfillIngestBenchmark {
             System.out.printf("after the last subscription (%,d items were stored by then): the other %,d stored in %.1f s (%.0f items/s),"
                             + " searchable in %.1f s (%.0f items/s)%n", keptWhenSubscribed, total - keptWhenSubscribed, stored - subscribed,
                     (total - keptWhenSubscribed) / (stored - subscribed), searchable - subscribed, (total - keptWhenSubscribed) / (searchable - subscribed));
+            sampler.interrupt();
+            active.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()).limit(25)
+                    .forEach(e -> System.out.println("active " + e.getValue() + " × " + e.getKey()));
             System.out.printf("proofs: %,d verified, %,d invalid, %,d absent; pages done %,d; fetches per host paced at 10 ms%n",
                     node.count("SELECT count(*) FROM aggregated_item WHERE proof_status = 'verified'"),
                     node.count("SELECT count(*) FROM aggregated_item WHERE proof_status = 'invalid'"),

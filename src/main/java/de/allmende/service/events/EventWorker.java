@@ -4,7 +4,6 @@ import de.allmende.db.Database;
 import de.allmende.db.queue.Admission;
 import de.allmende.db.queue.Backoff;
 import de.allmende.db.queue.JobWorker;
-import de.allmende.db.queue.Lanes;
 import de.allmende.db.queue.Outcome;
 import de.allmende.domain.event.Consumer;
 import de.allmende.domain.event.DomainEvent;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Runs the consumers of domain events from their durable jobs (see {@link EventStore}) on the shared
@@ -66,35 +64,14 @@ public final class EventWorker implements AutoCloseable {
     private final EventStore events = new EventStore();
     private final Map<Consumer, RecordedHandler> handlers = new EnumMap<>(Consumer.class);
     private final Map<Consumer, BatchHandler> batched = new EnumMap<>(Consumer.class);
-    private final JobWorker<EventJob> worker;
+    private final Duration lease;
+    private JobWorker<EventJob> worker;
     private EventBatches batches;
 
     /** @param lease how long a claimed job is reserved for its process; a dead process's jobs run again after it */
     public EventWorker(Database db, Duration lease) {
         this.db = db;
-        this.worker = new JobWorker<>(db.dataSource(), EventStore.JOBS,
-                new JobWorker.Settings("events", EventStore.CHANNEL, lease, BACKOFF, JobWorker.OutcomeConnection.POOLED),
-                leavingBatchesAlone(Admission.upTo(PARALLEL)), this::run);
-    }
-
-    /** The single jobs' admission, whose claims skip the lanes (consumers) that take their jobs in batches. */
-    private Admission<EventJob> leavingBatchesAlone(Admission<EventJob> places) {
-        return new Admission<>() {
-            @Override
-            public int room() {
-                return places.room();
-            }
-
-            @Override
-            public Lanes lanes() {
-                return new Lanes(batched.keySet().stream().map(Consumer::stored).toList(), List.of());
-            }
-
-            @Override
-            public Optional<Place> enter(EventJob job) {
-                return places.enter(job);
-            }
-        };
+        this.lease = lease;
     }
 
     public EventWorker on(Consumer consumer, Handler handler) {
@@ -120,6 +97,10 @@ public final class EventWorker implements AutoCloseable {
                 throw new IllegalStateException("no handler for the " + c.stored() + " consumer");
             }
         }
+        // The single jobs' claims take only their consumers' jobs, leaving the others' to their batches.
+        worker = new JobWorker<>(db.dataSource(), EventStore.jobsOf(handlers.keySet()),
+                new JobWorker.Settings("events", EventStore.CHANNEL, lease, BACKOFF, JobWorker.OutcomeConnection.POOLED),
+                Admission.upTo(PARALLEL), this::run);
         if (!batched.isEmpty()) {
             batches = new EventBatches(db, BACKOFF, batched).start();
             worker.onWake(batches::wake);
@@ -139,7 +120,7 @@ public final class EventWorker implements AutoCloseable {
 
     @Override
     public void close() {
-        worker.close();
+        if (worker != null) worker.close();
         if (batches != null) batches.close();
     }
 }

@@ -49,7 +49,7 @@ public final class SearchIndexer {
         Set<URI> subjects = new LinkedHashSet<>();
         for (EventWorker.Recorded r : events) if (r.event() instanceof PostEvent e) subjects.add(e.subject());
         if (subjects.isEmpty()) return;
-        List<Long> ids = posts.idsOf(tx, subjects).stream().sorted().toList();
+        List<Long> ids = posts.idsOf(tx, subjects).values().stream().sorted().toList();
         index.lock(tx, ids);
         for (long id : ids) index(tx, id);
     }
