@@ -95,8 +95,8 @@ public final class Database implements AutoCloseable {
      * safe to redo: queue workers apply an item and mark it done in later commits, and PostgreSQL keeps
      * commit order, so a crash can only forget the tail — the item stays queued and is applied again
      * (idempotently, by activity id). Never use it for accepting input or for publishing. Its connections: one LISTEN
-     * per queue worker (inbox, delivery, events, backfill, discovery) and delivery's outcome writer hold six while the
-     * node runs; the rest serve the workers' jobs (up to eight backfill pages' transactions, four event batches), hence
+     * per queue worker (inbox, delivery, events, event batches, backfill, discovery) and delivery's outcome writer hold
+     * seven while the node runs; the rest serve the workers' jobs (up to eight backfill pages' transactions, four event batches), hence
      * at least 24.
      */
     public synchronized Database relaxedCommits() {

@@ -22,6 +22,8 @@ import java.util.Optional;
  */
 public final class EventStore {
     public static final String CHANNEL = "allmende_events";
+    /** Where jobs of the batched consumers ({@link Consumer#batched()}) are announced, so they do not wake the others' worker. */
+    public static final String BATCH_CHANNEL = "allmende_event_batches";
     /** Events keep their own JSON: plain Jackson over the records, no ActivityStreams involved. */
     private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -32,8 +34,6 @@ public final class EventStore {
             return consumer + " of event " + eventId;
         }
     }
-
-    public static final LeasedQueue<EventJob> JOBS = jobsOf(List.of(Consumer.values()));
 
     /**
      * The jobs of some consumers as a queue: the worker of single jobs leaves the batched consumers' jobs to their
@@ -56,24 +56,29 @@ public final class EventStore {
     }
 
     private long record(DSLContext tx, DomainEvent event, java.time.OffsetDateTime due) {
-        String[] consumers = Arrays.stream(Consumer.values()).filter(c -> c.wants(event)).map(Consumer::stored).toArray(String[]::new);
+        List<Consumer> wanting = Arrays.stream(Consumer.values()).filter(c -> c.wants(event)).toList();
+        String[] consumers = wanting.stream().map(Consumer::stored).toArray(String[]::new);
         long id = ((Number) tx.fetchValue("""
                 WITH e AS (INSERT INTO domain_event (kind, actor, subject, payload) VALUES (?, ?, ?, ?::jsonb) RETURNING id),
                      j AS (INSERT INTO event_job (consumer, event_id, next_attempt)
                            SELECT c, e.id, coalesce(?::timestamptz, now()) FROM e, unnest(?::text[]) AS c)
                 SELECT id FROM e""", event.kind(), event.actor().toString(),
                 event.subject() == null ? null : event.subject().toString(), write(event), due, consumers)).longValue();
-        if (consumers.length > 0) tx.execute("SELECT pg_notify('" + CHANNEL + "', '')");
+        if (wanting.stream().anyMatch(c -> !c.batched())) tx.execute("SELECT pg_notify('" + CHANNEL + "', '')");
+        if (wanting.stream().anyMatch(Consumer::batched)) tx.execute("SELECT pg_notify('" + BATCH_CHANNEL + "', '')");
         return id;
     }
 
     /** A job of a batched consumer, locked by the transaction that claimed it, with its event (empty: of a kind unknown here). */
     public record BatchJob(long id, long eventId, int attempts, Optional<DomainEvent> event) {}
 
+    /** The jobs first (by index event_job_pending_consumer, V31), then their events. */
     private static final String BATCH_CLAIM = """
-            SELECT j.id, j.event_id, j.attempts, e.kind, e.payload::text FROM event_job j JOIN domain_event e ON e.id = j.event_id
-            WHERE j.done IS NULL AND j.failed IS NULL AND j.next_attempt <= now() AND (j.lease_until IS NULL OR j.lease_until < now())
-              AND j.consumer = ? %s ORDER BY j.id LIMIT ? FOR UPDATE OF j SKIP LOCKED""";
+            WITH j AS (SELECT id, event_id, attempts FROM event_job
+                       WHERE done IS NULL AND failed IS NULL AND consumer = ? %s AND next_attempt <= now()
+                         AND (lease_until IS NULL OR lease_until < now())
+                       ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
+            SELECT j.id, j.event_id, j.attempts, e.kind, e.payload::text FROM j JOIN domain_event e ON e.id = j.event_id ORDER BY j.id""";
 
     /**
      * Claims up to {@code limit} due jobs of {@code consumer}, oldest first, by locking their rows until {@code tx} ends
@@ -86,7 +91,7 @@ public final class EventStore {
 
     /** Claims one job of {@code consumer} as {@link #claimBatch} does, if it is still due and not locked by anyone. */
     public Optional<BatchJob> claimOne(DSLContext tx, String consumer, long jobId) {
-        return tx.fetch(BATCH_CLAIM.formatted("AND j.id = ?"), consumer, jobId, 1).stream().findFirst().map(EventStore::batchJob);
+        return tx.fetch(BATCH_CLAIM.formatted("AND id = ?"), consumer, jobId, 1).stream().findFirst().map(EventStore::batchJob);
     }
 
     /** Marks claimed jobs done, counting the attempt. */

@@ -75,8 +75,6 @@ public final class JobWorker<J extends Job> implements AutoCloseable {
     /** Renews the leases of jobs claimed and not yet recorded. */
     private final LeaseKeeper leases;
     private QueueLoop loop;
-    /** Told whenever the loop drains, for work that shares the queue's channel (see {@link #onWake}). */
-    private volatile Runnable wakeListener = () -> { };
 
     public JobWorker(DataSource dataSource, LeasedQueue<J> queue, Settings settings, Admission<J> admission, Handler<J> handler) {
         this(dataSource, queue, settings, admission, handler, AlsoRecord.nothing());
@@ -101,23 +99,12 @@ public final class JobWorker<J extends Job> implements AutoCloseable {
         return this;
     }
 
-    /**
-     * Also tells {@code listener} whenever this worker's loop drains — a NOTIFY on its channel, a {@link #wake()} or its
-     * 250 ms tick — so that other work on the same table (the batched event consumers) needs no LISTEN connection of
-     * its own. The listener must return at once.
-     */
-    public JobWorker<J> onWake(Runnable listener) {
-        this.wakeListener = listener;
-        return this;
-    }
-
     /** Claim again soon (something freed capacity), without waiting for a NOTIFY. */
     public void wake() {
         if (loop != null) loop.wake();
     }
 
     private int drain() {
-        wakeListener.run();
         int room = admission.room();
         if (room == 0) return 0;
         long claimedFrom = System.nanoTime(); // no later than the database's now() that starts the leases

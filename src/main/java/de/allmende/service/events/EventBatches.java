@@ -1,6 +1,7 @@
 package de.allmende.service.events;
 
 import de.allmende.db.Database;
+import de.allmende.db.queue.QueueLoop;
 import de.allmende.db.queue.RetrySchedule;
 import de.allmende.domain.event.Consumer;
 import de.allmende.domain.event.DomainEvent;
@@ -30,8 +31,8 @@ import java.util.concurrent.TimeUnit;
  * it (nothing is lost; the jobs are due again at once), and other processes skip the locked rows (nothing is done
  * twice at once). If a batch fails, its jobs are tried one by one, each in a transaction of its own, so that one bad
  * event does not hold up the others; a job that fails alone is retried on the worker's schedule, or given up. The
- * threads are woken by the event worker's loop (its NOTIFY and its 250 ms tick), so they hold no connection of their
- * own while idle.
+ * threads are woken by one loop listening on {@link EventStore#BATCH_CHANNEL} (and every 250 ms), which holds the only
+ * connection they keep while idle.
  */
 final class EventBatches implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventBatches.class);
@@ -42,6 +43,8 @@ final class EventBatches implements AutoCloseable {
     private final EventStore events = new EventStore();
     private final List<Runner> runners = new ArrayList<>();
     private volatile boolean running = true;
+    /** Wakes the runners on a NOTIFY on {@link EventStore#BATCH_CHANNEL}, and every 250 ms (retries that became due). */
+    private QueueLoop loop;
 
     EventBatches(Database db, RetrySchedule retries, Map<Consumer, EventWorker.BatchHandler> handlers) {
         this.db = db;
@@ -51,6 +54,10 @@ final class EventBatches implements AutoCloseable {
 
     EventBatches start() {
         runners.forEach(r -> r.thread.start());
+        loop = new QueueLoop("event-batches", db.dataSource(), EventStore.BATCH_CHANNEL, () -> {
+            wake();
+            return 0;
+        }).start();
         return this;
     }
 
@@ -144,6 +151,7 @@ final class EventBatches implements AutoCloseable {
 
     @Override
     public void close() {
+        if (loop != null) loop.close();
         running = false;
         for (Runner r : runners) {
             r.wake();

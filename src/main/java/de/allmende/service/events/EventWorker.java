@@ -101,10 +101,7 @@ public final class EventWorker implements AutoCloseable {
         worker = new JobWorker<>(db.dataSource(), EventStore.jobsOf(handlers.keySet()),
                 new JobWorker.Settings("events", EventStore.CHANNEL, lease, BACKOFF, JobWorker.OutcomeConnection.POOLED),
                 Admission.upTo(PARALLEL), this::run);
-        if (!batched.isEmpty()) {
-            batches = new EventBatches(db, BACKOFF, batched).start();
-            worker.onWake(batches::wake);
-        }
+        if (!batched.isEmpty()) batches = new EventBatches(db, BACKOFF, batched).start();
         worker.start();
         return this;
     }
