@@ -75,7 +75,7 @@ public final class EventStore {
     /** The jobs first (by index event_job_pending_consumer, V31), then their events. */
     private static final String BATCH_CLAIM = """
             WITH j AS (SELECT id, event_id, attempts FROM event_job
-                       WHERE done IS NULL AND failed IS NULL AND consumer = ? %s AND next_attempt <= now()
+                       WHERE done IS NULL AND failed IS NULL AND consumer = ? AND id >= ? %s AND next_attempt <= now()
                          AND (lease_until IS NULL OR lease_until < now())
                        ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
             SELECT j.id, j.event_id, j.attempts, e.kind, e.payload::text FROM j JOIN domain_event e ON e.id = j.event_id ORDER BY j.id""";
@@ -83,15 +83,17 @@ public final class EventStore {
     /**
      * Claims up to {@code limit} due jobs of {@code consumer}, oldest first, by locking their rows until {@code tx} ends
      * (other workers and processes skip them): a batch is claimed, applied and marked done in one transaction, so a
-     * crash undoes all three and the jobs are due again at once, with no lease to wait for.
+     * crash undoes all three and the jobs are due again at once, with no lease to wait for. Only jobs from
+     * {@code fromId} on are looked at: the index still lists jobs done since the last vacuum, and a consumer working
+     * through a backlog would otherwise step over all of them at every claim.
      */
-    public List<BatchJob> claimBatch(DSLContext tx, String consumer, int limit) {
-        return tx.fetch(BATCH_CLAIM.formatted(""), consumer, limit).map(EventStore::batchJob);
+    public List<BatchJob> claimBatch(DSLContext tx, String consumer, long fromId, int limit) {
+        return tx.fetch(BATCH_CLAIM.formatted(""), consumer, fromId, limit).map(EventStore::batchJob);
     }
 
     /** Claims one job of {@code consumer} as {@link #claimBatch} does, if it is still due and not locked by anyone. */
     public Optional<BatchJob> claimOne(DSLContext tx, String consumer, long jobId) {
-        return tx.fetch(BATCH_CLAIM.formatted("AND id = ?"), consumer, jobId, 1).stream().findFirst().map(EventStore::batchJob);
+        return tx.fetch(BATCH_CLAIM.formatted("AND id = ?"), consumer, jobId, jobId, 1).stream().findFirst().map(EventStore::batchJob);
     }
 
     /** Marks claimed jobs done, counting the attempt. */

@@ -37,6 +37,7 @@ import java.util.concurrent.TimeUnit;
 final class EventBatches implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventBatches.class);
     static final int BATCH = 100;
+    private static final Duration RESCAN = Duration.ofSeconds(5);
 
     private final Database db;
     private final RetrySchedule retries;
@@ -71,6 +72,12 @@ final class EventBatches implements AutoCloseable {
         final EventWorker.BatchHandler handler;
         final Semaphore woken = new Semaphore(0);
         final Thread thread;
+        /**
+         * Where the next claim starts: the first job of the last batch; from the start again every few seconds, for jobs
+         * left behind (due again after a retry, or locked by another process when passed).
+         */
+        long from;
+        long fromSetAt = System.nanoTime();
 
         Runner(Consumer consumer, EventWorker.BatchHandler handler) {
             this.consumer = consumer;
@@ -106,8 +113,13 @@ final class EventBatches implements AutoCloseable {
             try {
                 return db.dsl().transactionResult(cfg -> {
                     DSLContext tx = cfg.dsl();
-                    claimed.addAll(events.claimBatch(tx, consumer.stored(), BATCH));
+                    if (System.nanoTime() - fromSetAt > RESCAN.toNanos()) {
+                        from = 0;
+                        fromSetAt = System.nanoTime();
+                    }
+                    claimed.addAll(events.claimBatch(tx, consumer.stored(), from, BATCH));
                     apply(tx, claimed);
+                    if (!claimed.isEmpty()) from = claimed.getFirst().id();
                     return claimed.size();
                 });
             } catch (RuntimeException e) {
