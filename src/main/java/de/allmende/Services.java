@@ -125,7 +125,8 @@ public final class Services implements AutoCloseable {
         var topicGroups = new de.allmende.service.TopicGroupBoosts(db, iris, boosts, clock);
         return events.on(de.allmende.domain.event.Consumer.PUSH, pushDelivery::apply)
                 .onBatch(de.allmende.domain.event.Consumer.STREAMING, streams::applyAll)
-                .onBatch(de.allmende.domain.event.Consumer.SEARCH_INDEX, new de.allmende.service.search.SearchIndexer(db)::applyAll)
+                // two batches at once: indexing waits on PostgreSQL's text search, the only consumer that is not cheap
+                .onBatch(de.allmende.domain.event.Consumer.SEARCH_INDEX, 2, new de.allmende.service.search.SearchIndexer(db)::applyAll)
                 .onBatch(de.allmende.domain.event.Consumer.TOPIC_GROUPS,
                         de.allmende.service.events.EventWorker.BatchHandler.eachOf((id, event) -> topicGroups.apply(event)));
     }

@@ -47,10 +47,13 @@ final class EventBatches implements AutoCloseable {
     /** Wakes the runners on a NOTIFY on {@link EventStore#BATCH_CHANNEL}, and every 250 ms (retries that became due). */
     private QueueLoop loop;
 
-    EventBatches(Database db, RetrySchedule retries, Map<Consumer, EventWorker.BatchHandler> handlers) {
+    /** @param parallel how many batches of a consumer may run at once (1 if not given) */
+    EventBatches(Database db, RetrySchedule retries, Map<Consumer, EventWorker.BatchHandler> handlers, Map<Consumer, Integer> parallel) {
         this.db = db;
         this.retries = retries;
-        handlers.forEach((consumer, handler) -> runners.add(new Runner(consumer, handler)));
+        handlers.forEach((consumer, handler) -> {
+            for (int i = 0; i < parallel.getOrDefault(consumer, 1); i++) runners.add(new Runner(consumer, handler, i));
+        });
     }
 
     EventBatches start() {
@@ -79,10 +82,10 @@ final class EventBatches implements AutoCloseable {
         long from;
         long fromSetAt = System.nanoTime();
 
-        Runner(Consumer consumer, EventWorker.BatchHandler handler) {
+        Runner(Consumer consumer, EventWorker.BatchHandler handler, int number) {
             this.consumer = consumer;
             this.handler = handler;
-            this.thread = Thread.ofVirtual().name("events-" + consumer.stored()).unstarted(this::run);
+            this.thread = Thread.ofVirtual().name("events-" + consumer.stored() + "-" + number).unstarted(this::run);
         }
 
         void wake() {

@@ -64,6 +64,7 @@ public final class EventWorker implements AutoCloseable {
     private final EventStore events = new EventStore();
     private final Map<Consumer, RecordedHandler> handlers = new EnumMap<>(Consumer.class);
     private final Map<Consumer, BatchHandler> batched = new EnumMap<>(Consumer.class);
+    private final Map<Consumer, Integer> parallelBatches = new EnumMap<>(Consumer.class);
     private final Duration lease;
     private JobWorker<EventJob> worker;
     private EventBatches batches;
@@ -86,8 +87,17 @@ public final class EventWorker implements AutoCloseable {
 
     /** A consumer that takes its jobs in batches (see {@link EventBatches}) instead of one job at a time. */
     public EventWorker onBatch(Consumer consumer, BatchHandler handler) {
+        return onBatch(consumer, 1, handler);
+    }
+
+    /**
+     * A batched consumer with {@code parallel} batches at once per process: only for a consumer whose result does not
+     * depend on the order its events are applied in (the search index writes each post's current state, under its lock).
+     */
+    public EventWorker onBatch(Consumer consumer, int parallel, BatchHandler handler) {
         handlers.remove(consumer);
         batched.put(consumer, handler);
+        parallelBatches.put(consumer, parallel);
         return this;
     }
 
@@ -101,7 +111,7 @@ public final class EventWorker implements AutoCloseable {
         worker = new JobWorker<>(db.dataSource(), EventStore.jobsOf(handlers.keySet()),
                 new JobWorker.Settings("events", EventStore.CHANNEL, lease, BACKOFF, JobWorker.OutcomeConnection.POOLED),
                 Admission.upTo(PARALLEL), this::run);
-        if (!batched.isEmpty()) batches = new EventBatches(db, BACKOFF, batched).start();
+        if (!batched.isEmpty()) batches = new EventBatches(db, BACKOFF, batched, parallelBatches).start();
         worker.start();
         return this;
     }
