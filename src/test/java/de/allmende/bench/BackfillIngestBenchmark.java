@@ -23,7 +23,7 @@ import java.util.List;
  * <pre>mvn -B -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=de.allmende.bench.BackfillIngestBenchmark -Dexec.args="4 25 200 20"</pre>
  * With {@code -Dbench.sample=true} it also prints the statements PostgreSQL was busy with, sampled every 20 ms.
  * Arguments: hosts, municipalities per host, items per municipality, items per page, subscriptions made at once (1: one
- * after the other, as {@code coordinator subscribe} does; more: one host after the other per host, all hosts at once). The node has the test settings:
+ * after the other, as {@code coordinator subscribe} does; n > 1: n hosts at once, each host's municipalities one after the other). The node has the test settings:
  * the per-host pace and retry schedule scaled by 0.01 (one page per host every 10 ms instead of every second).
  */
 public final class BackfillIngestBenchmark {
@@ -67,12 +67,14 @@ public final class BackfillIngestBenchmark {
             try (var subscribing = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
                 // Each host's municipalities one after the other (the node allows a host only a few calls at once).
                 List<java.util.concurrent.Future<?>> done = new ArrayList<>();
-                int lanes = subscribers > 1 ? hosts : 1;
+                int lanes = Math.max(1, Math.min(subscribers, hosts));
                 for (int lane = 0; lane < lanes; lane++) {
-                    int first = lane * handles.size() / lanes, end = (lane + 1) * handles.size() / lanes; // a host's handles
+                    int firstHost = lane;
                     done.add(subscribing.submit(() -> {
-                        for (int i = first; i < end; i++) {
-                            node.node().services().coordinators.subscribeByHandle(coordinator, handles.get(i));
+                        for (int h = firstHost; h < hosts; h += lanes) { // a host's municipalities one after the other
+                            for (int i = h * perHost; i < (h + 1) * perHost; i++) {
+                                node.node().services().coordinators.subscribeByHandle(coordinator, handles.get(i));
+                            }
                         }
                         return null;
                     }));
