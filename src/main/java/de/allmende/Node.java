@@ -58,7 +58,7 @@ public final class Node implements AutoCloseable {
                 return v;
             }, new DeploymentOptions().setThreadingModel(ThreadingModel.EVENT_LOOP).setInstances(HTTP_INSTANCES)).await();
             services.actors.ensureAllTopicGroups(); // coordinators made before topic groups existed get theirs
-            services.federation.startWorkers(services.eventConsumers(), services.coordinators);
+            services.federation.startWorkers(services::registerEventConsumers, services.coordinators);
             scheduleMediaCleanup(services, vertx);
             scheduleLoginCleanup(services, vertx);
             scheduleStartupCompaction(vertx);

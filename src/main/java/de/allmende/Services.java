@@ -120,12 +120,18 @@ public final class Services implements AutoCloseable {
         this.search = new de.allmende.service.search.NodeSearch(db);
     }
 
-    /** The handlers of the domain-event consumers beyond federation's own (see {@link de.allmende.domain.event.Consumer}). */
-    public java.util.Map<de.allmende.domain.event.Consumer, de.allmende.service.events.EventWorker.Handler> eventConsumers() {
-        return java.util.Map.of(de.allmende.domain.event.Consumer.STREAMING, streams::apply,
-                de.allmende.domain.event.Consumer.PUSH, pushDelivery::apply,
-                de.allmende.domain.event.Consumer.SEARCH_INDEX, new de.allmende.service.search.SearchIndexer(db)::apply,
-                de.allmende.domain.event.Consumer.TOPIC_GROUPS, new de.allmende.service.TopicGroupBoosts(db, iris, boosts, clock)::apply);
+    /**
+     * Registers the handlers of the domain-event consumers beyond federation's own (see {@link de.allmende.domain.event.Consumer}).
+     * Those every stored post has a job for take their jobs in batches (a backfill stores hundreds a second).
+     */
+    public de.allmende.service.events.EventWorker registerEventConsumers(de.allmende.service.events.EventWorker events) {
+        var topicGroups = new de.allmende.service.TopicGroupBoosts(db, iris, boosts, clock);
+        return events.on(de.allmende.domain.event.Consumer.PUSH, pushDelivery::apply)
+                .onBatch(de.allmende.domain.event.Consumer.STREAMING, streams::applyAll)
+                // two batches at once: indexing waits on PostgreSQL's text search, the only consumer that is not cheap
+                .onBatch(de.allmende.domain.event.Consumer.SEARCH_INDEX, 2, new de.allmende.service.search.SearchIndexer(db)::applyAll)
+                .onBatch(de.allmende.domain.event.Consumer.TOPIC_GROUPS,
+                        de.allmende.service.events.EventWorker.BatchHandler.eachOf((id, event) -> topicGroups.apply(event)));
     }
 
     /** Opens the database, applies migrations, checks the master key and makes sure the instance actor exists. */

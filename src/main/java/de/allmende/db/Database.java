@@ -94,12 +94,15 @@ public final class Database implements AutoCloseable {
      * A second pool whose transactions commit without waiting for the WAL flush. For work that is
      * safe to redo: queue workers apply an item and mark it done in later commits, and PostgreSQL keeps
      * commit order, so a crash can only forget the tail — the item stays queued and is applied again
-     * (idempotently, by activity id). Never use it for accepting input or for publishing.
+     * (idempotently, by activity id). Never use it for accepting input or for publishing. Its connections: one LISTEN
+     * per queue worker (inbox, delivery, events, event batches, backfill, discovery) and delivery's outcome writer hold
+     * seven while the node runs; the rest serve the workers' jobs (up to eight backfill pages' transactions, four event batches), hence
+     * at least 24.
      */
     public synchronized Database relaxedCommits() {
         if (relaxed == null) {
             relaxed = connect(new DatabaseSettings(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword(),
-                    Math.max(8, pool.getMaximumPoolSize())), null, "SET synchronous_commit TO off", changes);
+                    Math.max(24, pool.getMaximumPoolSize())), null, "SET synchronous_commit TO off", changes);
         }
         return relaxed;
     }

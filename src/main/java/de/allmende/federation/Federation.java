@@ -107,16 +107,15 @@ public final class Federation implements AutoCloseable {
     }
 
     /**
-     * Starts the queue workers (domain event consumers, inbox processing, delivery and coordinators' backfill); {@code consumers} are the
+     * Starts the queue workers (domain event consumers, inbox processing, delivery and coordinators' backfill); {@code consumers} registers the
      * handlers of the event consumers beyond fan-out, notifications and poll results (streaming, push, the search index);
      * {@code coordinators} subscribe what automatic coordinators discover.
      */
-    public void startWorkers(java.util.Map<Consumer, EventWorker.Handler> consumers, de.allmende.service.CoordinatorService coordinators) {
+    public void startWorkers(java.util.function.UnaryOperator<EventWorker> consumers, de.allmende.service.CoordinatorService coordinators) {
         EventWorker events = new EventWorker(workDb, deliveryLease).on(Consumer.FAN_OUT, new FanOut(workDb)::apply)
-                .onRecorded(Consumer.NOTIFICATIONS, new NotificationWriter(workDb, iris)::apply)
+                .onBatch(Consumer.NOTIFICATIONS, new NotificationWriter(workDb, iris)::applyAll)
                 .onRecorded(Consumer.POLL_RESULTS, new de.allmende.service.LocalPolls(workDb, iris, outbox, clock)::apply);
-        consumers.forEach(events::on);
-        eventWorker = events.start();
+        eventWorker = consumers.apply(events).start();
         inboxWorker = new InboxWorker(workDb, router).start();
         deliveryWorker = new DeliveryWorker(workDb, http, signer, schemes, iris, moderation, retry, clock, deliveryLease).start();
         backfillWorker = new de.allmende.federation.backfill.BackfillWorker(workDb, iris, actors, fetcher,

@@ -69,8 +69,8 @@ public final class RemotePosts {
      * A Create read from its actor's outbox by a coordinator's backfill: kept as if it had been delivered (one model
      * for both), its provenance saying it came by backfill.
      */
-    public void backfilled(ReceivedActivity create, ReceivedObject object) {
-        created(create, object, Via.BACKFILL);
+    public void backfilled(DSLContext tx, ReceivedActivity create, ReceivedObject object) {
+        created(tx, create, object, Via.BACKFILL);
     }
 
     private void created(ReceivedActivity create, ReceivedObject object, Via via) {
@@ -112,13 +112,14 @@ public final class RemotePosts {
     /**
      * A Delete read from its actor's outbox by a backfill: an object we hold is deleted as by a delivered Delete; one
      * we do not hold yet is kept as {@code tombstone}, so that its Create, listed further back, does not bring it back.
+     * In the transaction {@code tx} (the backfill keeps a page's items in one).
      */
-    public void backfilledDeletion(ReceivedActivity delete, RawJson tombstone) {
-        if (holds(delete.object())) {
-            deleted(delete, tombstone);
+    public void backfilledDeletion(DSLContext tx, ReceivedActivity delete, RawJson tombstone) {
+        if (objects.find(tx, delete.object().toString()).isPresent()) {
+            deleted(tx, delete, tombstone);
             return;
         }
-        db.dsl().transaction(cfg -> keepTombstone(cfg.dsl(), delete, tombstone));
+        keepTombstone(tx, delete, tombstone);
     }
 
     /**
@@ -153,14 +154,15 @@ public final class RemotePosts {
      * stays, for threads that answered it). A Delete of an unknown object, or of someone else's, is ignored.
      */
     public void deleted(ReceivedActivity delete, RawJson tombstone) {
-        db.dsl().transaction(cfg -> {
-            DSLContext tx = cfg.dsl();
-            String id = delete.object().toString();
-            if (!heldAsTheirs(tx, id, delete.actor())) return;
-            activities.keep(tx, delete);
-            objects.markDeleted(tx, id, tombstone);
-            if (posts.markDeleted(tx, delete.object(), Instant.now())) events.record(tx, new PostDeleted(delete.actor(), delete.object()));
-        });
+        db.dsl().transaction(cfg -> deleted(cfg.dsl(), delete, tombstone));
+    }
+
+    private void deleted(DSLContext tx, ReceivedActivity delete, RawJson tombstone) {
+        String id = delete.object().toString();
+        if (!heldAsTheirs(tx, id, delete.actor())) return;
+        activities.keep(tx, delete);
+        objects.markDeleted(tx, id, tombstone);
+        if (posts.markDeleted(tx, delete.object(), Instant.now())) events.record(tx, new PostDeleted(delete.actor(), delete.object()));
     }
 
     /**

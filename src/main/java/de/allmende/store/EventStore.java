@@ -11,6 +11,7 @@ import de.allmende.domain.event.EventKinds;
 import org.jooq.DSLContext;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,8 @@ import java.util.Optional;
  */
 public final class EventStore {
     public static final String CHANNEL = "allmende_events";
+    /** Where jobs of the batched consumers ({@link Consumer#batched()}) are announced, so they do not wake the others' worker. */
+    public static final String BATCH_CHANNEL = "allmende_event_batches";
     /** Events keep their own JSON: plain Jackson over the records, no ActivityStreams involved. */
     private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -32,8 +35,15 @@ public final class EventStore {
         }
     }
 
-    public static final LeasedQueue<EventJob> JOBS = new LeasedQueue<>("event_job", "done", "id, consumer, event_id, attempts",
-            rs -> new EventJob(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4)), EventJob::id);
+    /**
+     * The jobs of some consumers as a queue: the worker of single jobs leaves the batched consumers' jobs to their
+     * batches ({@code service.events.EventBatches}). Index {@code event_job_pending_consumer} (V31) serves its claims.
+     */
+    public static LeasedQueue<EventJob> jobsOf(java.util.Collection<Consumer> consumers) {
+        String names = consumers.stream().map(c -> "'" + c.stored() + "'").collect(java.util.stream.Collectors.joining(", "));
+        return new LeasedQueue<>(LeasedQueue.Shape.of("event_job", "done", "id, consumer, event_id, attempts").only("consumer IN (" + names + ")"),
+                rs -> new EventJob(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4)), EventJob::id);
+    }
 
     /** Records {@code event} in the transaction {@code tx}; returns its id. */
     public long record(DSLContext tx, DomainEvent event) {
@@ -46,15 +56,65 @@ public final class EventStore {
     }
 
     private long record(DSLContext tx, DomainEvent event, java.time.OffsetDateTime due) {
-        String[] consumers = Arrays.stream(Consumer.values()).filter(c -> c.wants(event)).map(Consumer::stored).toArray(String[]::new);
+        List<Consumer> wanting = Arrays.stream(Consumer.values()).filter(c -> c.wants(event)).toList();
+        String[] consumers = wanting.stream().map(Consumer::stored).toArray(String[]::new);
         long id = ((Number) tx.fetchValue("""
                 WITH e AS (INSERT INTO domain_event (kind, actor, subject, payload) VALUES (?, ?, ?, ?::jsonb) RETURNING id),
                      j AS (INSERT INTO event_job (consumer, event_id, next_attempt)
                            SELECT c, e.id, coalesce(?::timestamptz, now()) FROM e, unnest(?::text[]) AS c)
                 SELECT id FROM e""", event.kind(), event.actor().toString(),
                 event.subject() == null ? null : event.subject().toString(), write(event), due, consumers)).longValue();
-        if (consumers.length > 0) tx.execute("SELECT pg_notify('" + CHANNEL + "', '')");
+        if (wanting.stream().anyMatch(c -> !c.batched())) tx.execute("SELECT pg_notify('" + CHANNEL + "', '')");
+        if (wanting.stream().anyMatch(Consumer::batched)) tx.execute("SELECT pg_notify('" + BATCH_CHANNEL + "', '')");
         return id;
+    }
+
+    /** A job of a batched consumer, locked by the transaction that claimed it, with its event (empty: of a kind unknown here). */
+    public record BatchJob(long id, long eventId, int attempts, Optional<DomainEvent> event) {}
+
+    /** The jobs first (by index event_job_pending_consumer, V31), then their events. */
+    private static final String BATCH_CLAIM = """
+            WITH j AS (SELECT id, event_id, attempts FROM event_job
+                       WHERE done IS NULL AND failed IS NULL AND consumer = ? AND id >= ? %s AND next_attempt <= now()
+                         AND (lease_until IS NULL OR lease_until < now())
+                       ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
+            SELECT j.id, j.event_id, j.attempts, e.kind, e.payload::text FROM j JOIN domain_event e ON e.id = j.event_id ORDER BY j.id""";
+
+    /**
+     * Claims up to {@code limit} due jobs of {@code consumer}, oldest first, by locking their rows until {@code tx} ends
+     * (other workers and processes skip them): a batch is claimed, applied and marked done in one transaction, so a
+     * crash undoes all three and the jobs are due again at once, with no lease to wait for. Only jobs from
+     * {@code fromId} on are looked at: the index still lists jobs done since the last vacuum, and a consumer working
+     * through a backlog would otherwise step over all of them at every claim.
+     */
+    public List<BatchJob> claimBatch(DSLContext tx, String consumer, long fromId, int limit) {
+        return tx.fetch(BATCH_CLAIM.formatted(""), consumer, fromId, limit).map(EventStore::batchJob);
+    }
+
+    /** Claims one job of {@code consumer} as {@link #claimBatch} does, if it is still due and not locked by anyone. */
+    public Optional<BatchJob> claimOne(DSLContext tx, String consumer, long jobId) {
+        return tx.fetch(BATCH_CLAIM.formatted("AND id = ?"), consumer, jobId, jobId, 1).stream().findFirst().map(EventStore::batchJob);
+    }
+
+    /** Marks claimed jobs done, counting the attempt. */
+    public void batchDone(DSLContext tx, List<Long> jobIds) {
+        if (jobIds.isEmpty()) return;
+        tx.execute("UPDATE event_job SET done = now(), attempts = attempts + 1, lease_until = NULL WHERE id = ANY(?::bigint[])",
+                (Object) jobIds.toArray(Long[]::new));
+    }
+
+    /** Counts a failed attempt of a job: due again after {@code retryIn}, or given up for good if that is empty. */
+    public void batchAttemptFailed(DSLContext tx, long jobId, String error, Optional<java.time.Duration> retryIn) {
+        tx.execute("""
+                UPDATE event_job SET attempts = attempts + 1, last_error = ?, lease_until = NULL,
+                    next_attempt = now() + make_interval(secs => ?), failed = CASE WHEN ? THEN now() END
+                WHERE id = ? AND done IS NULL AND failed IS NULL""", error, retryIn.map(d -> d.toMillis() / 1000.0).orElse(0.0),
+                retryIn.isEmpty(), jobId);
+    }
+
+    private static BatchJob batchJob(org.jooq.Record r) {
+        Optional<DomainEvent> event = EventKinds.typeOf(r.get(3, String.class)).map(type -> read(r.get(4, String.class), type));
+        return new BatchJob(r.get(0, Long.class), r.get(1, Long.class), r.get(2, Integer.class), event);
     }
 
     /** The event stored as {@code id}; empty if it is gone or of a kind this version does not know. */

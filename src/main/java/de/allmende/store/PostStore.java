@@ -57,6 +57,13 @@ public final class PostStore {
         return tx.select(POST.ID).from(POST).where(POST.IRI.eq(iri.toString())).fetchOptional(POST.ID);
     }
 
+    /** The ids of those of these IRIs that are posts here, by IRI. */
+    public java.util.Map<URI, Long> idsOf(DSLContext tx, java.util.Collection<URI> iris) {
+        if (iris.isEmpty()) return java.util.Map.of();
+        return tx.select(POST.IRI, POST.ID).from(POST).where(POST.IRI.in(iris.stream().map(URI::toString).toList()))
+                .fetchMap(r -> URI.create(r.value1()), r -> r.value2());
+    }
+
     public Optional<StoredPost> find(DSLContext tx, long id) {
         return tx.select(POST.fields()).select(REBLOG_OF).from(POST).where(POST.ID.eq(id)).fetchOptional(PostStore::read);
     }

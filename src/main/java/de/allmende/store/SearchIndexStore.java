@@ -34,7 +34,14 @@ public final class SearchIndexStore {
      * last reads the post's state last: jobs of one post's events may run at once, in any order.
      */
     public void lock(DSLContext tx, long postId) {
-        tx.fetch("SELECT pg_advisory_xact_lock(hashtextextended('search_document ' || ?::text, 0))", postId);
+        lock(tx, List.of(postId));
+    }
+
+    /** {@link #lock(DSLContext, long)} for several posts at once, taken in the order given (unnest keeps it). */
+    public void lock(DSLContext tx, List<Long> postIds) {
+        if (postIds.isEmpty()) return;
+        tx.fetch("SELECT pg_advisory_xact_lock(hashtextextended('search_document ' || p.id::text, 0)) FROM unnest(?::bigint[]) AS p(id)",
+                (Object) postIds.toArray(Long[]::new));
     }
 
     public Facts facts(DSLContext tx, long postId) {

@@ -21,12 +21,15 @@ import java.util.List;
  * per second from the first subscription until every item is stored, and until every item is searchable.
  *
  * <pre>mvn -B -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=de.allmende.bench.BackfillIngestBenchmark -Dexec.args="4 25 200 20"</pre>
- * Arguments: hosts, municipalities per host, items per municipality, items per page. The node has the test settings:
+ * With {@code -Dbench.sample=true} it also prints the statements PostgreSQL was busy with, sampled every 20 ms.
+ * Arguments: hosts, municipalities per host, items per municipality, items per page, subscriptions made at once (1: one
+ * after the other, as {@code coordinator subscribe} does; n > 1: n hosts at once, each host's municipalities one after the other). The node has the test settings:
  * the per-host pace and retry schedule scaled by 0.01 (one page per host every 10 ms instead of every second).
  */
 public final class BackfillIngestBenchmark {
     public static void main(String[] args) throws Exception {
         int hosts = arg(args, 0, 4), perHost = arg(args, 1, 25), items = arg(args, 2, 200), perPage = arg(args, 3, 20);
+        int subscribers = arg(args, 4, 1);
         List<FakeRemote> remotes = new ArrayList<>();
         List<String> handles = new ArrayList<>();
         List<AggregatedTexts.Text> bodies = AggregatedTexts.bodies(2000, 3);
@@ -44,9 +47,42 @@ public final class BackfillIngestBenchmark {
         System.out.printf("%,d signed items on %d hosts prepared in %.1f s%n", total, hosts, (System.nanoTime() - t0) / 1e9);
         try (TestNode node = TestNode.start()) {
             LocalActor coordinator = node.node().services().actors.createCoordinator(Fixtures.netzwerkHessen());
+            java.util.Map<String, Integer> active = new java.util.concurrent.ConcurrentHashMap<>();
+            // -Dbench.sample=true: what the database is doing, sampled from pg_stat_activity every 20 ms (where the time goes)
+            boolean sample = Boolean.getBoolean("bench.sample");
+            Thread sampler = Thread.ofVirtual().start(() -> {
+                while (sample && !Thread.currentThread().isInterrupted()) {
+                    try {
+                        for (var r : node.node().services().db.dsl().fetch("SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 90), wait_event_type FROM pg_stat_activity"
+                                + " WHERE state = 'active' AND pid <> pg_backend_pid() AND query NOT LIKE 'LISTEN%'")) {
+                            active.merge(r.get(1) + " | " + r.get(0), 1, Integer::sum);
+                        }
+                        Thread.sleep(20);
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            });
             long start = System.nanoTime();
-            for (String handle : handles) node.node().services().coordinators.subscribeByHandle(coordinator, handle);
+            try (var subscribing = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                // Each host's municipalities one after the other (the node allows a host only a few calls at once).
+                List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+                int lanes = Math.max(1, Math.min(subscribers, hosts));
+                for (int lane = 0; lane < lanes; lane++) {
+                    int firstHost = lane;
+                    done.add(subscribing.submit(() -> {
+                        for (int h = firstHost; h < hosts; h += lanes) { // a host's municipalities one after the other
+                            for (int i = h * perHost; i < (h + 1) * perHost; i++) {
+                                node.node().services().coordinators.subscribeByHandle(coordinator, handles.get(i));
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (var f : done) f.get(); // a failed subscription ends the run
+            }
             double subscribed = (System.nanoTime() - start) / 1e9;
+            long keptWhenSubscribed = node.count("SELECT count(*) FROM aggregated_item");
             double stored = Double.NaN, searchable;
             while (true) {
                 long kept = node.count("SELECT count(*) FROM aggregated_item");
@@ -63,6 +99,19 @@ public final class BackfillIngestBenchmark {
             System.out.printf("subscribed to %d municipalities in %.1f s; all %,d items stored after %.1f s (%.0f items/s),"
                             + " searchable after %.1f s (%.0f items/s); load average %.1f%n", handles.size(), subscribed, total, stored,
                     total / stored, searchable, total / searchable, CoordinatorScaleBenchmark.load());
+            // From the database's clocks: the backfill's own rate, without the subscriptions before its first page.
+            double firstToStored = node.count("SELECT (extract(epoch FROM max(first_fetched) - min(first_fetched)) * 1000)::bigint"
+                    + " FROM aggregated_item") / 1000.0;
+            double firstToSearchable = node.count("SELECT (extract(epoch FROM (SELECT max(done) FROM event_job WHERE consumer = 'search-index')"
+                    + " - (SELECT min(first_fetched) FROM aggregated_item)) * 1000)::bigint") / 1000.0;
+            System.out.printf("from the first item stored: all stored after %.1f s (%.0f items/s), all searchable after %.1f s (%.0f items/s)%n",
+                    firstToStored, total / firstToStored, firstToSearchable, total / firstToSearchable);
+            System.out.printf("after the last subscription (%,d items were stored by then): the other %,d stored in %.1f s (%.0f items/s),"
+                            + " searchable in %.1f s (%.0f items/s)%n", keptWhenSubscribed, total - keptWhenSubscribed, stored - subscribed,
+                    (total - keptWhenSubscribed) / (stored - subscribed), searchable - subscribed, (total - keptWhenSubscribed) / (searchable - subscribed));
+            sampler.interrupt();
+            active.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()).limit(25)
+                    .forEach(e -> System.out.println("active " + e.getValue() + " × " + e.getKey()));
             System.out.printf("proofs: %,d verified, %,d invalid, %,d absent; pages done %,d; fetches per host paced at 10 ms%n",
                     node.count("SELECT count(*) FROM aggregated_item WHERE proof_status = 'verified'"),
                     node.count("SELECT count(*) FROM aggregated_item WHERE proof_status = 'invalid'"),

@@ -40,10 +40,20 @@ public final class LeasedQueue<T> {
      * @param order      how due rows are taken: {@code id} (oldest first) or e.g. {@code next_attempt}
      * @param lane       the lane column, or null for a queue without lanes
      * @param resultCode the column each outcome's code is written to, or null
+     * @param only       a condition (fixed SQL, no input) that limits claims to some of the table's rows, or null: the
+     *                   event consumers that take single jobs leave the others' rows to their batches
      */
-    public record Shape(String table, String finished, String columns, String order, String lane, String resultCode) {
+    public record Shape(String table, String finished, String columns, String order, String lane, String resultCode, String only) {
+        public Shape(String table, String finished, String columns, String order, String lane, String resultCode) {
+            this(table, finished, columns, order, lane, resultCode, null);
+        }
+
         public static Shape of(String table, String finished, String columns) {
             return new Shape(table, finished, columns, "id", null, null);
+        }
+
+        public Shape only(String condition) {
+            return new Shape(table, finished, columns, order, lane, resultCode, condition);
         }
     }
 
@@ -75,6 +85,7 @@ public final class LeasedQueue<T> {
         // The pending-condition is spelled exactly as the queues' partial indexes are, so PostgreSQL uses them.
         String due = "SELECT id FROM " + t + " WHERE " + pending + " AND next_attempt <= now()"
                 + " AND (lease_until IS NULL OR lease_until < now())"
+                + (shape.only() == null ? "" : " AND " + shape.only())
                 + (shape.lane() == null ? "" : " AND " + shape.lane() + " <> ALL(?)");
         String take = "UPDATE " + t + " SET lease_until = now() + make_interval(secs => ?), attempts = attempts + 1 WHERE id IN (";
         String rest = " LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING " + shape.columns();

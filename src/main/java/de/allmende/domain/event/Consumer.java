@@ -37,6 +37,14 @@ public enum Consumer {
         return wants.test(event);
     }
 
+    /**
+     * Whether it takes its jobs in batches (service.events.EventBatches): the consumers every stored post has a job for,
+     * whose work per post is small; their jobs are announced on a channel of their own.
+     */
+    public boolean batched() {
+        return this == NOTIFICATIONS || this == STREAMING || this == SEARCH_INDEX || this == TOPIC_GROUPS;
+    }
+
     /** The name stored in {@code event_job.consumer}. */
     public String stored() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,7 +34,14 @@ import java.util.Optional;
  */
 public final class BackfillWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackfillWorker.class);
-    private static final int PARALLEL = 4;
+    /**
+     * Jobs read at once. In production most of them wait for their host's pace (one page per second per host, see
+     * {@link HostPace}) on a virtual thread that holds no connection, so many hosts are read at once cheaply: 1,000
+     * items a second need 50 hosts at 20 items a page.
+     */
+    private static final int PARALLEL = 64;
+    /** Pages kept (written) at once: each holds a connection for its transaction, and the pool is shared with the other workers. */
+    private static final int WRITING = 8;
     /** A page of 20 to 40 embedded activities is larger than an actor document; a slow host gets some time. */
     private static final Limits PAGE = new Limits(Duration.ofSeconds(15), 4 * SafeHttpClient.MAX_BODY);
     /** One fetch per second per host in production (Mastodon's outbox pages hold 20 items). */
@@ -48,6 +57,7 @@ public final class BackfillWorker implements AutoCloseable {
     private final HostPace pace;
     private final CoordinatorStore store = new CoordinatorStore();
     private final JobWorker<BackfillJob> worker;
+    private final java.util.concurrent.Semaphore writing = new java.util.concurrent.Semaphore(WRITING);
     private volatile boolean stopping;
 
     /** @param scale shrinks the pace and the retry schedule for tests (1.0 in production), as for deliveries */
@@ -79,19 +89,39 @@ public final class BackfillWorker implements AutoCloseable {
             if (stopping) return Outcome.retry("node stopping; continues at " + page.get());
             URI current = page.get();
             JsonNode doc = reader.fetch(current);
-            int kept = 0;
+            List<BackfilledItems.Keeping> keep = new ArrayList<>();
             for (JsonNode item : Json.each(doc.has("orderedItems") ? doc.get("orderedItems") : doc.get("items"))) {
-                if (items.keep(item, job.municipality(), Optional.ofNullable(doc.get("@context")))) kept++;
+                items.read(item, job.municipality(), Optional.ofNullable(doc.get("@context"))).ifPresent(keep::add);
             }
             Optional<URI> next = Json.uri(doc.get("next")).filter(n -> sameHost(n, job.municipality()) && !n.equals(current));
-            int keptOnPage = kept;
-            if (!db.dsl().transactionResult(cfg -> store.advance(cfg.dsl(), job.id(), job.attempts(), next, keptOnPage))) {
+            if (!keepPage(job, keep, next)) {
                 LOG.info("{}: no longer ours (unsubscribed, or taken over by another process)", job.describe());
                 return Outcome.retry("claim no longer stands");
             }
             page = next;
         }
         return Outcome.DONE;
+    }
+
+    /**
+     * Keeps a page's items, their events and the cursor past the page in one transaction: a crash redoes the whole
+     * page, never half of it. Returns false if the job's claim no longer stands.
+     */
+    private boolean keepPage(BackfillJob job, List<BackfilledItems.Keeping> keep, Optional<URI> next) throws IOException {
+        try {
+            writing.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
+        try {
+            return db.dsl().transactionResult(cfg -> {
+                keep.forEach(k -> k.into(cfg.dsl()));
+                return store.advance(cfg.dsl(), job.id(), job.attempts(), next, keep.size());
+            });
+        } finally {
+            writing.release();
+        }
     }
 
     /** Reads one job's pages, signed by its coordinator, each after the host's pace allows. */

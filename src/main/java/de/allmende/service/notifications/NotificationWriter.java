@@ -72,25 +72,31 @@ public final class NotificationWriter {
 
     /** Applies one event (the worker's handler). */
     public void apply(long eventId, DomainEvent event) {
-        db.dsl().transaction(cfg -> {
-            DSLContext tx = cfg.dsl();
-            switch (event) {
-                case FollowRequested e -> followRequested(tx, eventId, e.actor(), e.subject());
-                case Followed e -> followed(tx, eventId, e.actor(), e.subject());
-                case FollowRejected e -> takenBack(tx, e.actor(), e.subject(), FOLLOW_REQUEST);
-                case Unfollowed e -> takenBack(tx, e.actor(), e.subject(), FOLLOW, FOLLOW_REQUEST);
-                case Liked e -> reacted(tx, eventId, e, ReactionStore.Kind.LIKE, FAVOURITE);
-                case Boosted e -> reacted(tx, eventId, e, ReactionStore.Kind.ANNOUNCE, REBLOG);
-                case Unliked e -> unreacted(tx, e, FAVOURITE);
-                case Unboosted e -> unreacted(tx, e, REBLOG);
-                case Mentioned e -> mentioned(tx, eventId, e);
-                case PostCreated e -> posted(tx, eventId, e);
-                case PostEdited e -> edited(tx, eventId, e);
-                case PostDeleted e -> posts.idOf(tx, e.subject()).ifPresent(id -> notifications.deleteAbout(tx, id));
-                case Blocked e -> blocked(tx, e);
-                default -> { } // not what anyone is notified of
-            }
-        });
+        db.dsl().transaction(cfg -> applyIn(cfg.dsl(), eventId, event));
+    }
+
+    /** The batched consumer's handler: the notifications written in the batch's transaction. */
+    public void applyAll(DSLContext tx, java.util.List<de.allmende.service.events.EventWorker.Recorded> events) {
+        for (var r : events) applyIn(tx, r.eventId(), r.event());
+    }
+
+    private void applyIn(DSLContext tx, long eventId, DomainEvent event) {
+        switch (event) {
+            case FollowRequested e -> followRequested(tx, eventId, e.actor(), e.subject());
+            case Followed e -> followed(tx, eventId, e.actor(), e.subject());
+            case FollowRejected e -> takenBack(tx, e.actor(), e.subject(), FOLLOW_REQUEST);
+            case Unfollowed e -> takenBack(tx, e.actor(), e.subject(), FOLLOW, FOLLOW_REQUEST);
+            case Liked e -> reacted(tx, eventId, e, ReactionStore.Kind.LIKE, FAVOURITE);
+            case Boosted e -> reacted(tx, eventId, e, ReactionStore.Kind.ANNOUNCE, REBLOG);
+            case Unliked e -> unreacted(tx, e, FAVOURITE);
+            case Unboosted e -> unreacted(tx, e, REBLOG);
+            case Mentioned e -> mentioned(tx, eventId, e);
+            case PostCreated e -> posted(tx, eventId, e);
+            case PostEdited e -> edited(tx, eventId, e);
+            case PostDeleted e -> posts.idOf(tx, e.subject()).ifPresent(id -> notifications.deleteAbout(tx, id));
+            case Blocked e -> blocked(tx, e);
+            default -> { } // not what anyone is notified of
+        }
     }
 
     private void followRequested(DSLContext tx, long eventId, URI follower, URI followee) {

@@ -3,6 +3,7 @@ package de.allmende.service.search;
 import de.allmende.db.Database;
 import de.allmende.domain.event.DomainEvent;
 import de.allmende.domain.event.PostEvent;
+import de.allmende.service.events.EventWorker;
 import de.allmende.domain.post.Visibility;
 import de.allmende.domain.search.SearchKind;
 import de.allmende.store.PostStore;
@@ -10,7 +11,11 @@ import de.allmende.store.PostStore.StoredPost;
 import de.allmende.store.SearchIndexStore;
 import org.jooq.DSLContext;
 
+import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The search-index consumer of domain events: after a post is created, edited or deleted (here or on the node that
@@ -30,22 +35,33 @@ public final class SearchIndexer {
         this.db = db;
     }
 
-    /** The worker's handler. */
+    /** Indexes the post of one event, in a transaction of its own. */
     public void apply(DomainEvent event) {
-        if (!(event instanceof PostEvent e)) return;
-        db.dsl().transaction(cfg -> {
-            DSLContext tx = cfg.dsl();
-            Optional<Long> id = posts.idOf(tx, e.subject());
-            if (id.isEmpty()) return; // gone with its author (the document went with it)
-            index.lock(tx, id.get());
-            Optional<StoredPost> post = posts.find(tx, id.get());
-            Optional<SearchKind> kind = post.filter(SearchIndexer::isPublic).flatMap(p -> SearchKind.of(p.post().kind()));
-            if (kind.isEmpty()) {
-                index.delete(tx, id.get());
-                return;
-            }
-            index.save(tx, SearchDocuments.of(post.get(), kind.get(), index.facts(tx, id.get())));
-        });
+        db.dsl().transaction(cfg -> applyAll(cfg.dsl(), List.of(new EventWorker.Recorded(0, event))));
+    }
+
+    /**
+     * The batched consumer's handler: the posts of a batch's events indexed in the batch's transaction, each once
+     * however many of the events name it. Posts gone with their author are skipped (their documents went with them).
+     * The posts' locks are taken in the order of their ids, so batches of two processes that share posts do not deadlock.
+     */
+    public void applyAll(DSLContext tx, List<EventWorker.Recorded> events) {
+        Set<URI> subjects = new LinkedHashSet<>();
+        for (EventWorker.Recorded r : events) if (r.event() instanceof PostEvent e) subjects.add(e.subject());
+        if (subjects.isEmpty()) return;
+        List<Long> ids = posts.idsOf(tx, subjects).values().stream().sorted().toList();
+        index.lock(tx, ids);
+        for (long id : ids) index(tx, id);
+    }
+
+    private void index(DSLContext tx, long id) {
+        Optional<StoredPost> post = posts.find(tx, id);
+        Optional<SearchKind> kind = post.filter(SearchIndexer::isPublic).flatMap(p -> SearchKind.of(p.post().kind()));
+        if (kind.isEmpty()) {
+            index.delete(tx, id);
+            return;
+        }
+        index.save(tx, SearchDocuments.of(post.get(), kind.get(), index.facts(tx, id)));
     }
 
     private static boolean isPublic(StoredPost p) {

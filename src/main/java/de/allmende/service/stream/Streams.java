@@ -32,17 +32,42 @@ public final class Streams {
      * notification written goes to its recipient's streams.
      */
     public void apply(DomainEvent event) {
-        if (event instanceof de.allmende.domain.event.NotificationCreated n) {
-            publishNotification(db.dsl(), n.accountId(), n.notificationId());
-            return;
+        applyIn(db.dsl(), event);
+    }
+
+    /**
+     * The batched consumer's handler: the posts' ids read at once, the messages sent in one statement, in the order of
+     * the events; they go out when the batch's transaction commits.
+     */
+    public void applyAll(DSLContext tx, java.util.List<de.allmende.service.events.EventWorker.Recorded> events) {
+        var ids = posts.idsOf(tx, events.stream().map(r -> r.event() instanceof PostEvent p ? p.subject() : null)
+                .filter(java.util.Objects::nonNull).toList());
+        java.util.List<String> messages = new java.util.ArrayList<>();
+        for (var r : events) {
+            if (r.event() instanceof de.allmende.domain.event.NotificationCreated n) {
+                messages.add(new NotificationAdded(n.accountId(), n.notificationId()).encode());
+            } else if (r.event() instanceof PostEvent p && ids.containsKey(p.subject())) {
+                messages.add(message(p, ids.get(p.subject())).encode());
+            }
         }
-        if (!(event instanceof PostEvent p)) return;
-        DSLContext tx = db.dsl();
-        posts.idOf(tx, p.subject()).ifPresent(id -> publish(tx, switch (p) {
+        if (!messages.isEmpty()) tx.fetch("SELECT pg_notify(?, m) FROM unnest(?::text[]) AS m", CHANNEL, messages.toArray(String[]::new));
+    }
+
+    private static StreamMessage message(PostEvent p, long id) {
+        return switch (p) {
             case PostEvent.PostCreated c -> new StatusCreated(id);
             case PostEvent.PostEdited e -> new StatusEdited(id);
             case PostEvent.PostDeleted d -> new StatusDeleted(id);
-        }));
+        };
+    }
+
+    private void applyIn(DSLContext tx, DomainEvent event) {
+        if (event instanceof de.allmende.domain.event.NotificationCreated n) {
+            publishNotification(tx, n.accountId(), n.notificationId());
+            return;
+        }
+        if (!(event instanceof PostEvent p)) return;
+        posts.idOf(tx, p.subject()).ifPresent(id -> publish(tx, message(p, id)));
     }
 
     /**

@@ -17,6 +17,7 @@ import de.allmende.federation.vocab.DeleteActivity;
 import de.allmende.federation.vocab.InboundActivity;
 import de.allmende.federation.vocab.UpdateActivity;
 import de.allmende.service.ActorService;
+import org.jooq.DSLContext;
 
 import java.io.IOException;
 import java.net.URI;
@@ -46,14 +47,21 @@ public final class BackfilledItems {
                 new CarriedObjects(fetcher, new ObjectProofChecker(resolver)));
     }
 
+    /** What keeping one item writes, in the transaction that keeps its page (with the page's other items and its cursor). */
+    @FunctionalInterface
+    public interface Keeping {
+        void into(DSLContext tx);
+    }
+
     /**
-     * Keeps one outbox item; returns whether it was one to keep (a post created, updated or deleted by the actor).
+     * Reads one outbox item — converted, its proof checked, what it needs fetched — and returns how to keep it, or empty
+     * if it is not one to keep (only a post created, updated or deleted by the actor is). Nothing is written yet.
      *
      * @param pageContext the page's {@code @context}, in which items without their own are read (as they are served)
      * @throws IOException if something it needs could not be fetched now (the page is retried)
      */
-    public boolean keep(JsonNode item, URI municipality, Optional<JsonNode> pageContext) throws IOException {
-        if (!(item instanceof ObjectNode o)) return false; // a bare IRI: an outbox of Allmende, Mastodon or GoToSocial embeds
+    public Optional<Keeping> read(JsonNode item, URI municipality, Optional<JsonNode> pageContext) throws IOException {
+        if (!(item instanceof ObjectNode o)) return Optional.empty(); // a bare IRI: an outbox of Allmende, Mastodon or GoToSocial embeds
         ObjectNode withContext = o;
         if (!o.has("@context") && pageContext.isPresent()) {
             withContext = o.deepCopy();
@@ -63,30 +71,30 @@ public final class BackfilledItems {
         try {
             activity = AsToInboundActivity.convert(withContext);
         } catch (IllegalArgumentException e) {
-            return false;
+            return Optional.empty();
         }
-        if (!activity.actor().equals(municipality)) return false;
+        if (!activity.actor().equals(municipality)) return Optional.empty();
         var view = AsToInboundActivity.view(activity);
-        if (view.isEmpty()) return false;
+        if (view.isEmpty()) return Optional.empty();
         return switch (view.get()) {
-            case CreateActivity c -> keepVersion(activity, carried.embeddedOrFetched(c.created()), municipality);
-            case UpdateActivity u -> keepVersion(activity, carried.embeddedOrFetched(u.updated()), municipality);
+            case CreateActivity c -> version(activity, carried.embeddedOrFetched(c.created()), municipality);
+            case UpdateActivity u -> version(activity, carried.embeddedOrFetched(u.updated()), municipality);
             case DeleteActivity d when !d.deleted().equals(municipality) && onHost(d.deleted(), municipality) -> {
                 RawJson tombstone = new RawJson(ActivityJson.tombstone(d.deleted(), Instant.now()).toString());
-                posts.use().backfilledDeletion(ReceivedActivities.neverPublic(activity, d.deleted()), tombstone);
-                yield true;
+                var delete = ReceivedActivities.neverPublic(activity, d.deleted());
+                yield Optional.of(tx -> posts.use().backfilledDeletion(tx, delete, tombstone));
             }
-            default -> false;
+            default -> Optional.empty();
         };
     }
 
-    private boolean keepVersion(InboundActivity activity, AsObject object, URI municipality) throws IOException {
+    private Optional<Keeping> version(InboundActivity activity, AsObject object, URI municipality) throws IOException {
         URI id = object.id().orElseThrow();
-        if (!onHost(id, municipality) || !object.attributedTo().orElse(municipality).equals(municipality)) return false;
-        if (AsToRemoteActor.ACTOR_TYPES.contains(object.type().orElse(""))) return false; // a profile update
+        if (!onHost(id, municipality) || !object.attributedTo().orElse(municipality).equals(municipality)) return Optional.empty();
+        if (AsToRemoteActor.ACTOR_TYPES.contains(object.type().orElse(""))) return Optional.empty(); // a profile update
         var converted = posts.convert(object, municipality, carried.proofOf(object, activity));
-        posts.use().backfilled(ReceivedActivities.of(activity, id), converted);
-        return true;
+        var create = ReceivedActivities.of(activity, id);
+        return Optional.of(tx -> posts.use().backfilled(tx, create, converted));
     }
 
     private static boolean onHost(URI object, URI actor) {
