@@ -98,31 +98,6 @@ public final class SearchDocumentStore {
     /** A document's place in date order: it and everything newer are the newest documents. */
     public record Edge(OffsetDateTime published, long postId) {}
 
-    /**
-     * A page of a broad search by rank: more match than are counted, so ranking all of them is out of the question
-     * (ts_rank of 300,000 hits took 0.3–0.9 s at 1,000,000 documents, and reading them more). Ranked are the matches
-     * among the newest documents of the index (from {@code edge} on: a range of the index of {@code published}, read
-     * whole, so the work is bounded whatever the words); the older matches follow, newest first.
-     */
-    public List<Row> recentByRank(DSLContext tx, Match match, Filters filters, Edge edge, int limit, int offset) {
-        Condition all = where(match, filters);
-        Condition newer = DSL.condition("(d.published, d.post_id) >= ({0}, {1})", DSL.val(edge.published()), DSL.val(edge.postId()));
-        return tx.transactionResult(cfg -> {
-            // The range, not a bitmap of every match of the words ANDed with it: the planner misjudges how many match
-            // and chose the bitmap of 322,385 matches of "Haushalt" (0.15 s) to keep 1,656 of the newest 5,000.
-            cfg.dsl().execute("SET LOCAL enable_bitmapscan = off");
-            cfg.dsl().execute("SET LOCAL enable_seqscan = off");
-            List<Row> rows = new ArrayList<>(page(cfg.dsl(), all.and(newer), match.all(), limit, offset));
-            if (rows.size() == limit) return rows;
-            long ranked = cfg.dsl().fetchOne("SELECT count(*) FROM search_document d JOIN post p ON p.id = d.post_id WHERE {0}",
-                    all.and(newer)).get(0, Long.class);
-            cfg.dsl().execute("RESET enable_bitmapscan"); // the older matches: whichever plan finds the newest of them
-            cfg.dsl().execute("RESET enable_seqscan");
-            rows.addAll(page(cfg.dsl(), all.andNot(newer), Optional.empty(), limit - rows.size(), (int) Math.max(0, offset - ranked)));
-            return rows;
-        });
-    }
-
     /** Ranked by {@code rankedBy} (a tsquery), or newest first without it. */
     private static List<Row> page(DSLContext tx, Condition where, Optional<String> rankedBy, int limit, int offset) {
         if (rankedBy.isEmpty()) return rows(tx, "SELECT d.post_id, 0::float8 AS rank FROM search_document d JOIN post p ON p.id = d.post_id "
@@ -134,11 +109,16 @@ public final class SearchDocumentStore {
 
     /** The documents of a page that {@code ranks} selects ({@code post_id}, {@code rank}), read for these few rows only, in its order. */
     private static List<Row> rows(DSLContext tx, String ranks, Object... values) {
+        return rows(tx, ranks, "hit.rank DESC, d.published DESC, d.post_id DESC", values);
+    }
+
+    /** The same, in the order {@code order} gives (over {@code hit} and {@code d}). */
+    static List<Row> rows(DSLContext tx, String ranks, String order, Object... values) {
         List<Row> rows = new ArrayList<>();
         for (Record r : tx.fetch("SELECT d.post_id, p.iri, d.url, d.kind, d.language, d.title, d.text, d.fields, d.municipality, "
                 + "d.municipality_name, d.published, coalesce(hit.rank, 0), " + CurationStore.RECOMMENDED.formatted("d.post_id")
                 + " FROM (" + ranks + ") hit JOIN search_document d ON d.post_id = hit.post_id JOIN post p ON p.id = d.post_id "
-                + "ORDER BY hit.rank DESC, d.published DESC, d.post_id DESC", values)) {
+                + "ORDER BY " + order, values)) {
             rows.add(new Row(r.get(0, Long.class), URI.create(r.get(1, String.class)), URI.create(r.get(2, String.class)),
                     r.get(3, String.class), r.get(4, String.class), r.get(5, String.class), r.get(6, String.class),
                     List.of(r.get(7, String[].class)), r.get(8, String.class), r.get(9, String.class),

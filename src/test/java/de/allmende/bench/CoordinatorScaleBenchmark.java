@@ -25,7 +25,7 @@ import java.util.Map;
  * the merged calendar with and without filters; and the size of the search index per item.
  *
  * <pre>mvn -B -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=de.allmende.bench.CoordinatorScaleBenchmark -Dexec.args="1000000 2000 20"</pre>
- * Arguments: items, municipalities, rounds over the searches (five times as many, after one warm-up round, over the rest); a fourth, seconds to keep the
+ * Arguments: items, municipalities, rounds over the searches after one warm-up round (five times as many over the rest); a fourth, seconds to keep the
  * node and its database after measuring (for EXPLAIN ANALYZE with psql). The node runs in this JVM on the test
  * database (embedded PostgreSQL with its default memory settings, fsync off: these are reads).
  */
@@ -81,8 +81,8 @@ public final class CoordinatorScaleBenchmark {
     }
 
     /**
-     * {@code rounds} rounds over the searches, and after a warm-up round five times as many over the dashboard and the
-     * calendar. A request that has no answer within a minute counts as a minute (the node closes it after 30 s).
+     * After a warm-up round, {@code rounds} rounds over the searches and five times as many over the dashboard and the
+     * calendar; each URL's first (cold) answer is printed apart. A request that has no answer within a minute counts as a minute (the node closes it after 30 s).
      */
     private static void measure(TestNode node, Map<String, List<String>> groups, int rounds) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -91,8 +91,8 @@ public final class CoordinatorScaleBenchmark {
         groups.forEach((group, urls) -> urls.forEach(u -> byUrl.put(u, new ArrayList<>())));
         for (int round = -1; round < rounds * 5; round++) {
             for (Map.Entry<String, List<String>> g : groups.entrySet()) {
-                // A search takes seconds at this scale: no warm-up for them (their first answer is their figure).
-                if (g.getKey().startsWith("search") && (round < 0 || round >= rounds)) continue;
+                // Searches get the same warm-up round as the rest (the first answer of each URL, cold, is printed apart).
+                if (g.getKey().startsWith("search") && round >= rounds) continue;
                 for (String url : g.getValue()) {
                     long micros = timed(http, node.url() + url);
                     if (round >= 0) byUrl.get(url).add(micros);

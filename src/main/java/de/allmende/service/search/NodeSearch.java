@@ -7,6 +7,8 @@ import de.allmende.domain.search.SearchResults;
 import de.allmende.domain.search.SearchResults.Hit;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import de.allmende.store.BroadSearchStore;
+import de.allmende.store.BroadSearchStore.Windows;
 import de.allmende.store.SearchDocumentStore;
 import de.allmende.store.SearchDocumentStore.Edge;
 import de.allmende.store.SearchDocumentStore.Match;
@@ -39,11 +41,13 @@ public final class NodeSearch {
     private final Database db;
     private final SearchBounds bounds;
     private final SearchDocumentStore store = new SearchDocumentStore();
+    private final BroadSearchStore broadSearch = new BroadSearchStore();
     /**
-     * Where the newest documents begin, looked up at most once a minute: finding the 2,000th newest of 1,000,000 takes
-     * a walk of the index (15–75 ms on a busy machine); a minute's new documents only make the window a little larger.
+     * Where the newest documents begin (the ranked and the walked range), looked up at most once a minute: finding the
+     * 2,000th newest of 1,000,000 takes a walk of the index (15–75 ms on a busy machine); a minute's new documents only
+     * make the ranges a little larger.
      */
-    private final LoadingCache<Integer, Optional<Edge>> recentEdge;
+    private final LoadingCache<Integer, Optional<Edge>> edges;
 
     public NodeSearch(Database db) {
         this(db, SearchBounds.NETWORK);
@@ -53,8 +57,8 @@ public final class NodeSearch {
     NodeSearch(Database db, SearchBounds bounds) {
         this.db = db;
         this.bounds = bounds;
-        this.recentEdge = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(Duration.ofMinutes(1))
-                .build(recent -> store.recentEdge(db.dsl(), recent));
+        this.edges = Caffeine.newBuilder().maximumSize(2).expireAfterWrite(Duration.ofMinutes(1))
+                .build(newest -> store.recentEdge(db.dsl(), newest));
     }
 
     public SearchResults search(SearchQuery q) {
@@ -77,11 +81,15 @@ public final class NodeSearch {
         return page(tx, match.get(), SearchQuery.Filters.NONE, true, broad, limit, offset).stream().map(Row::postId).toList();
     }
 
-    /** By rank among the newest documents where the search is broad (more match than are counted), else exactly. */
-    private List<Row> page(DSLContext tx, Match match, SearchQuery.Filters filters, boolean byRank, boolean broad, int limit, int offset) {
-        Optional<Edge> edge = byRank && broad ? recentEdge.get(bounds.recent()) : Optional.empty();
-        return edge.isPresent() ? store.recentByRank(tx, match, filters, edge.get(), limit, offset)
-                : store.page(tx, match, filters, byRank, limit, offset);
+    /**
+     * Where the search is broad (more match than are counted) in ranges of the newest documents (by rank among the
+     * newest, see {@link BroadSearchStore}), else exactly.
+     */
+    private List<Row> page(DSLContext tx, Match match, SearchQuery.Filters filters, boolean byRank, boolean isBroad, int limit, int offset) {
+        if (!isBroad || match.all().isEmpty()) return store.page(tx, match, filters, byRank, limit, offset);
+        Windows windows = new Windows(edges.get(bounds.recent()), edges.get(bounds.walked()));
+        if (byRank && windows.ranked().isEmpty()) return store.page(tx, match, filters, true, limit, offset); // few documents: rank them all
+        return broadSearch.page(tx, match, filters, windows, byRank, limit, offset);
     }
 
     /** The municipalities' names, for the labels of the municipality facet. */

@@ -103,6 +103,37 @@ class SearchBoundsTest {
         assertEquals(keys(all), keys(search(new SearchBounds(10_000, 1), q).hits()), "not broad: every match ranked, as before");
     }
 
+    @Test
+    @DisplayName("the older matches walked through a range of the newest documents first: the same hits in the same order, however far the walk goes")
+    void theWalkedRangeChangesNoOrder() {
+        SearchQuery q = words("Haushalt");
+        int documents = search(SearchBounds.NETWORK, everything()).hits().size();
+        for (int recent : new int[] {1, 3}) {
+            List<String> whole = keys(search(new SearchBounds(2, recent, documents), q).hits());
+            for (int walked : new int[] {recent, recent + 2, recent + 5, documents}) {
+                assertEquals(whole, keys(search(new SearchBounds(2, recent, walked), q).hits()), "ranked " + recent + ", walked " + walked);
+                for (int offset = 0; offset < whole.size(); offset += 3) {
+                    List<Hit> page = search(new SearchBounds(2, recent, walked), new SearchQuery("Haushalt", Filters.NONE, Order.RELEVANCE, 2, offset)).hits();
+                    assertEquals(whole.subList(offset, Math.min(whole.size(), offset + 2)), keys(page), "page at " + offset + ", ranked " + recent + ", walked " + walked);
+                }
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a broad search by date: every match newest first, as an exact one, whatever the ranges")
+    void byDateAsExact() {
+        SearchQuery q = new SearchQuery("Haushalt", Filters.NONE, Order.DATE, 50, 0);
+        List<Hit> exact = search(SearchBounds.NETWORK, q).hits();
+        assertEquals(exact.stream().sorted(NEWEST_FIRST).toList(), exact);
+        int documents = search(SearchBounds.NETWORK, everything()).hits().size();
+        for (int walked : new int[] {1, 3, 6, documents}) {
+            assertEquals(keys(exact), keys(search(new SearchBounds(2, 1, walked), q).hits()), "walked " + walked);
+            List<Hit> pageTwo = search(new SearchBounds(2, 1, walked), new SearchQuery("Haushalt", Filters.NONE, Order.DATE, 2, 2)).hits();
+            assertEquals(keys(exact.subList(2, 4)), keys(pageTwo), "the second page, walked " + walked);
+        }
+    }
+
     private static final Comparator<Hit> NEWEST_FIRST = Comparator.comparing(Hit::published).reversed()
             .thenComparing(Hit::postId, Comparator.reverseOrder());
 

@@ -1,0 +1,101 @@
+package de.allmende.store;
+
+import de.allmende.domain.search.SearchQuery.Filters;
+import de.allmende.store.SearchDocumentStore.Edge;
+import de.allmende.store.SearchDocumentStore.Match;
+import de.allmende.store.SearchDocumentStore.Row;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A page of a broad search: more documents match than are counted (hundreds of thousands of 1,000,000 for a word such
+ * as "Haushalt"), so neither ranking nor sorting all of them is possible within the time a search has. The work is
+ * bounded by ranges of the index of {@code published} instead, newest first:
+ * <ol>
+ *   <li>by relevance, the matches among the newest documents ({@code ranked} edge on) are ranked, all of them;</li>
+ *   <li>then the older matches newest first, found by walking the date index down to the {@code walked} edge: at most
+ *       that many documents are read, however the planner misjudges how many match (it expected 771 matches of
+ *       "Klimaschutz" in Smart City where there were 5,503, chose to read and sort all of them — 95–136 ms — and found
+ *       the 18 it needed in the walk in 6–16 ms);</li>
+ *   <li>only a page that reaches past the walked range asks for the rest, by whatever plan the planner finds.</li>
+ * </ol>
+ * The order is the same as without the ranges: they only split where the reading stops.
+ */
+public final class BroadSearchStore {
+    /** Where the ranges end; either is empty where the index holds fewer documents (everything is then in range). */
+    public record Windows(Optional<Edge> ranked, Optional<Edge> walked) {}
+
+    /** A hit of the page before its document is read: by rank (0 where ordered by date). */
+    private record Hit(long postId, double rank) {}
+
+    public List<Row> page(DSLContext dsl, Match match, Filters filters, Windows windows, boolean byRank, int limit, int offset) {
+        Condition all = SearchDocumentStore.where(match, filters);
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            // The ranges by the date index, not a bitmap of every match of the words ANDed with them (see above).
+            tx.execute("SET LOCAL enable_bitmapscan = off");
+            tx.execute("SET LOCAL enable_seqscan = off");
+            List<Hit> page = new ArrayList<>();
+            int skip = offset;
+            Condition older = DSL.trueCondition();
+            if (byRank && windows.ranked().isPresent()) {
+                List<Hit> ranked = ranked(tx, all.and(from(windows.ranked().get())), match.all().orElseThrow());
+                take(ranked, skip, limit, page);
+                skip = Math.max(0, skip - ranked.size());
+                older = from(windows.ranked().get()).not();
+            }
+            if (page.size() < limit) {
+                Condition walked = windows.walked().map(BroadSearchStore::from).orElse(DSL.trueCondition());
+                List<Hit> dated = dated(tx, all.and(older).and(walked), skip + limit - page.size(), 0);
+                take(dated, skip, limit - page.size(), page);
+                skip = Math.max(0, skip - dated.size());
+                if (page.size() < limit && windows.walked().isPresent()) {
+                    tx.execute("RESET enable_bitmapscan"); // the rest: whichever plan finds the newest of it
+                    tx.execute("RESET enable_seqscan");
+                    page.addAll(dated(tx, all.and(older).and(walked.not()), limit - page.size(), skip));
+                }
+            }
+            return rows(tx, page);
+        });
+    }
+
+    /** The document and everything newer. */
+    private static Condition from(Edge edge) {
+        return DSL.condition("(d.published, d.post_id) >= ({0}, {1})", DSL.val(edge.published()), DSL.val(edge.postId()));
+    }
+
+    /** Every match in the range, best first: the range bounds how many. */
+    private static List<Hit> ranked(DSLContext tx, Condition where, String query) {
+        return hits(tx, "SELECT d.post_id, ts_rank(d.terms, {1}::tsquery) AS rank FROM search_document d JOIN post p ON p.id = d.post_id "
+                + "WHERE {0} ORDER BY rank DESC, d.published DESC, d.post_id DESC", where, DSL.val(query));
+    }
+
+    private static List<Hit> dated(DSLContext tx, Condition where, int limit, int offset) {
+        return hits(tx, "SELECT d.post_id, 0::float8 FROM search_document d JOIN post p ON p.id = d.post_id "
+                + "WHERE {0} ORDER BY d.published DESC, d.post_id DESC LIMIT {1} OFFSET {2}", where, DSL.val(limit), DSL.val(offset));
+    }
+
+    private static List<Hit> hits(DSLContext tx, String sql, Object... values) {
+        List<Hit> out = new ArrayList<>();
+        for (Record r : tx.fetch(sql, values)) out.add(new Hit(r.get(0, Long.class), r.get(1, Double.class)));
+        return out;
+    }
+
+    /** Appends to {@code page} what of {@code hits} lies in it: skipping {@code skip}, at most {@code room}. */
+    private static void take(List<Hit> hits, int skip, int room, List<Hit> page) {
+        hits.stream().skip(skip).limit(room).forEach(page::add);
+    }
+
+    /** The page's documents, in the page's order. */
+    private static List<Row> rows(DSLContext tx, List<Hit> page) {
+        if (page.isEmpty()) return List.of();
+        return SearchDocumentStore.rows(tx, "SELECT * FROM unnest(?::bigint[], ?::float8[]) WITH ORDINALITY AS h(post_id, rank, i)", "hit.i",
+                page.stream().map(Hit::postId).toArray(Long[]::new), page.stream().map(Hit::rank).toArray(Double[]::new));
+    }
+}
