@@ -61,7 +61,10 @@ public final class BroadSearchStore {
                     page.addAll(dated(tx, all.and(older).and(walked.not()), limit - page.size(), skip));
                 }
             }
-            return rows(tx, page);
+            List<Row> rows = rows(tx, page);
+            tx.execute("RESET enable_bitmapscan"); // SET LOCAL outlasts the savepoint where the search runs in a transaction
+            tx.execute("RESET enable_seqscan");
+            return rows;
         });
     }
 

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Search over what this node holds (issue 11, point 3): the public posts written here and received, by their words in
@@ -62,23 +63,38 @@ public final class NodeSearch {
     }
 
     public SearchResults search(SearchQuery q) {
-        DSLContext tx = db.dsl();
-        List<SearchText.Term> terms = SearchText.terms(q.words(), MAX_WORDS);
-        Optional<Match> match = match(tx, terms);
-        if (match.isEmpty()) return new SearchResults(0, List.of(), Map.of()); // only stop words: nothing asked, nothing found
-        SearchDocumentStore.Counts counts = store.facets(tx, match.get(), q.filters(), bounds.counted());
-        boolean byRank = q.order() == SearchQuery.Order.RELEVANCE;
-        List<Row> rows = counts.total() == 0 ? List.of() : page(tx, match.get(), q.filters(), byRank, counts.totalIsLowerBound(), q.limit(), q.offset());
-        return new SearchResults(counts.total(), counts.totalIsLowerBound(), hits(tx, match.get(), rows), counts.facets());
+        return planned(tx -> {
+            List<SearchText.Term> terms = SearchText.terms(q.words(), MAX_WORDS);
+            Optional<Match> match = match(tx, terms);
+            if (match.isEmpty()) return new SearchResults(0, List.of(), Map.of()); // only stop words: nothing asked, nothing found
+            SearchDocumentStore.Counts counts = store.facets(tx, match.get(), q.filters(), bounds.counted());
+            boolean byRank = q.order() == SearchQuery.Order.RELEVANCE;
+            List<Row> rows = counts.total() == 0 ? List.of() : page(tx, match.get(), q.filters(), byRank, counts.totalIsLowerBound(), q.limit(), q.offset());
+            return new SearchResults(counts.total(), counts.totalIsLowerBound(), hits(tx, match.get(), rows), counts.facets());
+        });
     }
 
     /** Ids of the public posts that have all these words, best first: the statuses of the Mastodon client API's search. */
     public List<Long> postIds(String words, int limit, int offset) {
-        DSLContext tx = db.dsl();
-        Optional<Match> match = match(tx, SearchText.terms(words, MAX_WORDS)).filter(m -> m.all().isPresent());
-        if (match.isEmpty()) return List.of();
-        boolean broad = store.matchesMoreThan(tx, match.get(), SearchQuery.Filters.NONE, bounds.counted());
-        return page(tx, match.get(), SearchQuery.Filters.NONE, true, broad, limit, offset).stream().map(Row::postId).toList();
+        return planned(tx -> {
+            Optional<Match> match = match(tx, SearchText.terms(words, MAX_WORDS)).filter(m -> m.all().isPresent());
+            if (match.isEmpty()) return List.<Long>of();
+            boolean broad = store.matchesMoreThan(tx, match.get(), SearchQuery.Filters.NONE, bounds.counted());
+            return page(tx, match.get(), SearchQuery.Filters.NONE, true, broad, limit, offset).stream().map(Row::postId).toList();
+        });
+    }
+
+    /**
+     * A search's statements, in one transaction (one snapshot for the count and the page), each planned for its values.
+     * After five executions pgjdbc prepares a statement on the server, and PostgreSQL may then plan it once for any
+     * value: a plan for {@code terms @@ $1} cannot know that "Haushalt" matches a third of the index, and counting its
+     * first 1,000 matches went from 13–27 ms to 78–110 ms (1,000,000 documents) by reading every match first.
+     */
+    private <T> T planned(Function<DSLContext, T> search) {
+        return db.dsl().transactionResult(cfg -> {
+            cfg.dsl().execute("SET LOCAL plan_cache_mode = force_custom_plan");
+            return search.apply(cfg.dsl());
+        });
     }
 
     /**
