@@ -31,10 +31,29 @@ public final class BroadSearchStore {
     /** Where the ranges end; either is empty where the index holds fewer documents (everything is then in range). */
     public record Windows(Optional<Edge> ranked, Optional<Edge> walked) {}
 
-    /** A hit of the page before its document is read: by rank (0 where ordered by date). */
-    private record Hit(long postId, double rank) {}
+    /** A hit before its document is read: by rank (0 where ordered by date). */
+    public record Hit(long postId, double rank) {}
 
-    public List<Row> page(DSLContext dsl, Match match, Filters filters, Windows windows, boolean byRank, int limit, int offset) {
+    /** Every match among the newest documents (from {@code edge} on), best first: the range bounds how many. */
+    public List<Hit> ranked(DSLContext dsl, Match match, Filters filters, Edge edge) {
+        Condition where = SearchDocumentStore.where(match, filters).and(SearchDocumentStore.from(edge));
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            tx.execute("SET LOCAL enable_bitmapscan = off"); // the range, not every match of the words (see above)
+            tx.execute("SET LOCAL enable_seqscan = off");
+            List<Hit> hits = hits(tx, "SELECT d.post_id, ts_rank(d.terms, {1}::tsquery) AS rank FROM search_document d JOIN post p ON p.id = d.post_id "
+                    + "WHERE {0} ORDER BY rank DESC, d.published DESC, d.post_id DESC", where, DSL.val(match.all().orElseThrow()));
+            tx.execute("RESET enable_bitmapscan"); // SET LOCAL outlasts the savepoint
+            tx.execute("RESET enable_seqscan");
+            return hits;
+        });
+    }
+
+    /**
+     * A page: by relevance where {@code ranked} (the matches among the newest documents, {@link #ranked}) is given, the
+     * older matches following by date; all by date without it.
+     */
+    public List<Row> page(DSLContext dsl, Match match, Filters filters, Windows windows, Optional<List<Hit>> ranked, int limit, int offset) {
         Condition all = SearchDocumentStore.where(match, filters);
         return dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
@@ -44,14 +63,13 @@ public final class BroadSearchStore {
             List<Hit> page = new ArrayList<>();
             int skip = offset;
             Condition older = DSL.trueCondition();
-            if (byRank && windows.ranked().isPresent()) {
-                List<Hit> ranked = ranked(tx, all.and(from(windows.ranked().get())), match.all().orElseThrow());
-                take(ranked, skip, limit, page);
-                skip = Math.max(0, skip - ranked.size());
-                older = from(windows.ranked().get()).not();
+            if (ranked.isPresent()) {
+                take(ranked.get(), skip, limit, page);
+                skip = Math.max(0, skip - ranked.get().size());
+                older = SearchDocumentStore.from(windows.ranked().orElseThrow()).not();
             }
             if (page.size() < limit) {
-                Condition walked = windows.walked().map(BroadSearchStore::from).orElse(DSL.trueCondition());
+                Condition walked = windows.walked().map(SearchDocumentStore::from).orElse(DSL.trueCondition());
                 List<Hit> dated = dated(tx, all.and(older).and(walked), skip + limit - page.size(), 0);
                 take(dated, skip, limit - page.size(), page);
                 skip = Math.max(0, skip - dated.size());
@@ -66,17 +84,6 @@ public final class BroadSearchStore {
             tx.execute("RESET enable_seqscan");
             return rows;
         });
-    }
-
-    /** The document and everything newer. */
-    private static Condition from(Edge edge) {
-        return DSL.condition("(d.published, d.post_id) >= ({0}, {1})", DSL.val(edge.published()), DSL.val(edge.postId()));
-    }
-
-    /** Every match in the range, best first: the range bounds how many. */
-    private static List<Hit> ranked(DSLContext tx, Condition where, String query) {
-        return hits(tx, "SELECT d.post_id, ts_rank(d.terms, {1}::tsquery) AS rank FROM search_document d JOIN post p ON p.id = d.post_id "
-                + "WHERE {0} ORDER BY rank DESC, d.published DESC, d.post_id DESC", where, DSL.val(query));
     }
 
     private static List<Hit> dated(DSLContext tx, Condition where, int limit, int offset) {

@@ -137,11 +137,36 @@ public final class SearchDocumentStore {
      * the counts and the total are lower bounds ({@link Counts#totalIsLowerBound}); below the bound they are exact.
      */
     public Counts facets(DSLContext tx, Match match, Filters filters, int bound) {
+        return counts(tx, "search_document d", where(match, filters), bound);
+    }
+
+    /**
+     * The same over the newest matches: the date index walked from the newest document through at most {@code walked}
+     * documents, and no further than the counted ones are found. Where words match often, that is a few thousand rows,
+     * while the words' index yields every match before the first is counted (0.21 million for "Fördermittel" and "Land"
+     * at 1,000,000 documents: 67 ms for the index alone; 148–282 ms for the count against 40–62 ms for the walk, on a
+     * busy machine) — and the walk's work does not grow with the index. Empty where no more than {@code bound} match in
+     * the walked range: the caller counts as {@link #facets} does.
+     */
+    public Optional<Counts> facetsOfNewest(DSLContext tx, Match match, Filters filters, int walked, int bound) {
+        // The walk as a subquery with its own limit: the conditions cannot be pushed into it, so the planner reads it in
+        // order and stops at the bound. With the range as a condition instead, it read the whole range and sorted it.
+        Counts counts = counts(tx, "(SELECT * FROM search_document ORDER BY published DESC, post_id DESC LIMIT " + walked + ") d",
+                where(match, filters), bound);
+        return counts.totalIsLowerBound() ? Optional.of(counts) : Optional.empty();
+    }
+
+    /** The document and everything newer. */
+    static Condition from(Edge edge) {
+        return DSL.condition("(d.published, d.post_id) >= ({0}, {1})", DSL.val(edge.published()), DSL.val(edge.postId()));
+    }
+
+    private static Counts counts(DSLContext tx, String documents, Condition where, int bound) {
         // Only the counted columns: the hits of a broad search are hundreds of thousands of rows, written once and read
         // once per facet; with titles, texts and terms (d.*) they spilled 320 MB to disk for 300,000 hits. One row more
         // than the bound says whether there are more; the facets count the first `bound`.
         StringBuilder sql = new StringBuilder("WITH found AS MATERIALIZED (SELECT " + COUNTED
-                + " FROM search_document d JOIN post p ON p.id = d.post_id WHERE {0} LIMIT {1}), "
+                + " FROM " + documents + " JOIN post p ON p.id = d.post_id WHERE {0} LIMIT {1}), "
                 + "hits AS MATERIALIZED (SELECT * FROM found LIMIT {2}) (SELECT '' AS facet, NULL AS v, count(*) AS n FROM found)");
         for (Map.Entry<String, String> f : FACETS.entrySet()) {
             sql.append(" UNION ALL (SELECT '").append(f.getKey()).append("' AS facet, v, count(*) AS n FROM (SELECT ")
@@ -151,7 +176,7 @@ public final class SearchDocumentStore {
         Map<String, List<FacetCount>> out = new LinkedHashMap<>();
         FACETS.keySet().forEach(k -> out.put(k, new ArrayList<>()));
         long found = 0;
-        for (Record r : tx.fetch(sql + " ORDER BY facet, n DESC, v", where(match, filters), DSL.val(bound + 1), DSL.val(bound))) {
+        for (Record r : tx.fetch(sql + " ORDER BY facet, n DESC, v", where, DSL.val(bound + 1), DSL.val(bound))) {
             String facet = r.get(0, String.class);
             if (facet.isEmpty()) found = r.get(2, Long.class);
             else out.get(facet).add(new FacetCount(r.get(1, String.class), r.get(2, Long.class)));

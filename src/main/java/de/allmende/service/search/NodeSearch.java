@@ -67,9 +67,18 @@ public final class NodeSearch {
             List<SearchText.Term> terms = SearchText.terms(q.words(), MAX_WORDS);
             Optional<Match> match = match(tx, terms);
             if (match.isEmpty()) return new SearchResults(0, List.of(), Map.of()); // only stop words: nothing asked, nothing found
-            SearchDocumentStore.Counts counts = store.facets(tx, match.get(), q.filters(), bounds.counted());
+            Optional<Windows> windows = match.get().all().map(words -> windows());
+            // Words in a large index: their matches among the newest documents first. They lead a broad search's page by
+            // relevance, and how many there are says whether the words match often enough to count the newest matches.
+            Optional<List<BroadSearchStore.Hit>> newest = windows.flatMap(Windows::ranked)
+                    .map(edge -> broadSearch.ranked(tx, match.get(), q.filters(), edge));
+            SearchDocumentStore.Counts counts = newest.filter(this::matchOften)
+                    .flatMap(n -> store.facetsOfNewest(tx, match.get(), q.filters(), bounds.walked(), bounds.counted()))
+                    .orElseGet(() -> store.facets(tx, match.get(), q.filters(), bounds.counted()));
             boolean byRank = q.order() == SearchQuery.Order.RELEVANCE;
-            List<Row> rows = counts.total() == 0 ? List.of() : page(tx, match.get(), q.filters(), byRank, counts.totalIsLowerBound(), q.limit(), q.offset());
+            List<Row> rows = counts.total() == 0 ? List.of()
+                    : counts.totalIsLowerBound() && windows.isPresent() ? broad(tx, match.get(), q.filters(), windows.get(), byRank ? newest : Optional.empty(), q)
+                    : store.page(tx, match.get(), q.filters(), byRank, q.limit(), q.offset());
             return new SearchResults(counts.total(), counts.totalIsLowerBound(), hits(tx, match.get(), rows), counts.facets());
         });
     }
@@ -79,9 +88,38 @@ public final class NodeSearch {
         return planned(tx -> {
             Optional<Match> match = match(tx, SearchText.terms(words, MAX_WORDS)).filter(m -> m.all().isPresent());
             if (match.isEmpty()) return List.<Long>of();
-            boolean broad = store.matchesMoreThan(tx, match.get(), SearchQuery.Filters.NONE, bounds.counted());
-            return page(tx, match.get(), SearchQuery.Filters.NONE, true, broad, limit, offset).stream().map(Row::postId).toList();
+            SearchQuery q = new SearchQuery(words, SearchQuery.Filters.NONE, SearchQuery.Order.RELEVANCE, limit, offset);
+            if (!store.matchesMoreThan(tx, match.get(), q.filters(), bounds.counted())) {
+                return store.page(tx, match.get(), q.filters(), true, limit, offset).stream().map(Row::postId).toList();
+            }
+            Windows windows = windows();
+            Optional<List<BroadSearchStore.Hit>> newest = windows.ranked().map(edge -> broadSearch.ranked(tx, match.get(), q.filters(), edge));
+            return broad(tx, match.get(), q.filters(), windows, newest, q).stream().map(Row::postId).toList();
         });
+    }
+
+    /**
+     * Whether the words match often enough among the newest documents that the walked range should hold more than are
+     * counted (with a margin: the newest documents are a sample).
+     */
+    private boolean matchOften(List<BroadSearchStore.Hit> newest) {
+        return (double) newest.size() / bounds.recent() * bounds.walked() >= 1.2 * (bounds.counted() + 1);
+    }
+
+    /**
+     * A broad search's page (more match than are counted): in ranges of the newest documents, by relevance among the
+     * newest where {@code newest} is given ({@link BroadSearchStore}); where the index holds too few documents for
+     * that, every match ranked as an exact search does.
+     */
+    private List<Row> broad(DSLContext tx, Match match, SearchQuery.Filters filters, Windows windows,
+                            Optional<List<BroadSearchStore.Hit>> newest, SearchQuery q) {
+        boolean byRank = q.order() == SearchQuery.Order.RELEVANCE;
+        if (byRank && newest.isEmpty()) return store.page(tx, match, filters, true, q.limit(), q.offset());
+        return broadSearch.page(tx, match, filters, windows, newest, q.limit(), q.offset());
+    }
+
+    private Windows windows() {
+        return new Windows(edges.get(bounds.recent()), edges.get(bounds.walked()));
     }
 
     /**
@@ -95,17 +133,6 @@ public final class NodeSearch {
             cfg.dsl().execute("SET LOCAL plan_cache_mode = force_custom_plan");
             return search.apply(cfg.dsl());
         });
-    }
-
-    /**
-     * Where the search is broad (more match than are counted) in ranges of the newest documents (by rank among the
-     * newest, see {@link BroadSearchStore}), else exactly.
-     */
-    private List<Row> page(DSLContext tx, Match match, SearchQuery.Filters filters, boolean byRank, boolean isBroad, int limit, int offset) {
-        if (!isBroad || match.all().isEmpty()) return store.page(tx, match, filters, byRank, limit, offset);
-        Windows windows = new Windows(edges.get(bounds.recent()), edges.get(bounds.walked()));
-        if (byRank && windows.ranked().isEmpty()) return store.page(tx, match, filters, true, limit, offset); // few documents: rank them all
-        return broadSearch.page(tx, match, filters, windows, byRank, limit, offset);
     }
 
     /** The municipalities' names, for the labels of the municipality facet. */

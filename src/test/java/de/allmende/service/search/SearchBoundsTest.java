@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -132,6 +133,23 @@ class SearchBoundsTest {
             List<Hit> pageTwo = search(new SearchBounds(2, 1, walked), new SearchQuery("Haushalt", Filters.NONE, Order.DATE, 2, 2)).hits();
             assertEquals(keys(exact.subList(2, 4)), keys(pageTwo), "the second page, walked " + walked);
         }
+    }
+
+    @Test
+    @DisplayName("words that match often among the newest documents: the newest matches are the ones counted")
+    void oftenMatchingWordsCountTheNewest() {
+        List<Hit> newestFirst = search(SearchBounds.NETWORK, new SearchQuery("Haushalt", Filters.NONE, Order.DATE, 50, 0)).hits();
+        assertTrue(newestFirst.size() >= 4, "matches often enough for bounds of 2: " + newestFirst.size());
+        int documents = search(SearchBounds.NETWORK, everything()).hits().size();
+        SearchResults r = search(new SearchBounds(2, documents, documents), words("Haushalt"));
+        assertEquals(2, r.total());
+        assertTrue(r.totalIsLowerBound());
+        List<FacetCount> kinds = newestFirst.subList(0, 2).stream().collect(Collectors.groupingBy(h -> h.kind().code(),
+                Collectors.counting())).entrySet().stream().map(e -> new FacetCount(e.getKey(), e.getValue())).toList();
+        assertEquals(kinds.stream().sorted(Comparator.comparing(FacetCount::value)).toList(),
+                r.facets().get("kind").stream().sorted(Comparator.comparing(FacetCount::value)).toList(), "the kinds of the two newest matches");
+        assertEquals(keys(search(SearchBounds.NETWORK, words("Haushalt")).hits()), keys(r.hits()),
+                "the page as before: every document is among the newest, so every match is ranked");
     }
 
     private static final Comparator<Hit> NEWEST_FIRST = Comparator.comparing(Hit::published).reversed()
