@@ -70,6 +70,9 @@ final class Endpoints {
             case STAFF_CONTENT -> Endpoint.of(staff.content()::get);
             case STAFF_CONTENT_REPLACE -> Endpoint.of(StaffHandlers.json(), staff.content()::replace);
             case STAFF_CONTENT_DELETE -> Endpoint.of(staff.content()::delete);
+            case STAFF_FEATURED -> Endpoint.of(staff.featured()::list);
+            case STAFF_FEATURE -> Endpoint.of(StaffHandlers.json(), staff.featured()::feature);
+            case STAFF_UNFEATURE -> Endpoint.of(staff.featured()::unfeature);
 
             case HEALTH_LIVE -> Endpoint.onEventLoop(h.health()::live); // a probe must not wait behind work
             case HEALTH_READY -> Endpoint.of(h.health()::ready);

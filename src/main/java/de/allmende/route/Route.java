@@ -138,6 +138,11 @@ public enum Route {
     STAFF_CONTENT(GET, at("/", KIND, "/", UUID_ID), Scope.READ_CONTENT, JSON),
     STAFF_CONTENT_REPLACE(PUT, at("/", KIND, "/", UUID_ID), Scope.WRITE_CONTENT, JSON),
     STAFF_CONTENT_DELETE(DELETE, at("/", KIND, "/", UUID_ID), Scope.WRITE_CONTENT),
+    /** What the token's coordinator features (issue 11, point 9); a municipality's token gets 403. */
+    STAFF_FEATURED(GET, at("/featured"), Scope.READ_CONTENT, JSON),
+    STAFF_FEATURE(POST, at("/featured"), Scope.WRITE_CONTENT, JSON),
+    /** The item is named by {@code ?object=IRI}, read by the handler (400 without); the three share one template, as the content routes do. */
+    STAFF_UNFEATURE(DELETE, at("/featured"), Scope.WRITE_CONTENT),
 
     HEALTH_LIVE(OPERATIONS, GET, at("/health/live"), PUBLIC, JSON),
     /** Ready when the database answers too. */

@@ -46,6 +46,7 @@ public final class CurationService {
 
     /** Features the aggregated item {@code objectIri} (404 if the node does not hold it, 422 if deleted or not public). */
     public Featured feature(LocalActor coordinator, String objectIri) {
+        requireCoordinator(coordinator);
         URI object = objectIri(objectIri);
         CurationStore.Item item = store.aggregated(db.dsl(), object).orElseThrow(() -> ApiException.notFound(object
                 + " is not an item this node aggregated (subscribe the coordinator to its municipality first)"));
@@ -63,6 +64,7 @@ public final class CurationService {
 
     /** Takes a feature back: unpinned, the boost undone (404 if the coordinator does not feature it). */
     public void unfeature(LocalActor coordinator, String objectIri) {
+        requireCoordinator(coordinator);
         URI object = objectIri(objectIri);
         db.dsl().transaction(cfg -> {
             long post = store.featuredPost(cfg.dsl(), coordinator.id(), object)
@@ -81,6 +83,28 @@ public final class CurationService {
     /** What the coordinator features, newest first. */
     public List<URI> featured(LocalActor coordinator) {
         return store.featured(db.dsl(), coordinator.id());
+    }
+
+    /** What the coordinator features with what search shows of each (title, kind, municipality), newest first. */
+    public List<CurationStore.FeaturedItem> featuredItems(LocalActor coordinator) {
+        requireCoordinator(coordinator);
+        return store.featuredItems(db.dsl(), coordinator.id());
+    }
+
+    /** One item the coordinator features, as {@link #featuredItems} shows it (404 if it does not feature it). */
+    public CurationStore.FeaturedItem featuredItem(LocalActor coordinator, URI object) {
+        requireCoordinator(coordinator);
+        return store.featuredItem(db.dsl(), coordinator.id(), object)
+                .orElseThrow(() -> ApiException.notFound(object + " is not featured by @" + coordinator.handle()));
+    }
+
+    /**
+     * Recommending is the network office's voice: a municipality's token (the staff API acts for whoever the token
+     * names) must not pin and boost in its name, so this holds for every caller, not only the CLI that looks up
+     * coordinators by handle.
+     */
+    private static void requireCoordinator(LocalActor actor) {
+        if (!actor.isCoordinator()) throw ApiException.forbidden("only a coordinator features items; @" + actor.handle() + " is none");
     }
 
     private static URI objectIri(String text) {

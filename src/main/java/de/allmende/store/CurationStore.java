@@ -38,6 +38,36 @@ public final class CurationStore {
                 WHERE a.local_actor_id = ? AND p.iri = ?""", coordinatorId, object.toString())).map(v -> ((Number) v).longValue());
     }
 
+    /**
+     * A featured item with what the search index knows to show it: empty where the index has no row for it (not
+     * indexed yet). {@code kind} is the index's (project, lesson, …), {@code municipality} the author's acct.
+     */
+    public record FeaturedItem(URI object, Optional<String> title, Optional<String> kind, Optional<String> municipality,
+                               Optional<String> municipalityName, Optional<URI> url) {}
+
+    private static final String FEATURED_ITEMS = """
+            SELECT p.iri, d.title, d.kind, d.municipality, d.municipality_name, d.url
+            FROM status_pin s JOIN post p ON p.id = s.post_id JOIN account a ON a.id = s.account_id
+            LEFT JOIN search_document d ON d.post_id = p.id
+            WHERE a.local_actor_id = ? AND p.deleted IS NULL""";
+
+    /** What the coordinator features with what the index shows of each, newest first. */
+    public List<FeaturedItem> featuredItems(DSLContext tx, long coordinatorId) {
+        return tx.fetch(FEATURED_ITEMS + " ORDER BY s.id DESC", coordinatorId).map(CurationStore::featuredItem);
+    }
+
+    /** One item the coordinator features, with what the index shows of it. */
+    public Optional<FeaturedItem> featuredItem(DSLContext tx, long coordinatorId, URI object) {
+        return Optional.ofNullable(tx.fetchOne(FEATURED_ITEMS + " AND p.iri = ?", coordinatorId, object.toString()))
+                .map(CurationStore::featuredItem);
+    }
+
+    private static FeaturedItem featuredItem(Record r) {
+        return new FeaturedItem(URI.create(r.get(0, String.class)), Optional.ofNullable(r.get(1, String.class)),
+                Optional.ofNullable(r.get(2, String.class)), Optional.ofNullable(r.get(3, String.class)),
+                Optional.ofNullable(r.get(4, String.class)), Optional.ofNullable(r.get(5, String.class)).map(URI::create));
+    }
+
     /** The IRIs of what the coordinator features, newest first. */
     public List<URI> featured(DSLContext tx, long coordinatorId) {
         return tx.fetch("""

@@ -47,6 +47,8 @@ class RouteTableServedTest {
 
     static TestNode node;
     static String token;
+    /** A staff token of the coordinator, for the routes only a coordinator may use. */
+    static String coordinatorToken;
     /** A Mastodon app's token of a person (client API routes), the app, and a one-time password link's query. */
     static String clientToken;
     static MastodonApp app;
@@ -103,6 +105,7 @@ class RouteTableServedTest {
         // A coordinator, and with it its topic groups, whose moderators collection exists.
         node.node().services().actors.createCoordinator(new de.allmende.domain.MunicipalityInput("netzwerk", "Netzwerk", null, null, null,
                 null, null, null, null, false));
+        coordinatorToken = StaffClient.issue(node, "netzwerk", Scope.values()).token(); // what it features: only a coordinator's
     }
 
     @AfterAll
@@ -198,7 +201,7 @@ class RouteTableServedTest {
 
     private static HttpResponse<?> get(Route route, String target, String accept) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(node.url() + target)).header("Accept", accept).GET();
-        if (route.access() == Access.STAFF) b.header("Authorization", "Bearer " + token);
+        if (route.access() == Access.STAFF) b.header("Authorization", "Bearer " + (route == Route.STAFF_FEATURED ? coordinatorToken : token));
         if (route.access() == Access.CLIENT) b.header("Authorization", "Bearer " + clientToken);
         if (!route.produces().contains(de.allmende.route.MediaType.EVENT_STREAM)) return TestNode.send(b.build());
         // Server-sent events never end: the head is the answer, then the stream is closed.

@@ -3,10 +3,7 @@ package de.allmende.coordinator;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.allmende.content.ContentKind;
 import de.allmende.federation.json.Json;
-import de.allmende.testkit.ContentFixtures;
-import de.allmende.testkit.FakeRemote;
-import de.allmende.testkit.Fixtures;
-import de.allmende.testkit.InProcessCli;
+import de.allmende.testkit.CuratingCoordinator;
 import de.allmende.testkit.NodeProcess;
 import de.allmende.testkit.TestNode;
 import org.junit.jupiter.api.AfterAll;
@@ -36,39 +33,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CurationTest {
-    private static final String JSON = "application/activity+json";
-
+    private CuratingCoordinator scene;
     private TestNode coordinatorNode, a;
-    private FakeRemote mastodon;
-    private URI coordinator, project, lesson;
-    private java.util.UUID lessonId;
+    private URI project, lesson;
 
     @BeforeAll
     void aCoordinatorThatAggregatesAProjectAndALessonAndHasAFollower() {
-        coordinatorNode = TestNode.start();
-        a = TestNode.start();
-        mastodon = FakeRemote.start();
-        a.create(Fixtures.musterstadt());
-        var content = a.node().services().content;
-        project = content.create(a.actor("musterstadt"), ContentKind.PROJECT, ContentFixtures.offenerHaushalt()).iri();
-        var lessonContent = content.create(a.actor("musterstadt"), ContentKind.LESSON, ContentFixtures.ratFruehEinbinden(project));
-        lesson = lessonContent.iri();
-        lessonId = lessonContent.id().orElseThrow();
-        assertEquals(0, cli("coordinator", "create", "--handle", "netzwerk-bayern", "--name", "Netzwerk Bayern", "--land", "Bayern").exitCode());
-        coordinator = coordinatorNode.actorIri("netzwerk-bayern");
-        var r = cli("coordinator", "subscribe", "--coordinator", "netzwerk-bayern", "--handle", "@musterstadt@" + a.publicUrl().getRawAuthority());
-        assertEquals(0, r.exitCode(), r.stderr());
-        TestNode.await("backfilled and indexed", () -> coordinatorNode.count("SELECT count(*) FROM search_document d JOIN post p"
-                + " ON p.id = d.post_id WHERE p.iri IN ('" + project + "', '" + lesson + "')") == 2);
-        var follow = mastodon.post(URI.create(coordinatorNode.url() + "/inbox"), mastodon.follow(mastodon.actor("fan"), coordinator)).send();
-        assertEquals(202, follow.status(), follow.body());
-        TestNode.await("the follower was accepted", () -> typesReceived().contains("Accept"));
+        scene = CuratingCoordinator.start();
+        coordinatorNode = scene.coordinatorNode;
+        a = scene.a;
+        project = scene.project;
+        lesson = scene.lesson;
     }
 
     @AfterAll
     void stop() {
-        for (TestNode n : new TestNode[]{coordinatorNode, a}) if (n != null) n.close();
-        if (mastodon != null) mastodon.close();
+        if (scene != null) scene.close();
     }
 
     @Test
@@ -86,7 +66,7 @@ class CurationTest {
         assertEquals(1, announces.size(), "one Announce however often it is featured");
         assertEquals(project.toString(), announces.getFirst().get("object").asText());
         assertEquals(1, received("Add").size(), "Mastodon's pin: Add to the featured collection");
-        assertEquals(1, a.count(boostsAtOrigin()), "the author's node counts the boost");
+        assertEquals(1, scene.boostsAtOrigin(), "the author's node counts the boost");
 
         var answer = coordinatorNode.get("/api/allmende/v1/search?q=Haushalt", "application/json");
         de.allmende.testkit.OpenApiContract.of(coordinatorNode).check("GET", "/search", answer);
@@ -129,7 +109,7 @@ class CurationTest {
         assertEquals("Announce", undos.getFirst().at("/object/type").asText());
         assertEquals(received("Announce").getFirst().get("id").asText(), undos.getFirst().at("/object/id").asText());
         assertEquals(1, received("Remove").size());
-        assertEquals(0, a.count(boostsAtOrigin()), "the boost is taken back at the origin too");
+        assertEquals(0, scene.boostsAtOrigin(), "the boost is taken back at the origin too");
 
         JsonNode search = json("/api/allmende/v1/search?q=Haushalt");
         assertFalse(hit(search, project).get("empfohlen").asBoolean());
@@ -147,36 +127,10 @@ class CurationTest {
                 "is not an item this node aggregated");
         assertError(cli("coordinator", "feature", "--coordinator", "niemand", project.toString()), "error: --coordinator: no coordinator 'niemand'");
         assertError(cli("coordinator", "unfeature", "--coordinator", "netzwerk-bayern", lesson.toString()), "is not featured by @netzwerk-bayern");
-        a.node().services().content.delete(a.actor("musterstadt"), ContentKind.LESSON, lessonId);
+        a.node().services().content.delete(a.actor("musterstadt"), ContentKind.LESSON, scene.lessonId);
         TestNode.await("the delete reached the coordinator", () -> coordinatorNode.count(
                 "SELECT count(*) FROM post WHERE deleted IS NOT NULL AND iri = '" + lesson + "'") == 1);
         assertError(cli("coordinator", "feature", "--coordinator", "netzwerk-bayern", lesson.toString()), "was deleted by its author");
-    }
-
-    private String boostsAtOrigin() {
-        return "SELECT count(*) FROM reaction WHERE kind = 'announce' AND activity_iri LIKE '" + coordinatorNode.url() + "/%'";
-    }
-
-    private List<String> featured() throws Exception {
-        JsonNode page = Json.MAPPER.readTree(coordinatorNode.get("/actors/netzwerk-bayern/featured?page=true", JSON).body());
-        return StreamSupport.stream(page.get("orderedItems").spliterator(), false).map(JsonNode::asText).toList();
-    }
-
-    /** The activities of the given type the follower's server received from the coordinator. */
-    private List<JsonNode> received(String type) {
-        return mastodon.received().stream().filter(r -> r.method().equals("POST")).map(r -> {
-            try {
-                return Json.MAPPER.readTree(r.body());
-            } catch (java.io.IOException e) {
-                throw new AssertionError(e);
-            }
-        }).filter(d -> d.path("type").asText().equals(type) && d.path("actor").asText().equals(coordinator.toString())).toList();
-    }
-
-    private List<String> typesReceived() {
-        return mastodon.received().stream().filter(r -> r.method().equals("POST"))
-                .map(r -> new String(r.body(), java.nio.charset.StandardCharsets.UTF_8)).map(b -> b.replaceFirst("(?s).*?\"type\":\"(\\w+)\".*", "$1"))
-                .toList();
     }
 
     private JsonNode json(String path) throws Exception {
@@ -203,6 +157,14 @@ class CurationTest {
     }
 
     private NodeProcess.Result cli(String... args) {
-        return InProcessCli.run(coordinatorNode.cliEnvironment(), args);
+        return scene.cli(args);
+    }
+
+    private List<String> featured() {
+        return scene.featured();
+    }
+
+    private List<JsonNode> received(String type) {
+        return scene.received(type);
     }
 }

@@ -1,11 +1,9 @@
 package de.allmende.api.staff;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.allmende.api.MediaTypes;
 import de.allmende.api.PathParams;
-import de.allmende.federation.json.StrictJson;
 import de.allmende.api.Responses;
 import de.allmende.content.Content;
 import de.allmende.content.ContentJson;
@@ -15,10 +13,8 @@ import de.allmende.federation.iri.Iris;
 import de.allmende.route.Route;
 import de.allmende.service.ContentService;
 import de.allmende.service.people.AuditTrail;
-import de.allmende.support.ApiException;
 import io.vertx.ext.web.RoutingContext;
 
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -52,7 +48,7 @@ public final class ContentHandler {
 
     public void create(RoutingContext ctx) {
         ContentKind kind = kind(ctx);
-        Content c = content.create(actor(ctx), kind, jsonBody(ctx));
+        Content c = content.create(actor(ctx), kind, StaffJsonBody.read(ctx));
         audit.record(StaffAuth.grant(ctx), AuditTrail.Action.CREATE, kind.code(), c.id().orElseThrow().toString());
         ctx.response().putHeader("Location", Route.STAFF_CONTENT.path(kind.plural(), c.id().orElseThrow().toString()));
         Responses.json(ctx, 201, MediaTypes.JSON, ContentJson.write(c));
@@ -66,7 +62,7 @@ public final class ContentHandler {
     public void replace(RoutingContext ctx) {
         ContentKind kind = kind(ctx);
         UUID id = id(ctx, kind);
-        Content c = content.update(actor(ctx), kind, id, jsonBody(ctx));
+        Content c = content.update(actor(ctx), kind, id, StaffJsonBody.read(ctx));
         audit.record(StaffAuth.grant(ctx), AuditTrail.Action.UPDATE, kind.code(), id.toString());
         Responses.json(ctx, 200, MediaTypes.JSON, ContentJson.write(c));
     }
@@ -90,19 +86,5 @@ public final class ContentHandler {
 
     private static UUID id(RoutingContext ctx, ContentKind kind) {
         return PathParams.uuid(ctx, "no such " + kind.code());
-    }
-
-    /** The request's JSON; an empty body reads as null, which validation reports as a missing object. */
-    private static JsonNode jsonBody(RoutingContext ctx) {
-        String type = ctx.request().getHeader("Content-Type");
-        String base = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        if (!base.equals("application/json") && !base.endsWith("+json")) {
-            throw ApiException.ofField(415, "unsupported media type", "body", "send JSON (Content-Type: application/json)");
-        }
-        try {
-            return ctx.body().length() == 0 ? null : StrictJson.read(ctx.body().buffer().getBytes());
-        } catch (StrictJson.Malformed e) {
-            throw ApiException.badRequest("the body is not valid JSON: " + e.getMessage());
-        }
     }
 }

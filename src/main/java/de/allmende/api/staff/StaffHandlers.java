@@ -21,6 +21,7 @@ public final class StaffHandlers {
     private final OpenApiDocument openApi;
     private final MediaHandler media;
     private final ContentHandler content;
+    private final FeaturedHandler featured;
     private final String uploadDirectory;
 
     public StaffHandlers(Services s) {
@@ -29,6 +30,7 @@ public final class StaffHandlers {
         this.openApi = new OpenApiDocument(s.config.publicUrl().toString() + de.allmende.route.Area.STAFF_API.prefix());
         this.media = new MediaHandler(s.media);
         this.content = new ContentHandler(s.content, s.iris, s.audit);
+        this.featured = new FeaturedHandler(s.curation, s.audit);
         this.uploadDirectory = s.media.incomingDirectory().toString();
     }
 
@@ -40,6 +42,8 @@ public final class StaffHandlers {
     public MediaHandler media() { return media; }
 
     public ContentHandler content() { return content; }
+
+    public FeaturedHandler featured() { return featured; }
 
     /** JSON bodies: texts are capped at 100,000 characters in two languages, so 2 MB is ample. */
     public static BodyHandler json() {

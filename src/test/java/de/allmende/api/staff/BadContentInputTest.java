@@ -81,6 +81,7 @@ class BadContentInputTest {
         assertEquals(413, staff.post("/projects", big.toString()).statusCode());
         assertEquals(400, staff.post("/projects", "[1, 2").statusCode());
         assertEquals(422, staff.post("/projects", "[]").statusCode(), "a JSON array is no content object");
+        assertEquals(422, staff.post("/projects", "").statusCode(), "an empty body is no content object either");
         assertArrayEquals(before, counts(), "nothing written");
     }
 
