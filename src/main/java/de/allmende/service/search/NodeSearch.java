@@ -77,7 +77,7 @@ public final class NodeSearch {
                     .orElseGet(() -> store.facets(tx, match.get(), q.filters(), bounds.counted()));
             boolean byRank = q.order() == SearchQuery.Order.RELEVANCE;
             List<Row> rows = counts.total() == 0 ? List.of()
-                    : counts.totalIsLowerBound() && windows.isPresent() ? broad(tx, match.get(), q.filters(), windows.get(), byRank ? newest : Optional.empty(), q)
+                    : counts.totalIsLowerBound() && windows.isPresent() ? broad(tx, match.get(), q.filters(), windows.get(), newest, q)
                     : store.page(tx, match.get(), q.filters(), byRank, q.limit(), q.offset());
             return new SearchResults(counts.total(), counts.totalIsLowerBound(), hits(tx, match.get(), rows), counts.facets());
         });
@@ -115,11 +115,22 @@ public final class NodeSearch {
                             Optional<List<BroadSearchStore.Hit>> newest, SearchQuery q) {
         boolean byRank = q.order() == SearchQuery.Order.RELEVANCE;
         if (byRank && newest.isEmpty()) return store.page(tx, match, filters, true, q.limit(), q.offset());
-        return broadSearch.page(tx, match, filters, windows, newest, q.limit(), q.offset());
+        return broadSearch.page(tx, match, filters, walkIfWorth(windows, newest, q), byRank ? newest : Optional.empty(), q.limit(), q.offset());
+    }
+
+    /**
+     * The walk for the older matches only where the newest documents suggest it finds what the page still needs: as
+     * many matches per document further down as among the newest ({@code newest}, all of them, also for a search by date).
+     */
+    private Windows walkIfWorth(Windows windows, Optional<List<BroadSearchStore.Hit>> newest, SearchQuery q) {
+        if (newest.isEmpty()) return windows; // a small index: the walk is bounded by it
+        int needed = q.order() == SearchQuery.Order.RELEVANCE ? q.offset() + q.limit() - newest.get().size() : q.offset() + q.limit();
+        double expected = (double) newest.get().size() / bounds.recent() * (bounds.walked() - bounds.recent());
+        return new Windows(windows.ranked(), windows.walked(), expected >= needed);
     }
 
     private Windows windows() {
-        return new Windows(edges.get(bounds.recent()), edges.get(bounds.walked()));
+        return new Windows(edges.get(bounds.recent()), edges.get(bounds.walked()), true);
     }
 
     /**
