@@ -17,11 +17,13 @@ import de.allmende.federation.vocab.DeleteActivity;
 import de.allmende.federation.vocab.InboundActivity;
 import de.allmende.federation.vocab.UpdateActivity;
 import de.allmende.service.ActorService;
+import de.allmende.service.BackfilledPage;
 import org.jooq.DSLContext;
 
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -47,10 +49,9 @@ public final class BackfilledItems {
                 new CarriedObjects(fetcher, new ObjectProofChecker(resolver)));
     }
 
-    /** What keeping one item writes, in the transaction that keeps its page (with the page's other items and its cursor). */
-    @FunctionalInterface
-    public interface Keeping {
-        void into(DSLContext tx);
+    /** Keeps a page's items, read by {@link #read}, in the transaction {@code tx} that moves the backfill's cursor past the page. */
+    public void keep(DSLContext tx, List<BackfilledPage.Item> page) {
+        posts.use().backfilled(tx, page);
     }
 
     /**
@@ -60,7 +61,7 @@ public final class BackfilledItems {
      * @param pageContext the page's {@code @context}, in which items without their own are read (as they are served)
      * @throws IOException if something it needs could not be fetched now (the page is retried)
      */
-    public Optional<Keeping> read(JsonNode item, URI municipality, Optional<JsonNode> pageContext) throws IOException {
+    public Optional<BackfilledPage.Item> read(JsonNode item, URI municipality, Optional<JsonNode> pageContext) throws IOException {
         if (!(item instanceof ObjectNode o)) return Optional.empty(); // a bare IRI: an outbox of Allmende, Mastodon or GoToSocial embeds
         ObjectNode withContext = o;
         if (!o.has("@context") && pageContext.isPresent()) {
@@ -82,19 +83,19 @@ public final class BackfilledItems {
             case DeleteActivity d when !d.deleted().equals(municipality) && onHost(d.deleted(), municipality) -> {
                 RawJson tombstone = new RawJson(ActivityJson.tombstone(d.deleted(), Instant.now()).toString());
                 var delete = ReceivedActivities.neverPublic(activity, d.deleted());
-                yield Optional.of(tx -> posts.use().backfilledDeletion(tx, delete, tombstone));
+                yield Optional.of(new BackfilledPage.Deletion(delete, tombstone));
             }
             default -> Optional.empty();
         };
     }
 
-    private Optional<Keeping> version(InboundActivity activity, AsObject object, URI municipality) throws IOException {
+    private Optional<BackfilledPage.Item> version(InboundActivity activity, AsObject object, URI municipality) throws IOException {
         URI id = object.id().orElseThrow();
         if (!onHost(id, municipality) || !object.attributedTo().orElse(municipality).equals(municipality)) return Optional.empty();
         if (AsToRemoteActor.ACTOR_TYPES.contains(object.type().orElse(""))) return Optional.empty(); // a profile update
         var converted = posts.convert(object, municipality, carried.proofOf(object, activity));
         var create = ReceivedActivities.of(activity, id);
-        return Optional.of(tx -> posts.use().backfilled(tx, create, converted));
+        return Optional.of(new BackfilledPage.Version(create, converted));
     }
 
     private static boolean onHost(URI object, URI actor) {
