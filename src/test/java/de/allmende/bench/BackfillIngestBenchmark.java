@@ -21,6 +21,8 @@ import java.util.List;
  * per second from the first subscription until every item is stored, and until every item is searchable.
  *
  * <pre>mvn -B -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=de.allmende.bench.BackfillIngestBenchmark -Dexec.args="4 25 200 20"</pre>
+ * With {@code -Dbench.byNode=true} each host's municipalities are subscribed by node ({@code subscribeByNode}, as
+ * {@code coordinator subscribe --node} does), otherwise one by one by handle.
  * The notes are history (published a day apart, back from yesterday); with {@code -Dbench.recent=true} all are published now.
  * With {@code -Dbench.sample=true} it also prints the statements PostgreSQL was busy with, sampled every 20 ms.
  * Arguments: hosts, municipalities per host, items per municipality, items per page, subscriptions made at once (1: one
@@ -29,6 +31,8 @@ import java.util.List;
  */
 public final class BackfillIngestBenchmark {
     private static final boolean RECENT = Boolean.getBoolean("bench.recent");
+    /** -Dbench.byNode=true: each host's municipalities subscribed with subscribeByNode (its NodeInfo lists them). */
+    private static final boolean BY_NODE = Boolean.getBoolean("bench.byNode");
 
     public static void main(String[] args) throws Exception {
         int hosts = arg(args, 0, 4), perHost = arg(args, 1, 25), items = arg(args, 2, 200), perPage = arg(args, 3, 20);
@@ -40,11 +44,14 @@ public final class BackfillIngestBenchmark {
         for (int h = 0; h < hosts; h++) {
             FakeRemote remote = FakeRemote.start();
             remotes.add(remote);
+            ArrayNode listed = Json.MAPPER.createArrayNode();
             for (int m = 0; m < perHost; m++) {
                 FakeRemote.Actor actor = remote.actor("gemeinde" + m);
                 serveOutbox(remote, actor, items, perPage, bodies);
                 handles.add(actor.name() + "@" + remote.base().getRawAuthority());
+                listed.addObject().put("actor", actor.id().toString());
             }
+            serveNodeInfo(remote, listed);
         }
         long total = (long) hosts * perHost * items;
         System.out.printf("%,d signed items on %d hosts prepared in %.1f s%n", total, hosts, (System.nanoTime() - t0) / 1e9);
@@ -74,7 +81,10 @@ public final class BackfillIngestBenchmark {
                 for (int lane = 0; lane < lanes; lane++) {
                     int firstHost = lane;
                     done.add(subscribing.submit(() -> {
-                        for (int h = firstHost; h < hosts; h += lanes) { // a host's municipalities one after the other
+                        for (int h = firstHost; h < hosts && BY_NODE; h += lanes) {
+                            node.node().services().coordinators.subscribeByNode(coordinator, remotes.get(h).base());
+                        }
+                        for (int h = firstHost; h < hosts && !BY_NODE; h += lanes) { // a host's municipalities one after the other
                             for (int i = h * perHost; i < (h + 1) * perHost; i++) {
                                 node.node().services().coordinators.subscribeByHandle(coordinator, handles.get(i));
                             }
@@ -124,6 +134,18 @@ public final class BackfillIngestBenchmark {
             remotes.forEach(FakeRemote::close);
         }
         System.exit(0);
+    }
+
+    /** NodeInfo 2.1 of an Allmende node that lists {@code municipalities}, as {@code subscribeByNode} reads it. */
+    private static void serveNodeInfo(FakeRemote remote, ArrayNode municipalities) {
+        String document = remote.base() + "/nodeinfo/2.1";
+        ObjectNode discovery = Json.MAPPER.createObjectNode();
+        discovery.putArray("links").addObject().put("rel", "http://nodeinfo.diaspora.software/ns/schema/2.1").put("href", document);
+        remote.serve("/.well-known/nodeinfo", discovery);
+        ObjectNode info = Json.MAPPER.createObjectNode().put("version", "2.1");
+        info.putObject("software").put("name", "allmende").put("version", "bench");
+        info.putObject("metadata").set("municipalities", municipalities);
+        remote.serve("/nodeinfo/2.1", info);
     }
 
     /** An outbox of {@code items} Create(Note), newest first, in pages of {@code perPage}; each note signed (FEP-8b32). */
