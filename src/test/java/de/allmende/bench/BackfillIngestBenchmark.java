@@ -44,14 +44,14 @@ public final class BackfillIngestBenchmark {
         for (int h = 0; h < hosts; h++) {
             FakeRemote remote = FakeRemote.start();
             remotes.add(remote);
-            ArrayNode listed = Json.MAPPER.createArrayNode();
+            List<FakeRemote.Actor> listed = new ArrayList<>();
             for (int m = 0; m < perHost; m++) {
                 FakeRemote.Actor actor = remote.actor("gemeinde" + m);
                 serveOutbox(remote, actor, items, perPage, bodies);
                 handles.add(actor.name() + "@" + remote.base().getRawAuthority());
-                listed.addObject().put("actor", actor.id().toString());
+                listed.add(actor);
             }
-            serveNodeInfo(remote, listed);
+            remote.serveAllmendeNodeInfo(listed);
         }
         long total = (long) hosts * perHost * items;
         System.out.printf("%,d signed items on %d hosts prepared in %.1f s%n", total, hosts, (System.nanoTime() - t0) / 1e9);
@@ -134,18 +134,6 @@ public final class BackfillIngestBenchmark {
             remotes.forEach(FakeRemote::close);
         }
         System.exit(0);
-    }
-
-    /** NodeInfo 2.1 of an Allmende node that lists {@code municipalities}, as {@code subscribeByNode} reads it. */
-    private static void serveNodeInfo(FakeRemote remote, ArrayNode municipalities) {
-        String document = remote.base() + "/nodeinfo/2.1";
-        ObjectNode discovery = Json.MAPPER.createObjectNode();
-        discovery.putArray("links").addObject().put("rel", "http://nodeinfo.diaspora.software/ns/schema/2.1").put("href", document);
-        remote.serve("/.well-known/nodeinfo", discovery);
-        ObjectNode info = Json.MAPPER.createObjectNode().put("version", "2.1");
-        info.putObject("software").put("name", "allmende").put("version", "bench");
-        info.putObject("metadata").set("municipalities", municipalities);
-        remote.serve("/nodeinfo/2.1", info);
     }
 
     /** An outbox of {@code items} Create(Note), newest first, in pages of {@code perPage}; each note signed (FEP-8b32). */
