@@ -39,7 +39,7 @@ public enum Consumer {
 
     /**
      * Whether it wants an event about history: an old post a coordinator's backfill read from its author's outbox
-     * (published more than {@code RemotePosts.REAL_TIME_WINDOW} before it was read). Such posts are not news, and
+     * (published more than {@code service.BackfilledPage.REAL_TIME_WINDOW} before it was read). Such posts are not news, and
      * Mastodon treats them so: a fetched status goes to feeds, streams and mention notifications only if it is younger
      * than its real-time window of six hours ({@code ActivityPub::Activity::Create#distribute},
      * {@code Status#within_realtime_window?}). So history is indexed for search — what a coordinator reads it for —
