@@ -21,6 +21,9 @@ import java.util.List;
  * afterwards arrives by normal federation.
  */
 public final class CoordinatorService {
+    /** Subscriptions made at once to the municipalities of one node: quicker than one by one, and polite to the node. */
+    static final int AT_ONCE_PER_NODE = 4;
+
     private final Database db;
     private final LocalIris iris;
     private final Municipalities municipalities;
@@ -42,14 +45,36 @@ public final class CoordinatorService {
         return municipality;
     }
 
-    /** Subscribes to every municipality the node at {@code node} hosts; returns their actor IRIs. */
+    /**
+     * Subscribes to every municipality the node at {@code node} hosts, {@value #AT_ONCE_PER_NODE} at once (each
+     * subscription is a few requests to that node: WebFinger, actor, followers, the Follow); returns their actor IRIs
+     * in the order the node lists them. If one fails, the others are still made, and the first failure is thrown.
+     */
     public List<URI> subscribeByNode(LocalActor coordinator, URI node) {
         List<URI> found = municipalities.ofNode(node);
         if (found.isEmpty()) throw ApiException.unprocessable(node + " lists no municipalities in its NodeInfo");
+        java.util.concurrent.Semaphore atOnce = new java.util.concurrent.Semaphore(AT_ONCE_PER_NODE);
+        List<java.util.concurrent.Future<URI>> made = new ArrayList<>();
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (URI m : found) {
+                made.add(threads.submit(() -> {
+                    atOnce.acquire();
+                    try {
+                        subscribe(coordinator, m);
+                        return m;
+                    } finally {
+                        atOnce.release();
+                    }
+                }));
+            }
+        }
         List<URI> subscribed = new ArrayList<>();
-        for (URI m : found) {
-            subscribe(coordinator, m);
-            subscribed.add(m);
+        for (var f : made) {
+            if (f.state() == java.util.concurrent.Future.State.FAILED) {
+                if (f.exceptionNow() instanceof RuntimeException e) throw e; // an ApiException keeps its status
+                throw new IllegalStateException(f.exceptionNow());
+            }
+            subscribed.add(f.resultNow());
         }
         return subscribed;
     }

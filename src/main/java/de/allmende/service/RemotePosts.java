@@ -45,6 +45,7 @@ public final class RemotePosts {
 
     private final Database db;
     private final Predicate<URI> isLocalAccount;
+    private final BackfilledPage pages;
     private final ReceivedActivities activities = new ReceivedActivities();
     private final AccountStore accounts = new AccountStore();
     private final FollowStore follows = new FollowStore();
@@ -54,10 +55,14 @@ public final class RemotePosts {
     private final PollStore polls = new PollStore();
     private final ProvenanceStore provenance = new ProvenanceStore();
 
-    /** @param isLocalAccount whether an IRI names an account of this node (mentions of it are recorded, for notifications) */
-    public RemotePosts(Database db, Predicate<URI> isLocalAccount) {
+    /**
+     * @param isLocalAccount whether an IRI names an account of this node (mentions of it are recorded, for notifications)
+     * @param base           this node's base IRI (history addressed to one of its actors goes to the topic groups)
+     */
+    public RemotePosts(Database db, Predicate<URI> isLocalAccount, URI base) {
         this.db = db;
         this.isLocalAccount = isLocalAccount;
+        this.pages = new BackfilledPage(this, isLocalAccount, base, java.time.Clock.systemUTC());
     }
 
     /** A new object by the activity's actor. Receiving it again changes nothing. */
@@ -66,11 +71,12 @@ public final class RemotePosts {
     }
 
     /**
-     * A Create read from its actor's outbox by a coordinator's backfill: kept as if it had been delivered (one model
-     * for both), its provenance saying it came by backfill.
+     * The items of a page read from their actor's outbox by a coordinator's backfill, in the transaction {@code tx} that
+     * moves the backfill's cursor: kept as if they had been delivered (one model for both), their provenance saying they
+     * came by backfill (see {@link BackfilledPage}).
      */
-    public void backfilled(DSLContext tx, ReceivedActivity create, ReceivedObject object) {
-        created(tx, create, object, Via.BACKFILL);
+    public void backfilled(DSLContext tx, java.util.List<BackfilledPage.Item> page) {
+        pages.keep(tx, page);
     }
 
     private void created(ReceivedActivity create, ReceivedObject object, Via via) {
@@ -187,12 +193,13 @@ public final class RemotePosts {
     private void keepNew(DSLContext tx, URI author, ReceivedObject object) {
         // Its author is gone (a Delete of the actor overtook this activity in the queue): nothing to keep, nothing
         // to retry — retrying would only fail again until the schedule gives up.
-        if (object.post().isPresent() && posts.accountOfRemote(tx, author).isEmpty()) return;
-        boolean fresh = objects.insertRemote(tx, object.id().toString(), object.type(), author.toString(),
+        Optional<Long> account = object.post().isPresent() ? posts.accountOfRemote(tx, author) : Optional.empty();
+        if (object.post().isPresent() && account.isEmpty()) return;
+        Optional<Long> objectRow = objects.insertNewRemote(tx, object.id().toString(), object.type(), author.toString(),
                 object.inReplyTo().map(URI::toString).orElse(null), object.json(), object.proof());
-        if (!fresh || object.post().isEmpty()) return;
+        if (objectRow.isEmpty() || object.post().isEmpty()) return;
         Post post = object.post().get();
-        save(tx, object, author);
+        save(tx, object, account.get(), objectRow);
         events.record(tx, new PostCreated(author, post.iri(), object.type()));
         for (URI mentioned : post.mentions()) {
             if (isLocalAccount.test(mentioned)) events.record(tx, new Mentioned(author, post.iri(), mentioned));
@@ -204,10 +211,13 @@ public final class RemotePosts {
     }
 
     private void save(DSLContext tx, ReceivedObject object, URI author) {
-        Post post = object.post().orElseThrow();
         long account = posts.accountOfRemote(tx, author)
                 .orElseThrow(() -> new IllegalStateException("author resolved but not stored: " + author));
-        Optional<Long> objectRow = objects.find(tx, post.iri().toString()).map(ObjectStore.StoredObject::id);
+        save(tx, object, account, objects.find(tx, object.post().orElseThrow().iri().toString()).map(ObjectStore.StoredObject::id));
+    }
+
+    private void save(DSLContext tx, ReceivedObject object, long account, Optional<Long> objectRow) {
+        Post post = object.post().orElseThrow();
         long postId = posts.save(tx, post, account, objectRow);
         if (object.poll().isPresent()) polls.save(tx, postId, object.poll().get());
     }

@@ -47,6 +47,27 @@ public final class ActivityStore {
         });
     }
 
+    /** An activity received from a remote actor, as {@link #insertAll} keeps it. */
+    public record Received(String iri, String type, String actor, String objectIri, boolean isPublic, RawJson raw) {}
+
+    /**
+     * Inserts received activities in one statement, in the order given; those whose IRI exists already are left as they
+     * are (dedupe). A backfill keeps a page's activities so.
+     */
+    public void insertAll(DSLContext tx, List<Received> rows) {
+        if (rows.isEmpty()) return;
+        tx.execute("""
+                INSERT INTO activity (iri, type, actor, object_iri, public, raw)
+                SELECT a.iri, a.type, a.actor, a.object_iri, a.public, a.raw::jsonb
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[]) WITH ORDINALITY
+                     AS a(iri, type, actor, object_iri, public, raw, n)
+                ORDER BY a.n
+                ON CONFLICT (iri) DO NOTHING""", rows.stream().map(Received::iri).toArray(String[]::new),
+                rows.stream().map(Received::type).toArray(String[]::new), rows.stream().map(Received::actor).toArray(String[]::new),
+                rows.stream().map(Received::objectIri).toArray(String[]::new), rows.stream().map(Received::isPublic).toArray(Boolean[]::new),
+                rows.stream().map(r -> r.raw().text()).toArray(String[]::new));
+    }
+
     /**
      * Stores an activity a relay forwards: {@code verbatim} is the body exactly as it came, which deliveries send
      * instead of the stored JSON (see {@link #verbatim}). Empty if {@code iri} exists (forwarded already).

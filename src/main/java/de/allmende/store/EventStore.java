@@ -55,18 +55,56 @@ public final class EventStore {
         return record(tx, event, java.time.OffsetDateTime.ofInstant(due, java.time.ZoneOffset.UTC));
     }
 
+    /** An event to record with the jobs of {@code consumers}, as {@link #recordAll} takes it. */
+    public record Recording(DomainEvent event, List<Consumer> consumers) {
+        /** With a job for every consumer that wants it, as {@link #record} does. */
+        public static Recording of(DomainEvent event) {
+            return new Recording(event, Arrays.stream(Consumer.values()).filter(c -> c.wants(event)).toList());
+        }
+
+        /** About history (an old post read by a backfill): jobs only for the consumers that want history. */
+        public static Recording ofHistory(DomainEvent event, boolean addressedHere) {
+            return new Recording(event, Arrays.stream(Consumer.values()).filter(c -> c.wantsHistory(event, addressedHere)).toList());
+        }
+    }
+
+    /**
+     * Records events in one statement, in the order given (their ids follow it), each with its consumers' jobs; the
+     * workers are woken when {@code tx} commits. A backfill records a page's events so.
+     */
+    public void recordAll(DSLContext tx, List<Recording> events) {
+        if (events.isEmpty()) return;
+        tx.fetch("""
+                WITH d AS (SELECT nextval(pg_get_serial_sequence('domain_event', 'id')) AS id, d.*
+                           FROM (SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
+                                      AS d(kind, actor, subject, payload, consumers, n) ORDER BY n) d),
+                     e AS (INSERT INTO domain_event (id, kind, actor, subject, payload) OVERRIDING SYSTEM VALUE
+                           SELECT id, kind, actor, subject, payload::jsonb FROM d),
+                     j AS (INSERT INTO event_job (consumer, event_id, next_attempt)
+                           SELECT c, d.id, now() FROM d, unnest(string_to_array(d.consumers, ',')) AS c)
+                SELECT CASE WHEN ?::boolean THEN pg_notify(?::text, '') END, CASE WHEN ?::boolean THEN pg_notify(?::text, '') END""",
+                events.stream().map(r -> r.event().kind()).toArray(String[]::new),
+                events.stream().map(r -> r.event().actor().toString()).toArray(String[]::new),
+                events.stream().map(r -> r.event().subject() == null ? null : r.event().subject().toString()).toArray(String[]::new),
+                events.stream().map(r -> write(r.event())).toArray(String[]::new),
+                events.stream().map(r -> r.consumers().stream().map(Consumer::stored).collect(java.util.stream.Collectors.joining(",")))
+                        .toArray(String[]::new),
+                events.stream().anyMatch(r -> r.consumers().stream().anyMatch(c -> !c.batched())), CHANNEL,
+                events.stream().anyMatch(r -> r.consumers().stream().anyMatch(Consumer::batched)), BATCH_CHANNEL);
+    }
+
+    /** The event, its jobs and the wake-up of their workers in one statement (it runs for every stored post). */
     private long record(DSLContext tx, DomainEvent event, java.time.OffsetDateTime due) {
-        List<Consumer> wanting = Arrays.stream(Consumer.values()).filter(c -> c.wants(event)).toList();
+        List<Consumer> wanting = Recording.of(event).consumers();
         String[] consumers = wanting.stream().map(Consumer::stored).toArray(String[]::new);
-        long id = ((Number) tx.fetchValue("""
+        return tx.fetchSingle("""
                 WITH e AS (INSERT INTO domain_event (kind, actor, subject, payload) VALUES (?, ?, ?, ?::jsonb) RETURNING id),
                      j AS (INSERT INTO event_job (consumer, event_id, next_attempt)
                            SELECT c, e.id, coalesce(?::timestamptz, now()) FROM e, unnest(?::text[]) AS c)
-                SELECT id FROM e""", event.kind(), event.actor().toString(),
-                event.subject() == null ? null : event.subject().toString(), write(event), due, consumers)).longValue();
-        if (wanting.stream().anyMatch(c -> !c.batched())) tx.execute("SELECT pg_notify('" + CHANNEL + "', '')");
-        if (wanting.stream().anyMatch(Consumer::batched)) tx.execute("SELECT pg_notify('" + BATCH_CHANNEL + "', '')");
-        return id;
+                SELECT id, CASE WHEN ?::boolean THEN pg_notify(?::text, '') END, CASE WHEN ?::boolean THEN pg_notify(?::text, '') END FROM e""",
+                event.kind(), event.actor().toString(), event.subject() == null ? null : event.subject().toString(), write(event), due,
+                consumers, wanting.stream().anyMatch(c -> !c.batched()), CHANNEL, wanting.stream().anyMatch(Consumer::batched),
+                BATCH_CHANNEL).get(0, Long.class);
     }
 
     /** A job of a batched consumer, locked by the transaction that claimed it, with its event (empty: of a kind unknown here). */

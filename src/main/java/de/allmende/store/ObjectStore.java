@@ -12,6 +12,9 @@ import org.jooq.impl.DSL;
 
 import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,14 +33,14 @@ public final class ObjectStore {
     private static final String INSERT = """
             INSERT INTO ap_object (iri, type, attributed_to, local_actor_id, in_reply_to, raw, proof_status, proof_key)
             VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?)
-            ON CONFLICT (iri) DO NOTHING""";
+            ON CONFLICT (iri) DO NOTHING RETURNING id""";
 
     /**
      * Inserts a local object if new; returns false when an object with this IRI already exists (dedupe).
      * @param inReplyTo the IRI it replies to, or null; the store keeps documents without reading them
      */
     public boolean insert(DSLContext tx, String iri, String type, String attributedTo, String inReplyTo, Long localActorId, JsonNode raw) {
-        return insert(tx, iri, type, attributedTo, inReplyTo, localActorId, raw.toString(), null);
+        return insert(tx, iri, type, attributedTo, inReplyTo, localActorId, raw.toString(), null).isPresent();
     }
 
     /** Inserts a remote object with the result of its proof check, if new (false: already stored). */
@@ -49,19 +52,50 @@ public final class ObjectStore {
     /** Inserts a remote object kept as it came, with the result of its proof check, if new (false: already stored). */
     public boolean insertRemote(DSLContext tx, String iri, String type, String attributedTo, String inReplyTo, RawJson raw,
                                 ObjectProof proof) {
+        return insertNewRemote(tx, iri, type, attributedTo, inReplyTo, raw, proof).isPresent();
+    }
+
+    /** {@link #insertRemote(DSLContext, String, String, String, String, RawJson, ObjectProof)}, returning the new row's id (empty: already stored). */
+    public Optional<Long> insertNewRemote(DSLContext tx, String iri, String type, String attributedTo, String inReplyTo, RawJson raw,
+                                          ObjectProof proof) {
         return insert(tx, iri, type, attributedTo, inReplyTo, null, raw.text(), Objects.requireNonNull(proof, "proof"));
     }
 
+    /** A remote object to keep as it came, with the result of its proof check. */
+    public record Remote(String iri, String type, String attributedTo, String inReplyTo, RawJson raw, ObjectProof proof) {}
+
+    /**
+     * Inserts remote objects in one statement, in the order given (of two with one IRI, the first is kept); returns the
+     * ids of those that were new, by IRI.
+     */
+    public Map<String, Long> insertNewRemotes(DSLContext tx, List<Remote> rows) {
+        Map<String, Long> fresh = new HashMap<>();
+        if (rows.isEmpty()) return fresh;
+        tx.fetch("""
+                INSERT INTO ap_object (iri, type, attributed_to, in_reply_to, raw, proof_status, proof_key)
+                SELECT o.iri, o.type, o.attributed_to, o.in_reply_to, o.raw::jsonb, o.proof_status, o.proof_key
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
+                     AS o(iri, type, attributed_to, in_reply_to, raw, proof_status, proof_key, n)
+                ORDER BY o.n
+                ON CONFLICT (iri) DO NOTHING RETURNING iri, id""", rows.stream().map(Remote::iri).toArray(String[]::new),
+                rows.stream().map(Remote::type).toArray(String[]::new), rows.stream().map(Remote::attributedTo).toArray(String[]::new),
+                rows.stream().map(Remote::inReplyTo).toArray(String[]::new), rows.stream().map(r -> r.raw().text()).toArray(String[]::new),
+                rows.stream().map(r -> r.proof().status().dbValue()).toArray(String[]::new),
+                rows.stream().map(r -> r.proof().key().orElse(null)).toArray(String[]::new))
+                .forEach(r -> fresh.put(r.get(0, String.class), r.get(1, Long.class)));
+        return fresh;
+    }
+
     /** Plain JDBC on the transaction's connection: it runs once for every inbound Create. */
-    private boolean insert(DSLContext tx, String iri, String type, String attributedTo, String inReplyTo, Long localActorId, String raw,
-                           ObjectProof proof) {
+    private Optional<Long> insert(DSLContext tx, String iri, String type, String attributedTo, String inReplyTo, Long localActorId,
+                                  String raw, ObjectProof proof) {
         if (localActorId != null) Changes.announce(tx, iri);
         String proofStatus = proof == null ? null : proof.status().dbValue();
         String proofKey = proof == null ? null : proof.key().orElse(null);
         return tx.connectionResult(c -> {
             try (PreparedStatement st = Jdbc.bind(c.prepareStatement(INSERT), iri, type, attributedTo, localActorId, inReplyTo,
-                    raw, proofStatus, proofKey)) {
-                return st.executeUpdate() == 1;
+                    raw, proofStatus, proofKey); java.sql.ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
             }
         });
     }

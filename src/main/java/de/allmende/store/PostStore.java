@@ -48,6 +48,33 @@ public final class PostStore {
                 .returning(POST.ID).fetchOne().getId();
     }
 
+    /** A post to save with its author's account and the row of its object, as {@link #saveAll} takes it. */
+    public record Saving(Post post, long authorId, Optional<Long> objectId) {}
+
+    /**
+     * {@link #save} of several posts in one statement (one row per post IRI); returns their ids by IRI. A backfill
+     * saves a page's posts so.
+     */
+    public java.util.Map<URI, Long> saveAll(DSLContext tx, java.util.List<Saving> posts) {
+        if (posts.isEmpty()) return java.util.Map.of();
+        org.jooq.InsertSetMoreStep<PostRecord> insert = null;
+        java.util.Map<Field<?>, Field<?>> replaced = new java.util.LinkedHashMap<>();
+        for (Saving s : posts) {
+            Post p = s.post();
+            PostColumns c = PostColumns.of(p);
+            var row = (insert == null ? tx.insertInto(POST) : insert.newRecord())
+                    .set(POST.IRI, p.iri().toString()).set(POST.AUTHOR_ID, s.authorId()).set(POST.AUTHOR_IRI, p.author().toString())
+                    .set(POST.OBJECT_ID, s.objectId().orElse(null)).set(POST.PUBLISHED, at(p.published()));
+            insert = row.set(c.values());
+            if (replaced.isEmpty()) {
+                replaced.put(POST.OBJECT_ID, DSL.excluded(POST.OBJECT_ID));
+                c.values().keySet().forEach(f -> replaced.put(f, DSL.excluded(f)));
+            }
+        }
+        return insert.onConflict(POST.IRI).doUpdate().set(replaced).returning(POST.ID, POST.IRI).fetch()
+                .stream().collect(java.util.stream.Collectors.toMap(r -> URI.create(r.getIri()), PostRecord::getId));
+    }
+
     public Optional<StoredPost> find(DSLContext tx, URI iri) {
         return tx.select(POST.fields()).select(REBLOG_OF).from(POST).where(POST.IRI.eq(iri.toString())).fetchOptional(PostStore::read);
     }
@@ -66,6 +93,12 @@ public final class PostStore {
 
     public Optional<StoredPost> find(DSLContext tx, long id) {
         return tx.select(POST.fields()).select(REBLOG_OF).from(POST).where(POST.ID.eq(id)).fetchOptional(PostStore::read);
+    }
+
+    /** The posts with these ids that are here, in one query. */
+    public java.util.List<StoredPost> find(DSLContext tx, java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) return java.util.List.of();
+        return tx.select(POST.fields()).select(REBLOG_OF).from(POST).where(POST.ID.in(ids)).fetch(PostStore::read);
     }
 
     /** Marks a post deleted (a Tombstone stays for its IRI); false if there is none. */

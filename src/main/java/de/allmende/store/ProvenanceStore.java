@@ -21,19 +21,32 @@ public final class ProvenanceStore {
      * and last fetch follow the latest version.
      */
     public void record(DSLContext tx, URI object, URI author, ObjectProof proof, Via via) {
-        if (!aggregates(tx, author)) return;
-        tx.insertInto(AGGREGATED_ITEM)
-                .set(AGGREGATED_ITEM.OBJECT_IRI, object.toString())
-                .set(AGGREGATED_ITEM.ORIGIN_HOST, object.getRawAuthority())
-                .set(AGGREGATED_ITEM.ATTRIBUTED_TO, author.toString())
-                .set(AGGREGATED_ITEM.PROOF_STATUS, proof.status().dbValue())
-                .set(AGGREGATED_ITEM.PROOF_KEY, proof.key().orElse(null))
-                .set(AGGREGATED_ITEM.VIA, via.dbValue())
-                .onConflict(AGGREGATED_ITEM.OBJECT_IRI).doUpdate()
-                .set(AGGREGATED_ITEM.PROOF_STATUS, proof.status().dbValue())
-                .set(AGGREGATED_ITEM.PROOF_KEY, proof.key().orElse(null))
-                .set(AGGREGATED_ITEM.LAST_FETCHED, DSL.currentOffsetDateTime())
-                .execute();
+        recordAll(tx, List.of(new Fetched(object, author, proof)), via);
+    }
+
+    /** An item fetched now, as {@link #recordAll} takes it. */
+    public record Fetched(URI object, URI author, ObjectProof proof) {}
+
+    /**
+     * {@link #record} of several items in one statement (the subscriptions' probe in it); of two for one object, the
+     * later one's proof stays, as if recorded one after the other.
+     */
+    public void recordAll(DSLContext tx, List<Fetched> items, Via via) {
+        if (items.isEmpty()) return;
+        tx.execute("""
+                INSERT INTO aggregated_item (object_iri, origin_host, attributed_to, proof_status, proof_key, via)
+                SELECT DISTINCT ON (i.object_iri) i.object_iri, i.origin_host, i.attributed_to, i.proof_status, i.proof_key, ?
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
+                     AS i(object_iri, origin_host, attributed_to, proof_status, proof_key, n)
+                WHERE EXISTS (SELECT 1 FROM coordinator_subscription s WHERE s.municipality = i.attributed_to)
+                ORDER BY i.object_iri, i.n DESC
+                ON CONFLICT (object_iri) DO UPDATE SET proof_status = EXCLUDED.proof_status, proof_key = EXCLUDED.proof_key,
+                    last_fetched = now()""", via.dbValue(),
+                items.stream().map(i -> i.object().toString()).toArray(String[]::new),
+                items.stream().map(i -> i.object().getRawAuthority()).toArray(String[]::new),
+                items.stream().map(i -> i.author().toString()).toArray(String[]::new),
+                items.stream().map(i -> i.proof().status().dbValue()).toArray(String[]::new),
+                items.stream().map(i -> i.proof().key().orElse(null)).toArray(String[]::new));
     }
 
     /** Whether a coordinator of this node subscribes to {@code author}. */

@@ -45,7 +45,16 @@ public final class SearchIndexStore {
     }
 
     public Facts facts(DSLContext tx, long postId) {
-        Record r = tx.fetchOne("""
+        Facts f = facts(tx, List.of(postId)).get(postId);
+        if (f == null) throw new IllegalStateException("post " + postId + " is gone");
+        return f;
+    }
+
+    /** The facts of several posts in one query, by post id (posts that are gone are left out). */
+    public Map<Long, Facts> facts(DSLContext tx, java.util.Collection<Long> postIds) {
+        Map<Long, Facts> out = new java.util.HashMap<>();
+        if (postIds.isEmpty()) return out;
+        for (Record r : tx.fetch("""
                 SELECT ARRAY(SELECT jsonb_array_elements_text(CASE WHEN jsonb_typeof(o.raw->'fieldOfAction') = 'array'
                                                                   THEN o.raw->'fieldOfAction' ELSE '[]' END)),
                        ARRAY(SELECT jsonb_array_elements_text(CASE WHEN jsonb_typeof(o.raw->'openness') = 'array'
@@ -56,7 +65,8 @@ public final class SearchIndexStore {
                        coalesce(act.land, ra.raw->>'land'),
                        coalesce(act.population, CASE WHEN ra.raw->>'population' ~ '^[0-9]{1,9}$' THEN (ra.raw->>'population')::int END),
                        coalesce(act.municipality_type, ra.raw->>'municipalityType'),
-                       ARRAY(SELECT key FROM jsonb_each_text(m.map) ORDER BY key), ARRAY(SELECT value FROM jsonb_each_text(m.map) ORDER BY key)
+                       ARRAY(SELECT key FROM jsonb_each_text(m.map) ORDER BY key), ARRAY(SELECT value FROM jsonb_each_text(m.map) ORDER BY key),
+                       p.id
                 FROM post p
                 JOIN account a ON a.id = p.author_id
                 LEFT JOIN actor act ON act.id = a.local_actor_id
@@ -64,12 +74,13 @@ public final class SearchIndexStore {
                 LEFT JOIN ap_object o ON o.id = p.object_id
                 CROSS JOIN LATERAL (SELECT CASE WHEN jsonb_typeof(o.raw->'contentMap') = 'object' THEN o.raw->'contentMap'
                                                 ELSE '{}' END AS map) m
-                WHERE p.id = ?""", postId);
-        if (r == null) throw new IllegalStateException("post " + postId + " is gone");
-        return new Facts(List.of(r.get(0, String[].class)), List.of(r.get(1, String[].class)), Optional.ofNullable(r.get(2, String.class)),
-                Optional.ofNullable(r.get(3, String.class)), r.get(4, String.class), r.get(5, String.class),
-                Optional.ofNullable(r.get(6, String.class)), Optional.ofNullable(r.get(7, Integer.class)),
-                Optional.ofNullable(r.get(8, String.class)), content(r.get(9, String[].class), r.get(10, String[].class)));
+                WHERE p.id = ANY(?::bigint[])""", (Object) postIds.toArray(Long[]::new))) {
+            out.put(r.get(11, Long.class), new Facts(List.of(r.get(0, String[].class)), List.of(r.get(1, String[].class)),
+                    Optional.ofNullable(r.get(2, String.class)), Optional.ofNullable(r.get(3, String.class)), r.get(4, String.class),
+                    r.get(5, String.class), Optional.ofNullable(r.get(6, String.class)), Optional.ofNullable(r.get(7, Integer.class)),
+                    Optional.ofNullable(r.get(8, String.class)), content(r.get(9, String[].class), r.get(10, String[].class))));
+        }
+        return out;
     }
 
     /** German first, as the node writes it (Mastodon shows the first language). */
@@ -82,28 +93,72 @@ public final class SearchIndexStore {
 
     /** Writes the document, replacing the one of the same post. */
     public void save(DSLContext tx, SearchDocument d) {
-        SearchDocument.Terms t = d.terms();
+        save(tx, List.of(d));
+    }
+
+    /** Separates a document's facet codes in one text (codes are words of the vocabularies; none holds it). */
+    private static final String CODES = "\u001f";
+
+    /**
+     * Writes the documents, each replacing the one of the same post, in one statement: the rows' values as arrays, one
+     * element per document, so that a batch of the indexer costs one round trip. At most one document per post.
+     */
+    public void save(DSLContext tx, List<SearchDocument> docs) {
+        if (docs.isEmpty()) return;
+        int n = docs.size();
+        Long[] postIds = new Long[n], accounts = new Long[n];
+        Integer[] years = new Integer[n];
+        String[][] texts = new String[22][n]; // kind … url, as in the unnest below
+        for (int i = 0; i < n; i++) {
+            SearchDocument d = docs.get(i);
+            SearchDocument.Terms t = d.terms();
+            postIds[i] = d.postId();
+            accounts[i] = d.accountId();
+            years[i] = d.year();
+            String[] row = {d.kind().code(), d.language(), d.title(), d.text(),
+                    t.title().german(), t.title().english(), t.title().simple(),
+                    t.summary().german(), t.summary().english(), t.summary().simple(),
+                    t.body().german(), t.body().english(), t.body().simple(),
+                    String.join(CODES, d.fields()), String.join(CODES, d.openness()), d.land().orElse(null), d.sizeClass().orElse(null),
+                    d.projectStatus().orElse(null), d.lessonType().orElse(null), d.municipality(), d.municipalityName(), d.url().toString()};
+            for (int c = 0; c < row.length; c++) texts[c][i] = row[c];
+        }
+        String[] published = docs.stream().map(d -> d.published().toString()).toArray(String[]::new);
+        Object[] bindings = new Object[2 + texts.length + 3];
+        int b = 0;
+        bindings[b++] = postIds;
+        for (String[] column : texts) bindings[b++] = column;
+        bindings[b++] = years;
+        bindings[b++] = accounts;
+        bindings[b++] = published;
+        bindings[b] = CODES;
         tx.execute("""
                 INSERT INTO search_document (post_id, kind, language, title, text, terms, fields, openness, land, size_class,
                     project_status, lesson_type, year, account_id, municipality, municipality_name, url, published)
-                VALUES (?, ?, ?, ?, ?,
-                    setweight(to_tsvector('german', ?) || to_tsvector('english', ?) || to_tsvector('simple', ?), 'A') ||
-                    setweight(to_tsvector('german', ?) || to_tsvector('english', ?) || to_tsvector('simple', ?), 'B') ||
-                    setweight(to_tsvector('german', ?) || to_tsvector('english', ?) || to_tsvector('simple', ?), 'C'),
-                    ?::text[], ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::timestamptz)
+                SELECT d.post_id, d.kind, d.language, d.title, d.text,
+                    setweight(to_tsvector('german', d.tg) || to_tsvector('english', d.te) || to_tsvector('simple', d.ts), 'A') ||
+                    setweight(to_tsvector('german', d.sg) || to_tsvector('english', d.se) || to_tsvector('simple', d.ss), 'B') ||
+                    setweight(to_tsvector('german', d.bg) || to_tsvector('english', d.be) || to_tsvector('simple', d.bs), 'C'),
+                    string_to_array(d.fields, c.sep), string_to_array(d.openness, c.sep), d.land, d.size_class, d.project_status,
+                    d.lesson_type, d.year, d.account_id, d.municipality, d.municipality_name, d.url, d.published
+                FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::bigint[], ?::timestamptz[])
+                     AS d(post_id, kind, language, title, text, tg, te, ts, sg, se, ss, bg, be, bs, fields, openness, land, size_class,
+                          project_status, lesson_type, municipality, municipality_name, url, year, account_id, published),
+                     (SELECT ?::text AS sep) c
                 ON CONFLICT (post_id) DO UPDATE SET kind = EXCLUDED.kind, language = EXCLUDED.language, title = EXCLUDED.title,
                     text = EXCLUDED.text, terms = EXCLUDED.terms, fields = EXCLUDED.fields, openness = EXCLUDED.openness,
                     land = EXCLUDED.land, size_class = EXCLUDED.size_class, project_status = EXCLUDED.project_status,
                     lesson_type = EXCLUDED.lesson_type, year = EXCLUDED.year, account_id = EXCLUDED.account_id,
                     municipality = EXCLUDED.municipality, municipality_name = EXCLUDED.municipality_name, url = EXCLUDED.url,
-                    published = EXCLUDED.published""",
-                d.postId(), d.kind().code(), d.language(), d.title(), d.text(),
-                t.title().german(), t.title().english(), t.title().simple(),
-                t.summary().german(), t.summary().english(), t.summary().simple(),
-                t.body().german(), t.body().english(), t.body().simple(),
-                d.fields().toArray(String[]::new), d.openness().toArray(String[]::new), d.land().orElse(null),
-                d.sizeClass().orElse(null), d.projectStatus().orElse(null), d.lessonType().orElse(null), d.year(), d.accountId(),
-                d.municipality(), d.municipalityName(), d.url().toString(), OffsetDateTime.ofInstant(d.published(), ZoneOffset.UTC));
+                    published = EXCLUDED.published""", bindings);
+    }
+
+    /** Removes the documents of these posts (no longer public, or gone). */
+    public void delete(DSLContext tx, java.util.Collection<Long> postIds) {
+        if (postIds.isEmpty()) return;
+        tx.execute("DELETE FROM search_document WHERE post_id = ANY(?::bigint[])", (Object) postIds.toArray(Long[]::new));
     }
 
     public void delete(DSLContext tx, long postId) {

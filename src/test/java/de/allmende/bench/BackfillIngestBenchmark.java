@@ -21,12 +21,19 @@ import java.util.List;
  * per second from the first subscription until every item is stored, and until every item is searchable.
  *
  * <pre>mvn -B -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=de.allmende.bench.BackfillIngestBenchmark -Dexec.args="4 25 200 20"</pre>
+ * With {@code -Dbench.byNode=true} each host's municipalities are subscribed by node ({@code subscribeByNode}, as
+ * {@code coordinator subscribe --node} does), otherwise one by one by handle.
+ * The notes are history (published a day apart, back from yesterday); with {@code -Dbench.recent=true} all are published now.
  * With {@code -Dbench.sample=true} it also prints the statements PostgreSQL was busy with, sampled every 20 ms.
  * Arguments: hosts, municipalities per host, items per municipality, items per page, subscriptions made at once (1: one
  * after the other, as {@code coordinator subscribe} does; n > 1: n hosts at once, each host's municipalities one after the other). The node has the test settings:
  * the per-host pace and retry schedule scaled by 0.01 (one page per host every 10 ms instead of every second).
  */
 public final class BackfillIngestBenchmark {
+    private static final boolean RECENT = Boolean.getBoolean("bench.recent");
+    /** -Dbench.byNode=true: each host's municipalities subscribed with subscribeByNode (its NodeInfo lists them). */
+    private static final boolean BY_NODE = Boolean.getBoolean("bench.byNode");
+
     public static void main(String[] args) throws Exception {
         int hosts = arg(args, 0, 4), perHost = arg(args, 1, 25), items = arg(args, 2, 200), perPage = arg(args, 3, 20);
         int subscribers = arg(args, 4, 1);
@@ -37,11 +44,14 @@ public final class BackfillIngestBenchmark {
         for (int h = 0; h < hosts; h++) {
             FakeRemote remote = FakeRemote.start();
             remotes.add(remote);
+            List<FakeRemote.Actor> listed = new ArrayList<>();
             for (int m = 0; m < perHost; m++) {
                 FakeRemote.Actor actor = remote.actor("gemeinde" + m);
                 serveOutbox(remote, actor, items, perPage, bodies);
                 handles.add(actor.name() + "@" + remote.base().getRawAuthority());
+                listed.add(actor);
             }
+            remote.serveAllmendeNodeInfo(listed);
         }
         long total = (long) hosts * perHost * items;
         System.out.printf("%,d signed items on %d hosts prepared in %.1f s%n", total, hosts, (System.nanoTime() - t0) / 1e9);
@@ -71,7 +81,10 @@ public final class BackfillIngestBenchmark {
                 for (int lane = 0; lane < lanes; lane++) {
                     int firstHost = lane;
                     done.add(subscribing.submit(() -> {
-                        for (int h = firstHost; h < hosts; h += lanes) { // a host's municipalities one after the other
+                        for (int h = firstHost; h < hosts && BY_NODE; h += lanes) {
+                            node.node().services().coordinators.subscribeByNode(coordinator, remotes.get(h).base());
+                        }
+                        for (int h = firstHost; h < hosts && !BY_NODE; h += lanes) { // a host's municipalities one after the other
                             for (int i = h * perHost; i < (h + 1) * perHost; i++) {
                                 node.node().services().coordinators.subscribeByHandle(coordinator, handles.get(i));
                             }
@@ -94,7 +107,7 @@ public final class BackfillIngestBenchmark {
                     break;
                 }
                 if (now > 600) throw new IllegalStateException("after 600 s: " + kept + " stored, " + indexed + " indexed of " + total);
-                Thread.sleep(50);
+                Thread.sleep(250); // counting the index's rows is a scan: more often, and the benchmark slows what it measures
             }
             System.out.printf("subscribed to %d municipalities in %.1f s; all %,d items stored after %.1f s (%.0f items/s),"
                             + " searchable after %.1f s (%.0f items/s); load average %.1f%n", handles.size(), subscribed, total, stored,
@@ -138,6 +151,8 @@ public final class BackfillIngestBenchmark {
             for (int i = (p - 1) * perPage; i < Math.min(items, p * perPage); i++) {
                 AggregatedTexts.Text body = bodies.get((actor.name().hashCode() + i * 31 & 0x7fffffff) % bodies.size());
                 ObjectNode note = remote.note(actor, body.html());
+                // History, as a backfill reads it: a day older per item (newest first); -Dbench.recent=true: all published now
+                if (!RECENT) note.put("published", created.minus(java.time.Duration.ofDays(i + 1)).toString());
                 note.put("@context", "https://www.w3.org/ns/activitystreams");
                 ObjectNode signed = DataIntegrityProof.sign(note, actor.ed25519KeyId(), actor.ed25519Keyset(), created);
                 list.add(remote.create(actor, signed).without("@context"));

@@ -153,6 +153,18 @@ public final class FakeRemote implements AutoCloseable {
         return actors.computeIfAbsent(name, Actor::new);
     }
 
+    /** Serves NodeInfo 2.1 as an Allmende node does, listing these actors as its municipalities (what subscribing by node reads). */
+    public void serveAllmendeNodeInfo(java.util.List<Actor> municipalities) {
+        ObjectNode discovery = JSON.createObjectNode();
+        discovery.putArray("links").addObject().put("rel", "http://nodeinfo.diaspora.software/ns/schema/2.1").put("href", base() + "/nodeinfo/2.1");
+        serve("/.well-known/nodeinfo", discovery);
+        ObjectNode info = JSON.createObjectNode().put("version", "2.1");
+        info.putObject("software").put("name", "allmende").put("version", "test");
+        var listed = info.putObject("metadata").putArray("municipalities");
+        municipalities.forEach(m -> listed.addObject().put("actor", m.id().toString()));
+        serve("/nodeinfo/2.1", info);
+    }
+
     /** Serves a JSON document at {@code path}. */
     public void serve(String path, JsonNode doc) {
         documents.put(path, new Served(200, ACTIVITY_JSON, doc.toString().getBytes(StandardCharsets.UTF_8), null));

@@ -38,6 +38,26 @@ public enum Consumer {
     }
 
     /**
+     * Whether it wants an event about history: an old post a coordinator's backfill read from its author's outbox
+     * (published more than {@code service.BackfilledPage.REAL_TIME_WINDOW} before it was read). Such posts are not news, and
+     * Mastodon treats them so: a fetched status goes to feeds, streams and mention notifications only if it is younger
+     * than its real-time window of six hours ({@code ActivityPub::Activity::Create#distribute},
+     * {@code Status#within_realtime_window?}). So history is indexed for search — what a coordinator reads it for —
+     * but neither streamed nor notified; a topic group takes it only if it addresses an actor of this node (the group
+     * boosts history addressed to it, never history of its field: see service.TopicGroupBoosts).
+     *
+     * @param addressedHere whether the post names an actor of this node in {@code to}, {@code cc} or {@code audience}
+     */
+    public boolean wantsHistory(DomainEvent event, boolean addressedHere) {
+        if (!wants(event)) return false;
+        return switch (this) {
+            case SEARCH_INDEX -> true;
+            case TOPIC_GROUPS -> addressedHere;
+            case NOTIFICATIONS, STREAMING, FAN_OUT, PUSH, POLL_RESULTS -> false;
+        };
+    }
+
+    /**
      * Whether it takes its jobs in batches (service.events.EventBatches): the consumers every stored post has a job for,
      * whose work per post is small; their jobs are announced on a channel of their own.
      */

@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -89,10 +88,8 @@ public final class BackfillWorker implements AutoCloseable {
             if (stopping) return Outcome.retry("node stopping; continues at " + page.get());
             URI current = page.get();
             JsonNode doc = reader.fetch(current);
-            List<BackfilledItems.Keeping> keep = new ArrayList<>();
-            for (JsonNode item : Json.each(doc.has("orderedItems") ? doc.get("orderedItems") : doc.get("items"))) {
-                items.read(item, job.municipality(), Optional.ofNullable(doc.get("@context"))).ifPresent(keep::add);
-            }
+            List<de.allmende.service.BackfilledPage.Item> keep = items.readPage(Json.each(doc.has("orderedItems")
+                    ? doc.get("orderedItems") : doc.get("items")), job.municipality(), Optional.ofNullable(doc.get("@context")));
             Optional<URI> next = Json.uri(doc.get("next")).filter(n -> sameHost(n, job.municipality()) && !n.equals(current));
             if (!keepPage(job, keep, next)) {
                 LOG.info("{}: no longer ours (unsubscribed, or taken over by another process)", job.describe());
@@ -107,7 +104,7 @@ public final class BackfillWorker implements AutoCloseable {
      * Keeps a page's items, their events and the cursor past the page in one transaction: a crash redoes the whole
      * page, never half of it. Returns false if the job's claim no longer stands.
      */
-    private boolean keepPage(BackfillJob job, List<BackfilledItems.Keeping> keep, Optional<URI> next) throws IOException {
+    private boolean keepPage(BackfillJob job, List<de.allmende.service.BackfilledPage.Item> keep, Optional<URI> next) throws IOException {
         try {
             writing.acquire();
         } catch (InterruptedException e) {
@@ -116,7 +113,7 @@ public final class BackfillWorker implements AutoCloseable {
         }
         try {
             return db.dsl().transactionResult(cfg -> {
-                keep.forEach(k -> k.into(cfg.dsl()));
+                items.keep(cfg.dsl(), keep);
                 return store.advance(cfg.dsl(), job.id(), job.attempts(), next, keep.size());
             });
         } finally {

@@ -11,10 +11,14 @@ import de.allmende.store.PostStore.StoredPost;
 import de.allmende.store.SearchIndexStore;
 import org.jooq.DSLContext;
 
+import de.allmende.domain.search.SearchDocument;
+
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -51,17 +55,18 @@ public final class SearchIndexer {
         if (subjects.isEmpty()) return;
         List<Long> ids = posts.idsOf(tx, subjects).values().stream().sorted().toList();
         index.lock(tx, ids);
-        for (long id : ids) index(tx, id);
-    }
-
-    private void index(DSLContext tx, long id) {
-        Optional<StoredPost> post = posts.find(tx, id);
-        Optional<SearchKind> kind = post.filter(SearchIndexer::isPublic).flatMap(p -> SearchKind.of(p.post().kind()));
-        if (kind.isEmpty()) {
-            index.delete(tx, id);
-            return;
+        // Set-based: the posts, their facts and their documents each in one statement for the whole batch.
+        List<StoredPost> indexed = posts.find(tx, ids).stream().filter(p -> isPublic(p) && SearchKind.of(p.post().kind()).isPresent()).toList();
+        Map<Long, SearchIndexStore.Facts> facts = index.facts(tx, indexed.stream().map(StoredPost::id).toList());
+        List<SearchDocument> documents = new ArrayList<>();
+        Set<Long> unindexed = new HashSet<>(ids);
+        for (StoredPost p : indexed) {
+            if (!facts.containsKey(p.id())) continue; // gone since (its author deleted): its document went with it
+            documents.add(SearchDocuments.of(p, SearchKind.of(p.post().kind()).orElseThrow(), facts.get(p.id())));
+            unindexed.remove(p.id());
         }
-        index.save(tx, SearchDocuments.of(post.get(), kind.get(), index.facts(tx, id)));
+        index.delete(tx, unindexed);
+        index.save(tx, documents);
     }
 
     private static boolean isPublic(StoredPost p) {

@@ -17,11 +17,13 @@ import de.allmende.federation.vocab.DeleteActivity;
 import de.allmende.federation.vocab.InboundActivity;
 import de.allmende.federation.vocab.UpdateActivity;
 import de.allmende.service.ActorService;
+import de.allmende.service.BackfilledPage;
 import org.jooq.DSLContext;
 
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,30 +39,57 @@ public final class BackfilledItems {
     private final ReceivedPosts posts;
     private final CarriedObjects carried;
 
-    private BackfilledItems(ReceivedPosts posts, CarriedObjects carried) {
+    private final ActorResolver resolver;
+
+    private BackfilledItems(ReceivedPosts posts, CarriedObjects carried, ActorResolver resolver) {
         this.posts = posts;
         this.carried = carried;
+        this.resolver = resolver;
     }
 
     public static BackfilledItems create(Database db, Iris iris, ActorService actors, ActorResolver resolver, RemoteFetcher fetcher) {
         return new BackfilledItems(InboxHandlers.receivedPosts(db, iris, actors, resolver),
-                new CarriedObjects(fetcher, new ObjectProofChecker(resolver)));
+                new CarriedObjects(fetcher, new ObjectProofChecker(resolver)), resolver);
     }
 
-    /** What keeping one item writes, in the transaction that keeps its page (with the page's other items and its cursor). */
-    @FunctionalInterface
-    public interface Keeping {
-        void into(DSLContext tx);
+    /** Keeps a page's items, read by {@link #readPage}, in the transaction {@code tx} that moves the backfill's cursor past the page. */
+    public void keep(DSLContext tx, List<BackfilledPage.Item> page) {
+        posts.use().backfilled(tx, page);
     }
 
     /**
-     * Reads one outbox item — converted, its proof checked, what it needs fetched — and returns how to keep it, or empty
-     * if it is not one to keep (only a post created, updated or deleted by the actor is). Nothing is written yet.
+     * Reads a page's outbox items, in their order — each converted, its proof checked, what it needs fetched — and
+     * returns those to keep (only posts created, updated or deleted by the actor are). Nothing is written yet; the
+     * municipality's actor document is looked up once for the page, not for each item.
      *
      * @param pageContext the page's {@code @context}, in which items without their own are read (as they are served)
      * @throws IOException if something it needs could not be fetched now (the page is retried)
      */
-    public Optional<Keeping> read(JsonNode item, URI municipality, Optional<JsonNode> pageContext) throws IOException {
+    public List<BackfilledPage.Item> readPage(Iterable<JsonNode> page, URI municipality, Optional<JsonNode> pageContext) throws IOException {
+        OneSender sender = new OneSender(municipality);
+        List<BackfilledPage.Item> out = new java.util.ArrayList<>();
+        for (JsonNode item : page) read(item, municipality, pageContext, sender).ifPresent(out::add);
+        return out;
+    }
+
+    /** The municipality's actor document, resolved when first needed and then kept (for one page). */
+    private final class OneSender implements ReceivedPosts.Sender {
+        private final URI municipality;
+        private de.allmende.domain.RemoteActor resolved;
+
+        OneSender(URI municipality) {
+            this.municipality = municipality;
+        }
+
+        @Override
+        public de.allmende.domain.RemoteActor get() throws IOException {
+            if (resolved == null) resolved = resolver.resolve(municipality);
+            return resolved;
+        }
+    }
+
+    private Optional<BackfilledPage.Item> read(JsonNode item, URI municipality, Optional<JsonNode> pageContext, OneSender sender)
+            throws IOException {
         if (!(item instanceof ObjectNode o)) return Optional.empty(); // a bare IRI: an outbox of Allmende, Mastodon or GoToSocial embeds
         ObjectNode withContext = o;
         if (!o.has("@context") && pageContext.isPresent()) {
@@ -77,24 +106,25 @@ public final class BackfilledItems {
         var view = AsToInboundActivity.view(activity);
         if (view.isEmpty()) return Optional.empty();
         return switch (view.get()) {
-            case CreateActivity c -> version(activity, carried.embeddedOrFetched(c.created()), municipality);
-            case UpdateActivity u -> version(activity, carried.embeddedOrFetched(u.updated()), municipality);
+            case CreateActivity c -> version(activity, carried.embeddedOrFetched(c.created()), municipality, sender);
+            case UpdateActivity u -> version(activity, carried.embeddedOrFetched(u.updated()), municipality, sender);
             case DeleteActivity d when !d.deleted().equals(municipality) && onHost(d.deleted(), municipality) -> {
                 RawJson tombstone = new RawJson(ActivityJson.tombstone(d.deleted(), Instant.now()).toString());
                 var delete = ReceivedActivities.neverPublic(activity, d.deleted());
-                yield Optional.of(tx -> posts.use().backfilledDeletion(tx, delete, tombstone));
+                yield Optional.of(new BackfilledPage.Deletion(delete, tombstone));
             }
             default -> Optional.empty();
         };
     }
 
-    private Optional<Keeping> version(InboundActivity activity, AsObject object, URI municipality) throws IOException {
+    private Optional<BackfilledPage.Item> version(InboundActivity activity, AsObject object, URI municipality, OneSender sender)
+            throws IOException {
         URI id = object.id().orElseThrow();
         if (!onHost(id, municipality) || !object.attributedTo().orElse(municipality).equals(municipality)) return Optional.empty();
         if (AsToRemoteActor.ACTOR_TYPES.contains(object.type().orElse(""))) return Optional.empty(); // a profile update
-        var converted = posts.convert(object, municipality, carried.proofOf(object, activity));
+        var converted = posts.convert(object, municipality, carried.proofOf(object, activity), sender);
         var create = ReceivedActivities.of(activity, id);
-        return Optional.of(tx -> posts.use().backfilled(tx, create, converted));
+        return Optional.of(new BackfilledPage.Version(create, converted));
     }
 
     private static boolean onHost(URI object, URI actor) {

@@ -66,6 +66,7 @@ public final class InboxHandlers {
 
     /** The use case that keeps received posts, recording mentions of this node's municipalities. */
     static ReceivedPosts receivedPosts(Database db, Iris iris, ActorService actors, ActorResolver resolver) {
-        return new ReceivedPosts(resolver, new RemotePosts(db, iri -> iris.parseActor(iri).flatMap(actors::findMunicipality).isPresent()));
+        return new ReceivedPosts(resolver, new RemotePosts(db, iri -> iris.parseActor(iri).flatMap(actors::findMunicipality).isPresent(),
+                iris.base()));
     }
 }

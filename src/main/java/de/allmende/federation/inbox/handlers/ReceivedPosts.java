@@ -43,7 +43,18 @@ final class ReceivedPosts {
      * @throws IOException if the author's document cannot be had now (the item is retried)
      */
     ReceivedObject convert(AsObject object, URI actor, ObjectProof proof) throws IOException {
-        return converted(object, proof, typedPost(object, actor, proof));
+        return convert(object, actor, proof, () -> resolver.resolve(actor));
+    }
+
+    /** The sending actor's document, resolved when first needed (a backfill's page has one author for all its items). */
+    @FunctionalInterface
+    interface Sender {
+        RemoteActor get() throws IOException;
+    }
+
+    /** {@link #convert(AsObject, URI, ObjectProof)} with the sender's document from {@code sender}. */
+    ReceivedObject convert(AsObject object, URI actor, ObjectProof proof, Sender sender) throws IOException {
+        return converted(object, proof, typedPost(object, actor, proof, sender));
     }
 
     /** The object kept as it came only, with no typed post (its author's document could not be had). */
@@ -58,10 +69,10 @@ final class ReceivedPosts {
                 post.isPresent() ? AsToPoll.read(object.json()) : Optional.empty());
     }
 
-    private Optional<Post> typedPost(AsObject object, URI actor, ObjectProof proof) throws IOException {
+    private Optional<Post> typedPost(AsObject object, URI actor, ObjectProof proof, Sender senderOf) throws IOException {
         URI author = object.attributedTo().orElse(actor);
         if (!author.equals(actor)) return Optional.empty();
-        RemoteActor sender = resolver.resolve(actor);
+        RemoteActor sender = senderOf.get();
         Origin origin = new Origin.Remote(actor.getRawAuthority(), proof.status() == ObjectProof.Status.VERIFIED);
         return AsToPost.convert(object.json(), sender.followers(), origin);
     }
