@@ -14,6 +14,9 @@ import org.jooq.DSLContext;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /**
  * A coordinator subscribes to municipalities (issue 11): it follows each with a normal Follow, and the backfill of
@@ -53,9 +56,9 @@ public final class CoordinatorService {
     public List<URI> subscribeByNode(LocalActor coordinator, URI node) {
         List<URI> found = municipalities.ofNode(node);
         if (found.isEmpty()) throw ApiException.unprocessable(node + " lists no municipalities in its NodeInfo");
-        java.util.concurrent.Semaphore atOnce = new java.util.concurrent.Semaphore(AT_ONCE_PER_NODE);
-        List<java.util.concurrent.Future<URI>> made = new ArrayList<>();
-        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+        Semaphore atOnce = new Semaphore(AT_ONCE_PER_NODE);
+        List<Future<URI>> made = new ArrayList<>();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (URI m : found) {
                 made.add(threads.submit(() -> {
                     atOnce.acquire();
@@ -70,7 +73,7 @@ public final class CoordinatorService {
         }
         List<URI> subscribed = new ArrayList<>();
         for (var f : made) {
-            if (f.state() == java.util.concurrent.Future.State.FAILED) {
+            if (f.state() == Future.State.FAILED) {
                 if (f.exceptionNow() instanceof RuntimeException e) throw e; // an ApiException keeps its status
                 throw new IllegalStateException(f.exceptionNow());
             }
