@@ -24,6 +24,7 @@ import java.util.List;
  * With {@code -Dbench.byNode=true} each host's municipalities are subscribed by node ({@code subscribeByNode}, as
  * {@code coordinator subscribe --node} does), otherwise one by one by handle.
  * The notes are history (published a day apart, back from yesterday); with {@code -Dbench.recent=true} all are published now.
+ * With {@code -Dbench.ingestOnly=true} the backfill waits until every subscription is made (the ingest's own rate).
  * With {@code -Dbench.sample=true} it also prints the statements PostgreSQL was busy with, sampled every 20 ms.
  * Arguments: hosts, municipalities per host, items per municipality, items per page, subscriptions made at once (1: one
  * after the other, as {@code coordinator subscribe} does; n > 1: n hosts at once, each host's municipalities one after the other). The node has the test settings:
@@ -33,6 +34,25 @@ public final class BackfillIngestBenchmark {
     private static final boolean RECENT = Boolean.getBoolean("bench.recent");
     /** -Dbench.byNode=true: each host's municipalities subscribed with subscribeByNode (its NodeInfo lists them). */
     private static final boolean BY_NODE = Boolean.getBoolean("bench.byNode");
+    /**
+     * -Dbench.ingestOnly=true: the backfill held until every subscription is made, then released at once — the ingest's
+     * own rate, without the subscriptions' WebFinger, actor and outbox requests and Follows before it.
+     */
+    private static final boolean INGEST_ONLY = Boolean.getBoolean("bench.ingestOnly");
+
+    /** Holds every backfill job a subscription makes (due at infinity, by a trigger of the benchmark's), or releases them all. */
+    private static void holdBackfill(TestNode node, boolean hold) {
+        var db = node.node().services().db.dsl();
+        if (hold) {
+            db.execute("CREATE FUNCTION bench_hold_backfill() RETURNS trigger LANGUAGE plpgsql AS "
+                    + "$$ BEGIN NEW.next_attempt := 'infinity'; RETURN NEW; END $$");
+            db.execute("CREATE TRIGGER bench_hold_backfill BEFORE INSERT ON coordinator_backfill FOR EACH ROW EXECUTE FUNCTION bench_hold_backfill()");
+        } else {
+            db.execute("DROP TRIGGER bench_hold_backfill ON coordinator_backfill");
+            db.execute("UPDATE coordinator_backfill SET next_attempt = now() WHERE done IS NULL");
+            db.execute("NOTIFY " + de.allmende.store.CoordinatorStore.CHANNEL);
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         int hosts = arg(args, 0, 4), perHost = arg(args, 1, 25), items = arg(args, 2, 200), perPage = arg(args, 3, 20);
@@ -73,6 +93,7 @@ public final class BackfillIngestBenchmark {
                     }
                 }
             });
+            if (INGEST_ONLY) holdBackfill(node, true);
             long start = System.nanoTime();
             try (var subscribing = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
                 // Each host's municipalities one after the other (the node allows a host only a few calls at once).
@@ -95,6 +116,12 @@ public final class BackfillIngestBenchmark {
                 for (var f : done) f.get(); // a failed subscription ends the run
             }
             double subscribed = (System.nanoTime() - start) / 1e9;
+            if (INGEST_ONLY) { // the clock starts when the backfill may begin, every subscription made
+                System.out.printf("subscribed to %d municipalities in %.1f s, backfill held; now released%n", handles.size(), subscribed);
+                holdBackfill(node, false);
+                start = System.nanoTime();
+                subscribed = 0;
+            }
             long keptWhenSubscribed = node.count("SELECT count(*) FROM aggregated_item");
             double stored = Double.NaN, searchable;
             while (true) {
