@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -70,15 +71,22 @@ public final class TestDatabase {
      * the fork after its 30 s and left the folder behind (BENCHMARKS.md "The whole suite", 2026-12-05 19:12).
      */
     private static void removeWhenStopped(java.nio.file.Path folder, long postmaster) {
+        String script = "while kill -0 " + postmaster + " 2>/dev/null; do sleep 0.2; done; rm -rf \"$0\"";
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                new ProcessBuilder("sh", "-c", "while kill -0 " + postmaster + " 2>/dev/null; do sleep 0.2; done; rm -rf \"$0\"",
-                        folder.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            } catch (IOException e) {
-                // the folder stays in the temporary directory
+            // setsid: in a session of its own, so that whoever ends the build's process group does not end it too
+            if (!startDetached(List.of("setsid", "sh", "-c", script, folder.toString()))) {
+                startDetached(List.of("sh", "-c", script, folder.toString())); // else the folder stays in the temporary directory
             }
         }, "remove-test-database-folder"));
+    }
+
+    private static boolean startDetached(List<String> command) {
+        try {
+            new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The process id of this JVM's PostgreSQL server, once it runs (for {@link ClassCosts}). */
