@@ -31,9 +31,12 @@ import de.allmende.domain.event.Consumer;
 import de.allmende.store.RemoteActorStore;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Wiring of the federation core. Workers run only in {@code serve}; CLI commands just write to the queues. */
 public final class Federation implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Federation.class);
     public final SafeHttpClient http;
     public final RequestSigner signer;
     public final RemoteFetcher fetcher;
@@ -135,11 +138,34 @@ public final class Federation implements AutoCloseable {
     public void close() {
         inbox.close();
         if (backfillWorker != null) backfillWorker.close(); // first: it finishes the page at hand while the others still run
-        if (discoveryWorker != null) discoveryWorker.close();
-        if (directoryFacts != null) directoryFacts.close();
-        if (eventWorker != null) eventWorker.close();
-        if (deliveryWorker != null) deliveryWorker.close();
-        if (inboxWorker != null) inboxWorker.close();
+        closeTogether(discoveryWorker, directoryFacts, eventWorker, deliveryWorker, inboxWorker);
         http.close(); // last: the workers above may still finish a request while they stop
+    }
+
+    /**
+     * Stops the workers at the same time: each waits for its queue loop's current wait (up to 25 ms) and for its jobs in
+     * flight, and one after another these waits added up to a quarter of a second for every node stopped (every test
+     * node, BENCHMARKS.md "The whole suite"). The queues are durable, so no worker needs another to stop first.
+     */
+    private static void closeTogether(AutoCloseable... workers) {
+        List<Thread> closing = new ArrayList<>();
+        for (AutoCloseable worker : workers) {
+            if (worker == null) continue;
+            closing.add(Thread.ofVirtual().name("closing-" + worker.getClass().getSimpleName()).start(() -> {
+                try {
+                    worker.close();
+                } catch (Exception e) {
+                    LOG.warn("stopping {} failed: {}", worker.getClass().getSimpleName(), e.toString());
+                }
+            }));
+        }
+        for (Thread t : closing) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }

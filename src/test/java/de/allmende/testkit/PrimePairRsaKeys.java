@@ -21,8 +21,11 @@ import java.util.List;
  * RSA-2048 keys for the test JVM at a fraction of the cost. Finding two 1024-bit primes is what makes a
  * key cost about 90 ms, and key generation took a quarter of the CPU samples of the api tests' JVM
  * (every node's instance actor and every municipality get a key). Here each new key multiplies two
- * primes of a per-JVM set that is drawn at random and grows as needed: n primes give n(n-1)/2 keys,
- * so 400 keys cost 29 primes.
+ * primes of a per-JVM set that grows as needed: n primes give n(n-1)/2 keys, so 400 keys cost 29 primes.
+ * The set's first 160 primes (12,720 keys) are read from {@code rsa-primes-1024.txt}, drawn once with the
+ * same rules and tested at certainty 128: drawn in every JVM, they still cost 0.1–0.3 s each without C2's
+ * BigInteger intrinsics (the test JVMs run C1 only), 12 % of the hostile-input suite's CPU samples. Only
+ * beyond them are primes drawn at random.
  *
  * <p>Every key is a valid RSA-2048 key with exponent 65537, and no two keys in a JVM are the same. They
  * share factors with each other, which matters for real secrets and not for tests. Installed as the
@@ -59,12 +62,32 @@ public final class PrimePairRsaKeys extends Provider {
         return keyPair(p, q);
     }
 
+    /** Primes drawn ahead of time, see the class comment; a JVM that needs more draws its own. */
+    private static final java.util.Iterator<BigInteger> SHIPPED = shippedPrimes().iterator();
+
+    private static List<BigInteger> shippedPrimes() {
+        try (var in = PrimePairRsaKeys.class.getResourceAsStream("rsa-primes-1024.txt")) {
+            if (in == null) return List.of();
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).lines()
+                    .filter(line -> !line.isBlank()).map(hex -> new BigInteger(hex.strip(), 16)).toList();
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+    }
+
     private static BigInteger freshPrime() {
+        while (SHIPPED.hasNext()) {
+            BigInteger p = SHIPPED.next();
+            if (usable(p)) return new TestedPrime(p);
+        }
         while (true) {
             BigInteger p = BigInteger.probablePrime(1024, RANDOM);
-            boolean usable = p.compareTo(MIN_PRIME) >= 0 && p.subtract(BigInteger.ONE).mod(F4).signum() != 0 && !PRIMES.contains(p);
-            if (usable) return new TestedPrime(p);
+            if (usable(p)) return new TestedPrime(p);
         }
+    }
+
+    private static boolean usable(BigInteger p) {
+        return p.bitLength() == 1024 && p.compareTo(MIN_PRIME) >= 0 && p.subtract(BigInteger.ONE).mod(F4).signum() != 0 && !PRIMES.contains(p);
     }
 
     /**

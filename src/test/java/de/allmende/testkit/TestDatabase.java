@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -19,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TestDatabase {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedPostgres server;
+    private static java.nio.file.Path dataDirectory;
 
     private TestDatabase() {}
 
@@ -41,9 +43,10 @@ public final class TestDatabase {
     private static EmbeddedPostgres server() {
         if (server != null) return server;
         try {
+            dataDirectory = Files.createTempDirectory("allmende-test-pg");
             server = EmbeddedPostgres.builder()
-                    .setDataDirectory(Files.createTempDirectory("allmende-test-pg"))
-                    .setCleanDataDirectory(true)
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false) // see removeWhenStopped
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
@@ -52,12 +55,48 @@ public final class TestDatabase {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        removeWhenStopped(dataDirectory, serverPid().orElseThrow());
         exec(server, "CREATE DATABASE allmende_template");
         Flyway.configure().dataSource("jdbc:postgresql://127.0.0.1:" + server.getPort() + "/allmende_template", "postgres", "")
                 .locations("classpath:db/migration").load().migrate();
         // A template must have no open connections when it is copied.
         exec(server, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'allmende_template'");
         return server;
+    }
+
+    /**
+     * Deletes the data folder once the server has stopped (at the JVM's exit), in a process of its own that the JVM does
+     * not wait for. A fork's folder holds every test's database (11.5 MB each, 1–3 GB in all), and deleting it file by
+     * file inside the JVM's shutdown hook held the end of the test phase for 10–30 s; on a busy machine surefire killed
+     * the fork after its 30 s and left the folder behind (BENCHMARKS.md "The whole suite", 2026-12-05 19:12).
+     */
+    private static void removeWhenStopped(java.nio.file.Path folder, long postmaster) {
+        String script = "while kill -0 " + postmaster + " 2>/dev/null; do sleep 0.2; done; rm -rf \"$0\"";
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // setsid: in a session of its own, so that whoever ends the build's process group does not end it too
+            if (!startDetached(List.of("setsid", "sh", "-c", script, folder.toString()))) {
+                startDetached(List.of("sh", "-c", script, folder.toString())); // else the folder stays in the temporary directory
+            }
+        }, "remove-test-database-folder"));
+    }
+
+    private static boolean startDetached(List<String> command) {
+        try {
+            new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The process id of this JVM's PostgreSQL server, once it runs (for {@link ClassCosts}). */
+    static synchronized java.util.Optional<Long> serverPid() {
+        if (server == null) return java.util.Optional.empty();
+        try {
+            return java.util.Optional.of(Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().trim()));
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static void exec(EmbeddedPostgres pg, String sql) {

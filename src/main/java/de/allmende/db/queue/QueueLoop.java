@@ -56,7 +56,7 @@ public final class QueueLoop implements AutoCloseable {
             } catch (Exception e) {
                 if (!running) return;
                 LOG.warn("{} loop: {}; retrying in 1 s", channel, e.toString());
-                sleep();
+                pauseAfterFailure();
             }
         }
     }
@@ -66,9 +66,10 @@ public final class QueueLoop implements AutoCloseable {
         woken = true;
     }
 
-    private static void sleep() {
+    /** A second, in slices, so that {@link #close()} does not wait for the rest of it. */
+    private void pauseAfterFailure() {
         try {
-            Thread.sleep(1000);
+            for (int slice = 0; slice < 40 && running; slice++) Thread.sleep(25);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

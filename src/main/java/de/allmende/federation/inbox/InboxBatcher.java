@@ -36,6 +36,8 @@ final class InboxBatcher implements AutoCloseable {
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread flusher;
     private volatile boolean running = true;
+    /** Put on the queue by {@link #close()} so the flusher sees at once that it is to stop (not after its 200 ms poll). */
+    private static final Pending WAKE = new Pending("", "", "", "", new CompletableFuture<>());
 
     InboxBatcher(Database db) {
         this.db = db;
@@ -61,7 +63,8 @@ final class InboxBatcher implements AutoCloseable {
                 if (first == null) continue;
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                commit(batch);
+                batch.removeIf(p -> p == WAKE);
+                if (!batch.isEmpty()) commit(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -113,6 +116,7 @@ final class InboxBatcher implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        queue.add(WAKE);
         try {
             flusher.join(5000);
         } catch (InterruptedException e) {
