@@ -12,6 +12,7 @@ import org.jooq.impl.DSL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A page of a broad search: more documents match than are counted (hundreds of thousands of 1,000,000 for a word such
@@ -41,53 +42,52 @@ public final class BroadSearchStore {
     /** Every match among the newest documents (from {@code edge} on), best first: the range bounds how many. */
     public List<Hit> ranked(DSLContext dsl, Match match, Filters filters, Edge edge) {
         Condition where = SearchDocumentStore.where(match, filters).and(SearchDocumentStore.from(edge));
-        return dsl.transactionResult(cfg -> {
-            DSLContext tx = cfg.dsl();
-            tx.execute("SET LOCAL enable_bitmapscan = off"); // the range, not every match of the words (see above)
-            tx.execute("SET LOCAL enable_seqscan = off");
-            List<Hit> hits = hits(tx, "SELECT d.post_id, ts_rank(d.terms, {1}::tsquery) AS rank FROM search_document d JOIN post p ON p.id = d.post_id "
-                    + "WHERE {0} ORDER BY rank DESC, d.published DESC, d.post_id DESC", where, DSL.val(match.all().orElseThrow()));
-            tx.execute("RESET enable_bitmapscan"); // SET LOCAL outlasts the savepoint
-            tx.execute("RESET enable_seqscan");
-            return hits;
-        });
+        return byDateIndex(dsl, tx -> hits(tx, "SELECT d.post_id, ts_rank(d.terms, {1}::tsquery) AS rank FROM search_document d "
+                + "JOIN post p ON p.id = d.post_id WHERE {0} ORDER BY rank DESC, d.published DESC, d.post_id DESC",
+                where, DSL.val(match.all().orElseThrow())));
     }
 
     /**
      * A page: by relevance where {@code ranked} (the matches among the newest documents, {@link #ranked}) is given, the
      * older matches following by date; all by date without it.
      */
-    public List<Row> page(DSLContext dsl, Match match, Filters filters, Windows windows, Optional<List<Hit>> ranked, int limit, int offset) {
+    public List<Row> page(DSLContext tx, Match match, Filters filters, Windows windows, Optional<List<Hit>> ranked, int limit, int offset) {
         Condition all = SearchDocumentStore.where(match, filters);
+        List<Hit> page = new ArrayList<>();
+        int skip = offset;
+        if (ranked.isPresent()) {
+            take(ranked.get(), skip, limit, page);
+            skip = Math.max(0, skip - ranked.get().size());
+        }
+        Condition older = ranked.isPresent() ? SearchDocumentStore.from(windows.ranked().orElseThrow()).not() : DSL.trueCondition();
+        Condition walked = windows.walked().map(SearchDocumentStore::from).orElse(DSL.trueCondition());
+        Optional<Condition> rest = Optional.of(older);
+        if (page.size() < limit && windows.walkOlder()) {
+            int wanted = skip + limit - page.size();
+            List<Hit> dated = byDateIndex(tx, t -> walk(t, all, older.and(walked), wanted));
+            take(dated, skip, limit - page.size(), page);
+            skip = Math.max(0, skip - dated.size());
+            rest = windows.walked().map(edge -> older.and(SearchDocumentStore.from(edge).not())); // none below a small index
+        }
+        if (page.size() < limit && rest.isPresent()) { // the rest: whichever plan finds the newest of it
+            page.addAll(dated(tx, all.and(rest.get()), limit - page.size(), skip));
+        }
+        return rows(tx, page);
+    }
+
+    /**
+     * Reads by the date index: the ranges, not a bitmap of every match of the words ANDed with them (see above). The
+     * settings hold for {@code reads} only (SET LOCAL would outlast the savepoint, so they are reset after it).
+     */
+    private static <T> T byDateIndex(DSLContext dsl, Function<DSLContext, T> reads) {
         return dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
-            // The ranges by the date index, not a bitmap of every match of the words ANDed with them (see above).
             tx.execute("SET LOCAL enable_bitmapscan = off");
             tx.execute("SET LOCAL enable_seqscan = off");
-            List<Hit> page = new ArrayList<>();
-            int skip = offset;
-            if (ranked.isPresent()) {
-                take(ranked.get(), skip, limit, page);
-                skip = Math.max(0, skip - ranked.get().size());
-            }
-            Condition older = ranked.isPresent() ? SearchDocumentStore.from(windows.ranked().orElseThrow()).not() : DSL.trueCondition();
-            Condition walked = windows.walked().map(SearchDocumentStore::from).orElse(DSL.trueCondition());
-            Optional<Condition> rest = Optional.of(older);
-            if (page.size() < limit && windows.walkOlder()) {
-                List<Hit> dated = walk(tx, all, older.and(walked), skip + limit - page.size());
-                take(dated, skip, limit - page.size(), page);
-                skip = Math.max(0, skip - dated.size());
-                rest = windows.walked().map(edge -> older.and(SearchDocumentStore.from(edge).not())); // none below a small index
-            }
-            if (page.size() < limit && rest.isPresent()) {
-                tx.execute("RESET enable_bitmapscan"); // the rest: whichever plan finds the newest of it
-                tx.execute("RESET enable_seqscan");
-                page.addAll(dated(tx, all.and(rest.get()), limit - page.size(), skip));
-            }
-            List<Row> rows = rows(tx, page);
-            tx.execute("RESET enable_bitmapscan"); // SET LOCAL outlasts the savepoint where the search runs in a transaction
+            T result = reads.apply(tx);
+            tx.execute("RESET enable_bitmapscan");
             tx.execute("RESET enable_seqscan");
-            return rows;
+            return result;
         });
     }
 
