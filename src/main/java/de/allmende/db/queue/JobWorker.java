@@ -93,7 +93,7 @@ public final class JobWorker<J extends Job> implements AutoCloseable {
     }
 
     public JobWorker<J> start() {
-        loop = new QueueLoop(settings.name(), dataSource, settings.channel(), this::drain).start();
+        loop = new QueueLoop(settings.name(), dataSource, settings.channel(), this::drain, this::untilDue).start();
         leases.start();
         admission.start(this::wake);
         return this;
@@ -131,6 +131,16 @@ public final class JobWorker<J extends Job> implements AutoCloseable {
             return null;
         });
         return started;
+    }
+
+    /**
+     * While jobs of this worker are claimed (running, or waiting for a place) or there is no room, the loop looks again
+     * soon, as it did always: a job may end with a retry, which no NOTIFY announces. Otherwise every pending row is in
+     * the table, and the queue knows when the first comes due.
+     */
+    private Duration untilDue() {
+        if (admission.room() == 0 || leases.holding()) return Duration.ZERO;
+        return Jdbc.transaction(dataSource, c -> queue.untilDue(c)).orElse(Duration.ofMillis(QueueLoop.IDLE_MILLIS));
     }
 
     private void run(J job, long claimedFrom) {

@@ -50,6 +50,11 @@ public final class LeaseKeeper implements AutoCloseable {
         held.put(id, attempts);
     }
 
+    /** True while any claimed row is held (its outcome not yet written). */
+    public boolean holding() {
+        return !held.isEmpty();
+    }
+
     /** Lets go of the row, unless it was claimed again since (then the newer claim is kept). */
     public void release(long id, int attempts) {
         held.remove(id, attempts);

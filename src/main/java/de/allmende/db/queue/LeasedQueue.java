@@ -69,6 +69,7 @@ public final class LeasedQueue<T> {
     private final String retryLater;
     private final String fail;
     private final String renew;
+    private final String untilDue;
 
     public LeasedQueue(String table, String finished, String columns, RowReader<T> reader, ToLongFunction<T> idOf) {
         this(Shape.of(table, finished, columns), reader, idOf);
@@ -103,6 +104,8 @@ public final class LeasedQueue<T> {
         this.retryLater = "UPDATE " + t + " SET next_attempt = now() + make_interval(secs => ?), lease_until = NULL, last_error = ?"
                 + code + " WHERE id = ?";
         this.fail = "UPDATE " + t + " SET failed = now(), lease_until = NULL, last_error = ?" + code + " WHERE id = ?";
+        this.untilDue = "SELECT extract(epoch FROM min(greatest(next_attempt, coalesce(lease_until, next_attempt))) - now()) FROM " + t
+                + " WHERE " + pending + (shape.only() == null ? "" : " AND " + shape.only());
         this.renew = "UPDATE " + t + " SET lease_until = now() + make_interval(secs => ?) WHERE id = ANY(?) AND " + pending;
     }
 
@@ -187,6 +190,18 @@ public final class LeasedQueue<T> {
             st.setDouble(1, seconds(lease));
             st.setArray(2, c.createArrayOf("bigint", ids.toArray()));
             return st.executeUpdate();
+        }
+    }
+
+    /**
+     * How long until the earliest pending row is due: its next attempt, or the end of its lease if it is claimed (the
+     * claimer may die); empty if none is pending. Zero or less: due now.
+     */
+    public java.util.Optional<Duration> untilDue(Connection c) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(untilDue); ResultSet rs = st.executeQuery()) {
+            if (!rs.next()) return java.util.Optional.empty();
+            double seconds = rs.getDouble(1);
+            return rs.wasNull() ? java.util.Optional.empty() : java.util.Optional.of(Duration.ofMillis((long) Math.ceil(seconds * 1000)));
         }
     }
 

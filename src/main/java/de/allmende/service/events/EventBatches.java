@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The consumers of domain events that take their jobs in batches (see {@link EventWorker#onBatch}): a backfill stores
@@ -44,7 +43,10 @@ final class EventBatches implements AutoCloseable {
     private final EventStore events = new EventStore();
     private final List<Runner> runners = new ArrayList<>();
     private volatile boolean running = true;
-    /** Wakes the runners on a NOTIFY on {@link EventStore#BATCH_CHANNEL}, and every 250 ms (retries that became due). */
+    /**
+     * Wakes the runners on a NOTIFY on {@link EventStore#BATCH_CHANNEL}, when a retry comes due, and every few seconds
+     * (see {@link QueueLoop}).
+     */
     private QueueLoop loop;
 
     /** @param parallel how many batches of a consumer may run at once (1 if not given) */
@@ -58,10 +60,11 @@ final class EventBatches implements AutoCloseable {
 
     EventBatches start() {
         runners.forEach(r -> r.thread.start());
+        de.allmende.db.queue.LeasedQueue<?> jobs = EventStore.jobsOf(runners.stream().map(r -> r.consumer).distinct().toList());
         loop = new QueueLoop("event-batches", db.dataSource(), EventStore.BATCH_CHANNEL, () -> {
             wake();
             return 0;
-        }).start();
+        }, () -> de.allmende.db.Jdbc.transaction(db.dataSource(), c -> jobs.untilDue(c)).orElse(Duration.ofDays(1))).start();
         return this;
     }
 
@@ -102,7 +105,7 @@ final class EventBatches implements AutoCloseable {
                 }
                 if (taken > 0) continue;
                 try {
-                    woken.tryAcquire(1, TimeUnit.SECONDS);
+                    woken.acquire(); // the loop wakes the runners when something is due
                     woken.drainPermits();
                 } catch (InterruptedException e) {
                     return;
@@ -160,6 +163,7 @@ final class EventBatches implements AutoCloseable {
                 LOG.info("{} of event {} not done ({}){}", consumer.stored(), job.eventId(), e.toString(),
                         again.map(d -> "; again in " + d).orElse("; given up"));
                 db.dsl().transaction(cfg -> events.batchAttemptFailed(cfg.dsl(), job.id(), String.valueOf(e.getMessage()), again));
+                if (again.isPresent() && loop != null) loop.wake(); // it learns when the retry is due
             }
         }
     }
