@@ -98,6 +98,24 @@ public final class MasterKey {
         }
     }
 
+    /**
+     * The RSA signing key of an encrypted keyset, read without Tink's key checks (see {@link RsaKeysetReader}); empty if
+     * the keyset holds another kind of key.
+     *
+     * @throws KeyException as {@link #decryptKeyset} does
+     */
+    public java.util.Optional<java.security.spec.RSAPrivateCrtKeySpec> decryptRsaKey(byte[] encrypted, byte[] associatedData) {
+        byte[] keyset;
+        try {
+            var sealed = com.google.crypto.tink.proto.EncryptedKeyset.parseFrom(encrypted,
+                    com.google.protobuf.ExtensionRegistryLite.getEmptyRegistry());
+            keyset = aead.decrypt(sealed.getEncryptedKeyset().toByteArray(), associatedData);
+        } catch (GeneralSecurityException | com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new KeyException("cannot decrypt keyset: the master key does not match or the row was altered");
+        }
+        return RsaKeysetReader.primaryKey(keyset);
+    }
+
     public KeysetHandle decryptKeyset(byte[] encrypted, byte[] associatedData) {
         try {
             return TinkProtoKeysetFormat.parseEncryptedKeyset(encrypted, aead, associatedData);

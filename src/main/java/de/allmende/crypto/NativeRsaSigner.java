@@ -67,12 +67,19 @@ public final class NativeRsaSigner implements PublicKeySign {
             return Optional.empty();
         }
         var access = InsecureSecretKeyAccess.get();
+        return of(new RSAPrivateCrtKeySpec(
+                rsa.getPublicKey().getModulus(), p.getPublicExponent(), rsa.getPrivateExponent().getBigInteger(access),
+                rsa.getPrimeP().getBigInteger(access), rsa.getPrimeQ().getBigInteger(access),
+                rsa.getPrimeExponentP().getBigInteger(access), rsa.getPrimeExponentQ().getBigInteger(access),
+                rsa.getCrtCoefficient().getBigInteger(access)));
+    }
+
+    /** A native signer for an RSA SHA-256 key, if the provider works. */
+    public static Optional<PublicKeySign> of(RSAPrivateCrtKeySpec spec) {
+        Optional<Provider> provider = Loaded.PROVIDER;
+        if (provider.isEmpty()) return Optional.empty();
         try {
-            PrivateKey key = KeyFactory.getInstance("RSA", provider.get()).generatePrivate(new RSAPrivateCrtKeySpec(
-                    rsa.getPublicKey().getModulus(), p.getPublicExponent(), rsa.getPrivateExponent().getBigInteger(access),
-                    rsa.getPrimeP().getBigInteger(access), rsa.getPrimeQ().getBigInteger(access),
-                    rsa.getPrimeExponentP().getBigInteger(access), rsa.getPrimeExponentQ().getBigInteger(access),
-                    rsa.getCrtCoefficient().getBigInteger(access)));
+            PrivateKey key = KeyFactory.getInstance("RSA", provider.get()).generatePrivate(spec);
             return Optional.of(new NativeRsaSigner(provider.get(), key));
         } catch (GeneralSecurityException | RuntimeException e) {
             LOG.warn("native RSA signing unavailable for this key, Tink signs: {}", e.toString());

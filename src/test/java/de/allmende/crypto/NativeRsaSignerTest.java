@@ -31,6 +31,28 @@ class NativeRsaSignerTest {
     }
 
     @Test
+    @DisplayName("reads a stored keyset without Tink's key checks and still signs exactly as Tink does; other keys and altered rows are not read")
+    void readsStoredKeysetsAsTink(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        MasterKey master = MasterKey.create(dir.resolve("master.key"));
+        byte[] ad = "allmende:actor-key:7#main-key".getBytes(StandardCharsets.UTF_8);
+        GeneratedKey key = KeyGenerator.generate(KeyAlgorithm.RSA_2048);
+        byte[] stored = master.encryptKeyset(key.keyset(), ad);
+        PublicKeySign tink = master.decryptKeyset(stored, ad).getPrimitive(RegistryConfiguration.get(), PublicKeySign.class);
+        var spec = master.decryptRsaKey(stored, ad).orElseThrow();
+        PublicKeySign read = NativeRsaSigner.of(spec).orElse(null);
+        if (read != null) {
+            byte[] data = "(request-target): get /actor\nhost: a.example".getBytes(StandardCharsets.UTF_8);
+            assertArrayEquals(tink.sign(data), read.sign(data));
+        }
+        assertTrue(master.decryptRsaKey(master.encryptKeyset(KeyGenerator.generate(KeyAlgorithm.ED25519).keyset(), ad), ad).isEmpty());
+        org.junit.jupiter.api.Assertions.assertThrows(KeyException.class,
+                () -> master.decryptRsaKey(stored, "allmende:actor-key:8#main-key".getBytes(StandardCharsets.UTF_8)));
+        byte[] altered = stored.clone();
+        altered[altered.length / 2] ^= 1;
+        org.junit.jupiter.api.Assertions.assertThrows(KeyException.class, () -> master.decryptRsaKey(altered, ad));
+    }
+
+    @Test
     @DisplayName("declines keys that are not RSA")
     void declinesEd25519() {
         assertTrue(NativeRsaSigner.of(KeyGenerator.generate(KeyAlgorithm.ED25519).keyset()).isEmpty());
