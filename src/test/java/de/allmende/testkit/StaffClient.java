@@ -76,6 +76,20 @@ public final class StaffClient {
     }
 
     /**
+     * An upload announced with {@code Expect: 100-continue}, as curl sends large bodies: the body follows only once the
+     * server agrees, so a refusal before reading it (413 by Content-Length) reaches the client, where a client still
+     * writing a body the server will not read may see only the closed connection.
+     */
+    public HttpResponse<String> uploadAnnounced(Multipart body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(node.url() + BASE + "/media"))
+                .timeout(Duration.ofSeconds(30)).expectContinue(true).POST(body.publisher()).header("Content-Type", body.contentType());
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        HttpResponse<String> r = TestNode.send(b.build());
+        contract.check("POST", "/media", r);
+        return r;
+    }
+
+    /**
      * Sends to {@code template} (relative to the API base, e.g. {@code /media/{id}}, optionally with a
      * query) with its {@code {…}} placeholders filled in order, and checks the response.
      */
