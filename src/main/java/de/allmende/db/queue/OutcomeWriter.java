@@ -69,9 +69,7 @@ final class OutcomeWriter<J extends Job> implements AutoCloseable {
         List<Pending<J>> batch = new ArrayList<>(MAX_BATCH);
         while (running || !pending.isEmpty()) {
             try {
-                Pending<J> first = pending.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) continue;
-                batch.add(first);
+                batch.add(pending.take()); // close() interrupts it; an idle worker wakes for nothing else
                 pending.drainTo(batch, MAX_BATCH - 1);
                 List<Written<J>> written = batch.stream().map(Pending::written).toList();
                 if (connections == JobWorker.OutcomeConnection.OWN) writeOnKept(written);

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Group commit for the inbox: activities accepted while the previous commit was running are written
@@ -59,9 +58,7 @@ final class InboxBatcher implements AutoCloseable {
         List<Pending> batch = new ArrayList<>(MAX_BATCH);
         while (running || !queue.isEmpty()) {
             try {
-                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) continue;
-                batch.add(first);
+                batch.add(queue.take()); // close() adds WAKE
                 queue.drainTo(batch, MAX_BATCH - 1);
                 batch.removeIf(p -> p == WAKE);
                 if (!batch.isEmpty()) commit(batch);

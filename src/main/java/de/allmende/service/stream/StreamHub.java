@@ -31,6 +31,8 @@ public final class StreamHub implements AutoCloseable {
     private final Database db;
     private final Predicate<String> tokenValid;
     private final Set<StreamClient> clients = ConcurrentHashMap.newKeySet();
+    /** Released when a stream opens: the keeper waits on it while none is open. */
+    private final java.util.concurrent.Semaphore opened = new java.util.concurrent.Semaphore(0);
     private final BlockingQueue<StreamMessage> inbound = new ArrayBlockingQueue<>(BACKLOG);
     private volatile StreamLimits limits = StreamLimits.DEFAULTS;
     private volatile StreamRenderer.Notifications notifications = StreamRenderer.Notifications.NONE;
@@ -97,6 +99,7 @@ public final class StreamHub implements AutoCloseable {
     public synchronized void register(StreamClient client) {
         admit(client.tokenId(), client.address());
         clients.add(client);
+        if (opened.availablePermits() == 0) opened.release();
     }
 
     public void remove(StreamClient client) {
@@ -125,11 +128,15 @@ public final class StreamHub implements AutoCloseable {
         }
     }
 
-    /** Heartbeats when due, and the tokens of open streams checked again when due. */
+    /** Heartbeats when due, and the tokens of open streams checked again when due; with no stream open, it waits for one. */
     private void keepLoop() {
         long lastBeat = System.nanoTime(), lastCheck = System.nanoTime();
         while (!closed) {
             try {
+                if (clients.isEmpty()) {
+                    opened.drainPermits();
+                    if (clients.isEmpty()) opened.acquire();
+                }
                 Thread.sleep(250);
             } catch (InterruptedException e) {
                 return;

@@ -149,6 +149,32 @@ class JobWorkerTest {
                 "rows handed back unworked did not count as attempts");
     }
 
+    @Test
+    @DisplayName("a job still running when the worker stops is cut short after the grace and recorded as nothing: it runs again")
+    void aStallingJobDoesNotHoldTheStopAndIsNotLost() {
+        add("stalling.example", "stalls");
+        var started = new java.util.concurrent.CountDownLatch(1);
+        var w = worker(Admission.upTo(4), task -> {
+            started.countDown();
+            try {
+                Thread.sleep(60_000); // a peer that never answers before the request's deadline
+                return Outcome.DONE;
+            } catch (InterruptedException e) {
+                throw new IllegalStateException("interrupted"); // would read as a failure if it were recorded
+            }
+        });
+        TestNode.await("the job runs", () -> started.getCount() == 0);
+        long t0 = System.nanoTime();
+        w.close();
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(millis < 4_000, "stopping took " + millis + " ms");
+        assertEquals("pending", state("stalls"), "not failed, not done: its lease runs out and it is claimed again");
+        db.dsl().execute("UPDATE task SET lease_until = now() - interval '1 second'"); // as after the lease
+        try (var again = worker(Admission.upTo(4), task -> Outcome.DONE)) {
+            TestNode.await("run again and done", () -> state("stalls").equals("done -"));
+        }
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
