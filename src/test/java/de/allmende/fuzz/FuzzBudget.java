@@ -7,7 +7,7 @@ package de.allmende.fuzz;
  * the coverage its former 10-15 s budget reached from an empty corpus (measured 2026-12-05): a few
  * seconds per target on a quiet core, plus the JVM's start and instrumentation.
  *
- * <p>Longer, e.g. before a release: {@code mvn verify -Djazzer.max_executions=0 -Djazzer.max_duration=10m}
+ * <p>Longer, e.g. before a release: {@code mvn verify -Dfuzz.jvm.options="-Djazzer.max_executions=0 -Djazzer.max_duration=10m"}
  * (Jazzer's own settings, which override the annotations: no run limit, ten minutes per target).
  */
 final class FuzzBudget {
