@@ -16,18 +16,13 @@ dir=target/fuzz-beside
 lane1=(InboundJsonFuzzTest CavageSignatureHeaderFuzzTest IriFuzzTest)
 lane2=(SignedRequestFuzzTest StructuredFieldFuzzTest DigestAndDateFuzzTest)
 
-# SCHED_IDLE where chrt exists (util-linux): a core runs the fuzzing only when no test thread wants it; nice 19
-# alone still took a share from the tests (the test phase 36 s longer, measured).
-idle="nice -n 19"
-command -v chrt > /dev/null && idle="chrt --idle 0 nice -n 19"
-
 run_target() { # java classpath target [jvm option...]
   local instrument='de.allmende.**'
   # Jackson's parser instrumented only where the target reads JSON: its coverage guides the fuzzer to well-formed
   # documents; elsewhere instrumenting the classes a target merely loads costs seconds and runs per second.
   [ "$3" = InboundJsonFuzzTest ] && instrument='de.allmende.**,com.fasterxml.jackson.**'
   local status=0
-  JAZZER_FUZZ=1 $idle "$1" -Xmx1g -XX:+EnableDynamicAgentLoading -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+  JAZZER_FUZZ=1 nice -n 19 "$1" -Xmx1g -XX:+EnableDynamicAgentLoading -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
     -Dorg.jooq.no-logo=true -Djazzer.instrument="$instrument" "${@:4}" -cp "$2" de.allmende.fuzz.FuzzRun "de.allmende.fuzz.$3" \
     > "$dir/$3.log" 2>&1 || status=$?
   echo "$status" > "$dir/$3.exit"
