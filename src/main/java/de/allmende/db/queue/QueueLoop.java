@@ -7,9 +7,9 @@ import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.time.Duration;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
@@ -18,8 +18,9 @@ import java.util.function.Supplier;
  * took) until it finds nothing, then waits until a NOTIFY on the channel, a {@link #wake()}, or the moment
  * {@code untilDue} names: when the earliest pending row comes due (a retry, or the end of a lease held by a process
  * that may have died), at most {@link #IDLE_MILLIS}; 250 ms when rows are due yet were not taken (no capacity, busy
- * lanes). Rows are enqueued with a NOTIFY, and a worker wakes its loop when it schedules a retry, so an idle node
- * claims nothing between those wake-ups (it polled every queue four times a second: 59 ms of CPU a second at idle).
+ * lanes, or, for a worker, jobs of its own still running: a retry is announced by no NOTIFY). Rows are enqueued with
+ * a NOTIFY, so an idle node claims nothing between those wake-ups (it polled every queue four times a second: with
+ * the listener's 25-ms slices, 59 ms of CPU a second at idle).
  * Two virtual threads: one drains, one listens on a connection of its own, blocked in the read until a notification
  * arrives.
  */
@@ -89,7 +90,10 @@ public final class QueueLoop implements AutoCloseable {
         return Math.min(millis + 2, IDLE_MILLIS); // + 2: a little after the database's now() has passed the due time
     }
 
-    /** Holds the LISTEN; a lost connection is opened again after a second (the 250-ms claims go on meanwhile). */
+    /**
+     * Holds the LISTEN; a lost connection is opened again after a second (the drainer's timed waits go on meanwhile, so
+     * what was notified in between is found within {@link #IDLE_MILLIS}, and at once when listening again).
+     */
     private void listenLoop() {
         while (running) {
             try (Connection listen = dataSource.getConnection()) {
