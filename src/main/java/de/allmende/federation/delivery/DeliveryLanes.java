@@ -41,9 +41,6 @@ final class DeliveryLanes implements Admission<Delivery> {
     private final Map<Long, Young> waiting = new ConcurrentHashMap<>();
     private volatile boolean running = true;
     private volatile Runnable wake = () -> { };
-    /** Released when a send starts: the ageing thread waits on it while nothing is on the wire. */
-    private final Semaphore sending = new Semaphore(0);
-    private Thread ageing;
 
     private record Young(long sentAt, String host) {}
 
@@ -72,7 +69,6 @@ final class DeliveryLanes implements Admission<Delivery> {
             return Optional.empty();
         }
         young.put(d.id(), new Young(System.nanoTime(), d.host()));
-        if (sending.availablePermits() == 0) sending.release();
         return Optional.of(() -> {
             permit.get().close();
             leaveFastLane(d.id());
@@ -95,21 +91,16 @@ final class DeliveryLanes implements Admission<Delivery> {
     @Override
     public void start(Runnable wake) {
         this.wake = wake;
-        ageing = Thread.ofVirtual().name("delivery-ageing").start(this::ageSends);
+        Thread.ofVirtual().name("delivery-ageing").start(this::ageSends);
     }
 
     /**
-     * Every 50 ms while sends are on the wire: sends no longer young leave the fast lane; those still waiting after
-     * {@link #SILENT} mark their host slow. With none, it waits for the next (an idle node's virtual-thread carriers
-     * woke twenty times a second for it).
+     * Every 50 ms: sends no longer young leave the fast lane; those still waiting after {@link #SILENT} mark
+     * their host slow.
      */
     private void ageSends() {
         while (running) {
             try {
-                if (young.isEmpty() && waiting.isEmpty()) {
-                    sending.drainPermits();
-                    if (young.isEmpty() && waiting.isEmpty()) sending.acquire(); // a send in between left a permit
-                }
                 Thread.sleep(50);
             } catch (InterruptedException e) {
                 return;
@@ -137,6 +128,5 @@ final class DeliveryLanes implements Admission<Delivery> {
     @Override
     public void close() {
         running = false;
-        if (ageing != null) ageing.interrupt();
     }
 }
