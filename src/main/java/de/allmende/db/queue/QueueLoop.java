@@ -21,8 +21,8 @@ import java.util.function.Supplier;
  * lanes, or, for a worker, jobs of its own still running: a retry is announced by no NOTIFY). Rows are enqueued with
  * a NOTIFY, so an idle node claims nothing between those wake-ups (it polled every queue four times a second: with
  * the listener's 25-ms slices, 59 ms of CPU a second at idle).
- * Two virtual threads: one drains, one listens on a connection of its own, blocked in the read until a notification
- * arrives.
+ * Two virtual threads: one drains, one listens on a connection of its own (beside the pool), blocked in the read until
+ * a notification arrives.
  */
 public final class QueueLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueueLoop.class);
@@ -96,7 +96,7 @@ public final class QueueLoop implements AutoCloseable {
      */
     private void listenLoop() {
         while (running) {
-            try (Connection listen = dataSource.getConnection()) {
+            try (Connection listen = listenConnection()) {
                 try (Statement s = listen.createStatement()) {
                     s.execute("LISTEN " + channel);
                 }
@@ -112,6 +112,21 @@ public final class QueueLoop implements AutoCloseable {
                 pauseAfterFailure();
             }
         }
+    }
+
+    /**
+     * A connection of its own beside the pool where the data source is the node's pool: it is held as long as the loop
+     * runs, so a pooled one would take a place from the requests for good, and ending its blocked read at close would
+     * leave the pool a broken connection to warn about. Other data sources (none in the node) lend one.
+     */
+    private Connection listenConnection() throws java.sql.SQLException {
+        if (!dataSource.isWrapperFor(com.zaxxer.hikari.HikariDataSource.class)) return dataSource.getConnection();
+        com.zaxxer.hikari.HikariDataSource pool = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class);
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("user", pool.getUsername());
+        if (pool.getPassword() != null) properties.setProperty("password", pool.getPassword());
+        properties.setProperty("ApplicationName", "allmende-queue-" + channel); // as operators see it in pg_stat_activity
+        return java.sql.DriverManager.getConnection(pool.getJdbcUrl(), properties);
     }
 
     /** Something this process did freed capacity (e.g. a delivery slot): drain again soon. */
@@ -130,8 +145,8 @@ public final class QueueLoop implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        // A virtual thread blocked in a socket read ends it when interrupted (the socket is closed; the pool drops
-        // that connection), so neither thread keeps the node from stopping.
+        // A virtual thread blocked in a socket read ends it when interrupted (its socket is closed), so neither thread
+        // keeps the node from stopping.
         listener.interrupt();
         due.release();
         try {
