@@ -4,10 +4,12 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.PublicKeySign;
 import com.google.crypto.tink.RegistryConfiguration;
 import de.allmende.crypto.GeneratedKey;
+import de.allmende.crypto.KeyAlgorithm;
 import de.allmende.crypto.KeyException;
 import de.allmende.crypto.KeyGenerator;
 import de.allmende.crypto.KeyPurpose;
 import de.allmende.crypto.MasterKey;
+import de.allmende.crypto.NativeRsaSigner;
 import de.allmende.db.Database;
 import de.allmende.store.KeyStore;
 import de.allmende.store.StoredKey;
@@ -110,14 +112,14 @@ public final class KeyService {
     /** A signer for the actor's active key of this purpose (RSA PKCS#1 v1.5 SHA-256, or raw Ed25519). */
     public PublicKeySign signer(StoredKey key) {
         byte[] ad = associatedData(key.actorId(), key.fragment());
-        if (key.algorithm() == de.allmende.crypto.KeyAlgorithm.RSA_2048 && de.allmende.crypto.NativeRsaSigner.available()) {
+        if (key.algorithm() == KeyAlgorithm.RSA_2048 && NativeRsaSigner.available()) {
             // Read without Tink's primality checks of the primes (see MasterKey#decryptRsaKey): the same signer, cheaper.
-            Optional<PublicKeySign> fast = master.decryptRsaKey(key.encryptedKeyset(), ad).flatMap(de.allmende.crypto.NativeRsaSigner::of);
+            Optional<PublicKeySign> fast = master.decryptRsaKey(key.encryptedKeyset(), ad).flatMap(NativeRsaSigner::of);
             if (fast.isPresent()) return fast.get();
         }
         KeysetHandle h = master.decryptKeyset(key.encryptedKeyset(), ad);
         try {
-            return de.allmende.crypto.NativeRsaSigner.of(h).orElse(h.getPrimitive(RegistryConfiguration.get(), PublicKeySign.class));
+            return NativeRsaSigner.of(h).orElse(h.getPrimitive(RegistryConfiguration.get(), PublicKeySign.class));
         } catch (GeneralSecurityException e) {
             throw new KeyException("stored keyset cannot sign");
         }
