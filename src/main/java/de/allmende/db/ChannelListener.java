@@ -6,12 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * Hears one PostgreSQL {@code NOTIFY} channel on a connection of its own — opened beside the pool, never taken
@@ -39,7 +37,9 @@ public final class ChannelListener implements AutoCloseable {
 
     private final String url;
     private final String channel;
-    private final Properties credentials = new Properties();
+    private final String user;
+    private final String password;
+    private final String applicationName;
     private final Receiver receiver;
     private final Thread thread;
     private volatile boolean closed;
@@ -48,9 +48,9 @@ public final class ChannelListener implements AutoCloseable {
         this.url = url;
         this.channel = channel;
         this.receiver = receiver;
-        credentials.setProperty("user", user);
-        credentials.setProperty("ApplicationName", applicationName); // how operators (and tests) find it in pg_stat_activity
-        if (password != null) credentials.setProperty("password", password);
+        this.user = user;
+        this.password = password;
+        this.applicationName = applicationName;
         this.thread = Thread.ofVirtual().name("listener-" + channel).unstarted(this::run);
     }
 
@@ -65,7 +65,7 @@ public final class ChannelListener implements AutoCloseable {
 
     private void run() {
         while (!closed) {
-            try (Connection c = DriverManager.getConnection(url, credentials)) {
+            try (Connection c = BesideThePool.open(url, user, password, applicationName)) {
                 try (Statement st = c.createStatement()) {
                     st.execute("LISTEN " + channel);
                 }

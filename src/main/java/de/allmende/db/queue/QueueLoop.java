@@ -96,7 +96,7 @@ public final class QueueLoop implements AutoCloseable {
      */
     private void listenLoop() {
         while (running) {
-            try (Connection listen = listenConnection()) {
+            try (Connection listen = de.allmende.db.BesideThePool.open(dataSource, "allmende-queue-" + channel)) {
                 try (Statement s = listen.createStatement()) {
                     s.execute("LISTEN " + channel);
                 }
@@ -112,21 +112,6 @@ public final class QueueLoop implements AutoCloseable {
                 pauseAfterFailure();
             }
         }
-    }
-
-    /**
-     * A connection of its own beside the pool where the data source is the node's pool: it is held as long as the loop
-     * runs, so a pooled one would take a place from the requests for good, and ending its blocked read at close would
-     * leave the pool a broken connection to warn about. Other data sources (none in the node) lend one.
-     */
-    private Connection listenConnection() throws java.sql.SQLException {
-        if (!dataSource.isWrapperFor(com.zaxxer.hikari.HikariDataSource.class)) return dataSource.getConnection();
-        com.zaxxer.hikari.HikariDataSource pool = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class);
-        java.util.Properties properties = new java.util.Properties();
-        properties.setProperty("user", pool.getUsername());
-        if (pool.getPassword() != null) properties.setProperty("password", pool.getPassword());
-        properties.setProperty("ApplicationName", "allmende-queue-" + channel); // as operators see it in pg_stat_activity
-        return java.sql.DriverManager.getConnection(pool.getJdbcUrl(), properties);
     }
 
     /** Something this process did freed capacity (e.g. a delivery slot): drain again soon. */
