@@ -21,7 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * topics go out with PostgreSQL's {@code NOTIFY} on {@link #CHANNEL} in the same transaction (sent only
  * if it commits, to every listening process, in commit order), and — after the commit returned — to
  * this process's subscribers directly, so a reader in the writing process never sees the old document
- * once the write has returned. Other processes hear it through their {@link ChannelListener}.
+ * once the write has returned. Other processes hear it through their {@link Notifications} subscription.
  * Topics about other servers' actors and objects are dropped: nothing here renders them, and the
  * inbox, which writes them all the time, should not pay a statement for it.
  */
@@ -55,7 +55,7 @@ public final class Changes {
     }
 
     /**
-     * True while a {@link ChannelListener} hears every other process's changes. Documents may be kept only
+     * True while a {@link Notifications} subscription hears every other process's changes. Documents may be kept only
      * then: without it this process could not know when they go stale.
      */
     public boolean tracking() {

@@ -28,14 +28,16 @@ public final class Database implements AutoCloseable {
     private final DSLContext dsl;
     private final Changes changes;
     private Database relaxed; // lazily made second pool, see relaxedCommits()
-    private ChannelListener listener; // started on demand, see listenForChanges()
-    private final java.util.List<ChannelListener> channels = new java.util.concurrent.CopyOnWriteArrayList<>();
-    static final String CHANGE_LISTENER = "allmende-change-listener";
+    /** The process's one listening connection, shared with the relaxed pool. */
+    private final Notifications notifications;
+    private boolean listeningForChanges; // see listenForChanges()
 
-    private Database(HikariDataSource pool, EmbeddedPostgresServer embedded, Changes changes) {
+    private Database(HikariDataSource pool, EmbeddedPostgresServer embedded, Changes changes, Notifications notifications) {
         this.pool = pool;
         this.embedded = embedded;
         this.changes = changes;
+        this.notifications = notifications != null ? notifications
+                : new Notifications(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword(), pool);
         this.dsl = DSL.using(new DefaultConfiguration().set(pool).set(SQLDialect.POSTGRES)
                 .set(new LeanTransactionProvider(pool, changes)));
     }
@@ -53,10 +55,11 @@ public final class Database implements AutoCloseable {
 
     /** Connects to an already running PostgreSQL (external, or a test's embedded one). */
     public static Database connect(DatabaseSettings settings, EmbeddedPostgresServer embedded) {
-        return connect(settings, embedded, null, new Changes());
+        return connect(settings, embedded, null, new Changes(), null);
     }
 
-    private static Database connect(DatabaseSettings settings, EmbeddedPostgresServer embedded, String initSql, Changes changes) {
+    private static Database connect(DatabaseSettings settings, EmbeddedPostgresServer embedded, String initSql, Changes changes,
+                                     Notifications notifications) {
         HikariConfig hc = new HikariConfig();
         if (initSql != null) hc.setConnectionInitSql(initSql);
         hc.setJdbcUrl(settings.jdbcUrl());
@@ -68,7 +71,7 @@ public final class Database implements AutoCloseable {
         hc.setConnectionTimeout(5_000);
         hc.setInitializationFailTimeout(10_000);
         try {
-            return new Database(new HikariDataSource(hc), embedded, changes);
+            return new Database(new HikariDataSource(hc), embedded, changes, notifications);
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot connect to PostgreSQL at " + settings.jdbcUrl() + ": " + rootMessage(e), e);
         }
@@ -94,15 +97,15 @@ public final class Database implements AutoCloseable {
      * A second pool whose transactions commit without waiting for the WAL flush. For work that is
      * safe to redo: queue workers apply an item and mark it done in later commits, and PostgreSQL keeps
      * commit order, so a crash can only forget the tail — the item stays queued and is applied again
-     * (idempotently, by activity id). Never use it for accepting input or for publishing. Its connections: one LISTEN
-     * per queue worker (inbox, delivery, events, event batches, backfill, discovery) and delivery's outcome writer hold
-     * seven while the node runs; the rest serve the workers' jobs (up to eight backfill pages' transactions, four event batches), hence
-     * at least 24.
+     * (idempotently, by activity id). Never use it for accepting input or for publishing. Its connections: delivery's
+     * outcome writer holds one while the node runs; the rest serve the workers' jobs (the delivery lanes' sends, up to
+     * eight backfill pages' transactions, four event batches), hence up to 24. It shares this pool's listening
+     * connection.
      */
     public synchronized Database relaxedCommits() {
         if (relaxed == null) {
             relaxed = connect(new DatabaseSettings(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword(),
-                    Math.max(24, pool.getMaximumPoolSize())), null, "SET synchronous_commit TO off", changes);
+                    Math.max(24, pool.getMaximumPoolSize())), null, "SET synchronous_commit TO off", changes, notifications);
         }
         return relaxed;
     }
@@ -113,28 +116,27 @@ public final class Database implements AutoCloseable {
     public Changes changes() { return changes; }
 
     /**
-     * Starts hearing other processes' changes on a connection of its own (once; a node serving HTTP
-     * does, command-line tools do not). Until it listens, {@link Changes#tracking()} is false.
+     * Starts hearing other processes' changes (once; a node serving HTTP does, command-line tools do not). Until it
+     * listens, {@link Changes#tracking()} is false.
      */
     public synchronized void listenForChanges() {
-        if (listener == null) listener = ChannelListener.start(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword(),
-                Changes.CHANNEL, CHANGE_LISTENER, new ChannelListener.Receiver() {
-                    @Override
-                    public void heard(java.util.List<String> topics) { changes.heard(topics); }
+        if (listeningForChanges) return;
+        listeningForChanges = true;
+        notifications.subscribe(Changes.CHANNEL, new Notifications.Receiver() {
+            @Override
+            public void heard(java.util.List<String> topics) { changes.heard(topics); }
 
-                    @Override
-                    public void listening(boolean on) { changes.tracking(on); }
-                });
+            @Override
+            public void listening(boolean on) { changes.tracking(on); }
+        });
     }
 
     /**
-     * Hears {@code channel} on a connection of its own beside the pool (see {@link ChannelListener}), until the
-     * database closes. {@code channel} is a fixed identifier of the code, never input.
+     * Hears {@code channel} on the process's one listening connection beside the pool (see {@link Notifications}),
+     * until the subscription or the database closes. {@code channel} is a fixed identifier of the code, never input.
      */
-    public ChannelListener listen(String channel, String applicationName, ChannelListener.Receiver receiver) {
-        ChannelListener l = ChannelListener.start(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword(), channel, applicationName, receiver);
-        channels.add(l);
-        return l;
+    public Notifications.Subscription listen(String channel, Notifications.Receiver receiver) {
+        return notifications.subscribe(channel, receiver);
     }
 
     /** Readiness: a round trip to the server within two seconds. */
@@ -148,8 +150,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        if (listener != null) listener.close();
-        channels.forEach(ChannelListener::close);
+        notifications.close(); // the relaxed pool's object shares it: closing it twice does nothing
         if (relaxed != null) relaxed.close();
         pool.close();
         if (embedded != null) embedded.close();

@@ -2,6 +2,7 @@ package de.allmende.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.allmende.content.ContentKind;
+import de.allmende.db.Notifications;
 import de.allmende.domain.LocalActor;
 import de.allmende.store.FollowStore;
 import de.allmende.testkit.TestAccounts;
@@ -160,7 +161,7 @@ class DocumentCacheTest {
     @DisplayName("a process that lost its notifications keeps nothing until it hears them again, and misses no change meanwhile")
     void lostNotifications() {
         String before = servedByBoth("/actors/musterstadt", AS);
-        writer.count("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'allmende-change-listener'");
+        writer.count("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = '" + Notifications.APPLICATION_NAME + "' AND datname = current_database()");
         writer.node().services().actors.rotateKeys("musterstadt");
         assertChangedHere("/actors/musterstadt", AS, before);
         assertChangedThere("/actors/musterstadt", AS, r -> !r.body().equals(before));

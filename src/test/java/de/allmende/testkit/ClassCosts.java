@@ -47,7 +47,7 @@ public final class ClassCosts implements TestExecutionListener {
                 String.valueOf((end.wallNanos - start.wallNanos) / 1_000_000),
                 String.valueOf((end.jvmCpuNanos - start.jvmCpuNanos) / 1_000_000),
                 String.valueOf((end.childTicks - start.childTicks) * TICK_MS),
-                String.valueOf((end.postgresTicks - start.postgresTicks) * TICK_MS), String.valueOf(openPools())) + "\n";
+                String.valueOf((end.postgresTicks - start.postgresTicks) * TICK_MS), String.valueOf(openPools()), String.valueOf(TestDatabase.sessions())) + "\n";
         try {
             Path dir = Files.createDirectories(Path.of(DIRECTORY));
             Files.writeString(dir.resolve("fork-" + ProcessHandle.current().pid() + ".tsv"), line,

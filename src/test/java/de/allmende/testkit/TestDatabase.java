@@ -21,6 +21,9 @@ public final class TestDatabase {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedPostgres server;
     private static java.nio.file.Path dataDirectory;
+    private static Connection admin;
+    /** Free memory a shared-memory folder must have for the forks' databases (1–3 GB each) and their neighbours. */
+    private static final long ROOM_IN_MEMORY = 8L << 30;
 
     private TestDatabase() {}
 
@@ -45,7 +48,7 @@ public final class TestDatabase {
     private static EmbeddedPostgres server() {
         if (server != null) return server;
         try {
-            dataDirectory = Files.createTempDirectory("allmende-test-pg");
+            dataDirectory = Files.createTempDirectory(dataParent(), "allmende-test-pg");
             server = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false) // see removeWhenStopped
@@ -67,6 +70,24 @@ public final class TestDatabase {
         // A template must have no open connections when it is copied.
         exec(server, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'allmende_template'");
         return server;
+    }
+
+    /**
+     * Where the data folder goes: ALLMENDE_TEST_PG_PARENT if set, else /dev/shm when it has room, else the temporary
+     * directory. A fork copies 100–250 databases of about 300 files each; on ext4 after many deletions (earlier forks'
+     * folders) creating those files made a database cost 80–200 ms of PostgreSQL's CPU, in memory 45 ms (measured
+     * 2026-12-06, BENCHMARKS.md "The whole suite"). Without fsync nothing is lost by keeping them in memory.
+     */
+    private static java.nio.file.Path dataParent() {
+        String parent = System.getenv("ALLMENDE_TEST_PG_PARENT");
+        if (parent != null) return java.nio.file.Path.of(parent);
+        java.nio.file.Path shm = java.nio.file.Path.of("/dev/shm");
+        try {
+            if (Files.isDirectory(shm) && Files.isWritable(shm) && Files.getFileStore(shm).getUsableSpace() > ROOM_IN_MEMORY) return shm;
+        } catch (IOException e) {
+            // the temporary directory, then
+        }
+        return java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     /**
@@ -94,6 +115,18 @@ public final class TestDatabase {
         }
     }
 
+    /** Sessions the server has started since it started (every backend but the template's), for {@link ClassCosts}. */
+    static synchronized long sessions() {
+        if (server == null) return 0;
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+             var r = s.executeQuery("SELECT coalesce(sum(sessions), 0) FROM pg_stat_database")) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
     /** The process id of this JVM's PostgreSQL server, once it runs (for {@link ClassCosts}). */
     static synchronized java.util.Optional<Long> serverPid() {
         if (server == null) return java.util.Optional.empty();
@@ -104,9 +137,14 @@ public final class TestDatabase {
         }
     }
 
+    /** Runs {@code sql} on the server's maintenance database, on one connection kept for the JVM's life. */
     private static void exec(EmbeddedPostgres pg, String sql) {
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
+        try {
+            // A session costs PostgreSQL a process (about 20 ms of CPU on a small virtual machine): one for all the copies.
+            if (admin == null || admin.isClosed()) admin = pg.getPostgresDatabase().getConnection();
+            try (Statement s = admin.createStatement()) {
+                s.execute(sql);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }

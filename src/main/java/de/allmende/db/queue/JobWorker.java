@@ -1,5 +1,6 @@
 package de.allmende.db.queue;
 
+import de.allmende.db.Database;
 import de.allmende.db.Jdbc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,7 @@ public final class JobWorker<J extends Job> implements AutoCloseable {
         POOLED
     }
 
+    private final Database db;
     private final DataSource dataSource;
     private final LeasedQueue<J> queue;
     private final Settings settings;
@@ -80,12 +82,14 @@ public final class JobWorker<J extends Job> implements AutoCloseable {
     /** Set by {@link #close()} once the grace is over: outcomes from then on are not recorded. */
     private volatile boolean abandoning;
 
-    public JobWorker(DataSource dataSource, LeasedQueue<J> queue, Settings settings, Admission<J> admission, Handler<J> handler) {
-        this(dataSource, queue, settings, admission, handler, AlsoRecord.nothing());
+    public JobWorker(Database db, LeasedQueue<J> queue, Settings settings, Admission<J> admission, Handler<J> handler) {
+        this(db, queue, settings, admission, handler, AlsoRecord.nothing());
     }
 
-    public JobWorker(DataSource dataSource, LeasedQueue<J> queue, Settings settings, Admission<J> admission, Handler<J> handler,
+    public JobWorker(Database db, LeasedQueue<J> queue, Settings settings, Admission<J> admission, Handler<J> handler,
                      AlsoRecord<J> alsoRecord) {
+        this.db = db;
+        DataSource dataSource = db.dataSource();
         this.dataSource = dataSource;
         this.queue = queue;
         this.settings = settings;
@@ -97,7 +101,7 @@ public final class JobWorker<J extends Job> implements AutoCloseable {
     }
 
     public JobWorker<J> start() {
-        loop = new QueueLoop(settings.name(), dataSource, settings.channel(), this::drain, this::untilDue).start();
+        loop = new QueueLoop(settings.name(), db, settings.channel(), this::drain, this::untilDue).start();
         leases.start();
         admission.start(this::wake);
         return this;

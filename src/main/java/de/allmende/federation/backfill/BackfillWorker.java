@@ -69,7 +69,7 @@ public final class BackfillWorker implements AutoCloseable {
         this.items = items;
         this.pace = new HostPace(db, Duration.ofMillis((long) (PACE.toMillis() * scale)));
         Backoff retries = new Backoff(Duration.ofMillis((long) (2000 * scale)), 2, Duration.ofHours(1), 30);
-        this.worker = new JobWorker<>(db.dataSource(), BackfillJob.QUEUE,
+        this.worker = new JobWorker<>(db, BackfillJob.QUEUE,
                 new JobWorker.Settings("backfill", CoordinatorStore.CHANNEL, lease, retries, JobWorker.OutcomeConnection.POOLED),
                 Admission.upTo(PARALLEL), this::run);
     }

@@ -59,7 +59,7 @@ public final class DiscoveryWorker implements AutoCloseable {
         this.pace = new HostPace(db, Duration.ofMillis((long) (BackfillWorker.PACE.toMillis() * scale)));
         this.graphs = new FollowGraph(fetcher, pace);
         Backoff retries = new Backoff(Duration.ofMillis((long) (2000 * scale)), 2, Duration.ofHours(1), 12);
-        this.worker = new JobWorker<>(db.dataSource(), DiscoveryJob.QUEUE,
+        this.worker = new JobWorker<>(db, DiscoveryJob.QUEUE,
                 new JobWorker.Settings("discovery", DiscoveryStore.CHANNEL, lease, retries, JobWorker.OutcomeConnection.POOLED),
                 Admission.upTo(1), this::run); // one at a time: two candidates naming one municipality never race to follow it
     }

@@ -43,7 +43,7 @@ public final class DeliveryWorker implements AutoCloseable {
                           ModerationService moderation, RetryPolicy retry, Clock clock, Duration lease) {
         DeliveryLanes lanes = new DeliveryLanes();
         DeliverySender sender = new DeliverySender(db, http, signer, schemes, iris, moderation, lanes);
-        this.worker = new JobWorker<>(db.dataSource(), DeliveryStore.QUEUE,
+        this.worker = new JobWorker<>(db, DeliveryStore.QUEUE,
                 new JobWorker.Settings("delivery", "allmende_delivery", lease, retry, JobWorker.OutcomeConnection.OWN),
                 lanes, sender::send, (c, batch) -> recordHostHealth(c, batch, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
     }

@@ -31,7 +31,7 @@ public final class InboxWorker implements AutoCloseable {
     InboxWorker(Database db, ActivityRouter router, double retryBaseSeconds) {
         InboxItemPipeline pipeline = new InboxItemPipeline(router);
         Backoff backoff = new Backoff(Duration.ofMillis((long) (retryBaseSeconds * 3000)), 3, Duration.ofHours(1), MAX_ATTEMPTS);
-        this.worker = new JobWorker<>(db.dataSource(), InboxStore.QUEUE,
+        this.worker = new JobWorker<>(db, InboxStore.QUEUE,
                 new JobWorker.Settings("inbox", "allmende_inbox", LEASE, backoff, JobWorker.OutcomeConnection.POOLED),
                 Admission.upTo(PARALLEL), item -> asJobOutcome(pipeline.apply(item)));
     }

@@ -61,7 +61,7 @@ final class EventBatches implements AutoCloseable {
     EventBatches start() {
         runners.forEach(r -> r.thread.start());
         de.allmende.db.queue.LeasedQueue<?> jobs = EventStore.jobsOf(runners.stream().map(r -> r.consumer).distinct().toList());
-        loop = new QueueLoop("event-batches", db.dataSource(), EventStore.BATCH_CHANNEL, () -> {
+        loop = new QueueLoop("event-batches", db, EventStore.BATCH_CHANNEL, () -> {
             wake();
             return 0;
         }, () -> de.allmende.db.Jdbc.transaction(db.dataSource(), c -> jobs.untilDue(c)).orElse(Duration.ofDays(1))).start();

@@ -108,7 +108,7 @@ public final class EventWorker implements AutoCloseable {
             }
         }
         // The single jobs' claims take only their consumers' jobs, leaving the others' to their batches.
-        worker = new JobWorker<>(db.dataSource(), EventStore.jobsOf(handlers.keySet()),
+        worker = new JobWorker<>(db, EventStore.jobsOf(handlers.keySet()),
                 new JobWorker.Settings("events", EventStore.CHANNEL, lease, BACKOFF, JobWorker.OutcomeConnection.POOLED),
                 Admission.upTo(PARALLEL), this::run);
         if (!batched.isEmpty()) batches = new EventBatches(db, BACKOFF, batched, parallelBatches).start();

@@ -1,6 +1,6 @@
 package de.allmende.service.stream;
 
-import de.allmende.db.ChannelListener;
+import de.allmende.db.Notifications;
 import de.allmende.db.Database;
 import de.allmende.support.ApiException;
 import org.slf4j.Logger;
@@ -24,7 +24,6 @@ import java.util.stream.Collectors;
  */
 public final class StreamHub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamHub.class);
-    static final String APPLICATION_NAME = "allmende-stream-listener";
     private static final int BACKLOG = 10_000;
     private static final java.time.Duration RETRY = java.time.Duration.ofSeconds(30);
 
@@ -51,7 +50,7 @@ public final class StreamHub implements AutoCloseable {
     public synchronized void start(StreamRenderer renderer) {
         if (dispatcher != null || closed) return;
         dispatch = new StreamDispatch(db, renderer, () -> notifications);
-        db.listen(Streams.CHANNEL, APPLICATION_NAME, new ChannelListener.Receiver() {
+        db.listen(Streams.CHANNEL, new Notifications.Receiver() {
             @Override
             public void heard(List<String> payloads) {
                 for (String p : payloads) StreamMessage.decode(p).ifPresent(StreamHub.this::enqueue);

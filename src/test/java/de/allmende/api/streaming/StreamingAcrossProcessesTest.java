@@ -1,6 +1,7 @@
 package de.allmende.api.streaming;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.allmende.db.Notifications;
 import de.allmende.domain.people.Role;
 import de.allmende.testkit.FakeRemote;
 import de.allmende.testkit.Fixtures;
@@ -77,7 +78,7 @@ class StreamingAcrossProcessesTest {
     @DisplayName("when its listening connection is cut, a process listens again and streams go on")
     void listenerReconnects() {
         Socket onB = clients.socket(b, "stream=user", Map.of("Authorization", "Bearer " + token));
-        String listeners = "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'allmende-stream-listener'";
+        String listeners = "SELECT count(*) FROM pg_stat_activity WHERE application_name = '" + Notifications.APPLICATION_NAME + "' AND datname = current_database()";
         TestNode.await("both processes listen", () -> a.count(listeners) == 2);
         long first = a.count(listeners.replace("count(*)", "min(pid)")), second = a.count(listeners.replace("count(*)", "max(pid)"));
         a.count(listeners.replace("count(*)", "count(pg_terminate_backend(pid))"));

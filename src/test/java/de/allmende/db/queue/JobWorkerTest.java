@@ -62,7 +62,7 @@ class JobWorkerTest {
     }
 
     private static JobWorker<Task> worker(Admission<Task> admission, JobWorker.Handler<Task> handler) {
-        return new JobWorker<>(db.dataSource(), QUEUE, new JobWorker.Settings("test", "test_tasks", Duration.ofSeconds(30), QUICK,
+        return new JobWorker<>(db, QUEUE, new JobWorker.Settings("test", "test_tasks", Duration.ofSeconds(30), QUICK,
                 JobWorker.OutcomeConnection.OWN), admission, handler).start();
     }
 
