@@ -27,12 +27,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class NativeRsaSigner implements PublicKeySign {
     private static final Logger LOG = LoggerFactory.getLogger(NativeRsaSigner.class);
-    private static final String PROVIDER_CLASS = "com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider";
-    /** Loaded with the first signer: the native library and its self-test cost an idle node about 4 MB. */
-    private static final class Loaded {
-        static final Optional<Provider> PROVIDER = load();
-    }
-
     private final Provider provider;
     private final PrivateKey key;
     /** Signature objects are not thread-safe and cost a little to set up: each is reused by one sender at a time. */
@@ -45,22 +39,17 @@ public final class NativeRsaSigner implements PublicKeySign {
 
     /** True if RSA keys get a native signer here (loads the provider). */
     public static boolean available() {
-        return Loaded.PROVIDER.isPresent();
+        return NativeProvider.get().isPresent();
     }
 
     /** True if the provider is on the class path, without loading it: whether it passes its self-test is not known yet. */
     public static boolean onClassPath() {
-        try {
-            Class.forName(PROVIDER_CLASS, false, NativeRsaSigner.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
+        return NativeProvider.onClassPath();
     }
 
     /** A native signer for the keyset's primary key, if it is an RSA SHA-256 key without prefix and the provider works. */
     public static Optional<PublicKeySign> of(KeysetHandle keyset) {
-        Optional<Provider> provider = Loaded.PROVIDER;
+        Optional<Provider> provider = NativeProvider.get();
         if (provider.isEmpty() || !(keyset.getPrimary().getKey() instanceof RsaSsaPkcs1PrivateKey rsa)) return Optional.empty();
         RsaSsaPkcs1Parameters p = rsa.getParameters();
         if (p.getHashType() != RsaSsaPkcs1Parameters.HashType.SHA256 || p.getVariant() != RsaSsaPkcs1Parameters.Variant.NO_PREFIX) {
@@ -76,7 +65,7 @@ public final class NativeRsaSigner implements PublicKeySign {
 
     /** A native signer for an RSA SHA-256 key, if the provider works. */
     public static Optional<PublicKeySign> of(RSAPrivateCrtKeySpec spec) {
-        Optional<Provider> provider = Loaded.PROVIDER;
+        Optional<Provider> provider = NativeProvider.get();
         if (provider.isEmpty()) return Optional.empty();
         try {
             PrivateKey key = KeyFactory.getInstance("RSA", provider.get()).generatePrivate(spec);
@@ -98,19 +87,5 @@ public final class NativeRsaSigner implements PublicKeySign {
         byte[] signature = s.sign(); // resets the object for the next use with the same key
         idle.add(s);
         return signature;
-    }
-
-    private static Optional<Provider> load() {
-        try {
-            Class<?> accp = Class.forName(PROVIDER_CLASS);
-            Provider p = (Provider) accp.getField("INSTANCE").get(null);
-            accp.getMethod("assertHealthy").invoke(p);
-            return Optional.of(p);
-        } catch (ClassNotFoundException e) {
-            return Optional.empty();
-        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-            LOG.info("Amazon Corretto Crypto Provider does not load here, Tink signs: {}", e.toString());
-            return Optional.empty();
-        }
     }
 }

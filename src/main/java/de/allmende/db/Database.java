@@ -67,7 +67,9 @@ public final class Database implements AutoCloseable {
         hc.setPassword(settings.password());
         hc.setMaximumPoolSize(settings.poolSize());
         hc.setMinimumIdle(1);
-        hc.setPoolName("allmende");
+        String name = initSql == null ? "allmende" : "allmende-relaxed";
+        hc.setPoolName(name);
+        hc.addDataSourceProperty("ApplicationName", name); // what pg_stat_activity shows of its sessions
         hc.setConnectionTimeout(5_000);
         hc.setInitializationFailTimeout(10_000);
         try {

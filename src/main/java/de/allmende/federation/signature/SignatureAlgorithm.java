@@ -1,5 +1,7 @@
 package de.allmende.federation.signature;
 
+import de.allmende.crypto.NativeRsaVerifier;
+
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -10,8 +12,9 @@ import java.util.Optional;
 /**
  * The signature algorithms this node verifies, named by their RFC 9421 registry identifiers.
  *
- * <p>Verification goes through the JDK's JCA providers because remote keys arrive as PEM and
- * are used once; signing uses Tink so our private keys never leave their keysets.
+ * <p>Verification goes through JCA providers because remote keys arrive as PEM and are used once: RSA through the
+ * native provider where it loads ({@link NativeRsaVerifier}), else and for Ed25519 the JDK's; signing uses Tink's
+ * keysets, so our private keys never leave them.
  */
 public enum SignatureAlgorithm {
     /** RSASSA-PKCS1-v1_5 with SHA-256; also what draft-cavage {@code rsa-sha256} means. */
@@ -65,6 +68,10 @@ public enum SignatureAlgorithm {
     public boolean verify(PublicKey key, byte[] data, byte[] signature) {
         if (!matches(key)) {
             return false;
+        }
+        if (this == RSA_V1_5_SHA256) {
+            Optional<Boolean> nativeAnswer = NativeRsaVerifier.verify(key, data, signature);
+            if (nativeAnswer.isPresent()) return nativeAnswer.get();
         }
         try {
             Signature verifier = Signature.getInstance(jcaName);
