@@ -2,23 +2,16 @@
 // chromium, driven by playwright-core), each view checked by axe-core: the list in German and English (by the
 // browser's locale), after choosing filters in the form (without JavaScript: the form is a GET), and the page that
 // says a filter is wrong (a 400).
-// Prints one JSON line: per page its status, title, HTML lang attribute, how many axe rules passed, axe's violations,
-// how many articles it lists and its URL.
-//   node filter-page.mjs <chromium> <plan.json>
-// plan.json: { "list": "<url of the page>", "bad": "<url with a bad filter>", "locales": ["de-DE", "en-US"],
-//              "choose": [{ "select": "#f-land", "value": "DE-BY" }, { "check": "#f-attendance-online" }] }
-import { readFileSync } from "node:fs";
-import { check as axeCheck, launch, visit } from "./axe-pages.mjs";
+// Answers, per page, its status, title, HTML lang attribute, how many axe rules passed, axe's violations, how many
+// articles it lists and its URL. Run through browser.mjs with a plan:
+// { "list": "<url of the page>", "bad": "<url with a bad filter>", "locales": ["de-DE", "en-US"],
+//   "choose": [{ "select": "#f-land", "value": "DE-BY" }, { "check": "#f-attendance-online" }] }
+import { check as axeCheck, visit } from "./axe-pages.mjs";
 
-const [executablePath, planFile] = process.argv.slice(2);
-const plan = JSON.parse(readFileSync(planFile, "utf8"));
-
-const browser = await launch(executablePath);
-const pages = [];
-const check = (page, name, locale, status) =>
-  axeCheck(pages, page, name, locale, status, async (p) => ({ articles: await p.locator("article").count(), url: p.url() }));
-
-try {
+export async function run(browser, plan) {
+  const pages = [];
+  const check = (page, name, locale, status) =>
+    axeCheck(pages, page, name, locale, status, async (p) => ({ articles: await p.locator("article").count(), url: p.url() }));
   for (const locale of plan.locales) {
     const context = await browser.newContext({ locale });
     const page = await context.newPage();
@@ -31,7 +24,5 @@ try {
     await check(page, "bad filter", locale, await visit(page, () => page.goto(plan.bad)));
     await context.close();
   }
-} finally {
-  await browser.close();
+  return { pages };
 }
-console.log(JSON.stringify({ pages }));

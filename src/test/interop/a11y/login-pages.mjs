@@ -2,20 +2,13 @@
 // checked by axe-core: the error page for an app the node does not know, the login page, the same page after a wrong password, the consent page, the page that shows
 // an out-of-band code, and the password page (fresh and after a mismatch). Once per language, chosen by the
 // browser's Accept-Language (its locale) or, where a plan entry says so, by Mastodon's ?lang parameter.
-// Prints one JSON line: per page its status, title, HTML lang attribute, how many axe rules passed and axe's violations.
-//   node login-pages.mjs <chromium> <plan.json>
-// plan.json: { "username", "password", "runs": [{ "locale", "unknownApp", "authorize", "passwordLink" }] }
-import { readFileSync } from "node:fs";
-import { check as checkPage, launch, visit } from "./axe-pages.mjs";
+// Answers, per page, its status, title, HTML lang attribute, how many axe rules passed and axe's violations. Run
+// through browser.mjs with a plan: { "username", "password", "runs": [{ "locale", "unknownApp", "authorize", "passwordLink" }] }
+import { check as checkPage, visit } from "./axe-pages.mjs";
 
-const [executablePath, planFile] = process.argv.slice(2);
-const plan = JSON.parse(readFileSync(planFile, "utf8"));
-
-const browser = await launch(executablePath);
-const pages = [];
-const check = (page, name, locale, status) => checkPage(pages, page, name, locale, status);
-
-try {
+export async function run(browser, plan) {
+  const pages = [];
+  const check = (page, name, locale, status) => checkPage(pages, page, name, locale, status);
   for (const run of plan.runs) {
     const context = await browser.newContext({ locale: run.locale });
     const page = await context.newPage();
@@ -37,7 +30,5 @@ try {
     await check(page, "password mismatch", run.locale, await visit(page, () => page.click("button[type=submit]")));
     await context.close();
   }
-} finally {
-  await browser.close();
+  return { pages };
 }
-console.log(JSON.stringify({ pages }));

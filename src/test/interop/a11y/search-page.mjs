@@ -2,21 +2,15 @@
 // checked by axe-core: empty (everything, newest first), with hits and marked words, narrowed by a facet, after a
 // search through the form, without hits, and with a parameter that names nothing (400). Once per language, chosen by
 // the browser's Accept-Language (its locale).
-// Prints one JSON line: per page its status, title, HTML lang attribute, how many axe rules passed and axe's violations.
-//   node search-page.mjs <chromium> <plan.json>
-// plan.json: { "base", "runs": [{ "locale" }] }
-import { readFileSync } from "node:fs";
-import { check as checkPage, launch, visit } from "./axe-pages.mjs";
+// Answers, per page, its status, title, HTML lang attribute, how many axe rules passed and axe's violations. Run
+// through browser.mjs with a plan: { "base", "runs": [{ "locale" }] }
+import { check as checkPage, visit } from "./axe-pages.mjs";
 
-const [executablePath, planFile] = process.argv.slice(2);
-const plan = JSON.parse(readFileSync(planFile, "utf8"));
-
-const browser = await launch(executablePath);
-const pages = [];
 const marks = async (page) => ({ marks: await page.locator("mark").count() });
-const check = (page, name, locale, status) => checkPage(pages, page, name, locale, status, marks);
 
-try {
+export async function run(browser, plan) {
+  const pages = [];
+  const check = (page, name, locale, status) => checkPage(pages, page, name, locale, status, marks);
   for (const run of plan.runs) {
     const context = await browser.newContext({ locale: run.locale });
     const page = await context.newPage();
@@ -29,7 +23,5 @@ try {
     await check(page, "bad parameter", run.locale, await visit(page, () => page.goto(plan.base + "/search?kind=poster")));
     await context.close();
   }
-} finally {
-  await browser.close();
+  return { pages };
 }
-console.log(JSON.stringify({ pages }));

@@ -2,9 +2,6 @@ package de.allmende.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A list page with a filter form (calendar, directory) checked by axe-core in chromium ({@code filter-page.mjs}), in
+ * A list page with a filter form (calendar, directory) checked by axe-core in chromium ({@code filter-page.mjs}, through {@link A11yBrowser}), in
  * German and English: the whole list, the list after choosing filters in the form, and a bad filter's page (a 400).
  */
 public final class FilterPageAxe {
@@ -30,14 +27,9 @@ public final class FilterPageAxe {
      * Runs the script and asserts no violations, {@code all} articles on the whole list, {@code filtered} after the
      * choices (with {@code filteredQuery} in the URL the form led to), and a 400 for {@code bad}.
      */
-    public static void assertAccessible(String list, String bad, List<Choice> choices, int all, int filtered, String filteredQuery)
-            throws IOException {
-        Path plan = Files.createTempFile("a11y-filter-page", ".json");
-        GoldenJson.JSON.writeValue(plan.toFile(), Map.of("list", list, "bad", bad, "locales", List.of("de-DE", "en-US"),
-                "choose", choices.stream().map(Choice::plan).toList()));
-        JsonNode result = NodeScripts.run("src/test/interop/a11y", "playwright-core", Duration.ofSeconds(120),
-                "filter-page.mjs", DebianTools.chromium().toString(), plan.toString());
-        Files.delete(plan);
+    public static void assertAccessible(String list, String bad, List<Choice> choices, int all, int filtered, String filteredQuery) {
+        JsonNode result = A11yBrowser.check("filter-page", Map.of("list", list, "bad", bad, "locales", List.of("de-DE", "en-US"),
+                "choose", choices.stream().map(Choice::plan).toList()), Duration.ofSeconds(120));
 
         List<String> seen = AxeReport.assertNoViolations(result);
         for (JsonNode page : result.path("pages")) {

@@ -3,19 +3,14 @@ package de.allmende.api.login;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.allmende.domain.people.PersonInput;
 import de.allmende.domain.people.Role;
+import de.allmende.testkit.A11yBrowser;
 import de.allmende.testkit.AxeReport;
-import de.allmende.testkit.DebianTools;
 import de.allmende.testkit.Fixtures;
-import de.allmende.testkit.GoldenJson;
 import de.allmende.testkit.MastodonApp;
-import de.allmende.testkit.NodeScripts;
 import de.allmende.testkit.TestNode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +30,7 @@ class LoginPagesAccessibilityTest {
     private static final List<String> PAGES = List.of("unknown app", "login", "login refused", "consent", "out-of-band code", "password", "password mismatch");
 
     @Test
-    void noViolations() throws IOException {
-        Path chromium = DebianTools.chromium();
+    void noViolations() {
         try (TestNode node = TestNode.start()) {
             node.create(Fixtures.musterstadt());
             MastodonApp.person(node, "erika", "musterstadt", Role.EDITOR);
@@ -49,12 +43,8 @@ class LoginPagesAccessibilityTest {
                                 + "urn:ietf:wg:oauth:2.0:oob", "authorize", app.authorizeUrl("read", "s", MastodonApp.verifier()),
                         "passwordLink", link.replace(node.publicUrl().toString(), node.url())));
             }
-            Path plan = Files.createTempFile("a11y-plan", ".json");
-            GoldenJson.JSON.writeValue(plan.toFile(), Map.of("username", "erika", "password", MastodonApp.PASSWORD, "runs", runs));
-
-            JsonNode result = NodeScripts.run("src/test/interop/a11y", "playwright-core", Duration.ofSeconds(120),
-                    "login-pages.mjs", chromium.toString(), plan.toString());
-            Files.delete(plan);
+            JsonNode result = A11yBrowser.check("login-pages", Map.of("username", "erika", "password", MastodonApp.PASSWORD, "runs", runs),
+                    Duration.ofSeconds(120));
 
             List<String> seen = AxeReport.assertNoViolations(result);
             assertEquals(PAGES.size() * 2, seen.size(), "every page was checked: " + seen);

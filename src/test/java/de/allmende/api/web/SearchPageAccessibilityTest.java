@@ -1,18 +1,13 @@
 package de.allmende.api.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import de.allmende.testkit.A11yBrowser;
 import de.allmende.testkit.AxeReport;
-import de.allmende.testkit.DebianTools;
-import de.allmende.testkit.GoldenJson;
-import de.allmende.testkit.NodeScripts;
 import de.allmende.testkit.SearchCorpus;
 import de.allmende.testkit.TestNode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,18 +25,12 @@ class SearchPageAccessibilityTest {
     private static final List<String> PAGES = List.of("everything", "hits", "narrowed", "form", "no hits", "bad parameter");
 
     @Test
-    void noViolations() throws IOException {
-        Path chromium = DebianTools.chromium();
+    void noViolations() {
         try (TestNode node = TestNode.start()) {
             SearchCorpus.publish(node);
             TestNode.awaitQuiet(node);
-            Path plan = Files.createTempFile("a11y-search-plan", ".json");
-            GoldenJson.JSON.writeValue(plan.toFile(), Map.of("base", node.url(),
-                    "runs", List.of(Map.of("locale", "de-DE"), Map.of("locale", "en-US"))));
-
-            JsonNode result = NodeScripts.run("src/test/interop/a11y", "playwright-core", Duration.ofSeconds(120),
-                    "search-page.mjs", chromium.toString(), plan.toString());
-            Files.delete(plan);
+            JsonNode result = A11yBrowser.check("search-page", Map.of("base", node.url(),
+                    "runs", List.of(Map.of("locale", "de-DE"), Map.of("locale", "en-US"))), Duration.ofSeconds(120));
 
             List<String> seen = AxeReport.assertNoViolations(result);
             for (JsonNode page : result.path("pages")) {
