@@ -17,7 +17,8 @@ import java.util.Optional;
  * Where a test class's wall time goes, for tuning the suite (BENCHMARKS.md "The whole suite"): with the environment
  * variable {@code ALLMENDE_TEST_COSTS=DIR} every test JVM appends one line per test class to {@code DIR/fork-PID.tsv}:
  * wall time, the CPU of this JVM, of the processes it started and waited for (node JVMs, chromium, Node.js, Python)
- * and of its embedded PostgreSQL, all in milliseconds, then the database pools open after it. Wall time well above the
+ * and of its embedded PostgreSQL, all in milliseconds, then the database pools open after it and the sessions its
+ * PostgreSQL has started so far (each costs a process: 20 ms of CPU on a small virtual machine). Wall time well above the
  * CPU is time the class waited (for deadlines, polls, or the other fork holding the cores). Off without the variable.
  */
 public final class ClassCosts implements TestExecutionListener {
