@@ -35,27 +35,33 @@ class EventBatchesTest {
     @DisplayName("two processes apply every job exactly once, in batches")
     void twoProcessesApplyEveryJobOnce() {
         DatabaseSettings settings = TestDatabase.fresh();
-        Database db = Database.connect(settings, null);
-        db.dsl().execute(SEEN);
-        int events = 600;
-        record(db, events);
-        try (EventWorker first = worker(db.relaxedCommits(), recorder("first"));
-             EventWorker second = worker(Database.connect(settings, null), recorder("second"))) {
-            TestNode.await("every search-index job done", Duration.ofSeconds(60), () -> pending(db) == 0);
+        try (Database db = Database.connect(settings, null); Database otherProcess = Database.connect(settings, null)) {
+            db.dsl().execute(SEEN);
+            int events = 600;
+            record(db, events);
+            try (EventWorker first = worker(db.relaxedCommits(), recorder("first"));
+                 EventWorker second = worker(otherProcess, recorder("second"))) {
+                TestNode.await("every search-index job done", Duration.ofSeconds(60), () -> pending(db) == 0);
+            }
+            assertEquals(events, count(db, "SELECT count(*) FROM seen"), "each event applied once");
+            assertEquals(events, count(db, "SELECT count(DISTINCT event_id) FROM seen"));
+            assertEquals(events, count(db, "SELECT count(*) FROM event_job WHERE consumer = 'search-index' AND done IS NOT NULL AND attempts = 1"),
+                    "each job claimed once and done");
+            assertTrue(count(db, "SELECT count(*) FROM event_job WHERE consumer = 'streaming' AND done IS NOT NULL") == events,
+                    "the other batched consumers' jobs are done as well");
         }
-        assertEquals(events, count(db, "SELECT count(*) FROM seen"), "each event applied once");
-        assertEquals(events, count(db, "SELECT count(DISTINCT event_id) FROM seen"));
-        assertEquals(events, count(db, "SELECT count(*) FROM event_job WHERE consumer = 'search-index' AND done IS NOT NULL AND attempts = 1"),
-                "each job claimed once and done");
-        assertTrue(count(db, "SELECT count(*) FROM event_job WHERE consumer = 'streaming' AND done IS NOT NULL") == events,
-                "the other batched consumers' jobs are done as well");
     }
 
     @Test
     @DisplayName("a process that dies in the middle of a batch leaves nothing of it, and another process does all of it")
     void aCrashInTheMiddleOfABatchLosesNothing() throws Exception {
         DatabaseSettings settings = TestDatabase.fresh();
-        Database db = Database.connect(settings, null);
+        try (Database db = Database.connect(settings, null); Database dyingPool = Database.connect(settings, null)) {
+            aCrashInTheMiddleOfABatchLosesNothing(db, dyingPool);
+        }
+    }
+
+    private static void aCrashInTheMiddleOfABatchLosesNothing(Database db, Database dyingPool) throws Exception {
         db.dsl().execute(SEEN);
         int events = 150;
         record(db, events);
@@ -72,7 +78,6 @@ class EventBatchesTest {
                 Thread.currentThread().interrupt();
             }
         };
-        Database dyingPool = Database.connect(settings, null);
         EventWorker dyingWorker = worker(dyingPool, dying);
         try {
             assertTrue(midBatch.await(30, java.util.concurrent.TimeUnit.SECONDS), "a batch under way");
@@ -94,7 +99,12 @@ class EventBatchesTest {
     @Test
     @DisplayName("one bad event fails alone; the others of its batch are done")
     void oneBadEventFailsAlone() {
-        Database db = Database.connect(TestDatabase.fresh(), null);
+        try (Database db = Database.connect(TestDatabase.fresh(), null)) {
+            oneBadEventFailsAlone(db);
+        }
+    }
+
+    private static void oneBadEventFailsAlone(Database db) {
         db.dsl().execute(SEEN);
         List<Long> ids = record(db, 30);
         long bad = ids.get(7);
