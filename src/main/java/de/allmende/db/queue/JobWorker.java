@@ -89,8 +89,7 @@ public final class JobWorker<J extends Job> implements AutoCloseable {
     public JobWorker(Database db, LeasedQueue<J> queue, Settings settings, Admission<J> admission, Handler<J> handler,
                      AlsoRecord<J> alsoRecord) {
         this.db = db;
-        DataSource dataSource = db.dataSource();
-        this.dataSource = dataSource;
+        this.dataSource = db.dataSource();
         this.queue = queue;
         this.settings = settings;
         this.admission = admission;
