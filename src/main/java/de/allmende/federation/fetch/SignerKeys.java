@@ -79,6 +79,8 @@ public final class SignerKeys implements KeyResolver {
             .expireAfterWrite(Duration.ofSeconds(30)).build();
     /** Database lookups of keys not in memory at once, so they cannot fill the pool; a request waits at most 250 ms for one. */
     private final java.util.concurrent.Semaphore lookups = new java.util.concurrent.Semaphore(4);
+    /** Requests naming the same key at once share its database lookup (and its answer, or its 429). */
+    private final SharedLookups<Optional<Known>> sharedLookups = new SharedLookups<>();
 
     /** @param save stores a remote actor document (with its keys) once a signature by one of its keys verified */
     SignerKeys(Database db, RemoteActorStore store, RemoteFetcher fetcher, LocalKeys local, BiConsumer<RemoteActor, JsonNode> save,
@@ -161,6 +163,10 @@ public final class SignerKeys implements KeyResolver {
         if (k == null) k = unsaved.getIfPresent(keyId);
         if (k != null) return Optional.of(k);
         if (notStored.getIfPresent(keyId) != null) return Optional.empty();
+        return sharedLookups.get(keyId, () -> lookUp(keyId));
+    }
+
+    private Optional<Known> lookUp(String keyId) {
         if (!acquireLookup()) {
             throw de.allmende.support.ApiException.tooManyRequests("signature: too many unknown keys at once, try again shortly",
                     Duration.ofSeconds(5));
