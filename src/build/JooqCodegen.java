@@ -25,7 +25,7 @@ public class JooqCodegen {
         Path stamp = out.resolve(".migrations.sha256");
         String hash = hashOf(migrations, Path.of(args[2])); // the migrations and this generator's own settings
         if (Files.exists(stamp) && Files.readString(stamp).equals(hash)) {
-            System.out.println("[jooq-codegen] migrations unchanged, skipping");
+            System.out.println("[jooq-codegen] migrations and generator unchanged, skipping");
             return;
         }
         Path tmp = Files.createTempDirectory("allmende-codegen");
