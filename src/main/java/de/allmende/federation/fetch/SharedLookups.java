@@ -29,6 +29,12 @@ final class SharedLookups<V> {
         }
     }
 
+    /** How many callers wait for the lookup of {@code key} under way (each holds one copy of its future). */
+    int waitingFor(String key) {
+        CompletableFuture<V> lookup = running.get(key);
+        return lookup == null ? 0 : lookup.getNumberOfDependents();
+    }
+
     /** On an HTTP verticle's virtual thread {@code await()} parks only this request: the verticle serves others meanwhile. */
     private static <V> V await(CompletableFuture<V> other) {
         Throwable failure;

@@ -37,9 +37,10 @@ class SharedLookupsTest {
                 return "another lookup";
             })))));
         }
-        // every other caller is parked, waiting for the first one's answer
+        // every other caller waits for the first one's answer before it is given
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (threads.stream().skip(1).anyMatch(t -> t.getState() != Thread.State.WAITING) && System.nanoTime() < deadline) Thread.sleep(5);
+        while (lookups.waitingFor("k") < calls - 1 && System.nanoTime() < deadline) Thread.sleep(5);
+        assertEquals(calls - 1, lookups.waitingFor("k"), "callers waiting for the first lookup");
         release.countDown();
         for (Thread t : threads) t.join(10_000);
         return threads;
