@@ -7,6 +7,7 @@ import de.allmende.domain.people.Person;
 import de.allmende.domain.people.Role;
 import de.allmende.store.ActorStore;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -37,7 +38,7 @@ public final class PersonStore {
     }
 
     public boolean usernameOrEmailTaken(DSLContext tx, String username, String email) {
-        return tx.fetchExists(PERSON, PERSON.USERNAME.eq(username).or(PERSON.EMAIL.lower().eq(email.toLowerCase(java.util.Locale.ROOT))));
+        return tx.fetchExists(PERSON, PERSON.USERNAME.eq(username).or(DSL.lower(PERSON.EMAIL).eq(email.toLowerCase(java.util.Locale.ROOT))));
     }
 
     public Optional<Person> findById(DSLContext tx, long id) {
@@ -47,7 +48,7 @@ public final class PersonStore {
     /** The person a login names: by username, or by e-mail address (case-insensitive). */
     public Optional<Person> findByLogin(DSLContext tx, String login) {
         String lower = login.toLowerCase(java.util.Locale.ROOT);
-        return tx.selectFrom(PERSON).where(PERSON.USERNAME.eq(lower).or(PERSON.EMAIL.lower().eq(lower)))
+        return tx.selectFrom(PERSON).where(PERSON.USERNAME.eq(lower).or(DSL.lower(PERSON.EMAIL).eq(lower)))
                 .orderBy(PERSON.ID).limit(1).fetchOptional(r -> toPerson(tx, r));
     }
 
